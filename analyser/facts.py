@@ -1,0 +1,233 @@
+"""Frozen dataclasses for every fact the analyser extracts.
+
+Every fact carries ``start``/``end``: Python ``str`` indices (end exclusive) into the original
+decoded text, and ``text``, the surface ``original[start:end]``. ``to_dict()`` on each class gives
+exactly the JSON of the contract (``policy-analyser/analysis@1``).
+
+Examples
+--------
+>>> s = Span(0, 2, "国务")
+>>> s.to_dict()
+{'text': '国务', 'start': 0, 'end': 2}
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
+
+__all__ = [
+    "SCHEMA",
+    "Span",
+    "Token",
+    "OutlineNode",
+    "Quantity",
+    "DateExpr",
+    "Slogan",
+    "Citation",
+    "Entity",
+    "DocumentInfo",
+    "Analysis",
+    "FACT_KINDS",
+]
+
+SCHEMA = "policy-analyser/analysis@1"
+FACT_KINDS = ("outline", "quantities", "dates", "slogans", "citations", "entities")
+
+Qualifier = Literal["exact", "approx", "lower_bound", "upper_bound", "range"]
+SloganKind = Literal["quoted", "parallel", "numbered"]
+EntityLabel = Literal["PERSON", "ORG", "PLACE"]
+OutlineKind = Literal["section", "point", "item"]
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+class _Fact:
+    """Mixin: ``to_dict`` puts ``text``, ``start``, ``end`` first, then the other fields in order."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        names = [f.name for f in fields(self)]  # type: ignore[arg-type]
+        for key in ("text", "start", "end"):
+            if key in names:
+                out[key] = getattr(self, key)
+        for name in names:
+            if name not in out:
+                out[name] = _jsonable(getattr(self, name))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Span(_Fact):
+    """A stretch of the original text: ``original[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token(_Fact):
+    """A word: surface in the original script, ``norm`` its Simplified form, ``tag`` jieba's POS tag."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    tag: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineNode(_Fact):
+    """A section, an in-paragraph point (一是…) or a numbered item, with its children."""
+
+    kind: OutlineKind
+    level: int
+    marker: Span
+    number: int
+    heading: Span | None
+    start: int
+    end: int
+    children: tuple[OutlineNode, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "level": self.level,
+            "marker": self.marker.to_dict(),
+            "number": self.number,
+            "heading": None if self.heading is None else self.heading.to_dict(),
+            "start": self.start,
+            "end": self.end,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity(_Fact):
+    """A number with its unit, qualifier and what it measures."""
+
+    start: int
+    end: int
+    text: str
+    value: float | int | None
+    unit: str | None
+    qualifier: Qualifier = "exact"
+    lower: float | int | None = None
+    upper: float | int | None = None
+    indicator: Span | None = None
+    time: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr(_Fact):
+    """A date, year, period or relative period; ``value`` is ISO (2015-11-27, 2018, 2016/2020, 2019/..)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Slogan(_Fact):
+    """An official formulation (提法): quoted, parallel or numbered."""
+
+    start: int
+    end: int
+    text: str
+    kind: SloganKind
+    parts: tuple[Span, ...] = ()
+    members: tuple[Span, ...] = ()
+    normalized: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Citation(_Fact):
+    """A cited document: a 《…》 title or a document number."""
+
+    start: int
+    end: int
+    text: str
+    title: str
+    normalized: str
+    doc_type: str | None = None
+    doc_number: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(_Fact):
+    """A person, organisation or place; ``normalized`` is the Simplified canonical name."""
+
+    start: int
+    end: int
+    text: str
+    label: EntityLabel
+    normalized: str
+    parents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo(_Fact):
+    """The ``document`` block of the analysis."""
+
+    id: str
+    source: str | None
+    encoding: str
+    format: Literal["text", "html"]
+    script: Literal["simplified", "traditional", "mixed"]
+    chars: int
+    title: Span | None = None
+    issuer: Span | None = None
+    published: str | None = None
+    doc_number: Span | None = None
+    body: tuple[int, int] = (0, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "encoding": self.encoding,
+            "format": self.format,
+            "script": self.script,
+            "chars": self.chars,
+            "title": _jsonable(self.title),
+            "issuer": _jsonable(self.issuer),
+            "published": self.published,
+            "doc_number": _jsonable(self.doc_number),
+            "body": {"start": self.body[0], "end": self.body[1]},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything extracted from one document; ``to_dict()`` is the contract's JSON."""
+
+    document: DocumentInfo
+    text: str
+    outline: tuple[OutlineNode, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateExpr, ...] = ()
+    slogans: tuple[Slogan, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    tokens: tuple[Token, ...] = field(default=(), repr=False)
+
+    def to_dict(self, *, tokens: bool = False, text: bool = False) -> dict[str, Any]:
+        """The analysis JSON; ``tokens`` adds the token list, ``text`` adds ``document.text``."""
+        document = self.document.to_dict()
+        if text:
+            document["text"] = self.text
+        out: dict[str, Any] = {"schema": SCHEMA, "document": document}
+        for kind in FACT_KINDS:
+            out[kind] = [f.to_dict() for f in getattr(self, kind)]
+        if tokens:
+            out["tokens"] = [t.to_dict() for t in self.tokens]
+        return out
