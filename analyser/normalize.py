@@ -22,6 +22,7 @@ Examples
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Literal
 
@@ -87,19 +88,21 @@ def _convert_same_length(par: str) -> str:
     return "".join(chars)
 
 
-def _fold_width(chars: list[str]) -> None:
-    n = len(chars)
-    for i, ch in enumerate(chars):
-        o = ord(ch)
-        if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A or ch == "％":
-            chars[i] = chr(o - 0xFEE0)
-    for i, ch in enumerate(chars):
-        if ch == "．" and 0 < i < n - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit():
-            chars[i] = "."
-        elif ch in _ASCII_PUNCT:
-            between_digits = 0 < i < n - 1 and chars[i - 1].isdigit() and chars[i + 1].isdigit()
-            if not (between_digits and ch in ",:"):
-                chars[i] = _ASCII_PUNCT[ch]
+_WIDTH = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+    | {"％": "%"}
+)
+_PUNCT = re.compile(r"[,:;()!?．]")
+
+
+def _fold_punct(m: re.Match) -> str:
+    ch, s, i = m.group(), m.string, m.start()
+    between_digits = 0 < i < len(s) - 1 and s[i - 1].isdigit() and s[i + 1].isdigit()
+    if ch == "．":
+        return "." if between_digits else ch
+    if between_digits and ch in ",:":
+        return ch
+    return _ASCII_PUNCT[ch]
 
 
 def simplified_view(text: str) -> str:
@@ -110,14 +113,14 @@ def simplified_view(text: str) -> str:
     """
     if not text:
         return text
-    pieces = [_convert_same_length(par) for par in text.split("\n")]
-    view = "\n".join(pieces).translate(VARIANTS)
+    view = _converters()[0].convert(text)
+    if len(view) != len(text) or [len(p) for p in view.split("\n")] != [len(p) for p in text.split("\n")]:
+        view = "\n".join(_convert_same_length(par) for par in text.split("\n"))
+    view = view.translate(VARIANTS)
     for trad, simp in PHRASE_FIXES.items():
         if trad in view:
             view = view.replace(trad, simp)
-    chars = list(view)
-    _fold_width(chars)
-    view = "".join(chars)
+    view = _PUNCT.sub(_fold_punct, view.translate(_WIDTH))
     assert len(view) == len(text), "the simplified view must keep the text's length"
     return view
 
