@@ -1,0 +1,236 @@
+"""Candidate enumeration markers found in the Simplified view.
+
+Two kinds of candidates are found here; :mod:`.tree` decides which of them form real sequences.
+
+* *Line markers* open a paragraph: ``第一部分`` ``第一章`` ``一、`` ``第一条`` ``（一）`` ``1.``
+  ``（1）`` ``①`` and the bullet ``——``. Each belongs to a *family*; families have a fixed rank
+  (smaller is higher in the hierarchy).
+* *Point markers* sit at a sentence start inside running text: ``一是`` ``一要`` ``第一是``
+  ``第一，`` ``首先…其次…再次…最后`` and in-line ``①②③``.
+
+The marker span includes its separator (``一、``, ``（一）``, ``1.``, ``第一，``) or its copula
+(``一是``, ``一要``), never the space after it.
+
+Examples
+--------
+>>> cn_number("十二"), cn_number("二十一"), cn_number("一百零五")
+(12, 21, 105)
+>>> [(c.family, c.number, c.marker) for c in line_candidates("一、总体要求\\n（一）指导思想。")]
+[('dun', 1, (0, 2)), ('paren_cn', 1, (7, 10))]
+>>> [(c.style, c.number) for c in point_candidates("要抓好三件事。一是稳增长；二是促改革。")]
+[('shi', 1), ('shi', 2)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "Candidate",
+    "FAMILY_RANK",
+    "SECTION_FAMILIES",
+    "cn_number",
+    "line_candidates",
+    "point_candidates",
+]
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "零〇一二两三四五六七八九十百"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+#: Rank of each line-marker family: a node nests under the nearest open node of smaller rank.
+FAMILY_RANK = {
+    "part": 0,  # 第一部分 / 第一编 / 第一篇
+    "chapter": 1,  # 第一章
+    "jie": 2,  # 第一节
+    "dun": 3,  # 一、
+    "article": 4,  # 第一条
+    "paren_cn": 5,  # （一）
+    "arabic": 6,  # 1. 1、 1．
+    "paren_ar": 7,  # （1）
+    "circled": 8,  # ①
+    "dash": 9,  # ——
+}
+#: Families whose nodes are sections (titled divisions); the others are items.
+SECTION_FAMILIES = frozenset({"part", "chapter", "jie", "dun"})
+
+_PART_KIND = {"部分": "part", "编": "part", "篇": "part", "章": "chapter", "节": "jie", "条": "article"}
+
+
+def cn_number(s: str) -> int | None:
+    """The value of a Chinese numeral up to 999 (``十二`` 12, ``二十`` 20, ``一百零五`` 105), or None.
+
+    >>> cn_number("十"), cn_number("三十五"), cn_number("甲")
+    (10, 35, None)
+    """
+    if not s or any(ch not in _CN for ch in s):
+        return None
+    total, current = 0, 0
+    for ch in s:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + _DIGITS[ch] if current else _DIGITS[ch]
+    total += current
+    return total or None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible marker: ``marker`` and ``body`` are ``(start, end)`` offsets into the view.
+
+    ``family`` is the line-marker family or the point style; ``body`` is where the heading text
+    starts (after the marker and any spaces).
+    """
+
+    family: str
+    number: int
+    marker: tuple[int, int]
+    body: int
+    line_start: bool
+
+    @property
+    def style(self) -> str:
+        return self.family
+
+
+_SP = r"[ \u3000\xa0\t]*"
+_NUM_CN = r"[一二三四五六七八九十百〇零两]{1,4}"
+
+# Line markers: tried at the first non-space character of a line, first match wins.
+_LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("ordinal", re.compile(rf"第({_NUM_CN})(部分|编|篇|章|节|条)")),
+    ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
+    ("paren_cn", re.compile(rf"（{_SP}({_NUM_CN}){_SP}）")),
+    ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
+    ("arabic", re.compile(r"(\d{1,2})(?:[、．]|\.(?!\d))")),
+    ("circled", re.compile(f"([{_CIRCLED}])")),
+    ("dash", re.compile(r"(——|－－|--)(?!—)")),
+]
+_LINE_START = re.compile(r"(?m)^[ \u3000\xa0\t\ufeff]*(?=\S)")
+# A dated or attributed line under a title: ——2024年3月5日在… / ——一九五四年… / ——在…上的讲话
+_DATELINE = re.compile(rf"{_SP}(?:\d{{2,4}}|[一二三四五六七八九〇零]{{2,4}})年|{_SP}在.{{0,40}}(?:上的|会议)")
+# A numeral right after 一、 means a run of numbers (一、二、三产业), not a heading.
+_NUMERAL_RUN = re.compile(rf"{_SP}(?:{_NUM_CN}|\d+){_SP}[、，]")
+
+
+def line_candidates(view: str) -> list[Candidate]:
+    """Line-initial marker candidates of ``view`` in text order (see the module docstring).
+
+    >>> [(c.family, c.number) for c in line_candidates("第一章 总则\\n第一条 为了…\\n1. 甲\\n——乙")]
+    [('chapter', 1), ('article', 1), ('arabic', 1), ('dash', 0)]
+    >>> line_candidates("一、二、三产业融合\\n——2024年3月5日在大会上")
+    []
+    """
+    out: list[Candidate] = []
+    for lm in _LINE_START.finditer(view):
+        pos = lm.end()
+        for family, pat in _LINE_PATTERNS:
+            m = pat.match(view, pos)
+            if not m:
+                continue
+            if family == "ordinal":
+                family = _PART_KIND[m.group(2)]
+                number = cn_number(m.group(1))
+            elif family == "dash":
+                if _DATELINE.match(view, m.end()):
+                    break
+                number = 0
+            elif family == "circled":
+                number = _CIRCLED.index(m.group(1)) + 1
+            elif family in ("arabic", "paren_ar"):
+                number = int(m.group(1))
+            else:
+                number = cn_number(m.group(1))
+            if not number and family != "dash":
+                break
+            if family in ("dun", "arabic") and _NUMERAL_RUN.match(view, m.end()):
+                break
+            body = m.end()
+            while body < len(view) and view[body] in " \u3000\xa0\t":
+                body += 1
+            if body >= len(view) or view[body] == "\n" and family not in SECTION_FAMILIES | {"paren_cn"}:
+                break  # an empty marker line
+            out.append(Candidate(family, number or 0, (m.start(), m.end()), body, True))
+            break
+    return out
+
+
+# Point markers. Each style: (pattern, group of the numeral, separator included in the marker).
+_BOUNDARY = "。！？；：，\n”」』）"
+_POINT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dishi", re.compile(rf"第({_NUM_CN})是")),
+    ("ordinal", re.compile(rf"第({_NUM_CN})[，、：]")),
+    ("shi", re.compile(rf"({_NUM_CN})是")),
+    ("yao", re.compile(rf"({_NUM_CN})要")),
+    ("qi", re.compile(rf"其({_NUM_CN})[，、：是]")),
+]
+_ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+_ORDER_RE = re.compile(r"(首先|其次|再次|最后)[，、：]?")
+_CIRCLED_RE = re.compile(f"[{_CIRCLED}]")
+_POINT_START = re.compile(rf"(?:第|其)?{_NUM_CN}[是要，、：]|首先|其次|再次|最后")
+
+
+def _at_boundary(view: str, pos: int) -> bool:
+    """True when ``pos`` starts a sentence or clause (after punctuation, spaces or a line start)."""
+    i = pos - 1
+    while i >= 0 and view[i] in " \u3000\xa0\t":
+        i -= 1
+    return i < 0 or view[i] in _BOUNDARY
+
+
+def _at_line_start(view: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and view[i] in " \u3000\xa0\t\ufeff":
+        i -= 1
+    return i < 0 or view[i] == "\n"
+
+
+def point_candidates(view: str) -> list[Candidate]:
+    """In-paragraph point marker candidates of ``view`` in text order.
+
+    A candidate must open a sentence or clause; ``一是一、二是二`` (an idiom) and ``之一是``
+    are not candidates.
+
+    >>> [(c.family, c.number, c.marker) for c in point_candidates("第一，要稳。第二，要进。")]
+    [('ordinal', 1, (0, 3)), ('ordinal', 2, (6, 9))]
+    >>> point_candidates("坚持一是一、二是二。问题之一是不足。")
+    []
+    """
+    out: list[Candidate] = []
+    for m in _POINT_START.finditer(view):
+        pos = m.start()
+        if not _at_boundary(view, pos):
+            continue
+        cand = _point_at(view, pos)
+        if cand is not None:
+            out.append(cand)
+    for m in _CIRCLED_RE.finditer(view):
+        if not _at_line_start(view, m.start()):
+            out.append(Candidate("circled_inline", _CIRCLED.index(m.group()) + 1, m.span(), m.end(), False))
+    out.sort(key=lambda c: c.marker)
+    return out
+
+
+def _point_at(view: str, pos: int) -> Candidate | None:
+    m = _ORDER_RE.match(view, pos)
+    if m:
+        return Candidate("order", _ORDER_WORDS[m.group(1)], m.span(), m.end(), False)
+    for style, pat in _POINT_PATTERNS:
+        m = pat.match(view, pos)
+        if not m:
+            continue
+        number = cn_number(m.group(1))
+        if not number:
+            return None
+        after = view[m.end():m.end() + 1]
+        if after and after in _CN:  # 一是一、二是二: the numeral repeats, an idiom
+            return None
+        if after in ("", "\n", "。"):
+            return None
+        return Candidate(style, number, m.span(), m.end(), False)
+    return None

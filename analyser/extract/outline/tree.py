@@ -1,0 +1,224 @@
+"""From marker candidates to the outline tree: sequences, spans, headings, nesting.
+
+A marker only becomes structure when it belongs to a *run*: a sequence of the same family that
+starts at one and goes on consecutively (one missing number is tolerated for line markers, as
+real documents sometimes skip). Line-marker runs are found over the whole body (so ``（一）``
+numbering may run on across sections); point runs are found inside their container (the
+innermost line node holding them).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .markers import FAMILY_RANK, SECTION_FAMILIES, Candidate
+
+__all__ = ["Draft", "line_runs", "point_runs", "nest"]
+
+_SPACE = " \u3000\xa0\t\n\r\ufeff"
+_HEAD_TRIM = _SPACE + "：；，、"
+
+
+@dataclass
+class Draft:
+    """A node under construction: offsets into the view, children filled by :func:`nest`."""
+
+    kind: str
+    family: str
+    number: int
+    marker: tuple[int, int]
+    body: int
+    start: int
+    end: int
+    heading: tuple[int, int] | None = None
+    rank: float = 0.0
+    children: list[Draft] = field(default_factory=list)
+
+
+def _runs(cands: list[Candidate], *, tolerance: int) -> list[list[Candidate]]:
+    """Split candidates of one family into runs 1, 2, 3 … (skips up to ``tolerance`` numbers)."""
+    runs: list[list[Candidate]] = []
+    cur: list[Candidate] = []
+    for c in cands:
+        if cur and cur[-1].number < c.number <= cur[-1].number + 1 + tolerance:
+            cur.append(c)
+        elif c.number == 1:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [c]
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
+
+
+def _trim_end(view: str, a: int, b: int) -> int:
+    while b > a and view[b - 1] in _SPACE:
+        b -= 1
+    return b
+
+
+def _heading(view: str, a: int, b: int, stops: str) -> tuple[int, int] | None:
+    """The heading from ``a`` to the first stop character (or ``b``), trimmed."""
+    while a < b and view[a] in _HEAD_TRIM:
+        a += 1
+    end = a
+    while end < b and view[end] not in stops:
+        end += 1
+    while end > a and view[end - 1] in _HEAD_TRIM:
+        end -= 1
+    return (a, end) if end > a else None
+
+
+class Layout:
+    """Paragraph lookup over the view (``(start, end)`` of each non-blank line)."""
+
+    def __init__(self, paragraphs: tuple[tuple[int, int], ...], length: int) -> None:
+        self.paragraphs = paragraphs or ((0, length),)
+        self.starts = [a for a, _ in self.paragraphs]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def end_of(self, pos: int) -> int:
+        return self.paragraphs[self.index(pos)][1]
+
+
+def line_runs(view: str, cands: list[Candidate], layout: Layout, limit: int) -> list[Draft]:
+    """Drafts of the line markers that form runs, each with its span (up to the next peer)."""
+    accepted: list[tuple[Candidate, int]] = []  # (candidate, number to report)
+    families = sorted({c.family for c in cands})
+    for fam in families:
+        group = [c for c in cands if c.family == fam]
+        if fam == "dash":
+            for run in _dash_runs(group, layout):
+                accepted.extend((c, i + 1) for i, c in enumerate(run))
+        else:
+            for run in _runs(group, tolerance=1):
+                accepted.extend((c, c.number) for c in run)
+    accepted.sort(key=lambda t: t[0].marker)
+    drafts = []
+    for i, (c, number) in enumerate(accepted):
+        rank = FAMILY_RANK[c.family]
+        if c.family == "dash":
+            end = layout.end_of(c.marker[0])
+        else:
+            nxt = next((d.marker[0] for d, _ in accepted[i + 1:] if FAMILY_RANK[d.family] <= rank), limit)
+            end = _trim_end(view, c.marker[0], nxt)
+        end = min(end, limit)
+        kind = "section" if c.family in SECTION_FAMILIES else "item"
+        head_end = min(end, layout.end_of(c.marker[0]))
+        heading = _heading(view, c.body, head_end, "。\n")
+        drafts.append(Draft(kind, c.family, number, c.marker, c.body, c.marker[0], end, heading, rank))
+    return drafts
+
+
+def _dash_runs(group: list[Candidate], layout: Layout) -> list[list[Candidate]]:
+    """Bullet lines ``——…`` on consecutive paragraphs form a list (two lines at least)."""
+    runs: list[list[Candidate]] = []
+    cur: list[Candidate] = []
+    last = -2
+    for c in group:
+        idx = layout.index(c.marker[0])
+        if cur and idx == last + 1:
+            cur.append(c)
+        else:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [c]
+        last = idx
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
+
+
+def _container(nodes: list[Draft], pos: int) -> Draft | None:
+    best = None
+    for n in nodes:
+        if n.start <= pos < n.end and (best is None or n.rank >= best.rank):
+            best = n
+    return best
+
+
+def point_runs(view: str, cands: list[Candidate], lines: list[Draft], layout: Layout, limit: int) -> list[Draft]:
+    """Drafts of the in-paragraph points that form runs inside their container."""
+    groups: dict[tuple[int, str], list[Candidate]] = {}
+    bounds: dict[int, int] = {}
+    for c in cands:
+        box = _container(lines, c.marker[0])
+        key = id(box) if box is not None else 0
+        bounds[key] = box.end if box is not None else limit
+        groups.setdefault((key, c.family), []).append(c)
+    drafts: list[Draft] = []
+    for (key, style), group in groups.items():
+        for run in _point_sequences(view, group, layout, style):
+            drafts.extend(_point_drafts(view, run, style, layout, bounds[key]))
+    return drafts
+
+
+def _point_sequences(view: str, group: list[Candidate], layout: Layout, style: str) -> list[list[Candidate]]:
+    runs: list[list[Candidate]] = []
+    cur: list[Candidate] = []
+    for c in group:
+        if cur and _continues(view, cur[-1], c, layout, style):
+            cur.append(c)
+        elif c.number == 1:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [c]
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
+
+
+def _paragraph_initial(view: str, c: Candidate, layout: Layout) -> bool:
+    return layout.paragraphs[layout.index(c.marker[0])][0] == c.marker[0]
+
+
+def _continues(view: str, prev: Candidate, c: Candidate, layout: Layout, style: str) -> bool:
+    if style == "order":
+        ok = c.number == prev.number + 1 or (c.number == 99 and prev.number >= 1)
+    else:
+        ok = c.number == prev.number + 1
+    if not ok:
+        return False
+    if _paragraph_initial(view, prev, layout) and _paragraph_initial(view, c, layout):
+        return True
+    return layout.index(c.marker[0]) - layout.index(prev.marker[0]) <= 1
+
+
+def _point_drafts(view: str, run: list[Candidate], style: str, layout: Layout, limit: int) -> list[Draft]:
+    out = []
+    kind = "item" if style == "circled_inline" else "point"
+    for i, c in enumerate(run):
+        par_end = layout.end_of(c.marker[0])
+        if i + 1 < len(run):
+            end = _trim_end(view, c.marker[0], run[i + 1].marker[0])
+        else:
+            end = par_end
+        end = min(end, limit)
+        head_end = min(end, par_end)
+        heading = _heading(view, c.body, head_end, "。\n" if kind == "point" else "。；\n")
+        number = i + 1 if style == "order" else c.number
+        out.append(Draft(kind, style, number, c.marker, c.body, c.marker[0], end, heading, 100.0))
+    return out
+
+
+def nest(drafts: list[Draft]) -> list[Draft]:
+    """Nest drafts into a forest: line nodes by rank, points inside whatever span holds them."""
+    drafts = sorted(drafts, key=lambda d: (d.start, d.rank, -d.end))
+    roots: list[Draft] = []
+    stack: list[Draft] = []
+    for d in drafts:
+        while stack and not _holds(stack[-1], d):
+            stack.pop()
+        (stack[-1].children if stack else roots).append(d)
+        stack.append(d)
+    return roots
+
+
+def _holds(parent: Draft, child: Draft) -> bool:
+    if not (parent.start <= child.start < parent.end):
+        return False
+    if parent.rank >= 100 and child.rank >= 100:  # a point holds a point of another run only
+        return parent.family != child.family and child.end <= parent.end
+    return parent.rank < child.rank
