@@ -1,0 +1,239 @@
+"""Cited documents: 《…》 titles and document numbers such as 国发〔2018〕39号.
+
+A citation's span is the title *inside* the outer 《》 (nested 〈〉 or 《》 and line breaks
+inside are kept). Its ``doc_type`` is the longest document type the title ends with
+(``analyser/data/doc_types.txt``; 指导意见, 工作方案, 规划, 问答 …), a trailing （试行）/（草案）
+being ignored. A document number right after the title (《…》（国办发〔2018〕129号）) is attached as
+``doc_number``; a document number elsewhere is a citation of its own, spanning the number.
+A short title that abbreviates an earlier one (《纲要草案》 after 《…规划纲要（草案）》,
+《意见》 after 《关于…的指导意见》) gets ``refers_to``, the earlier title's ``normalized`` key, when
+exactly one earlier title fits.
+
+Only the article body (``src.body``) is searched: site chrome and the document's own header
+are not citations.
+
+Examples
+--------
+>>> from analyser.source import SourceText
+>>> src = SourceText.from_text("印發《關于進一步加大易地扶貧搬遷后續扶持工作力度的指導意見》（發改振興〔2019〕1156號）。")
+>>> c = extract_citations(src)[0]
+>>> c.text[:4], c.doc_type, c.doc_number
+('關于進一', '指导意见', '发改振兴〔2019〕1156号')
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..facts import Citation
+from ..source import SourceText
+
+__all__ = ["extract_citations", "doc_type_of", "normalize_doc_number", "DOC_NUMBER"]
+
+_MAX_TITLE = 200
+_OPEN, _CLOSE = "《〈", "》〉"
+
+#: A document number: issuer code, year in brackets, serial number and 号.
+DOC_NUMBER = re.compile(
+    r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[［【（(]\s*(?P<year>(?:19|20)\d\d)\s*[〕\]］】）)]\s*"
+    r"第?\s*(?P<num>\d{1,5})\s*号"
+)
+#: Words that end the issuer code on the left (根据国发… -> 国发…).
+_CODE_STOP = re.compile(
+    r".*(?:根据|按照|依据|参照|参见|详见|对照|贯彻|落实|执行|印发|转发|关于|通过|文件|以及|见|和|及|与|或|的|在|为|是|、)"
+)
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]\s*$")
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"\"": "“", "「": "“", "」": "”", "『": "“", "』": "”", "〈": "《", "〉": "》"})
+
+
+@lru_cache(maxsize=1)
+def _doc_types() -> tuple[tuple[str, str], ...]:
+    """``(form, type)`` pairs, longest form first."""
+    text = resources.files("analyser").joinpath("data", "doc_types.txt").read_text(encoding="utf-8")
+    pairs = {}
+    for ln in text.splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            form, _, typ = ln.strip().partition("\t")
+            pairs[form] = typ.strip() or form
+    return tuple(sorted(pairs.items(), key=lambda p: len(p[0]), reverse=True))
+
+
+def doc_type_of(title: str) -> str | None:
+    """The document type a (Simplified) title ends with, or None.
+
+    >>> doc_type_of("国民经济和社会发展第十三个五年规划纲要（草案）")
+    '规划纲要'
+    >>> doc_type_of("新时期易地扶贫搬迁工作百问百答")
+    '问答'
+    >>> doc_type_of("人民日报") is None
+    True
+    """
+    t = _SPACE.sub("", title)
+    for _ in range(2):
+        t2 = _TRAILING_NOTE.sub("", t)
+        if t2 == t or not t2:
+            break
+        t = t2
+    t = t.rstrip("”\"’'")
+    for form, typ in _doc_types():
+        if t.endswith(form):
+            return typ
+    return None
+
+
+def normalize_doc_number(code: str, year: str, num: str) -> str:
+    """The canonical form of a document number: ``code〔year〕num号``.
+
+    >>> normalize_doc_number("国办发", "2018", "129")
+    '国办发〔2018〕129号'
+    """
+    return f"{code}〔{year}〕{int(num)}号"
+
+
+def _normalize_title(view_title: str) -> str:
+    return _SPACE.sub("", view_title).translate(_QUOTES)
+
+
+def _bracket_spans(view: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``(open, close)`` offsets of the outermost 《…》 pairs in ``view[lo:hi]``."""
+    out = []
+    depth, start = 0, -1
+    i = lo
+    while i < hi:
+        ch = view[i]
+        if ch == "《" or (ch == "〈" and depth > 0):
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in _CLOSE and depth > 0:
+            depth -= 1
+            if depth == 0:
+                if i - start - 1 > 0:
+                    out.append((start, i))
+                start = -1
+        if depth > 0 and i - start > _MAX_TITLE:
+            # runaway: an unclosed mark; restart after it
+            i, depth, start = start, 0, -1
+        i += 1
+    return out
+
+
+def _code_start(view: str, m: re.Match) -> int:
+    """Left edge of the issuer code, cutting lead-in words (根据国发… -> 国发…)."""
+    a = m.start("code")
+    code = view[a:m.end("code")]
+    stop = _CODE_STOP.match(code)
+    if stop and stop.end() < len(code):
+        a += stop.end()
+    return a
+
+
+def _doc_numbers(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in DOC_NUMBER.finditer(view, lo, hi):
+        a = _code_start(view, m)
+        code = view[a:m.end("code")]
+        if not code:
+            continue
+        out.append((a, m.end(), normalize_doc_number(code, m.group("year"), m.group("num"))))
+    return out
+
+
+def _alone_on_line(view: str, a: int, b: int) -> bool:
+    line_start = view.rfind("\n", 0, a) + 1
+    line_end = view.find("\n", b)
+    line_end = len(view) if line_end < 0 else line_end
+    return not view[line_start:a].strip(" 　\xa0\t（(") and not view[b:line_end].strip(" 　\xa0\t）)")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _refers_to(title: str, doc_type: str | None, earlier: list[tuple[str, str | None]]) -> str | None:
+    """The normalized title of the one earlier, longer citation a short title abbreviates."""
+    if len(title) > 8:
+        return None
+    cands = {
+        norm
+        for norm, typ in earlier
+        if len(norm) > len(title) + 2
+        and (_subsequence(title, norm) or (doc_type is not None and title == doc_type and typ == doc_type))
+    }
+    if len(cands) == 1:
+        return cands.pop()
+    return None
+
+
+def extract_citations(src: SourceText) -> list[Citation]:
+    """Find the documents ``src`` cites: 《…》 titles and standalone document numbers.
+
+    Parameters
+    ----------
+    src : SourceText
+        The prepared document; its ``view`` is searched and ``body`` bounds the search.
+
+    Returns
+    -------
+    list of Citation
+        Sorted by start; ``text == src.text[start:end]``.
+
+    Examples
+    --------
+    >>> from analyser.source import SourceText
+    >>> src = SourceText.from_text("根据国办发〔2018〕129号文件和《全国“十三五”易地扶贫\\n搬迁规划》，制定本方案。")
+    >>> [(c.text, c.doc_type, c.doc_number) for c in extract_citations(src)]
+    [('国办发〔2018〕129号', None, '国办发〔2018〕129号'), ('全国“十三五”易地扶贫\\n搬迁规划', '规划', None)]
+    """
+    view = src.view
+    lo, hi = src.body
+    lo, hi = max(0, lo), min(len(view), hi)
+    if lo >= hi:
+        return []
+    titles = _bracket_spans(view, lo, hi)
+    numbers = _doc_numbers(view, lo, hi)
+    used_numbers: set[int] = set()
+    out: list[Citation] = []
+    earlier: list[tuple[str, str | None]] = []
+    for open_, close in titles:
+        a, b = open_ + 1, close
+        title_view = _normalize_title(view[a:b])
+        doc_type = doc_type_of(title_view)
+        number = None
+        for k, (na, nb, norm) in enumerate(numbers):
+            gap = view[close + 1:na]
+            if na > close and len(gap) <= 2 and all(ch in "（(〔[ 　" for ch in gap):
+                number = norm
+                used_numbers.add(k)
+                break
+            if open_ < na and nb <= close:  # a number inside the title names the cited document
+                used_numbers.add(k)
+        refers = _refers_to(title_view, doc_type, earlier)
+        earlier.append((title_view, doc_type))
+        out.append(
+            Citation(
+                start=a,
+                end=b,
+                text=src.text[a:b],
+                title=_SPACE.sub("", src.text[a:b]),
+                normalized=title_view,
+                doc_type=doc_type,
+                doc_number=number,
+                refers_to=refers,
+            )
+        )
+    inside = [(o, c) for o, c in titles]
+    for k, (na, nb, norm) in enumerate(numbers):
+        if k in used_numbers or any(o < na < c for o, c in inside):
+            continue
+        if _alone_on_line(view, na, nb):  # the document's own number, printed in its header
+            continue
+        out.append(
+            Citation(start=na, end=nb, text=src.text[na:nb], title="", normalized=norm,
+                     doc_type=None, doc_number=norm)
+        )
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
