@@ -160,6 +160,7 @@ class Citation(_Fact):
     normalized: str
     doc_type: str | None = None
     doc_number: str | None = None
+    refers_to: str | None = None  # the ``normalized`` title of the earlier citation a short title abbreviates
 
 
 @dataclass(frozen=True, slots=True)
