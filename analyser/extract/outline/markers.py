@@ -6,7 +6,8 @@ Two kinds of candidates are found here; :mod:`.tree` decides which of them form 
   ``（1）`` ``①`` and the bullet ``——``. Each belongs to a *family*; families have a fixed rank
   (smaller is higher in the hierarchy).
 * *Point markers* sit at a sentence start inside running text: ``一是`` ``一要`` ``第一是``
-  ``第一，`` ``首先…其次…再次…最后`` and in-line ``①②③``.
+  ``第一，`` ``首先…其次…再次…最后``; and numbered markers inside a paragraph (not at its
+  start): ``（1）`` ``（一）`` ``①``.
 
 The marker span includes its separator (``一、``, ``（一）``, ``1.``, ``第一，``) or its copula
 (``一是``, ``一要``), never the space after it.
@@ -171,7 +172,7 @@ _POINT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
 _ORDER_RE = re.compile(r"(首先|其次|再次|最后)[，、：]?")
-_CIRCLED_RE = re.compile(f"[{_CIRCLED}]")
+_INLINE_RE = re.compile(rf"（{_SP}({_NUM_CN}){_SP}）|（{_SP}(\d{{1,2}}){_SP}）|([{_CIRCLED}])")
 _POINT_START = re.compile(rf"(?:第|其)?{_NUM_CN}[是要，、：]|首先|其次|再次|最后")
 
 
@@ -209,9 +210,17 @@ def point_candidates(view: str) -> list[Candidate]:
         cand = _point_at(view, pos)
         if cand is not None:
             out.append(cand)
-    for m in _CIRCLED_RE.finditer(view):
-        if not _at_line_start(view, m.start()):
-            out.append(Candidate("circled_inline", _CIRCLED.index(m.group()) + 1, m.span(), m.end(), False))
+    for m in _INLINE_RE.finditer(view):
+        if _at_line_start(view, m.start()):
+            continue  # a line marker, found by line_candidates
+        if m.group(1):
+            style, number = "paren_cn_inline", cn_number(m.group(1))
+        elif m.group(2):
+            style, number = "paren_ar_inline", int(m.group(2))
+        else:
+            style, number = "circled_inline", _CIRCLED.index(m.group(3)) + 1
+        if number:
+            out.append(Candidate(style, number, m.span(), m.end(), False))
     out.sort(key=lambda c: c.marker)
     return out
 

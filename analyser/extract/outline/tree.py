@@ -188,7 +188,7 @@ def _continues(view: str, prev: Candidate, c: Candidate, layout: Layout, style: 
 
 def _point_drafts(view: str, run: list[Candidate], style: str, layout: Layout, limit: int) -> list[Draft]:
     out = []
-    kind = "item" if style == "circled_inline" else "point"
+    kind = "point"
     for i, c in enumerate(run):
         par_end = layout.end_of(c.marker[0])
         if i + 1 < len(run):
@@ -197,7 +197,7 @@ def _point_drafts(view: str, run: list[Candidate], style: str, layout: Layout, l
             end = par_end
         end = min(end, limit)
         head_end = min(end, par_end)
-        heading = _heading(view, c.body, head_end, "。\n" if kind == "point" else "。；\n")
+        heading = _heading(view, c.body, head_end, "。\n")
         number = i + 1 if style == "order" else c.number
         out.append(Draft(kind, style, number, c.marker, c.body, c.marker[0], end, heading, 100.0))
     return out
