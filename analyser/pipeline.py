@@ -71,8 +71,7 @@ class SpacyPolicyTokenizer:
             sent_starts[0] = True
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags, sent_starts=sent_starts)
         for token, (w, _, _) in zip(doc, pieces):
-            if w != token.text:
-                token.norm_ = w
+            token.norm_ = w
         doc.user_data[VIEW_KEY] = view
         return doc
 

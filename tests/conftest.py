@@ -1,0 +1,29 @@
+"""Shared fixtures: the ../shared folder beside the project (skipped where absent)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = (ROOT / ".." / "shared").resolve()
+SEED = SHARED / "seed" / "000_29490935b5bb2ea4.txt"
+DEV = SHARED / "corpus-real" / "dev"
+
+
+def shared_or_skip(*parts: str) -> Path:
+    """A path inside ../shared, or skip the test when it is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present (the shared data folder is not beside the project)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return shared_or_skip("seed", "000_29490935b5bb2ea4.txt").read_text(encoding="utf-8")
+
+
+def dev_files() -> list[Path]:
+    """The dev-corpus documents (empty where ../shared is absent)."""
+    return sorted(p for p in DEV.glob("dev*") if p.is_file()) if DEV.is_dir() else []
