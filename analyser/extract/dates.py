@@ -1,0 +1,440 @@
+"""Dates and periods: full dates, years, months, plan periods, relative and anaphoric periods.
+
+``extract_dates(src)`` finds temporal expressions in the article body and gives each an ISO value:
+
+* ``date`` 2015-11-27, ``month`` 2015-07, ``year`` 2018, ``range`` 1949/1952, ``year_part``
+  (2020年底 -> 2020-12, 上半年 -> 2020-01/2020-06), ``fiscal_year`` (二零一三／一四年度 -> 2013/2014);
+* ``plan_period``: five-year plans (“十三五” -> 2016/2020, 第一个五年计划 -> 1953/1957);
+* ``relative_period``: “十三五”以来 -> 2016/.., 2016年以来 -> 2016/.., 十八大以来 -> 2012-11/..,
+  五年来 / 五年多来 resolved against ``src.published``;
+* ``as_of``: 截至2020年底 -> 2020-12-31;
+* ``anaphoric_year`` (当年, 同年) and ``deictic_year`` (今年, 过去一年, 全年, 本年内) resolved from the
+  context or the publication date;
+* ``duration``: 5年, 六十四年, 将近十年, anchored to an interval when the text allows it
+  (从1955年开始…历经64年 -> 1955/2019), else ``P5Y``;
+* ``era_label``: 新时代 -> 2012-11/...
+
+Examples
+--------
+>>> from analyser.source import SourceText
+>>> src = SourceText.from_text("2015年11月27日召开会议。“十三五”以来，截至2020年底完成。", published="2021-07-05")
+>>> [(d.text, d.value, d.kind) for d in extract_dates(src)]
+[('2015年11月27日', '2015-11-27', 'date'), ('“十三五”以来', '2016/..', 'relative_period'), ('截至2020年底', '2020-12-31', 'as_of')]
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..facts import DateExpr
+from ..source import SourceText
+from .numerals import digit_sequence_value, parse_number
+
+__all__ = ["extract_dates", "plan_period", "congress_month"]
+
+_CD = "〇零一二三四五六七八九"
+_YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{_CD}]{{3}})"
+_SMALL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_NUM = rf"(?:\d+(?:\.\d+)?|[{_CD}两十百千]+)"
+_QUOTE_OPEN = "“「‘\"'"
+_QUOTE_CLOSE = "”」’\"'"
+
+# One alternation, earliest and longest first; named groups tell the kind.
+_PATTERNS = [
+    # fiscal year 2013/14年度, 二零一三／一四年度
+    ("fiscal", rf"(?P<fy1>{_YEAR})[/／\-－—–](?P<fy2>\d\d|[{_CD}]{{2}})年度"),
+    # ranges of years: 一九四九年至一九五二年, 2016—2020年, 2016年至2020年
+    ("range", rf"(?P<r1>{_YEAR})年?(?:至|到|—|–|－|-|～|~)(?P<r2>{_YEAR})年(?!\d|[{_CD}]|度)"),
+    # as of: 截至2020年底 / 截至2020年6月 / 截至2020年
+    ("asof", rf"(?:截至|截止到|截止|截至到)(?P<ay>{_YEAR})年(?:(?P<am>{_SMALL})月(?:(?P<ad>{_SMALL})日)?|(?P<apart>底|末))?"),
+    ("date", rf"(?P<y>{_YEAR})年(?P<m>{_SMALL})月(?P<d>{_SMALL})[日号]"),
+    ("ndate", r"(?<![\d/.\-])(?P<ny>1[6-9]\d\d|20\d\d)(?P<sep>[/.\-])(?P<nm>\d{1,2})(?P=sep)(?P<nd>\d{1,2})(?![\d/.\-])"),
+    ("month", rf"(?P<my>{_YEAR})年(?P<mm>{_SMALL})月(?:份)?(?P<mpart>上旬|中旬|下旬|底|末|初)?"),
+    ("ypart", rf"(?P<py>{_YEAR})年(?P<part>底|末|初|年底|年末|年初|上半年|下半年|前三季度|(?:第?[一二三四1-4])季度)"),
+    ("since_y", rf"(?P<sy>{_YEAR})年(?:以来|来)"),
+    ("year", rf"(?P<yy>{_YEAR})年(?!度|代|级|龄)"),
+    ("mday", rf"(?<![年\d{_CD}])(?P<dm>{_SMALL})月(?P<dd>{_SMALL})[日号]"),
+    # plan periods
+    ("plan_q", rf"(?P<pq>[“「‘\"](?P<pqn>十[一二三四五六七八九]五|[六七八九十]五)[”」’\"])(?P<pqs>以来|时期|期间|末|初|期末|前期|中期)?"),
+    ("plan", r"(?<![十百千\d])(?P<pn>十[一二三四五六七八九]五)(?P<ps>以来|时期|期间|末期?|初期?|规划|计划)?(?![一二三四五六七八九十])"),
+    ("plan_old", r"(?<![十百千\d])(?P<pon>[六七八九十]五)(?P<pos>时期|期间|规划|计划)"),
+    ("plan_nth", rf"第(?P<nth>[一二三四五六七八九十]{{1,3}})个五年(?:计划|规划)(?P<nths>期间|时期)?"),
+    ("congress", r"(?P<cn>[一二]?十?[一二三四五六七八九十])大以来"),
+    # relative: 五年来, 五年多来, 5年来, 一年来, 过去一年, 过去五年
+    ("past", rf"过去(?P<pastn>{_NUM})年"),
+    ("rel", rf"(?<![\d{_CD}十百千年])(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
+    # anaphoric and deictic years
+    ("ana", r"(?P<ana>当年|同年|该年|是年)"),
+    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上年|明年|前年|全年)"),
+    # durations: 5年, 六十四年, 将近十年
+    ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
+    ("era", r"(?P<era>新时代)"),
+]
+_DATE_RE = re.compile("|".join(f"(?P<_{name}>{pat})" for name, pat in _PATTERNS))
+
+_MONTH_PARTS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
+_RANGE_WORDS = re.compile(r"^(?:以来|来|前|后|以后|以前|之前|之后|级|度|代|龄|期|段|计划|规划|制)")
+
+
+@lru_cache(maxsize=1)
+def _congresses() -> dict[int, str]:
+    text = resources.files("analyser.data").joinpath("party_congresses.txt").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            n, month = line.split("\t")
+            out[int(n)] = month.strip()
+    return out
+
+
+def congress_month(n: int) -> str | None:
+    """Opening month of the ``n``-th Party congress.
+
+    >>> congress_month(18)
+    '2012-11'
+    """
+    return _congresses().get(n)
+
+
+def plan_period(n: int) -> tuple[int, int]:
+    """Years of the ``n``-th five-year plan (1953-57, 1958-62, then from 1966 in fives).
+
+    >>> plan_period(13), plan_period(1), plan_period(15)
+    ((2016, 2020), (1953, 1957), (2026, 2030))
+    """
+    start = 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)
+    return start, start + 4
+
+
+def _year(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    return digit_sequence_value(s)
+
+
+def _small(s: str | None) -> int | None:
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    v = parse_number(s)
+    return int(v) if isinstance(v, (int, float)) else None
+
+
+def _ymd(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    if not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _fyp_number(s: str) -> int:
+    """十三五 -> 13, 九五 -> 9."""
+    head = s[:-1]
+    return int(parse_number(head) or 0)
+
+
+class _Ctx:
+    """Running context while scanning: the last explicit year and the publication date."""
+
+    def __init__(self, published: str | None) -> None:
+        self.pub_year = int(published[:4]) if published else None
+        self.pub_month = published[:7] if published else None
+        self.last_year: int | None = None
+        self.last_year_pos = -1
+
+
+def extract_dates(src: SourceText) -> list[DateExpr]:
+    """Find the temporal expressions of the body of ``src``, sorted by start.
+
+    Parameters
+    ----------
+    src : SourceText
+        The prepared text; ``src.published`` anchors relative expressions (五年来, 今年).
+
+    Returns
+    -------
+    list of DateExpr
+
+    Examples
+    --------
+    >>> from analyser.source import SourceText
+    >>> src = SourceText.from_text("2018年，当年完成280万人。五年来，一九四九年至一九五二年。", published="2021-07-05")
+    >>> [(d.text, d.value) for d in extract_dates(src)]
+    [('2018年', '2018'), ('当年', '2018'), ('五年来', '2016/2020'), ('一九四九年至一九五二年', '1949/1952')]
+    """
+    view = src.view
+    b0, b1 = src.body
+    ctx = _Ctx(src.published)
+    out: list[DateExpr] = []
+    for m in _DATE_RE.finditer(view, b0, b1):
+        kind = m.lastgroup
+        if kind is None:
+            continue
+        res = _resolve(kind[1:], m, view, ctx, out, src)
+        if res is None:
+            continue
+        a, b, value, dkind = res
+        if a < b0 or b > b1:
+            continue
+        out.append(DateExpr(a, b, src.text[a:b], value, dkind))
+        if _comparison_base(view, a):
+            continue
+        if dkind in ("year", "date", "month", "year_part", "as_of") and value:
+            ctx.last_year, ctx.last_year_pos = int(value[:4]), a
+        elif dkind in ("anaphoric_year", "deictic_year") and value:
+            ctx.last_year, ctx.last_year_pos = int(value[:4]), a
+    _anchor_durations(out, src)
+    return sorted(out, key=lambda d: (d.start, d.end))
+
+
+_BASE_BEFORE = re.compile(r"(?:比|较|比较|同|等于|相当于|超过|低于|高于)$")
+
+
+def _comparison_base(view: str, a: int) -> bool:
+    """A year after 比 / 等于 is the base of a comparison, not the year the text speaks of."""
+    return bool(_BASE_BEFORE.search(view[max(0, a - 3):a]))
+
+
+def _resolve(kind, m, view, ctx: _Ctx, prior, src):  # noqa: C901 - one branch per pattern
+    a, b = m.span()
+    g = m.group
+    if kind == "fiscal":
+        y1 = _year(g("fy1"))
+        tail = g("fy2")
+        y2 = _year(tail) if tail.isdigit() else digit_sequence_value(tail)
+        if y1 is None or y2 is None:
+            return None
+        y2 = y1 // 100 * 100 + y2
+        return a, b, f"{y1}/{y2}", "fiscal_year"
+    if kind == "range":
+        y1, y2 = _year(g("r1")), _year(g("r2"))
+        if y1 is None or y2 is None or y2 < y1:
+            return None
+        return a, b, f"{y1}/{y2}", "range"
+    if kind == "asof":
+        y = _year(g("ay"))
+        mo, d = _small(g("am")), _small(g("ad"))
+        if y is None:
+            return None
+        if mo and d:
+            value = _ymd(y, mo, d)
+        elif mo:
+            value = _ymd(y, mo, calendar.monthrange(y, mo)[1]) if 1 <= mo <= 12 else None
+        else:
+            value = f"{y}-12-31"
+        return a, b, value, "as_of"
+    if kind == "date":
+        y = _year(g("y"))
+        return (a, b, _ymd(y, _small(g("m")), _small(g("d"))), "date") if y else None
+    if kind == "ndate":
+        return a, b, _ymd(int(g("ny")), int(g("nm")), int(g("nd"))), "date"
+    if kind == "month":
+        y, mo = _year(g("my")), _small(g("mm"))
+        if y is None or mo is None:
+            return None
+        part = g("mpart")
+        if part in ("底", "末", "下旬") or part in ("上旬", "中旬", "初"):
+            return a, b, _ymd(y, mo), "month"
+        return a, b, _ymd(y, mo), "month"
+    if kind == "ypart":
+        y = _year(g("py"))
+        if y is None:
+            return None
+        part = g("part").lstrip("年")
+        if part in ("底", "末"):
+            value = f"{y}-12"
+        elif part == "初":
+            value = f"{y}-01"
+        elif part == "上半年":
+            value = f"{y}-01/{y}-06"
+        elif part == "下半年":
+            value = f"{y}-07/{y}-12"
+        elif part == "前三季度":
+            value = f"{y}-01/{y}-09"
+        else:
+            q = _small(part.strip("第季度")) or 1
+            value = f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}"
+        return a, b, value, "year_part"
+    if kind == "since_y":
+        y = _year(g("sy"))
+        return (a, b, f"{y}/..", "relative_period") if y else None
+    if kind == "year":
+        y = _year(g("yy"))
+        if y is None or _RANGE_WORDS.match(view[b:b + 2]) and view[b:b + 2].startswith(("代", "级", "龄")):
+            return None
+        return a, b, f"{y}", "year"
+    if kind == "mday":
+        mo, d = _small(g("dm")), _small(g("dd"))
+        y = ctx.last_year or ctx.pub_year
+        if y is None or mo is None or d is None:
+            return None
+        return a, b, _ymd(y, mo, d), "date"
+    if kind in ("plan_q", "plan", "plan_old"):
+        n_s = g("pqn") or g("pn") or g("pon")
+        suffix = g("pqs") if kind == "plan_q" else g("ps") if kind == "plan" else g("pos")
+        if kind == "plan" and view[a - 1:a] in _QUOTE_OPEN and view[b:b + 1] in _QUOTE_CLOSE:
+            return None  # handled by plan_q
+        n = _fyp_number(n_s)
+        if not 1 <= n <= 30:
+            return None
+        y1, y2 = plan_period(n)
+        if kind == "plan_q":
+            if suffix == "以来":
+                return a, b, f"{y1}/..", "relative_period"
+            if suffix in ("时期", "期间"):
+                return a, b, f"{y1}/{y2}", "plan_period"
+            if suffix in ("末", "期末"):
+                return a, b, f"{y2}", "year_part"
+            if suffix == "初":
+                return a, b, f"{y1}", "year_part"
+            qa = a + 1
+            return qa, qa + len(n_s), f"{y1}/{y2}", "plan_period"
+        if suffix == "以来":
+            return a, b, f"{y1}/..", "relative_period"
+        if suffix in ("时期", "期间"):
+            return a, b, f"{y1}/{y2}", "plan_period"
+        return a, a + len(n_s), f"{y1}/{y2}", "plan_period"
+    if kind == "plan_nth":
+        n = _small(g("nth"))
+        if not n:
+            return None
+        y1, y2 = plan_period(n)
+        return a, b, f"{y1}/{y2}", "plan_period"
+    if kind == "congress":
+        n = _small(g("cn"))
+        month = congress_month(n) if n else None
+        return (a, b, f"{month}/..", "relative_period") if month else None
+    if kind == "past":
+        n = _small(g("pastn"))
+        if not n or ctx.pub_year is None:
+            return a, b, None, "relative_period"
+        end = ctx.pub_year - 1
+        return (a, b, f"{end}", "deictic_year") if n == 1 else (a, b, f"{end - n + 1}/{end}", "relative_period")
+    if kind == "rel":
+        n = parse_number(g("rn"))
+        if not n or n != int(n) or n > 200:
+            return None
+        n = int(n)
+        if ctx.pub_year is None:
+            return a, b, None, "relative_period"
+        start = ctx.pub_year - n
+        if g("more"):
+            return a, b, f"{start}/{ctx.pub_month}", "relative_period"
+        end = ctx.pub_year - 1
+        return a, b, (f"{end}" if n == 1 else f"{start}/{end}"), "relative_period"
+    if kind == "ana":
+        # 当年 = that year: only with a year in the same or the previous sentence
+        if ctx.last_year is None or a - ctx.last_year_pos > 200:
+            return None
+        return a, b, f"{ctx.last_year}", "anaphoric_year"
+    if kind == "deictic":
+        word = g("deic")
+        if word == "全年":
+            if ctx.last_year is not None and a - ctx.last_year_pos < 3000:
+                return a, b, f"{ctx.last_year}", "deictic_year"
+            return (a, b, f"{ctx.pub_year}", "deictic_year") if ctx.pub_year else None
+        base = ctx.pub_year
+        if base is None:
+            base = ctx.last_year
+        if base is None:
+            return a, b, None, "deictic_year"
+        shift = {"去年": -1, "上年": -1, "明年": 1, "前年": -2}.get(word, 0)
+        return a, b, f"{base + shift}", "deictic_year"
+    if kind == "dur":
+        return _duration(m, view, a, b)
+    if kind == "era":
+        return a, b, "2012-11/..", "era_label"
+    return None
+
+
+_NOT_DURATION_AFTER = re.compile(r"^(?:来|以来|多来|级|度|代|制|龄|期|计划|规划|行动计划)")
+_NOT_DURATION_BEFORE = ("第", "每", "近", "这", "前", "后", "头", "最近")
+
+
+def _duration(m, view, a, b):
+    g = m.group
+    n_s = g("dn")
+    after = view[b:b + 4]
+    if _NOT_DURATION_AFTER.match(after) or view[a - 1:a] in ("第", "每", "个", "前", "后", "这", "那", "头", "几", "数"):
+        return None
+    if _in_short_quote(view, a, b):
+        return None  # “一年建设、两年入住、三年脱贫”: a schedule formula, not a length of time
+    if g("dq") == "近" and not g("dpost"):
+        return None  # 近5年 = the past five years, not a length
+    if n_s.isdigit() and len(n_s) >= 3 and g("du") == "年":
+        return None
+    if not n_s[0].isdigit() and len(n_s) >= 3 and digit_sequence_value(n_s) is not None:
+        return None
+    n = parse_number(n_s)
+    if not n or n > 500:
+        return None
+    if len(n_s) == 1 and n_s == "一" and not g("dq"):
+        return None  # 一年 is mostly 一年一度 / 一年建设 (formula) or the article
+    if view[b:b + 1] in ("一", "二", "三", "两") and view[a - 1:a] in ("、", "“"):
+        return None
+    a2 = a if g("dq") in ("将近", "近", "约", "大约", "超过") else a + (len(g("dq")) if g("dq") else 0)
+    b2 = b
+    unit = "Y" if g("du") == "年" else "M"
+    n_txt = int(n) if n == int(n) else n
+    return a2, b2, f"P{n_txt}{unit}", "duration"
+
+
+def _in_short_quote(view: str, a: int, b: int, limit: int = 24) -> bool:
+    left = max(view.rfind("“", max(0, a - limit), a), view.rfind("「", max(0, a - limit), a))
+    if left < 0:
+        return False
+    if any(ch in view[left:a] for ch in "”」。\n"):
+        return False
+    close = min((i for i in (view.find("”", b, b + limit), view.find("」", b, b + limit)) if i >= 0), default=-1)
+    return close >= 0 and not any(ch in view[b:close] for ch in "“「。\n")
+
+
+_START_MARK = re.compile(r"(?:从|自|于)?$")
+
+
+def _anchor_durations(dates: list[DateExpr], src: SourceText) -> None:
+    """Give a duration its interval: from a start year in the sentence (从1955年开始…历经64年),
+    from a period of the same length near it (“十三五”以来…用5年时间), or ending the year
+    before publication (a report looks back)."""
+    pub_year = int(src.published[:4]) if src.published else None
+    for i, d in enumerate(dates):
+        if d.kind != "duration" or not d.value or not d.value.endswith("Y"):
+            continue
+        n = float(d.value[1:-1])
+        if n != int(n):
+            continue
+        n = int(n)
+        s0, _ = src.sentence_at(d.start)
+        anchored = None
+        for prev in reversed(dates[:i]):
+            if prev.start < s0 - 400:
+                break
+            if not prev.value:
+                continue
+            if prev.kind in ("plan_period", "relative_period") and "/" in prev.value:
+                lo, hi = prev.value.split("/")
+                if hi == ".." and lo[:4].isdigit():
+                    y1 = int(lo[:4])
+                    if prev.kind == "relative_period" and prev.start >= s0:
+                        anchored = f"{y1}/{y1 + n - 1}"
+                        break
+                elif lo[:4].isdigit() and hi[:4].isdigit() and int(hi[:4]) - int(lo[:4]) + 1 == n:
+                    anchored = f"{lo[:4]}/{hi[:4]}"
+                    break
+            if prev.kind == "year" and prev.start >= s0:
+                y1 = int(prev.value[:4])
+                anchored = f"{y1}/{y1 + n}"
+                break
+        if anchored is None and pub_year is not None:
+            end = pub_year - 1
+            anchored = f"{end - n + 1}/{end}"
+        if anchored:
+            dates[i] = DateExpr(d.start, d.end, d.text, anchored, d.kind)

@@ -1,0 +1,181 @@
+"""Numbers written in Chinese texts: Arabic, Chinese numerals, and the two mixed.
+
+The patterns here find a numeral in the Simplified view (:mod:`analyser.normalize` has already
+folded full-width digits and Traditional characters such as 萬/億/兩/點/幾); :func:`parse_number`
+turns one matched numeral into a value. Chinese numerals are converted with ``cn2an`` on the
+matched string only, never on a whole text.
+
+Examples
+--------
+>>> parse_number("3541.07万")
+35410700
+>>> parse_number("一千二百万")
+12000000
+>>> parse_number("十亿3000万")
+1030000000
+>>> parse_number("11 900")
+11900
+>>> [m.group() for m in NUMBER_RE.finditer("建成3.5万个，投入1,100万元和一百零八亿度")]
+['3.5万', '1,100万', '一百零八亿']
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+__all__ = [
+    "CN_DIGITS",
+    "CN_MAGNITUDES",
+    "NUMBER_RE",
+    "parse_number",
+    "is_chinese_numeral",
+    "digit_sequence_value",
+    "parse_fraction",
+    "small_range",
+]
+
+#: Chinese digits as they appear in the Simplified view (两 = 2, 〇/零 = 0).
+CN_DIGITS = "〇零一二三四五六七八九两"
+#: Magnitude characters.
+CN_MAGNITUDES = "十百千万亿"
+_CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_MAG_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+# An Arabic number: 1,100  /  11 900 (thin or plain space between thousands, as Hong Kong texts
+# group them)  /  3541.07. A space group needs 1-3 leading digits and exactly three after it.
+_ARABIC = (
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.])|\d+)"
+    r"(?:\.\d+)?"
+)
+_CN_RUN = r"[〇零一二三四五六七八九两十百千万亿]+(?:点[〇零一二三四五六七八九两]+)?"
+_ATOM = rf"(?:{_ARABIC}[十百千万亿]*|{_CN_RUN})"
+#: One numeral: atoms joined where a magnitude ends the previous one (十亿3000万, 5万4千).
+NUMBER_RE = re.compile(rf"(?<![\d.]){_ATOM}(?:(?<=[十百千万亿零]){_ATOM})*")
+
+_SPACES = re.compile(r"[,\s\u2009\u202f\u00a0]")
+_ARABIC_MAG = re.compile(r"^(\d+(?:\.\d+)?)([十百千万亿]*)$")
+
+
+def is_chinese_numeral(s: str) -> bool:
+    """True when ``s`` holds no Arabic digit.
+
+    >>> is_chinese_numeral("三十"), is_chinese_numeral("3万")
+    (True, False)
+    """
+    return not any(ch.isdigit() for ch in s)
+
+
+def _as_number(x: float) -> int | float:
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e18:
+        return int(x)
+    if isinstance(x, float):
+        return round(x, 10)
+    return x
+
+
+def digit_sequence_value(s: str) -> int | None:
+    """Read digit by digit (years written 一九五四, 二〇二六); None unless every char is a digit.
+
+    >>> digit_sequence_value("二〇二六"), digit_sequence_value("二十")
+    (2026, None)
+    """
+    if not s or any(ch not in _CN_VALUE and not ch.isdigit() for ch in s):
+        return None
+    return int("".join(str(_CN_VALUE[ch]) if ch in _CN_VALUE else ch for ch in s))
+
+
+@lru_cache(maxsize=4096)
+def _cn2an(s: str) -> float | None:
+    import cn2an
+
+    try:
+        return cn2an.cn2an(s, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=8192)
+def parse_number(s: str) -> int | float | None:
+    """Value of one numeral (Arabic, Chinese, or mixed); None when it is not a well-formed number.
+
+    >>> parse_number("800亿"), parse_number("千万"), parse_number("百分")
+    (80000000000, 10000000, None)
+    >>> parse_number("三十六点九"), parse_number("1.39万亿"), parse_number("二百十七万")
+    (36.9, 1390000000000, 2170000)
+    """
+    s = _SPACES.sub("", s)
+    if not s:
+        return None
+    m = _ARABIC_MAG.match(s)
+    if m:
+        num, mags = m.groups()
+        if mags and len(mags) > 1 and not _mags_ok(mags):
+            return None
+        exact = Decimal(num)
+        for ch in mags:
+            exact *= _MAG_VALUE[ch]
+        return int(exact) if exact == exact.to_integral_value() else float(exact)
+    text = s
+    if text[0] in "百千万亿":
+        text = "一" + text
+    if text.startswith("十") and len(text) > 1 and text[1] in "万亿":
+        text = "一" + text
+    # digit-by-digit readings of more than two digits (一九五四) are codes or years, not amounts
+    if len(text) > 2 and digit_sequence_value(text) is not None:
+        return digit_sequence_value(text)
+    value = _cn2an(text)
+    if value is None:
+        # a trailing run of magnitudes cn2an refuses (三千万亿): multiply out
+        m = re.match(r"^(.*?[^十百千万亿])([万亿]+)$", text)
+        if m:
+            head = _cn2an(m.group(1)) if not m.group(1).replace(".", "").isdigit() else float(m.group(1))
+            if head is not None and _mags_ok(m.group(2)):
+                value = head
+                for ch in m.group(2):
+                    value *= _MAG_VALUE[ch]
+    if value is None:
+        return None
+    return _as_number(float(value))
+
+
+def _mags_ok(mags: str) -> bool:
+    """A run of magnitudes must grow (千万, 万亿, 百万), never repeat a small one (十十)."""
+    vals = [_MAG_VALUE[c] for c in mags]
+    return all(a < b for a, b in zip(vals, vals[1:])) or all(v >= 10_000 for v in vals)
+
+
+_FRACTION = re.compile(r"^(.+)分之(.+)$")
+
+
+def parse_fraction(s: str) -> float | None:
+    """``五分之一`` -> 0.2, ``1/5`` -> 0.2; None when not a fraction.
+
+    >>> parse_fraction("五分之一"), parse_fraction("3/4")
+    (0.2, 0.75)
+    """
+    if "/" in s:
+        a, _, b = s.partition("/")
+        num, den = parse_number(a), parse_number(b)
+    else:
+        m = _FRACTION.match(s)
+        if not m:
+            return None
+        den, num = parse_number(m.group(1)), parse_number(m.group(2))
+    if num is None or not den:
+        return None
+    return round(num / den, 10)
+
+
+_RANGE_PAIRS = {"两三", "二三", "三四", "三五", "四五", "五六", "六七", "七八", "八九", "一两", "一二"}
+
+
+def small_range(s: str) -> tuple[int, int] | None:
+    """Two neighbouring digits read as a vague range: ``三五`` -> (3, 5), ``七八`` -> (7, 8).
+
+    >>> small_range("三五"), small_range("三十")
+    ((3, 5), None)
+    """
+    if s in _RANGE_PAIRS:
+        return _CN_VALUE[s[0]], _CN_VALUE[s[1]]
+    return None
