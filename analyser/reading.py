@@ -416,7 +416,9 @@ def _crude_strip(html: str) -> str:
 # --------------------------------------------------------------------------- entry points
 
 
-def read_bytes(data: bytes, *, source: str | None = None, max_bytes: int = DEFAULT_MAX) -> DecodedText:
+def read_bytes(
+    data: bytes, *, source: str | None = None, max_bytes: int = DEFAULT_MAX, html: bool | None = None
+) -> DecodedText:
     """Decode a document's bytes (see the module notes for the steps).
 
     Parameters
@@ -424,6 +426,8 @@ def read_bytes(data: bytes, *, source: str | None = None, max_bytes: int = DEFAU
     data : the raw bytes.
     source : a path or name, used to recognise HTML by its extension and in error messages.
     max_bytes : refuse larger input with :class:`InputTooLargeError`.
+    html : ``True`` treats the input as HTML, ``False`` as plain text; ``None`` (default) decides
+        by the extension of ``source`` and by sniffing the content.
 
     >>> read_bytes("來源:振興司".encode("big5")).encoding
     'big5'
@@ -437,13 +441,13 @@ def read_bytes(data: bytes, *, source: str | None = None, max_bytes: int = DEFAU
     if not data.strip():
         raise EmptyInputError(f"{_name(source)}: empty input (no text)")
     _check_binary(data, source)
-    hint = _declared_charset(data) if (source or "").lower().endswith(HTML_SUFFIXES) or b"<" in data[:4096] else None
+    hint = _declared_charset(data) if html is not False and b"<" in data[:4096] else None
     text, encoding = _decode(data, source, hint)
     text = text.lstrip("\ufeff") if encoding != "utf-8" else text.removeprefix("\ufeff")
     _check_text(text, source)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt: Format = "text"
-    if looks_like_html(text, source):
+    if html or (html is None and looks_like_html(text, source)):
         fmt = "html"
         text = html_to_text(text)
     if not text.strip():
@@ -452,7 +456,7 @@ def read_bytes(data: bytes, *, source: str | None = None, max_bytes: int = DEFAU
     return DecodedText(text=text, encoding=encoding, format=fmt, source=source)
 
 
-def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX) -> DecodedText:
+def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX, html: bool | None = None) -> DecodedText:
     """Read and decode the file at ``path`` (``"-"`` is not special here).
 
     The size is checked before reading, and at most ``max_bytes + 1`` bytes are read, so an
@@ -480,4 +484,4 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX) -> Decod
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    return read_bytes(data, source=name, max_bytes=max_bytes)
+    return read_bytes(data, source=name, max_bytes=max_bytes, html=html)
