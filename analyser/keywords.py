@@ -1,0 +1,59 @@
+"""Corpus-level keywords: TF-IDF over each document's content words.
+
+The words come already segmented (jieba tokens, Simplified, see
+:func:`analyser.store.prepare.document_terms`), so scikit-learn's ``TfidfVectorizer`` runs
+with an identity analyzer: no second segmentation, no regex token pattern that would split
+Chinese wrongly. Scores use sublinear term frequency and smoothed IDF; a word found in nearly
+every document of a large corpus (``发展``, ``工作``) is dropped by ``max_df``.
+
+Examples
+--------
+>>> tfidf_keywords([["扶贫", "搬迁"], ["就业", "扶贫"], ["扶贫", "教育"]], top=1)
+[['搬迁'], ['就业'], ['教育']]
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["tfidf_keywords", "tfidf_scores"]
+
+
+def _identity(words: list[str]) -> list[str]:
+    return words
+
+
+def tfidf_scores(documents: Sequence[Sequence[str]], *, top: int = 10) -> list[list[tuple[str, float]]]:
+    """The ``top`` words of each document with their TF-IDF scores, best first.
+
+    Ties are broken by the word itself, so the result is deterministic.
+
+    >>> tfidf_scores([["甲乙", "丙丁"]], top=2)
+    [[('丙丁', 0.7071), ('甲乙', 0.7071)]]
+    """
+    docs = [list(d) for d in documents]
+    if not any(docs):
+        return [[] for _ in docs]
+    from sklearn.feature_extraction.text import TfidfVectorizer  # deferred: heavy import
+
+    n = len(docs)
+    max_df = 0.8 if n >= 20 else 1.0
+    vectorizer = TfidfVectorizer(
+        analyzer=_identity, lowercase=False, sublinear_tf=True, smooth_idf=True, max_df=max_df
+    )
+    try:
+        matrix = vectorizer.fit_transform(docs).tocsr()
+    except ValueError:  # every word pruned (e.g. all documents identical)
+        return [[] for _ in docs]
+    vocab = vectorizer.get_feature_names_out()
+    out = []
+    for i in range(n):
+        row = matrix.getrow(i)
+        pairs = [(str(vocab[j]), round(float(v), 4)) for j, v in zip(row.indices, row.data)]
+        pairs.sort(key=lambda p: (-p[1], p[0]))
+        out.append(pairs[:top])
+    return out
+
+
+def tfidf_keywords(documents: Sequence[Sequence[str]], *, top: int = 10) -> list[list[str]]:
+    """The ``top`` keywords of each document (see :func:`tfidf_scores`)."""
+    return [[w for w, _ in pairs] for pairs in tfidf_scores(documents, top=top)]
