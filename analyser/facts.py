@@ -147,6 +147,7 @@ class Slogan(_Fact):
     parts: tuple[Span, ...] = ()
     members: tuple[Span, ...] = ()
     normalized: str = ""
+    family: str = ""  # the normalized key of its variant group (members added, dropped or changed)
 
 
 @dataclass(frozen=True, slots=True)

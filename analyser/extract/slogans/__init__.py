@@ -1,0 +1,102 @@
+"""Official formulations (提法): quoted terms, parallel formulas and numbered formulas.
+
+``extract_slogans(src)`` generates candidates by rules (:mod:`.candidates`), scores them with the
+trained classifier (:mod:`analyser.slogan_model`, artifact ``analyser/data/slogans.joblib``),
+resolves overlaps, and gives each kept formulation its members, its normalised key and its variant
+family (:mod:`.family`).
+
+Kinds: ``numbered`` (a numeral counting members: 四个意识, 六大体系) takes precedence over
+``quoted`` (“头号工程”), which takes precedence over ``parallel`` (搬得出、稳得住…). A quoted
+formula with separators keeps its members in ``parts``.
+
+Examples
+--------
+>>> from analyser.source import SourceText
+>>> src = SourceText.from_text("確保搬得出、穩得住、有事做、能致富，做到“兩個維護”。")
+>>> [(s.text, s.kind) for s in extract_slogans(src)]
+[('搬得出、穩得住、有事做、能致富', 'parallel'), ('兩個維護', 'numbered')]
+"""
+from __future__ import annotations
+
+from ...facts import Slogan
+from ...source import SourceText
+from .candidates import Candidate, generate
+from .family import normalize_key, variant_family
+
+__all__ = ["extract_slogans", "normalize_key", "variant_family"]
+
+#: Candidates longer than this are never formulations (long quotations, runaway lists).
+MAX_CHARS = 80
+
+
+def _kind(c: Candidate) -> str:
+    if c.source == "numbered":
+        return "numbered"
+    return "quoted" if c.quoted else "parallel"
+
+
+def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> list[tuple[Candidate, float]]:
+    """Keep candidates at or above the threshold; of two that cross (or nest with the same kind)
+    keep the likelier. A quote or numbered formula may sit inside a parallel formula."""
+    kept: list[tuple[Candidate, float]] = []
+    order = sorted(range(len(cands)), key=lambda i: -probs[i])
+    for i in order:
+        c, p = cands[i], probs[i]
+        if p < threshold or c.end - c.start > MAX_CHARS:
+            continue
+        clash = False
+        for k, _ in kept:
+            if c.end <= k.start or k.end <= c.start:
+                continue
+            nested = (k.start <= c.start and c.end <= k.end) or (c.start <= k.start and k.end <= c.end)
+            if nested and (c.quoted or k.quoted or "numbered" in (c.source, k.source)) and c.source != k.source:
+                continue
+            clash = True
+            break
+        if not clash:
+            kept.append((c, p))
+    kept.sort(key=lambda t: (t[0].start, t[0].end))
+    return kept
+
+
+def extract_slogans(src: SourceText) -> list[Slogan]:
+    """Formulations of ``src``, sorted by start.
+
+    Parameters
+    ----------
+    src : the prepared text (its tokens are used for word boundaries; segmented here if absent).
+
+    Returns
+    -------
+    list of :class:`~analyser.facts.Slogan`, each with ``parts`` (members of a parallel or quoted
+    formula), ``members`` (items a numbered formula counts, when listed next to it), ``normalized``
+    (Simplified, punctuation-unified key) and ``family`` (the key of its variant group).
+    """
+    from ...slogan_model import FeatureContext, score_candidates
+
+    if not src.text or not any("\u4e00" <= ch <= "\u9fff" for ch in src.view):
+        return []
+    ctx = FeatureContext.build(src.view, src.tokens)
+    cands = generate(src.view, set(ctx.bounds))
+    probs, threshold = score_candidates(ctx, cands)
+    out: list[Slogan] = []
+    families: list[str] = []
+    prev: tuple[Candidate, str] | None = None
+    for c, _ in _resolve(cands, probs, threshold):
+        key = normalize_key(src.view[c.start:c.end])
+        family = variant_family(key, families)
+        # adjacent separate quotes (“阳光搬迁”“廉洁搬迁”) form one family
+        if prev and c.outer and prev[0].outer and 0 <= c.outer[0] - prev[0].outer[1] <= 1 \
+                and src.view[prev[0].outer[1]:c.outer[0]] in ("", "、") and _kind(c) == _kind(prev[0]) == "quoted":
+            family = prev[1]
+        if family not in families:
+            families.append(family)
+        out.append(Slogan(
+            start=c.start, end=c.end, text=src.text[c.start:c.end], kind=_kind(c),  # type: ignore[arg-type]
+            parts=tuple(src.span(a, b) for a, b in c.parts),
+            members=tuple(src.span(a, b) for a, b in c.members),
+            normalized=key,
+            family=family,
+        ))
+        prev = (c, family)
+    return out

@@ -1,0 +1,140 @@
+"""Normalised keys and variant families of formulations, so one can be followed across documents.
+
+``normalize_key`` is the Simplified, punctuation-unified key of one mention. ``variant_family``
+decides whether a key is a variant of a key already known (members added, dropped or changed; a
+member of a numbered formula; a one-character change of a long term) and returns the family key.
+
+Similarity model: two parallel formulations are variants when at least half of the members of the
+shorter one match a member of the other, at least one of them exactly (or three quarters of
+them loosely); members match when they are
+equal, when one is a subsequence of the other (靠园区 / 靠近产业园区), or when their character
+bigrams overlap by half (Dice ≥ 0.5). A mention equal to a member of a known numbered formula
+(``analyser/data/slogan_families.txt``) joins that formula's family.
+
+Examples
+--------
+>>> normalize_key("“穩得住,能脫貧”")
+'稳得住、能脱贫'
+>>> variant_family("稳得住、有就业、逐步能致富", ["搬得出、稳得住、有事做、能致富"])
+'搬得出、稳得住、有事做、能致富'
+>>> variant_family("住房安全有保障", [])
+'两不愁三保障'
+>>> variant_family("四个自信", ["四个意识"])
+'四个自信'
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...normalize import to_simplified
+from .lexicon import member_to_family
+
+__all__ = ["normalize_key", "split_members", "variant_family", "is_variant"]
+
+_DROP = re.compile(r"[“”「」『』‘’\"'《》\s\u3000]")
+_SEP = re.compile(r"[，,、；;：:。.！!？?]+")
+_JOIN = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:和|及|与|以及)(?=[\u4e00-\u9fff]{2})")
+_PREFIX_WORDS = ("既", "又", "就", "也", "更")
+
+
+def normalize_key(text: str) -> str:
+    """Simplified key: quotes and spaces dropped, separators unified to 、.
+
+    >>> normalize_key("按規劃,分年度；有計劃。")
+    '按规划、分年度、有计划'
+    """
+    s = to_simplified(_DROP.sub("", text))
+    s = s.translate(str.maketrans({"陜": "陕", "著": "着"})) if "著力" in s else s.replace("陜", "陕")
+    return _SEP.sub("、", s).strip("、")
+
+
+def split_members(key: str) -> list[str]:
+    """Members of a key: split on 、 and on 和/及/与 between members; compact forms by shared frame.
+
+    >>> split_members("获得感、幸福感、安全感和归属感")
+    ['获得感', '幸福感', '安全感', '归属感']
+    >>> split_members("获得感归属感")
+    ['获得感', '归属感']
+    """
+    parts = [p for p in _SEP.split(_JOIN.sub("、", key)) if p]
+    if len(parts) == 1:
+        parts = _split_compact(parts[0]) or parts
+    return parts
+
+
+def _split_compact(s: str) -> list[str]:
+    n = len(s)
+    for k in (2, 3, 4):  # k members of equal length sharing a first or last character
+        if n % k or n // k < 2:
+            continue
+        size = n // k
+        units = [s[i:i + size] for i in range(0, n, size)]
+        if len(set(units)) == k and (len({u[0] for u in units}) == 1 or len({u[-1] for u in units}) == 1):
+            return units
+    return []
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _member_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 3 and short[0] == long[0] and _subsequence(short, long):
+        return True
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) >= 0.5 and min(len(a), len(b)) >= 3
+
+
+def is_variant(a: str, b: str) -> bool:
+    """True when keys ``a`` and ``b`` name the same formulation in different wordings.
+
+    >>> is_variant("不忘初心、牢记使命", "不忘初心、牢记使命、不负重托、尽锐出战")
+    True
+    >>> is_variant("网格化、信息化、标准化", "经常性、规范性、动态化")
+    False
+    >>> is_variant("最先一公里", "最后一公里")
+    True
+    """
+    if a == b:
+        return True
+    ma, mb = split_members(a), split_members(b)
+    if len(ma) >= 2 and len(mb) >= 2:
+        short, long = sorted((ma, mb), key=len)
+        exact = sum(1 for m in short if m in long)
+        fuzzy = sum(1 for m in short if any(_member_match(m, x) for x in long))
+        return (exact >= 1 and fuzzy * 2 >= len(short)) or (fuzzy >= 2 and fuzzy * 4 >= 3 * len(short))
+    if len(ma) == 1 and len(mb) == 1 and len(a) == len(b) >= 5:
+        return sum(1 for x, y in zip(a, b) if x != y) == 1  # 最先一公里 / 最后一公里
+    return False
+
+
+def variant_family(normalized: str, known: Iterable[str]) -> str:
+    """The family key of ``normalized``: the first of ``known`` it is a variant of, else its own.
+
+    A member of a known numbered formula (``住房安全有保障``) belongs to that formula's family.
+
+    Parameters
+    ----------
+    normalized : a key from :func:`normalize_key`.
+    known : family keys seen so far (in the document or across the corpus), oldest first.
+
+    >>> variant_family("靠近城镇、靠近中心村、靠近产业园区、靠近旅游景区",
+    ...                ["靠县城、靠乡镇、靠园区、靠景区、靠中心村"])
+    '靠县城、靠乡镇、靠园区、靠景区、靠中心村'
+    """
+    formula = member_to_family().get(normalized)
+    if formula:
+        return formula
+    for k in known:
+        if is_variant(normalized, k):
+            return k
+    return normalized

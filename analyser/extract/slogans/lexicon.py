@@ -1,0 +1,69 @@
+"""The slogan data files of ``analyser/data/``: context cues, known formulations, numbered families.
+
+Each file is read once per process (``lru_cache``) and never changed at run time.
+
+Examples
+--------
+>>> "按照" in cues()["before"]
+True
+>>> family_members()["五个一批"][1]
+'易地搬迁脱贫一批'
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["cues", "known_formulations", "known_parts", "family_members", "member_to_family", "data_lines"]
+
+
+def data_lines(name: str) -> list[str]:
+    """Non-blank, non-comment lines of ``analyser/data/<name>``.
+
+    >>> data_lines("slogan_lexicon.txt")[0]
+    '精准扶贫、精准脱贫'
+    """
+    text = resources.files("analyser").joinpath("data", name).read_text(encoding="utf-8")
+    return [ln.rstrip("\r") for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """Cue words by kind (``before``, ``after``, ``speech``, ``head``)."""
+    out: dict[str, set[str]] = {}
+    for ln in data_lines("slogan_cues.txt"):
+        kind, _, word = ln.partition("\t")
+        out.setdefault(kind.strip(), set()).add(word.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def known_formulations() -> frozenset[str]:
+    """Known formulations as punctuation-free keys (``精准扶贫精准脱贫``)."""
+    return frozenset(ln.replace("、", "").strip() for ln in data_lines("slogan_lexicon.txt"))
+
+
+@lru_cache(maxsize=1)
+def known_parts() -> frozenset[str]:
+    """Members of known parallel formulations (``不忘初心``, ``牢记使命`` …)."""
+    out: set[str] = set()
+    for ln in data_lines("slogan_lexicon.txt"):
+        if "、" in ln:
+            out.update(p.strip() for p in ln.split("、") if p.strip())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def family_members() -> dict[str, tuple[str, ...]]:
+    """Numbered formulas and the members they count (``两不愁三保障`` -> 不愁吃, 不愁穿 …)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for ln in data_lines("slogan_families.txt"):
+        formula, _, members = ln.partition("\t")
+        out[formula.strip()] = tuple(m.strip() for m in members.split("|") if m.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def member_to_family() -> dict[str, str]:
+    """Member -> its numbered formula (``住房安全有保障`` -> ``两不愁三保障``)."""
+    return {m: f for f, ms in family_members().items() for m in ms}

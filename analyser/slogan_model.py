@@ -1,0 +1,242 @@
+"""The formulation classifier: features of rule candidates, training, and the shipped artifact.
+
+Rule candidates (:mod:`analyser.extract.slogans.candidates`) are described by shape features (member
+count and lengths, a shared frame such as 靠X / X得X / 有X), context cues (按照…的原则), word
+classes of the members (verb-object pairs against plain noun lists), reported-speech cues for
+quotes, and matches in the packaged lexicon. A scikit-learn ``DictVectorizer`` + logistic regression
+scores them; candidates at or above the stored threshold are kept.
+
+Training reads the hand annotations (the seed gold, the dev golds and ``tests/gold/slogans/``),
+cross-validates by document and writes the artifact to ``analyser/data/slogans.joblib`` (loaded by
+the package) and an identical copy plus the model card to ``models/``::
+
+    python -m analyser.slogan_model train
+
+Examples
+--------
+>>> from analyser.extract.slogans.candidates import Candidate
+>>> ctx = FeatureContext.build("按照“物理隔离、封闭运行、专款专用”的原则。")
+>>> f = featurize(ctx, Candidate(3, 17, "quote", parts=((3, 7), (8, 12), (13, 17)), outer=(2, 18)))
+>>> f["n_parts"], f["eq_len"], f["post_cue"]
+(3, 1, 1)
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .extract.slogans.candidates import NUMERALS, Candidate, generate, numeral_value
+from .extract.slogans.lexicon import cues, known_formulations, known_parts, member_to_family
+from .facts import Token
+
+__all__ = ["FeatureContext", "featurize", "load_model", "score_candidates", "ARTIFACT", "main"]
+
+ARTIFACT = "slogans.joblib"
+SEED = 20260705
+_PRONOUN = re.compile(r"[我你他她咱俺]")
+_TAIL_PARTICLE = re.compile(r"[了啊呢吗吧呀哇啦]$")
+_DIGIT = re.compile(r"[0-9％%]")
+_PLACE_END = set("省市县区州盟旗乡镇村")
+
+
+@dataclass(frozen=True)
+class FeatureContext:
+    """What features read: the view, word boundaries and the word at each offset."""
+
+    view: str
+    bounds: frozenset[int]
+    words: dict[int, tuple[str, str, int]]  # start -> (norm, tag, end)
+
+    @classmethod
+    def build(cls, view: str, tokens: tuple[Token, ...] | list[Token] | None = None) -> FeatureContext:
+        """Build from the view and its tokens (segmented here when not given)."""
+        if not tokens:
+            from .segment import get_tokenizer
+
+            tokens = get_tokenizer().tokenize(view, view)
+        bounds = {0, len(view)}
+        words = {}
+        for t in tokens:
+            bounds.add(t.start)
+            bounds.add(t.end)
+            words[t.start] = (t.norm, t.tag, t.end)
+        return cls(view, frozenset(bounds), words)
+
+    def words_in(self, a: int, b: int) -> list[tuple[str, str]]:
+        """``(word, tag)`` of the words starting inside ``[a, b)``."""
+        out = []
+        pos = a
+        while pos < b:
+            w = self.words.get(pos)
+            if w is None:
+                pos += 1
+                continue
+            out.append((w[0], w[1]))
+            pos = w[2]
+        return out
+
+
+def _common_prefix(strs: list[str]) -> int:
+    if not strs:
+        return 0
+    n = 0
+    while all(len(s) > n and s[n] == strs[0][n] for s in strs):
+        n += 1
+    return n
+
+
+def _common_suffix(strs: list[str]) -> int:
+    return _common_prefix([s[::-1] for s in strs])
+
+
+def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
+    """Feature dict of one candidate (strings are one-hot encoded by the vectorizer)."""
+    v = ctx.view
+    text = v[c.start:c.end]
+    parts = [v[a:b] for a, b in c.parts] or [text]
+    lens = [len(p) for p in parts]
+    n = len(parts)
+    a0, b0 = c.outer if c.outer else (c.start, c.end)
+    pre, post = v[max(0, a0 - 4):a0], v[b0:b0 + 4]
+    before, after = cues()["before"], cues()["after"]
+    f: dict[str, Any] = {
+        "src": c.source,
+        "quoted": int(c.quoted),
+        "in_title": int(c.in_title),
+        "n_parts": min(n, 8),
+        "log_len": math.log1p(len(text)),
+        "len_le4": int(len(text) <= 4),
+        "len_gt15": int(len(text) > 15),
+        "len_gt30": int(len(text) > 30),
+        "eq_len": int(n > 1 and len(set(lens)) == 1),
+        "len_spread": (max(lens) - min(lens)) if n > 1 else 0,
+        "max_part": min(max(lens), 12),
+        "min_part": min(min(lens), 12),
+        "prefix": min(_common_prefix(parts), 3) if n > 1 else 0,
+        "suffix": min(_common_suffix(parts), 3) if n > 1 else 0,
+        "digit": int(bool(_DIGIT.search(text))),
+        "pre1=" + pre[-1:]: 1,
+        "post1=" + post[:1]: 1,
+        "pre_cue": int(any(pre.endswith(w) for w in before)),
+        "post_cue": int(any(post.startswith(w) for w in after)),
+        "post_deng": int(post.startswith("等")),
+        "post_de": int(post.startswith("的")),
+        "aligned": int(c.start in ctx.bounds and c.end in ctx.bounds),
+        "parts_aligned": sum(1 for a, b in c.parts if a in ctx.bounds and b in ctx.bounds) / max(1, len(c.parts)),
+        "known": int(text.replace("、", "").replace("，", "") in known_formulations()),
+        "known_parts": sum(1 for p in parts if p in known_parts()) / n,
+        "family_member": int(text in member_to_family()),
+        "place_parts": sum(1 for p in parts if p[-1:] in _PLACE_END) / n,
+        "de_inside": int("的" in text),
+        "sep_comma": int("，" in text),
+        "sep_dun": int("、" in text),
+    }
+    f[c.source + ":n_parts"] = min(n, 8)
+    f[c.source + ":eq_len"] = f["eq_len"]
+    f[c.source + ":pre_cue"] = f["pre_cue"]
+    f[c.source + ":post_cue"] = f["post_cue"]
+    f[c.source + ":log_len"] = f["log_len"]
+    f[c.source + ":prefix"] = f["prefix"]
+    f[c.source + ":suffix"] = f["suffix"]
+    for w in before:
+        if pre.endswith(w) and len(w) > 1:
+            f["pre=" + w] = 1
+    # word classes of the members: verb-object pairs and 4-character phrases against noun lists
+    tags = []
+    for a, b in c.parts or ((c.start, c.end),):
+        ws = ctx.words_in(a, b)
+        tags.append([t for _, t in ws] or ["x"])
+    first = [t[0][:1] for t in tags]
+    f["verb_first"] = sum(1 for t in first if t == "v") / n
+    f["noun_only"] = sum(1 for t in tags if all(x[:1] in "nsr" for x in t)) / n
+    f["single_word"] = sum(1 for t in tags if len(t) == 1) / n
+    f["adj_first"] = sum(1 for t in first if t in ("a", "d")) / n
+    f["first_tag=" + first[0]] = 1
+    f["frame_tags=" + "".join(sorted(set(first)))] = 1
+    if n > 1:
+        for p in parts:
+            f["mlast=" + p[-1:]] = f.get("mlast=" + p[-1:], 0) + 1 / n
+            f["mfirst=" + p[:1]] = f.get("mfirst=" + p[:1], 0) + 1 / n
+    # reported speech
+    if c.quoted:
+        f["q_pronoun"] = int(bool(_PRONOUN.search(text)))
+        f["q_particle"] = int(bool(_TAIL_PARTICLE.search(text)))
+        f["q_colon"] = int(pre.endswith("：") or pre.endswith(":"))
+        f["q_speech"] = int(any(w in pre for w in cues()["speech"]))
+        f["q_commas"] = min(text.count("，"), 4)
+        f["q_sentence"] = int(bool(re.search(r"[。！？]", text)))
+    if c.source == "numbered":
+        val = numeral_value(text) or 0
+        f["num_value"] = min(val, 10)
+        f["num_members"] = int(bool(c.members))
+        f["num_head"] = int(any(text.endswith(h) for h in cues()["head"]))
+        f["num_ge"] = int(bool(re.match(rf"^[{NUMERALS}]个", text)))
+        f["num_da"] = int(bool(re.match(rf"^[{NUMERALS}]大", text)))
+        f["num_multi"] = int(sum(1 for ch in text if ch in NUMERALS) >= 2)
+    return f
+
+
+def _artifact_path() -> Path:
+    return Path(str(resources.files("analyser").joinpath("data", ARTIFACT)))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict | None:
+    """The trained artifact (``{"pipeline", "threshold", ...}``), loaded once; None when absent."""
+    path = _artifact_path()
+    if not path.exists():
+        return None
+    import joblib
+
+    return joblib.load(path)
+
+
+def _fallback_score(f: dict[str, Any]) -> float:
+    """Rule score used only when no artifact is installed."""
+    s = 0.2
+    if f["quoted"]:
+        s += 0.5 - 0.3 * f.get("q_pronoun", 0) - 0.2 * f.get("q_sentence", 0)
+    if f["src"] == "numbered":
+        s += 0.2 + 0.2 * f.get("num_members", 0)
+    s += 0.2 * f["eq_len"] + 0.15 * f["pre_cue"] + 0.15 * f["post_cue"] + 0.3 * f["known"]
+    s -= 0.3 * f["noun_only"] + 0.3 * f["digit"] + 0.3 * f["post_deng"] + 0.3 * f["place_parts"]
+    return max(0.0, min(1.0, s))
+
+
+def score_candidates(ctx: FeatureContext, cands: list[Candidate]) -> tuple[list[float], float]:
+    """Probability that each candidate is a formulation, and the keep threshold."""
+    if not cands:
+        return [], 0.5
+    feats = [featurize(ctx, c) for c in cands]
+    model = load_model()
+    if model is None:
+        return [_fallback_score(f) for f in feats], 0.5
+    probs = model["pipeline"].predict_proba(feats)[:, 1]
+    return [float(p) for p in probs], float(model["threshold"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analyser.slogan_model train [--repo DIR]``: train, cross-validate, write artifacts."""
+    import argparse
+
+    from .extract.slogans.training import train
+
+    ap = argparse.ArgumentParser(prog="python -m analyser.slogan_model")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("train", help="train on the annotations and write the artifact and model card")
+    t.add_argument("--repo", default=None, help="repository root (default: found from the package)")
+    t.add_argument("--shared", default=None, help="the shared folder with gold/ and corpus-real/")
+    args = ap.parse_args(argv)
+    card = train(repo=args.repo, shared=args.shared)
+    print(json.dumps(card["cross_validation"], ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
