@@ -1,0 +1,71 @@
+"""Entities: persons, organisations and places, with Simplified canonical names.
+
+``extract_entities(src)`` reads the Simplified view of the article body (``src.body``) and
+returns :class:`~analyser.facts.Entity` facts whose surfaces come from the original text.
+Organisations win over the places and persons nested in them (鞍山 in 鞍山钢铁公司, 中国 in
+中国共产党); a person's surface is the name without its title.
+
+Examples
+--------
+>>> from analyser.source import SourceText
+>>> src = SourceText.from_text("貴州省望謨縣麻山鄉打務村搬遷群眾王永慶說，感謝黨中央。")
+>>> [(e.text, e.label, e.normalized) for e in extract_entities(src)][:2]
+[('貴州省', 'PLACE', '贵州省'), ('望謨縣', 'PLACE', '望谟县')]
+>>> [e.parents for e in extract_entities(src) if e.text == "打務村"]
+[('贵州省', '黔西南布依族苗族自治州', '望谟县', '麻山乡')]
+"""
+from __future__ import annotations
+
+from ...facts import Entity
+from ...source import SourceText
+from .orgs import find_orgs
+from .persons import find_persons
+from .places import find_places
+
+__all__ = ["extract_entities"]
+
+
+def extract_entities(src: SourceText) -> list[Entity]:
+    """Find persons, organisations and places in the body of ``src``.
+
+    Parameters
+    ----------
+    src : SourceText
+        The prepared document (``view`` is searched, ``body`` bounds the search).
+
+    Returns
+    -------
+    list of Entity
+        Sorted by start; ``text == src.text[start:end]``; ``parents`` for places lists the
+        divisions above, from the province down.
+
+    Examples
+    --------
+    >>> from analyser.source import SourceText
+    >>> src = SourceText.from_text("李克强总理作出批示。国家发展改革委联合有关部门印发通知。")
+    >>> [(e.text, e.label, e.normalized) for e in extract_entities(src)]
+    [('李克强', 'PERSON', '李克强'), ('国家发展改革委', 'ORG', '国家发展和改革委员会')]
+    """
+    view = src.view
+    lo, hi = max(0, src.body[0]), min(len(view), src.body[1])
+    if lo >= hi:
+        return []
+    places = find_places(view, lo, hi)
+    orgs = find_orgs(view, lo, hi, [(p.start, p.end) for p in places])
+    persons = find_persons(view, lo, hi)
+    org_spans = [(a, b) for a, b, _ in orgs]
+
+    def nested_in_org(a: int, b: int) -> bool:
+        return any(x <= a and b <= y and (x, y) != (a, b) for x, y in org_spans) or (a, b) in org_spans
+
+    out: list[Entity] = []
+    for a, b, norm in orgs:
+        out.append(Entity(a, b, src.text[a:b], "ORG", norm))
+    for p in places:
+        if not nested_in_org(p.start, p.end):
+            out.append(Entity(p.start, p.end, src.text[p.start:p.end], "PLACE", p.normalized, p.parents))
+    for a, b, norm in persons:
+        if not any(x <= a and b <= y for x, y in org_spans):
+            out.append(Entity(a, b, src.text[a:b], "PERSON", norm))
+    out.sort(key=lambda e: (e.start, e.end, e.label))
+    return out

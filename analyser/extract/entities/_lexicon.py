@@ -1,0 +1,75 @@
+"""Packaged word lists and a leftmost-longest dictionary matcher shared by the entity extractors."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Generic, Iterator, TypeVar
+
+V = TypeVar("V")
+
+HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK ideograph."""
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+
+
+@lru_cache(maxsize=None)
+def data_lines(name: str) -> tuple[str, ...]:
+    """Non-comment, non-blank lines of ``analyser/data/<name>``."""
+    text = resources.files("analyser").joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def data_words(name: str) -> frozenset[str]:
+    """White-space separated words of ``analyser/data/<name>``."""
+    return frozenset(w for ln in data_lines(name) for w in ln.split())
+
+
+@lru_cache(maxsize=None)
+def data_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Tab-separated rows of ``analyser/data/<name>`` (fields stripped)."""
+    return tuple(tuple(f.strip() for f in ln.split("\t")) for ln in data_lines(name))
+
+
+class Lexicon(Generic[V]):
+    """Exact-match dictionary search, leftmost-longest, without regular expressions.
+
+    >>> lex = Lexicon({"国务院": 1, "国务院办公厅": 2})
+    >>> [(a, b, v) for a, b, _, v in lex.finditer("经国务院办公厅同意")]
+    [(1, 7, 2)]
+    """
+
+    def __init__(self, entries: dict[str, V]) -> None:
+        self.entries = {k: v for k, v in entries.items() if k}
+        self.lengths = sorted({len(k) for k in self.entries}, reverse=True)
+        self.heads = {k[0] for k in self.entries}
+
+    def longest_at(self, text: str, i: int, hi: int | None = None) -> tuple[int, str, V] | None:
+        """The longest entry starting at ``i`` as ``(end, key, value)``."""
+        if i >= len(text) or text[i] not in self.heads:
+            return None
+        hi = len(text) if hi is None else hi
+        for n in self.lengths:
+            if i + n > hi:
+                continue
+            key = text[i:i + n]
+            if key in self.entries:
+                return i + n, key, self.entries[key]
+        return None
+
+    def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int, str, V]]:
+        """Non-overlapping leftmost-longest matches ``(start, end, key, value)`` in ``text[lo:hi]``."""
+        hi = len(text) if hi is None else hi
+        i = lo
+        while i < hi:
+            found = self.longest_at(text, i, hi)
+            if found is None:
+                i += 1
+                continue
+            end, key, value = found
+            yield i, end, key, value
+            i = end

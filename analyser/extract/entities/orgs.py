@@ -1,0 +1,122 @@
+"""Organisations: a lexicon of central bodies plus patterns for local and named bodies.
+
+* ``orgs.tsv``: party, state, ministries, commissions, mass organisations … with their short
+  forms (发展改革委, 扶贫办, 人民银行); the longest form wins, so 国务院 inside
+  国务院扶贫开发领导小组 is not listed on its own, while 国务院副总理 yields 国务院.
+* bare 中央 only when a verb follows (中央明确, 中央召开): 中央预算内投资 is not an organisation.
+* a division followed by a body (贵州省人民政府, 河南省发展改革委, 县委) is one local organisation.
+* named teams and enterprises by suffix (…国家验收组, …领导小组, 鞍山钢铁公司, 海州露天煤矿,
+  重工业部), their left edge found by walking back over the name to a function word,
+  punctuation or a lead-in verb.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._lexicon import Lexicon, data_lines, data_table, is_han
+
+__all__ = ["find_orgs"]
+
+_CENTRAL_VERBS = (
+    "明确", "召开", "决定", "部署", "要求", "提出", "印发", "出台", "强调", "作出", "批准", "同意", "确定",
+    "发布", "号召", "指出", "统一部署",
+)
+_LOCAL_BODY = re.compile(
+    r"(?:省|市|县|区|州|旗|盟|自治区|自治州|自治县)?"
+    r"(?:人民政府|政府|党委|省委|市委|县委|区委|州委|人大常委会|政协|纪委|监委|"
+    r"(?:发展改革|发展和改革|财政|教育|民政|人力资源社会保障|人社|住房城乡建设|住房和城乡建设|自然资源|农业农村|"
+    r"水利|交通运输|商务|卫生健康|扶贫|乡村振兴|统计|公安|生态环境|文化和旅游|应急管理|市场监管|科技|工业和信息化|"
+    r"工信|民族宗教|审计|税务|林业|国资|医保|能源|粮食和物资储备)(?:委员会|委|厅|局|办公室|办))"
+)
+_TEAM_SUFFIX = ("领导小组办公室", "领导小组", "工作领导小组", "验收组", "督查组", "检查组", "巡视组", "工作组", "考核组",
+                "评估组", "指挥部")
+_ENTERPRISE_SUFFIX = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "煤矿", "矿务局", "钢铁厂", "厂")
+_LEAD_IN = re.compile(r".*(?:包括|成立|组建|设立|派出|组织|通过|经过|根据|按照|依托|例如|其中|如|由|经|和|与|及|的|是|在|对|向|为|将|把|被|从|等|了|各|每|该|本|其他|有关)")
+_STOP = set("，。；：！？、（）()《》\n 　\t0123456789个年")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    return Lexicon({row[0]: (row[1], row[2]) for row in data_table("orgs.tsv") if len(row) >= 3})
+
+
+def _left_edge(view: str, s: int, lo: int, limit: int = 14) -> int:
+    """Walk back from ``s`` over the name (a “quoted” chunk included) to a boundary."""
+    a = s
+    while a > lo and s - a < limit:
+        ch = view[a - 1]
+        if ch == "”":
+            q = view.rfind("“", max(lo, a - 10), a - 1)
+            if q < 0:
+                break
+            a = q
+            continue
+        if ch in _STOP or not is_han(ch):
+            break
+        a -= 1
+    m = _LEAD_IN.match(view[a:s])
+    if m:
+        a += m.end()
+    return a
+
+
+def find_orgs(view: str, lo: int, hi: int, places: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """``(start, end, normalized)`` of the organisations named in ``view[lo:hi]``.
+
+    ``places`` are the place spans already found, used for local bodies (贵州省人民政府).
+
+    >>> v = "国务院召开会议，时任国务院副总理、国务院扶贫开发领导小组组长出席。中央预算内投资"
+    >>> [v[a:b] for a, b, _ in find_orgs(v, 0, len(v))]
+    ['国务院', '国务院', '国务院扶贫开发领导小组']
+    """
+    out: list[tuple[int, int, str]] = []
+    lex = _lexicon()
+    for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
+        if canon == "-":
+            continue
+        out.append((a, b, canon))
+    taken = [(a, b) for a, b, _ in out]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    # local bodies: a place, then the body (河南省发展改革委, 贵州省人民政府)
+    place_ends = {b: a for a, b in places}
+    for b0, a0 in sorted(place_ends.items()):
+        m = _LOCAL_BODY.match(view, b0, hi)
+        if m:
+            a, b = a0, m.end()
+            out = [o for o in out if not (a <= o[0] and o[1] <= b)]
+            taken = [(x, y) for x, y in taken if not (a <= x and y <= b)]
+            if free(a, b):
+                out.append((a, b, view[a:b]))
+                taken.append((a, b))
+    # bare 中央 with a verb
+    for m in re.finditer("中央", view[lo:hi]):
+        a, b = lo + m.start(), lo + m.end()
+        if free(a, b) and any(view.startswith(v, b) for v in _CENTRAL_VERBS):
+            out.append((a, b, "中国共产党中央委员会"))
+            taken.append((a, b))
+    # named teams and enterprises by suffix
+    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_ENTERPRISE_SUFFIX, 4), (("工业部",), 1)):
+        pattern = re.compile("|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)))
+        for m in pattern.finditer(view, lo, hi):
+            s, b = m.start(), m.end()
+            if any(x <= s < y for x, y in taken):
+                continue
+            a = _left_edge(view, s, lo)
+            stem = view[a:s]
+            starts_with_place = any(x == a for x, _ in places)
+            if len(stem) < min_stem and not (starts_with_place and len(stem) >= 2):
+                continue
+            if suffixes is _ENTERPRISE_SUFFIX and not starts_with_place and "、" in (view[a - 1:a], view[b:b + 1]):
+                continue  # a list of kinds of plant (汽车制造厂、拖拉机制造厂), not named enterprises
+            if any(x < b and a < y and not (a <= x and y <= b) for x, y in taken):
+                continue
+            out = [o for o in out if not (a <= o[0] and o[1] <= b)]
+            taken = [(x, y) for x, y in taken if not (a <= x and y <= b)]
+            out.append((a, b, view[a:b]))
+            taken.append((a, b))
+    out.sort()
+    return out

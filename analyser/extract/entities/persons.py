@@ -1,0 +1,118 @@
+"""Persons: known leaders (``persons.tsv``) and names confirmed by a title or a speech verb.
+
+A bare part-of-speech tag is not evidence enough (jieba tags many ordinary words ``nr``). A
+name is taken when it is a known leader of three characters or more; a two-character leader's
+name (汪洋, 韩正) also needs a title, 同志, a list of persons or a verb of speech next to it;
+any other name (a surname of ``surnames.txt`` plus one or two characters) needs a title before
+or after it (组长汪洋, 李克强总理) or a role noun and a verb of speech around it
+(搬迁群众王永庆说). The surface is the name alone, without its title.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ._lexicon import Lexicon, data_lines, data_table, data_words, is_han
+
+__all__ = ["find_persons"]
+
+#: Words after a name that confirm it (verbs of speech and action in reports, 同志).
+_AFTER = (
+    "同志", "说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持", "调研", "考察", "参加",
+    "讲话", "会见", "作出", "批示", "视察", "看望", "提出", "在", "等",
+)
+#: Role nouns before a name (搬迁群众王永庆说).
+_ROLES = (
+    "群众", "村民", "居民", "农民", "贫困户", "脱贫户", "党员", "干部", "工人", "职工", "老人", "负责人",
+    "记者", "代表", "户主", "村支书", "支书", "第一书记", "大学生", "之一",
+)
+_BOUNDARY_BEFORE = set("，。；：！？、“”（）\n 　由和与及同向对是请在据")
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> Lexicon:
+    return Lexicon({row[0]: row[0] for row in data_table("persons.tsv")})
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted({ln.strip() for ln in data_lines("person_titles.txt")}, key=len, reverse=True))
+
+
+def _title_at(view: str, i: int) -> str | None:
+    for t in _titles():
+        if view.startswith(t, i):
+            return t
+    return None
+
+
+def _title_before(view: str, a: int) -> str | None:
+    for t in _titles():
+        if a >= len(t) and view[a - len(t):a] == t:
+            return t
+    return None
+
+
+def _surname_len(view: str, a: int) -> int:
+    s = data_words("surnames.txt")
+    if view[a:a + 2] in s:
+        return 2
+    return 1 if view[a:a + 1] in s else 0
+
+
+def _confirmed_after(view: str, b: int) -> bool:
+    return _title_at(view, b) is not None or any(view.startswith(w, b) for w in _AFTER)
+
+
+def find_persons(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """``(start, end, normalized)`` of the persons named in ``view[lo:hi]``.
+
+    >>> v = "李克强总理作出批示，时任国务院副总理汪洋出席会议。搬迁群众王永庆说"
+    >>> [v[a:b] for a, b, _ in find_persons(v, 0, len(v))]
+    ['李克强', '汪洋', '王永庆']
+    """
+    out: list[tuple[int, int, str]] = []
+    leaders = _leaders()
+    taken: set[int] = set()
+    for a, b, key, _ in leaders.finditer(view, lo, hi):
+        if len(key) >= 3 or _confirmed_after(view, b) or _title_before(view, a) or _in_person_list(view, a, b, leaders):
+            out.append((a, b, key))
+            taken.update(range(a, b))
+    # title + name (组长汪洋, 主任刘琦调研) and name + title (王某某书记)
+    for i in range(lo, hi):
+        if i in taken or not is_han(view[i]):
+            continue
+        n_sur = _surname_len(view, i)
+        if not n_sur:
+            continue
+        before_title = _title_before(view, i)
+        before_role = next((r for r in _ROLES if view[max(lo, i - len(r)):i] == r), None)
+        boundary = i == lo or view[i - 1] in _BOUNDARY_BEFORE
+        for length in (n_sur + 2, n_sur + 1):
+            b = i + length
+            if b > hi or not all(is_han(c) for c in view[i:b]) or any(p in taken for p in range(i, b)):
+                continue
+            name = view[i:b]
+            if _title_at(view, i + n_sur) or any(c in "的了和与及在是为等" for c in name[1:]):
+                continue
+            after_title = _title_at(view, b)
+            speech = any(view.startswith(w, b) for w in _AFTER[1:10])
+            if (before_title and (after_title or speech or _end(view, b))) or \
+               (before_role and speech) or (boundary and after_title and after_title not in ("代表", "委员")):
+                out.append((i, b, name))
+                taken.update(range(i, b))
+                break
+    out.sort()
+    return out
+
+
+def _end(view: str, b: int) -> bool:
+    return b >= len(view) or view[b] in "，。；、！？）\n"
+
+
+def _in_person_list(view: str, a: int, b: int, leaders: Lexicon) -> bool:
+    """True when the name stands in a 、-list next to another known leader (汪洋、韩正、胡春华等)."""
+    if b < len(view) and view[b] == "、" and leaders.longest_at(view, b + 1) is not None:
+        return True
+    return a > 0 and view[a - 1] == "、" and any(
+        leaders.longest_at(view, a - 1 - n) is not None for n in (2, 3) if a - 1 - n >= 0
+    )

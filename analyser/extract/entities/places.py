@@ -1,0 +1,262 @@
+"""Places: administrative divisions with their hierarchy, sub-county places, countries, regions.
+
+Division names come from the packaged gazetteer (:mod:`analyser.gazetteer`); a name written
+right after its parent (贵州省望谟县) is resolved inside that parent. Below county level the text
+is read by suffix (乡, 镇, 村, 社区, 安置点 …, ``place_suffixes.txt``) only when anchored by a
+division: right after it (贵州省望谟县麻山乡打务村) or earlier in the same clause
+(贵州省惠水县多民族聚居的明田安置点). In an enumeration of division-prefixed items
+(山西省宋家沟村、坊城新村，湖北省伍家台，湖南省矮寨、老洞), the bare items are places too.
+``parents`` lists the full names above the place, from the province down.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...gazetteer import Division, gazetteer
+from ._lexicon import Lexicon, data_table, data_words, is_han
+
+__all__ = ["PlaceMention", "find_places"]
+
+#: Characters a place name does not contain (function words, punctuation handled separately).
+_STOP_CHARS = set("的了在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到")
+_COUNTY_NEXT_STOP = set("级城域委长里志")
+_CLAUSE_END = set("，。；：！？\n、（）“”")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    normalized: str
+    parents: tuple[str, ...]
+    kind: str
+    division: Division | None = None
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    gz = gazetteer()
+    entries: dict[str, tuple] = {}
+    for name, divs in gz.names().items():
+        entries[name] = ("div", tuple(divs))
+    for row in data_table("places.tsv"):
+        if len(row) >= 3:
+            entries[row[0]] = ("block",) if row[1] == "-" else ("place", row[1], row[2])
+    return Lexicon(entries)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[tuple[str, str], ...]:
+    rows = [(r[0], r[1] if len(r) > 1 else "place") for r in data_table("place_suffixes.txt")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+def _stem_ok(stem: str) -> bool:
+    if not (1 <= len(stem) <= 5) or not all(is_han(c) for c in stem):
+        return False
+    if any(c in _STOP_CHARS for c in stem):
+        return False
+    stops = data_words("place_stopstems.txt")
+    return not any(s in stem for s in stops)
+
+
+def _sub_place_at(view: str, i: int, hi: int) -> tuple[int, str] | None:
+    """A sub-county place ``stem + suffix`` starting at ``i``: ``(end, kind)``, shortest stem first."""
+    for n in range(1, 6):
+        if i + n >= hi:
+            break
+        stem = view[i:i + n]
+        if not is_han(stem[-1]):
+            break
+        for suffix, kind in _suffixes():
+            if view.startswith(suffix, i + n) and _stem_ok(stem):
+                # 村 inside 村委会 / 镇 inside 镇政府 is the body, not the place
+                return i + n + len(suffix), kind
+    return None
+
+
+def _choose(divs: tuple[Division, ...], parent: Division | None, context: list[Division]) -> Division | None:
+    gz = gazetteer()
+    if parent is not None:
+        inside = [d for d in divs if gz.is_within(d, parent)]
+        if inside:
+            return inside[0]
+    for d in divs:
+        if any(d.code == c.code or gz.is_within(d, c) for c in context):
+            return d
+    return divs[0] if divs else None
+
+
+def _standalone_ok(key: str, d: Division, view: str, end: int) -> bool:
+    gz = gazetteer()
+    if key in gz.ambiguous:
+        return False
+    if d.level == "county":
+        if len(key) < 3 or key != d.name and key not in d.aliases:
+            return False
+        if end < len(view) and view[end] in _COUNTY_NEXT_STOP:
+            return False
+    return True
+
+
+def find_places(view: str, lo: int, hi: int) -> list[PlaceMention]:
+    """All place mentions in ``view[lo:hi]``, sorted by start.
+
+    >>> v = "贵州省望谟县麻山乡打务村搬迁群众"
+    >>> [v[m.start:m.end] for m in find_places(v, 0, len(v))]
+    ['贵州省', '望谟县', '麻山乡', '打务村']
+    >>> find_places(v, 0, len(v))[-1].parents
+    ('贵州省', '黔西南布依族苗族自治州', '望谟县', '麻山乡')
+    """
+    gz = gazetteer()
+    lex = _lexicon()
+    out: list[PlaceMention] = []
+    context: list[Division] = []
+    last: PlaceMention | None = None  # the previous mention, for chains
+    i = lo
+    while i < hi:
+        chained = last is not None and last.end == i
+        found = lex.longest_at(view, i, hi)
+        if found is not None:
+            end, key, value = found
+            if value[0] == "block":
+                i, last = end, None
+                continue
+            if value[0] == "place":
+                m = PlaceMention(i, end, value[1], (), value[2])
+                out.append(m)
+                i, last = end, m
+                continue
+            parent = last.division if chained and last is not None else None
+            d = _choose(value[1], parent, context)
+            if d is not None and (parent is not None and gz.is_within(d, parent) or _standalone_ok(key, d, view, end)):
+                m = PlaceMention(i, end, d.name, tuple(gz.chain(d)[:-1]), d.level, d)
+                out.append(m)
+                context.append(d)
+                i, last = end, m
+                continue
+        if chained and last is not None and (last.division is not None or last.kind in _SUB_KINDS):
+            sub = _sub_place_at(view, i, hi)
+            if sub is not None:
+                end, kind = sub
+                m = PlaceMention(i, end, view[i:end], last.parents + (last.normalized,), kind, last.division)
+                out.append(m)
+                i, last = end, m
+                continue
+        i += 1
+    out.extend(_list_items(view, out, hi))
+    out.extend(_clause_anchored(view, out, lo, hi))
+    out.sort(key=lambda m: (m.start, m.end))
+    return _dedupe(out)
+
+
+_SUB_KINDS = {"township", "town", "village", "community", "street", "resettlement_site", "zone", "site"}
+
+
+def _anchor_of(m: PlaceMention) -> tuple[tuple[str, ...], Division | None]:
+    return m.parents + (m.normalized,), m.division
+
+
+def _list_items(view: str, mentions: list[PlaceMention], hi: int) -> list[PlaceMention]:
+    """Items of 、-lists continuing a division-anchored place, and bare items of division-prefixed lists."""
+    out: list[PlaceMention] = []
+    starts = {m.start: m for m in mentions}
+    heads = [m for m in mentions if m.division is not None and m.kind in ("province", "prefecture", "county")]
+    # count division-prefixed segments to recognise an enumeration of sites
+    for m in mentions:
+        if m.kind not in _SUB_KINDS and m.division is None:
+            continue
+        # the head of the chain this mention ends
+        j = m.end
+        if j < hi and view[j] == "、" and m.kind in _SUB_KINDS:
+            parents = m.parents
+            k = j
+            while k < hi and view[k] == "、":
+                sub = _sub_place_at(view, k + 1, hi)
+                if sub is None or (k + 1) in starts:
+                    break
+                end, kind = sub
+                out.append(PlaceMention(k + 1, end, view[k + 1:end], parents, kind, m.division))
+                k = end
+    # bare items: 湖北省伍家台，湖南省矮寨、老洞 — needs two or more division-prefixed segments
+    segs = []
+    for h in heads:
+        seg_end = h.end
+        while seg_end < hi and seg_end - h.end <= 20 and view[seg_end] not in "，。；：！？\n":
+            seg_end += 1
+        if seg_end - h.end > 20:
+            continue
+        items = view[h.end:seg_end]
+        segs.append((h, seg_end, items))
+    ok = [s for s in segs if s[2] and all(_bare_ok(x) for x in _trim_last(s[2]).split("、"))]
+    # keep runs of two or more consecutive segments (…坊城新村，河南省铭泽社区，湖北省伍家台)
+    enum = []
+    for k, seg in enumerate(ok):
+        prev_adjacent = k > 0 and seg[0].start == ok[k - 1][1] + 1
+        next_adjacent = k + 1 < len(ok) and ok[k + 1][0].start == seg[1] + 1
+        if prev_adjacent or next_adjacent:
+            enum.append(seg)
+    for h, seg_end, items in enum:
+        chain_end = h.end
+        while chain_end in starts:  # skip sub-places already found after the head
+            chain_end = starts[chain_end].end
+        k = h.end
+        for item in _trim_last(items).split("、"):
+            a, b = k, k + len(item)
+            k = b + 1
+            if a < chain_end or a in starts:
+                continue
+            out.append(PlaceMention(a, b, item, h.parents + (h.normalized,), "site", h.division))
+    return out
+
+
+def _trim_last(items: str) -> str:
+    for tail in ("为代表", "等地", "等"):
+        if items.endswith(tail):
+            return items[: -len(tail)]
+    return items
+
+
+def _bare_ok(item: str) -> bool:
+    return 2 <= len(item) <= 6 and all(is_han(c) for c in item) and not any(c in _STOP_CHARS for c in item)
+
+
+def _clause_anchored(view: str, mentions: list[PlaceMention], lo: int, hi: int) -> list[PlaceMention]:
+    """``stem + suffix`` after a division earlier in the same clause (…惠水县多民族聚居的明田安置点)."""
+    out = []
+    taken = [(m.start, m.end) for m in mentions]
+    divs = [m for m in mentions if m.division is not None]
+    for suffix, kind in _suffixes():
+        if kind not in ("resettlement_site", "community", "village"):
+            continue
+        for mm in re.finditer(re.escape(suffix), view[lo:hi]):
+            s = lo + mm.start()
+            if any(a <= s < b for a, b in taken):
+                continue
+            a = s
+            while a > lo and s - a < 4 and is_han(view[a - 1]) and view[a - 1] not in _STOP_CHARS:
+                a -= 1
+            stem = view[a:s]
+            if len(stem) < 2 or not _stem_ok(stem) or any(x <= a < y for x, y in taken):
+                continue
+            anchor = None
+            for d in divs:
+                if d.end <= a and a - d.end <= 15 and not any(c in _CLAUSE_END for c in view[d.end:a]):
+                    anchor = d
+            if anchor is None:
+                continue
+            parents, division = _anchor_of(anchor)
+            out.append(PlaceMention(a, s + len(suffix), view[a:s + len(suffix)], parents, kind, division))
+            taken.append((a, s + len(suffix)))
+    return out
+
+
+def _dedupe(ms: list[PlaceMention]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
