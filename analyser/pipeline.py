@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.util import registry
 
@@ -70,8 +72,9 @@ class SpacyPolicyTokenizer:
         if sent_starts:
             sent_starts[0] = True
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags, sent_starts=sent_starts)
-        for token, (w, _, _) in zip(doc, pieces):
-            token.norm_ = w
+        add = self.vocab.strings.add
+        norms = numpy.fromiter((add(w) for w, _, _ in pieces), dtype=numpy.uint64, count=len(pieces))
+        doc.from_array([NORM], norms.reshape(-1, 1))
         doc.user_data[VIEW_KEY] = view
         return doc
 
