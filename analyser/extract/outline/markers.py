@@ -106,7 +106,7 @@ _NUM_CN = r"[一二三四五六七八九十百〇零两]{1,4}"
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal", re.compile(rf"第({_NUM_CN})(部分|编|篇|章|节|条)")),
     ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
-    ("paren_cn", re.compile(rf"（{_SP}({_NUM_CN}){_SP}）")),
+    ("paren_cn", re.compile(rf"（[\s\ufeff]*({_NUM_CN}){_SP}）")),  # a stray line break after （ too
     ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
     ("arabic", re.compile(r"(\d{1,2})(?:[、．]|\.(?!\d))")),
     ("circled", re.compile(f"([{_CIRCLED}])")),

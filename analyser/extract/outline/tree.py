@@ -84,42 +84,56 @@ class Layout:
 
 
 def line_runs(view: str, cands: list[Candidate], layout: Layout, limit: int) -> list[Draft]:
-    """Drafts of the line markers that form runs, each with its span (up to the next peer)."""
+    """Drafts of the line markers that form runs, each with its span (up to the next peer).
+
+    Numbered families are checked over the whole body; bullet lines (``——``) are grouped by the
+    node that holds them and numbered by position.
+    """
     accepted: list[tuple[Candidate, int]] = []  # (candidate, number to report)
-    families = sorted({c.family for c in cands})
-    for fam in families:
-        group = [c for c in cands if c.family == fam]
-        if fam == "dash":
-            for run in _dash_runs(group, layout):
-                accepted.extend((c, i + 1) for i, c in enumerate(run))
-        else:
-            for run in _runs(group, tolerance=1):
-                accepted.extend((c, c.number) for c in run)
+    for fam in sorted({c.family for c in cands} - {"dash"}):
+        for run in _runs([c for c in cands if c.family == fam], tolerance=1):
+            accepted.extend((c, c.number) for c in run)
     accepted.sort(key=lambda t: t[0].marker)
     drafts = []
     for i, (c, number) in enumerate(accepted):
         rank = FAMILY_RANK[c.family]
-        if c.family == "dash":
-            end = layout.end_of(c.marker[0])
-        else:
-            nxt = next((d.marker[0] for d, _ in accepted[i + 1:] if FAMILY_RANK[d.family] <= rank), limit)
-            end = _trim_end(view, c.marker[0], nxt)
-        end = min(end, limit)
-        kind = "section" if c.family in SECTION_FAMILIES else "item"
-        head_end = min(end, layout.end_of(c.marker[0]))
-        heading = _heading(view, c.body, head_end, "。\n")
-        drafts.append(Draft(kind, c.family, number, c.marker, c.body, c.marker[0], end, heading, rank))
+        nxt = next((d.marker[0] for d, _ in accepted[i + 1:] if FAMILY_RANK[d.family] <= rank), limit)
+        end = min(_trim_end(view, c.marker[0], nxt), limit)
+        drafts.append(_line_draft(view, c, number, end, layout))
+    dashes = [c for c in cands if c.family == "dash"]
+    boxes: dict[int, list[Candidate]] = {}
+    for c in dashes:
+        box = _container(drafts, c.marker[0])
+        boxes.setdefault(0 if box is None else id(box), []).append(c)
+    for group in boxes.values():
+        for run in _dash_runs(group, layout):
+            for i, c in enumerate(run):
+                end = layout.end_of(c.marker[0])
+                if i + 1 < len(run):  # unmarked paragraphs before the next bullet belong to this one
+                    end = _trim_end(view, c.marker[0], run[i + 1].marker[0])
+                drafts.append(_line_draft(view, c, i + 1, min(end, limit), layout))
     return drafts
 
 
+def _line_draft(view: str, c: Candidate, number: int, end: int, layout: Layout) -> Draft:
+    kind = "section" if c.family in SECTION_FAMILIES else "item"
+    head_end = min(end, layout.end_of(c.body))
+    heading = _heading(view, c.body, head_end, "。\n")
+    return Draft(kind, c.family, number, c.marker, c.body, c.marker[0], end, heading, FAMILY_RANK[c.family])
+
+
+#: Bullet lines separated by more unmarked paragraphs than this start a new list.
+DASH_GAP = 5
+
+
 def _dash_runs(group: list[Candidate], layout: Layout) -> list[list[Candidate]]:
-    """Bullet lines ``——…`` on consecutive paragraphs form a list (two lines at least)."""
+    """Bullet lines ``——…`` close to each other in one node form a list (two lines at least)."""
     runs: list[list[Candidate]] = []
     cur: list[Candidate] = []
-    last = -2
+    last = -10**9
     for c in group:
         idx = layout.index(c.marker[0])
-        if cur and idx == last + 1:
+        if cur and idx - last <= DASH_GAP + 1:
             cur.append(c)
         else:
             if len(cur) >= 2:
