@@ -63,6 +63,8 @@ _DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "�
 _DATE = re.compile(
     r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)(?:\s*日)?"
     r"|(?P<cy>[〇○零Ｏ一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月(?P<cd>[一二三四五六七八九十]{1,3})日"
+    r"|民国(?P<ry>\d{1,3}|[〇一二三四五六七八九十百]{1,5})年(?P<rm>\d{1,2}|[一二三四五六七八九十]{1,2})月"
+    r"(?P<rd>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
 
 
@@ -80,6 +82,26 @@ def cn_number(s: str) -> int | None:
     return _DIGIT.get(s) if len(s) == 1 else None
 
 
+def _small(s: str) -> int:
+    return int(s) if s.isdigit() else (cn_number(s) or 0)
+
+
+def _roc_year(s: str) -> int | None:
+    """民国 year: Arabic (116), digit by digit (一一六) or with 百/十 (一百一十六)."""
+    if s.isdigit():
+        return int(s)
+    if "百" in s:
+        h, _, rest = s.partition("百")
+        hv = _DIGIT.get(h, None) if h else 1
+        rest = rest.lstrip("零〇")
+        rv = (cn_number(rest) if rest else 0) if rest != "十" else 10
+        return None if hv is None or rv is None else hv * 100 + rv
+    if "十" in s:
+        return cn_number(s)
+    digits = [_DIGIT.get(c) for c in s]
+    return None if None in digits else int("".join(map(str, digits)))
+
+
 def iso_date(s: str) -> str | None:
     """The first complete calendar date in ``s`` (half-width digits) as ISO ``YYYY-MM-DD``.
 
@@ -87,10 +109,15 @@ def iso_date(s: str) -> str | None:
     ('2021-07-05', '2019-01-14', '2026-01-27')
     >>> iso_date("2026-02-09 09:45:30"), iso_date("2019年13月1日")
     ('2026-02-09', None)
+    >>> iso_date("中华民国一一六年五月二日"), iso_date("民国一百一十六年5月2日"), iso_date("民国116年5月2日")
+    ('2027-05-02', '2027-05-02', '2027-05-02')
     """
     for m in _DATE.finditer(s):
         if m.group("y"):
             y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        elif m.group("ry"):  # Republic of China calendar: year 1 = 1912
+            y = 1911 + (_roc_year(m.group("ry")) or -2000)
+            mo, d = _small(m.group("rm")), _small(m.group("rd"))
         else:
             y = int("".join(str(_DIGIT[c]) for c in m.group("cy")))
             mo, d = cn_number(m.group("cm")) or 0, cn_number(m.group("cd")) or 0
@@ -137,7 +164,7 @@ _LABEL = re.compile(
     + r")[ \u3000]*[：:]"
 )
 _MEDIA = re.compile(r"日报|晚报|报社|时报|客户端|新闻|网$|网站|电视台|广播|新华社|杂志|融媒|头条|微信|公众号|APP|App")
-_ORG_END = re.compile(r"(院|厅|部|委|委员会|局|办|办公室|政府|中央|署|司|会|处|室|中心|组|团|联|社|府)$")
+_ORG_END = re.compile(r"(院|厅|部|委|委员会|局|办|办公室|政府|中央|署|司|处|室|中心|联合会|协会|工会|商会|领导小组|办事处|党委|党组)$")
 _POSITION = r"(?:总理|省长|主席|市长|区长|县长|州长|旗长|盟长|书记|部长|主任|局长|厅长|委员长|秘书长)"
 _NAME = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}"
 _SPEAKER = re.compile(rf"(?P<pos>[\u4e00-\u9fff（）]{{0,24}}?{_POSITION})[ \u3000]+{_NAME}")
@@ -149,6 +176,7 @@ _SUBTITLE = re.compile(r"(?:——|—|－－|--)\s*\S.*|[（(].*(?:\d{4}年|[�
 _CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图)[ \u3000]*[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[ \u3000]*摄?$|[ \u3000]摄$")
 _SALUTATION = re.compile(r"(?:各|尊敬的|同志们|女士们|亲爱的|全体).{0,80}[：:]|.{0,80}(?:人民政府|各部门|各部委|各单位|直属机构|各委办局)[，、]?.{0,40}[：:]")
 _URL = re.compile(r"https?://|www\.|\.(?:com|net|org|cn)\b")
+_NOT_ORG = re.compile(r"关于|的|通知|意见|报告|方案|办法|规定|决定|决议|纲要|规划|要点|细则|条例")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _STRIP = " \t\u3000\xa0\u200b\ufeff\r"
 
@@ -227,6 +255,10 @@ def _classify(lines: list[_Line]) -> None:
             ln.kind = "salutation"
         elif _prose(s):
             ln.kind = "prose"
+        elif _heading(s) and len(s) <= 80 and iso_date(s):
+            ln.kind = "subtitle"  # a dated line: promulgation, date and occasion
+        elif _heading(s) and len(s) <= 30 and _ORG_END.search(s) and not _NOT_ORG.search(s):
+            ln.kind = "org"
         elif _heading(s):
             ln.kind = "heading"
     # breadcrumb items: lines next to a lone separator line (首页 / > / 要闻)
@@ -268,13 +300,13 @@ def _followed_by_name(lines: list[_Line], i: int) -> bool:
 
 # --------------------------------------------------------------------------- body
 
-_HEADER_KINDS = {"meta", "value", "subtitle", "date", "speaker", "name", "docno"}
+_HEADER_KINDS = {"meta", "value", "subtitle", "date", "speaker", "name", "docno", "org"}
 
 
 def _body_start(lines: list[_Line], n: int) -> int | None:
-    """Index of the first salutation or prose line in the first half of the text."""
+    """Index of the first salutation or prose line in the first half of the text (or 4000 characters)."""
     for i, ln in enumerate(lines):
-        if ln.start > n / 2 and i > 0:
+        if ln.start > max(n / 2, 4000) and i > 0:
             break
         if ln.kind in ("salutation", "prose"):
             return i
@@ -371,6 +403,9 @@ def _issuer(lines, view, labels, title, body_first: int, body_last: int) -> tupl
         m = re.match(r"(.{2,40}?)[ \u3000]*关于", view[title[0] : title[1]])
         if m and _ORG_END.search(m.group(1)):
             return title[0], title[0] + len(m.group(1))
+    for ln in lines[:body_first]:
+        if ln.kind == "org":
+            return ln.start, ln.end
     for ln in lines[:body_first]:
         if ln.kind == "speaker":
             m = _SPEAKER.match(ln.view)

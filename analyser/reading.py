@@ -190,9 +190,18 @@ def _utf16_without_bom(data: bytes) -> list[tuple[str, str]]:
     for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if zeros > other * 4 or (zeros == other == 0):
             text = _strict(data, codec)
-            if text is not None:
+            if text is not None and _plausible(text):
                 out.append((codec, text))
     return out
+
+
+def _plausible(text: str) -> bool:
+    """Text made mostly of printable ASCII or common Chinese characters (not random code units)."""
+    sample = text[:20_000]
+    ascii_ok = sum(1 for ch in sample if " " <= ch < "\x7f" or ch in "\n\r\t")
+    if ascii_ok >= len(sample) * 0.9:
+        return True
+    return _common_share(sample) >= 0.6 and not _CONTROL.search(sample.replace("\x00", ""))
 
 
 def _decode(data: bytes, source: str | None, hint: str | None) -> tuple[str, str]:
