@@ -200,6 +200,10 @@ def extract_citations(src: SourceText) -> list[Citation]:
     earlier: list[tuple[str, str | None]] = []
     for open_, close in titles:
         a, b = open_ + 1, close
+        while a < b and view[a].isspace():
+            a += 1
+        while b > a and view[b - 1].isspace():
+            b -= 1
         title_view = _normalize_title(view[a:b])
         doc_type = doc_type_of(title_view)
         number = None

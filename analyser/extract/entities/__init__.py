@@ -64,8 +64,9 @@ def extract_entities(src: SourceText) -> list[Entity]:
     for p in places:
         if not nested_in_org(p.start, p.end):
             out.append(Entity(p.start, p.end, src.text[p.start:p.end], "PLACE", p.normalized, p.parents))
+    other = org_spans + [(p.start, p.end) for p in places]
     for a, b, norm in persons:
-        if not any(x <= a and b <= y for x, y in org_spans):
+        if not any(x < b and a < y for x, y in other):
             out.append(Entity(a, b, src.text[a:b], "PERSON", norm))
     out.sort(key=lambda e: (e.start, e.end, e.label))
     return out

@@ -33,7 +33,33 @@ _TEAM_SUFFIX = ("领导小组办公室", "领导小组", "工作领导小组", "
                 "评估组", "指挥部")
 _ENTERPRISE_SUFFIX = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "煤矿", "矿务局", "钢铁厂", "厂")
 _LEAD_IN = re.compile(r".*(?:包括|成立|组建|设立|派出|组织|通过|经过|根据|按照|依托|例如|其中|如|由|经|和|与|及|的|是|在|对|向|为|将|把|被|从|等|了|各|每|该|本|其他|有关)")
-_STOP = set("，。；：！？、（）()《》\n 　\t0123456789个年")
+_STOP = set("，。；：！？、（）()《》\n 　\t0123456789个年吨座万亿千百批级")
+
+
+@lru_cache(maxsize=1)
+def _leadins() -> tuple[frozenset[str], frozenset[str]]:
+    """Lead-in words cut from a name's left edge, and generic modifiers of unnamed bodies."""
+    groups: dict[str, set[str]] = {"leadin": set(), "generic": set()}
+    current = "leadin"
+    for ln in data_lines("org_leadins.txt"):
+        if ln.startswith("["):
+            current = ln.strip("[] ")
+            continue
+        groups.setdefault(current, set()).update(ln.split())
+    return frozenset(groups["leadin"]), frozenset(groups["generic"])
+
+
+def _trim_leadins(view: str, a: int, s: int) -> int:
+    leadins, _ = _leadins()
+    changed = True
+    while changed and a < s:
+        changed = False
+        for w in leadins:
+            if view.startswith(w, a) and a + len(w) < s:
+                a += len(w)
+                changed = True
+                break
+    return a
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +99,8 @@ def find_orgs(view: str, lo: int, hi: int, places: list[tuple[int, int]] = ()) -
     out: list[tuple[int, int, str]] = []
     lex = _lexicon()
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
-        if canon == "-":
-            continue
+        if canon == "-" or (key.endswith("部") and view[b:b + 1] in ("门", "分")):
+            continue  # 教育部门, 农业部门: a sector, not the ministry
         out.append((a, b, canon))
     taken = [(a, b) for a, b, _ in out]
 
@@ -105,8 +131,10 @@ def find_orgs(view: str, lo: int, hi: int, places: list[tuple[int, int]] = ()) -
             s, b = m.start(), m.end()
             if any(x <= s < y for x, y in taken):
                 continue
-            a = _left_edge(view, s, lo)
+            a = _trim_leadins(view, _left_edge(view, s, lo), s)
             stem = view[a:s]
+            if any(g in stem for g in _leadins()[1]):
+                continue
             starts_with_place = any(x == a for x, _ in places)
             if len(stem) < min_stem and not (starts_with_place and len(stem) >= 2):
                 continue

@@ -94,6 +94,8 @@ def find_persons(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             name = view[i:b]
             if _title_at(view, i + n_sur) or any(c in "的了和与及在是为等" for c in name[1:]):
                 continue
+            if any(name.startswith(w) for w in data_words("person_stopnames.txt")):
+                continue
             after_title = _title_at(view, b)
             speech = any(view.startswith(w, b) for w in _AFTER[1:10])
             if (before_title and (after_title or speech or _end(view, b))) or \
