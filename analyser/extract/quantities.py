@@ -1,0 +1,365 @@
+"""Quantities: every number with its value, unit, qualifier and what it measures.
+
+``extract_quantities(src, *, dates=(), entities=())`` scans the Simplified view of the article body
+for numerals (:mod:`.numerals`), reads the qualifier markers around them (约/近/超过/至少/上 before,
+余/多/以上/以下/左右 after), the unit (:mod:`.quantity_lexicon`; 万/亿 go into the value), ranges
+(3至5年, 10%—15%, 三五个), fractions and per cents (近1/5, 百分之三十六点九, 五分之一), multiples
+(2.6倍, 翻一番), and leaves out numerals that are not quantities (:mod:`.quantity_filters`; dates
+other than durations). :mod:`.quantity_context` then attaches the indicator, time and place.
+
+The surface includes the qualifier markers (约5200亿元, 266万余套, 万人以上) and the unit; when 个 is
+directly followed by a counted place noun or 百分点 that noun is part of the surface and is the unit
+(80个县, 3个百分点).
+
+Examples
+--------
+>>> from analyser.source import SourceText
+>>> src = SourceText.from_text("国家共安排中央预算内投资800亿元，建设安置住房266万余套，近1000万贫困人口。")
+>>> [(q.text, q.value, q.unit, q.qualifier) for q in extract_quantities(src)]
+[('800亿元', 80000000000, '元', 'exact'), ('266万余套', 2660000, '套', 'lower_bound'), ('近1000万', 10000000, '人', 'approx')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..facts import DateExpr, Entity, Quantity
+from ..source import SourceText
+from .numerals import NUMBER_RE, is_chinese_numeral, parse_fraction, parse_number, small_range
+from .quantity_filters import Blocked, blocked_spans, is_marker
+from .quantity_lexicon import implied_noun_at, implied_unit, place_unit_at, unit_at, unit_kind
+
+__all__ = ["extract_quantities"]
+
+_MAG = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_PRE = re.compile(
+    r"(?:大约|将近|接近|超过|不少于|不低于|不超过|至少|最少|最多|不到|不足|低于|少于|小于|突破|约|近|逾|超|上)$"
+)
+_PRE_KIND = {
+    "大约": "approx", "约": "approx", "将近": "approx", "接近": "approx", "近": "approx",
+    "超过": "lower_bound", "超": "lower_bound", "逾": "lower_bound", "至少": "lower_bound",
+    "不少于": "lower_bound", "不低于": "lower_bound", "最少": "lower_bound", "突破": "lower_bound",
+    "上": "lower_bound",
+    "不超过": "upper_bound", "最多": "upper_bound", "不到": "upper_bound", "不足": "upper_bound",
+    "低于": "upper_bound", "少于": "upper_bound", "小于": "upper_bound",
+}
+_POST = re.compile(r"以上|以下|以内|左右|之多|有余")
+_POST_KIND = {"以上": "lower_bound", "之多": "lower_bound", "有余": "lower_bound",
+              "以下": "upper_bound", "以内": "upper_bound", "左右": "approx"}
+_RANGE_JOIN = re.compile(r"(?:至|到|—{1,2}|–|－|-|～|~)")
+_PERCENT = re.compile(r"(?P<base>百|千|万)分之(?P<num>[〇零一二三四五六七八九两十百千点\d.]+)")
+_FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]+)分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]+)"
+                       r"|(?<![\d/.\-])(?P<n>\d+)/(?P<d>\d+)(?![\d/.\-])")
+_HALF = re.compile(r"一半|过半|近半|多半")
+_DOUBLE = re.compile(r"翻了?(?P<n>一|两|二|三|四|\d)番")
+_VAGUE = re.compile(r"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[一二三四五六七八九]十几")
+_TENTHS_NEXT = set("为立本员果绩效都长就功熟品交型份熟全绩")
+
+
+@dataclass
+class _Q:
+    start: int
+    end: int
+    value: float | int | None
+    unit: str | None
+    qualifier: str = "exact"
+    lower: float | int | None = None
+    upper: float | int | None = None
+    measure: bool = False  # the unit is a bare measure word (个) that a later item may replace
+
+    @property
+    def measure_unit(self) -> bool:
+        """The unit is a measure word or count noun (次, 个, 项, 所 …), not a dimension."""
+        return self.unit is not None and (unit_kind(self.unit) in ("count", "place"))
+
+
+def extract_quantities(
+    src: SourceText, *, dates: Sequence[DateExpr] = (), entities: Sequence[Entity] = ()
+) -> list[Quantity]:
+    """Find the quantities of the body of ``src``, sorted by start.
+
+    Parameters
+    ----------
+    src : SourceText
+    dates : the document's dates (computed with :func:`~analyser.extract.dates.extract_dates`
+        when empty); a numeral inside a date is not a quantity, except a duration (5年), and the
+        dates give each quantity its ``time``.
+    entities : the document's entities; PLACE ones give ``place``.
+
+    Examples
+    --------
+    >>> from analyser.source import SourceText
+    >>> src = SourceText.from_text("搬遷群眾入住率100%，人均住房面積20.8平方米。")
+    >>> [(q.text, q.value, q.unit, q.indicator.text) for q in extract_quantities(src)]
+    [('100%', 100, '%', '搬遷群眾入住率'), ('20.8平方米', 20.8, '平方米', '人均住房面積')]
+    """
+    from .dates import extract_dates
+    from .quantity_context import attribute
+
+    if not dates:
+        dates = extract_dates(src)
+    view = src.view
+    b0, b1 = src.body
+    blocked = Blocked(blocked_spans(view[b0:b1]) and [(a + b0, b + b0) for a, b in blocked_spans(view[b0:b1])])
+    found: list[_Q] = []
+    taken = Blocked([])
+    for scan in (_scan_special, _scan_numbers):
+        for q in scan(view, b0, b1, blocked):
+            if not taken.overlaps(q.start, q.end):
+                found.append(q)
+        taken = Blocked([(q.start, q.end) for q in found])
+    found = _drop_dates(found, dates)
+    found.sort(key=lambda q: q.start)
+    _share_list_units(found, view)
+    for q in found:
+        if q.unit is None:
+            q.unit = implied_unit(view, q.end)
+    places = [e for e in entities if e.label == "PLACE"]
+    return attribute(src, found, dates, places)
+
+
+def _pre_marker(view: str, a: int, num: str) -> str | None:
+    m = _PRE.search(view, max(0, a - 3), a)
+    if not m:
+        return None
+    word = m.group()
+    before = view[m.start() - 1:m.start()]
+    if word == "上" and (num[:1] not in "十百千万亿" or before in "以之在于线向"):
+        return None
+    if word == "近" and before in "最附临靠邻将接":
+        return None
+    if word == "超" and before in "赶":
+        return None
+    return word
+
+
+def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
+    for m in _PERCENT.finditer(view, b0, b1):
+        v = parse_number(m.group("num"))
+        if v is None or blocked.overlaps(*m.span()):
+            continue
+        scale = {"百": 1, "千": 0.1, "万": 0.01}[m.group("base")]
+        yield _finish(view, m.start(), m.end(), round(v * scale, 10), "%", m.group("num"))
+    for m in _FRACTION.finditer(view, b0, b1):
+        if blocked.overlaps(*m.span()) or m.group().startswith(("百分之", "千分之", "万分之")):
+            continue
+        text = m.group()
+        if m.group("n") and (int(m.group("d")) == 0 or len(m.group("d")) > 3):
+            continue
+        v = parse_fraction(text)
+        if v is not None:
+            yield _finish(view, m.start(), m.end(), v, "比例", text)
+    for m in _HALF.finditer(view, b0, b1):
+        word = m.group()
+        q = _Q(m.start(), m.end(), 0.5, "比例")
+        if word == "过半":
+            q.qualifier, q.lower = "lower_bound", 0.5
+        elif word == "近半":
+            q.qualifier = "approx"
+        elif word == "多半":
+            continue
+        elif re.search(r"(?:超过|超|逾)[^，。；、\d]{0,3}$", view[max(0, q.start - 6):q.start]):
+            q.qualifier, q.lower = "lower_bound", 0.5  # 超过全球一半
+        else:
+            pre = _pre_marker(view, q.start, word)
+            if pre:
+                q.start -= len(pre)
+                q.qualifier = _PRE_KIND[pre]
+        yield q
+    for m in _DOUBLE.finditer(view, b0, b1):
+        n = parse_number(m.group("n"))
+        if n:
+            yield _Q(m.start(), m.end(), 2 ** int(n), "倍")
+    for m in _VAGUE.finditer(view, b0, b1):
+        if blocked.overlaps(*m.span()):
+            continue
+        u = unit_at(view, m.end())
+        if not u or view[m.end() + len(u[0]):m.end() + len(u[0]) + 1] == "来":
+            continue
+        yield _finish(view, m.start(), m.end() + len(u[0]), None, u[0], "几", approx=True)
+
+
+def _finish(view, a, b, value, unit, num, approx=False) -> _Q:
+    """Add the qualifier markers around ``[a, b)``."""
+    q = _Q(a, b, value, unit)
+    pre = _pre_marker(view, a, num)
+    post = _POST.match(view, b)
+    if pre:
+        q.start -= len(pre)
+        q.qualifier = _PRE_KIND[pre]
+    elif post:
+        q.qualifier = _POST_KIND[post.group()]
+    elif approx:
+        q.qualifier = "approx"
+    if post:
+        q.end = post.end()
+    _set_bounds(q)
+    return q
+
+
+def _set_bounds(q: _Q) -> None:
+    if q.qualifier == "lower_bound":
+        q.lower = q.value
+    elif q.qualifier == "upper_bound":
+        q.upper = q.value
+
+
+def _numeral_end(view: str, a: int, b: int) -> tuple[int, int | float | None]:
+    """Longest well-formed numeral in ``[a, b)``; give back a magnitude a unit starts with (千瓦)."""
+    best: tuple[int, int | float | None] = (b, None)
+    end = b
+    while end > a:
+        v = parse_number(view[a:end])
+        if v is not None:
+            if end < b:
+                u = unit_at(view, end)
+                if u and u[0][0] == view[end]:
+                    return end, v
+            if best[1] is None:
+                best = (end, v)
+                if end == b:
+                    u = unit_at(view, end - 1)
+                    if end - 1 > a and view[end - 1] in _MAG and u and len(u[0]) > 1 and u[0][0] == view[end - 1]:
+                        v2 = parse_number(view[a:end - 1])
+                        if v2 is not None:
+                            return end - 1, v2
+        if end - 1 > a and view[end - 1] in _MAG:
+            end -= 1
+        else:
+            break
+    return best
+
+
+def _read_tail(view: str, e: int, value, num: str):
+    """After the numeral at ``e``: 多/余, a magnitude, the unit, 多/余 again. Returns
+    (end, value, unit, measure, marker)."""
+    marker = None
+    if view[e:e + 1] in ("多", "余") and (view[e + 1:e + 2] in _MAG or unit_at(view, e + 1)):
+        marker = view[e]
+        e += 1
+        while view[e:e + 1] in _MAG and value is not None:
+            value *= _MAG[view[e]]
+            e += 1
+    unit = None
+    measure = False
+    u = unit_at(view, e)
+    if u and u[0] in ("成", "折"):
+        u = None
+    if u and implied_noun_at(view, e, len(u[0])):
+        u = None  # 上千万家庭: 家 opens the noun 家庭, the unit is implied (户)
+    if u:
+        unit, kind = u
+        e += len(unit)
+        if unit == "个":
+            noun = place_unit_at(view, e)
+            if noun:
+                unit = noun
+                e += len(noun)
+            else:
+                measure = True
+        if marker is None and view[e:e + 1] in ("多", "余") and not view[e + 1:e + 2] in _MAG:
+            marker = view[e]
+            e += 1
+    elif view[e:e + 1] in ("成", "折") and value is not None and value <= 10 and view[e + 1:e + 2] not in _TENTHS_NEXT:
+        scale = 10 if view[e] == "成" else (10 if value < 10 else 1)
+        value = round(value * scale, 10)
+        unit = "%"
+        e += 1
+    return e, value, unit, measure, marker
+
+
+def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 - one pass, many cases
+    pos = b0
+    for m in NUMBER_RE.finditer(view, b0, b1):
+        a, b = m.span()
+        if a < pos or blocked.overlaps(a, b) or is_marker(view, a, b):
+            continue
+        if view[a - 1:a].isascii() and view[a - 1:a].isalpha() or view[b:b + 1].isascii() and view[b:b + 1].isalpha():
+            continue
+        e, value = _numeral_end(view, a, b)
+        num = view[a:e]
+        if value is None:
+            continue
+        rng = small_range(num)
+        e2, value, unit, measure, marker = _read_tail(view, e, value, num)
+        chinese = is_chinese_numeral(num)
+        has_mag = any(ch in "万亿" for ch in view[a:e2]) or (not chinese and any(ch in _MAG for ch in num))
+        pre = _pre_marker(view, a, num)
+        if unit is None and not has_mag:
+            continue
+        if chinese and num == "一" and not pre:
+            continue  # 一个 / 一批 / 一项: an article, not a count
+        if unit == "年" and chinese and len(num) > 2 and not any(c in "十百千" for c in num):
+            continue  # 一九五四年 is a year
+        q = _Q(a, e2, value, unit, measure=measure)
+        if rng and unit:
+            q.value, q.lower, q.upper, q.qualifier = None, rng[0], rng[1], "range"
+        post = _POST.match(view, e2)
+        if pre:
+            q.start -= len(pre)
+            q.qualifier = _PRE_KIND[pre]
+        elif marker:
+            q.qualifier = "lower_bound"
+        elif post:
+            q.qualifier = _POST_KIND[post.group()]
+        if post:
+            q.end = post.end()
+        if q.qualifier != "range":
+            _set_bounds(q)
+        _join_range(view, q, num, b1, blocked)
+        pos = q.end
+        yield q
+
+
+def _join_range(view: str, q: _Q, num: str, b1: int, blocked: Blocked) -> None:
+    """3至5年, 10%—15%, 5-10万元: the second number closes a range opened by ``q``."""
+    if q.qualifier not in ("exact",) or q.value is None:
+        return
+    j = _RANGE_JOIN.match(view, q.end)
+    if not j:
+        return
+    m = NUMBER_RE.match(view, j.end())
+    if not m or m.end() > b1 or blocked.overlaps(*m.span()):
+        return
+    if j.group() in ("-", "－") and not num[:1].isdigit():
+        return
+    e, v2 = _numeral_end(view, m.start(), m.end())
+    if v2 is None:
+        return
+    e2, v2, unit2, _, _ = _read_tail(view, e, v2, view[m.start():e])
+    if unit2 is None or (q.unit is not None and q.unit != unit2):
+        return
+    lower = q.value
+    mags2 = [c for c in view[m.start():e] if c in "万亿"]
+    if q.unit is None and mags2 and not any(c in "万亿" for c in num):
+        for c in mags2:
+            lower *= _MAG[c]
+    if v2 is None or lower is None or lower > v2:
+        return
+    q.end, q.value, q.unit, q.lower, q.upper, q.qualifier = e2, None, unit2, lower, v2, "range"
+
+
+def _drop_dates(found: list[_Q], dates: Sequence[DateExpr]) -> list[_Q]:
+    """A numeral inside a date is not a quantity, except a duration; N年 needs a duration date."""
+    spans = Blocked([(d.start, d.end) for d in dates if d.kind != "duration"])
+    durations = [(d.start, d.end) for d in dates if d.kind == "duration"]
+    out = []
+    for q in found:
+        if spans.overlaps(q.start, q.end):
+            continue
+        if q.unit in ("年", "个月") and not any(a < q.end and q.start < b for a, b in durations):
+            continue
+        out.append(q)
+    return out
+
+
+def _share_list_units(found: list[_Q], view: str) -> None:
+    """5个、4.2个、3个百分点: the last item's noun is the unit of the whole list."""
+    for i in range(len(found) - 1, 0, -1):
+        cur, prev = found[i], found[i - 1]
+        gap = view[prev.end:cur.start]
+        if gap in ("、", "和", "，", "及", "、近", "和近") or (len(gap) <= 2 and gap[:1] in "、和"):
+            if prev.measure and not cur.measure and cur.unit and prev.unit == "个":
+                prev.unit = cur.unit
+                prev.measure = cur.measure

@@ -1,0 +1,116 @@
+"""The lexicons behind quantity extraction, loaded once from ``analyser/data``.
+
+* ``units.txt``: units and measure words with their kind (currency, area, count, place …);
+* ``implied_units.txt``: nouns that give the unit of a bare amount (贫困人口 -> 人);
+* ``numeric_lexical.txt``: words written with numerals that are not quantities (十分, 四梁八柱).
+
+Examples
+--------
+>>> unit_at("万元以上", 1)
+('元', 'currency')
+>>> unit_at("个百分点", 0)
+('个', 'count')
+>>> implied_unit("建档立卡贫困人口实现", 0)
+'人'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["units", "unit_at", "place_unit_at", "implied_unit", "implied_noun_at", "unit_kind", "lexical_re", "UNIT_KINDS"]
+
+UNIT_KINDS = ("currency", "area", "length", "mass", "volume", "energy", "power", "time", "count",
+              "place", "percent", "multiple")
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("analyser.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, str]:
+    """All units: surface -> kind (the first kind listed wins)."""
+    out: dict[str, str] = {}
+    for line in _lines("units.txt"):
+        unit, _, kind = line.partition("\t")
+        out.setdefault(unit.strip(), kind.strip())
+    return out
+
+
+def unit_kind(unit: str) -> str | None:
+    """The kind of a unit (``count``, ``currency`` …), or None when it is not in the lexicon."""
+    return units().get(unit)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _unit_re() -> re.Pattern[str]:
+    direct = [u for u, k in units().items() if k != "place"]
+    return re.compile(_alternation(direct))
+
+
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern[str]:
+    nouns = [u for u, k in units().items() if k in ("place", "percent") and len(u) > 1 or k == "place"]
+    return re.compile(_alternation(nouns))
+
+
+def unit_at(view: str, pos: int) -> tuple[str, str] | None:
+    """The unit printed at ``view[pos:]`` (longest entry) and its kind, or None."""
+    m = _unit_re().match(view, pos)
+    if not m:
+        return None
+    return m.group(), units()[m.group()]
+
+
+def place_unit_at(view: str, pos: int) -> str | None:
+    """A counted noun that becomes the unit after 个 (80个县, 3个百分点), or None.
+
+    Not when it opens an enumeration (22个省、区、市: the unit stays 个).
+    """
+    m = _place_re().match(view, pos)
+    if not m:
+        return None
+    nxt = view[m.end():m.end() + 1]
+    if nxt in ("、", "级", "和", "或", "（", "("):
+        return None
+    return m.group()
+
+
+@lru_cache(maxsize=1)
+def _implied() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {}
+    for line in _lines("implied_units.txt"):
+        noun, _, unit = line.partition("\t")
+        table[noun.strip()] = unit.strip()
+    return re.compile(_alternation(table)), table
+
+
+_CLAUSE_END = re.compile(r"[，。；：！？\n]")
+
+
+def implied_unit(view: str, pos: int, limit: int = 20) -> str | None:
+    """The unit a noun after ``pos`` in the same clause implies (近1000万…贫困人口 -> 人)."""
+    end = _CLAUSE_END.search(view, pos, pos + limit)
+    stop = end.start() if end else min(len(view), pos + limit)
+    pattern, table = _implied()
+    m = pattern.search(view, pos, stop)
+    return table[m.group()] if m else None
+
+
+def implied_noun_at(view: str, pos: int, longer_than: int) -> bool:
+    """True when a unit-giving noun longer than ``longer_than`` starts at ``pos`` (家庭 over 家)."""
+    m = _implied()[0].match(view, pos)
+    return bool(m) and len(m.group()) > longer_than
+
+
+@lru_cache(maxsize=1)
+def lexical_re() -> re.Pattern[str]:
+    """Words with numerals that are never quantities."""
+    return re.compile(_alternation(_lines("numeric_lexical.txt")))
