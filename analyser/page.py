@@ -63,7 +63,7 @@ _DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "�
 _DATE = re.compile(
     r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)(?:\s*日)?"
     r"|(?P<cy>[〇○零Ｏ一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月(?P<cd>[一二三四五六七八九十]{1,3})日"
-    r"|民国(?P<ry>\d{1,3}|[〇一二三四五六七八九十百]{1,5})年(?P<rm>\d{1,2}|[一二三四五六七八九十]{1,2})月"
+    r"|民国(?P<ry>\d{1,3}|[〇零一二三四五六七八九十百]{1,5})年(?P<rm>\d{1,2}|[一二三四五六七八九十]{1,2})月"
     r"(?P<rd>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
 
@@ -326,9 +326,11 @@ def _weak_tail(s: str) -> bool:
 
 
 def _body_end(lines: list[_Line], first: int, n: int) -> int:
-    """Index of the last article line."""
+    """Index of the last article line: before the first footer line (in the second half of a
+    long body), then back over blank lines, widgets and trailing source or editor notes."""
     stop = len(lines)
-    mid = lines[first].start + (n - lines[first].start) / 2
+    rest = n - lines[first].start
+    mid = lines[first].start + (rest / 2 if rest > 6000 else 0)  # short texts: any footer line counts
     footer = _chrome()["footer"]
     for i in range(first + 1, len(lines)):
         ln = lines[i]
