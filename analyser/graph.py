@@ -35,7 +35,8 @@ Edges (source → target: key)
 - doc → section/point/item: ``has_section``, ``has_point``, ``has_item`` (also outline
   node → child node), attributes ``order``
 - doc → quantity: ``states``; quantity → indicator: ``measures``
-- quantity → place: ``in_place``; quantity → year and doc → year (publication): ``in_year``
+- quantity → place: ``in_place`` (a place name the gazetteer knows, such as 贵州, becomes its
+  division's full name, 贵州省, so it meets the entity nodes); quantity → year and doc → year (publication): ``in_year``
 - doc → slogan: ``uses_slogan`` (``count``, ``first``: offset of the first mention)
 - slogan → family: ``variant_of``
 - doc → citation: ``cites`` (``count``); citation → doc: ``refers_to`` when a stored
@@ -203,7 +204,7 @@ class _Builder:
             self.edge(doc, node, "states")
             if ind := normalize_key(_text(q.get("indicator"))):
                 self.edge(node, self.node(f"indicator:{ind}", "indicator", ind), "measures")
-            if q.get("place") and (place := self.place(q["place"])):
+            if q.get("place") and (place := self.place(*_resolve_place(q["place"]))):
                 self.edge(node, place, "in_place")
             if (year := self.year(q.get("time"))) is not None:
                 self.edge(node, year, "in_year")
@@ -244,6 +245,21 @@ class _Builder:
             if data["type"] == "citation" and node[len("citation:") :] in titles:
                 self.edge(node, titles[node[len("citation:") :]], "refers_to")
         return self.g
+
+
+def _resolve_place(name: str) -> tuple[str, list[str]]:
+    """A quantity's place as written (贵州) -> the division's full name and ancestors, when unique."""
+    try:
+        from .gazetteer import gazetteer
+
+        gz = gazetteer()
+        found = gz.lookup(normalize_key(name))
+    except Exception:  # noqa: BLE001 - without the gazetteer, the name stays as written
+        return name, []
+    if len(found) != 1:
+        return name, []
+    chain = gz.chain(found[0])
+    return chain[-1], chain[:-1]
 
 
 def _num(value: Any) -> float | None:

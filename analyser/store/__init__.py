@@ -6,7 +6,7 @@ Schema
 ------
 ``documents``
     one row per document. ``seq`` (integer key, insertion order), ``id`` (the analysis id: a hash
-    of the decoded text, unique), ``source``, ``title``, ``issuer``, ``published`` (ISO date),
+    of the decoded text, unique), ``source``, ``title``, ``issuer`` (+ ``issuer_norm``, Simplified), ``published`` (ISO date),
     ``year``, ``doc_number``, ``script``, ``chars``, ``encoding``, ``format``, ``body_start``,
     ``body_end``, ``text`` (the decoded text all offsets point into), ``view`` (its Simplified
     view, same length), ``terms`` (space-separated content words, the input of TF-IDF keywords),
@@ -18,7 +18,7 @@ Schema
     ``start``, ``end``.
 ``quantities``
     ``text``, ``start``, ``end``, ``value``, ``unit``, ``qualifier``, ``lower``, ``upper``,
-    ``indicator`` (+ ``indicator_norm`` Simplified, offsets), ``time``, ``year``, ``place``.
+    ``indicator`` (+ ``indicator_norm`` Simplified, offsets), ``time``, ``year``, ``place`` (+ ``place_norm``).
 ``dates``
     ``text``, ``start``, ``end``, ``value``, ``kind``.
 ``slogans``

@@ -212,8 +212,8 @@ class Store(QueryMixin):
             where.extend("instr(view, ?) > 0" for _ in terms)
             params.extend(terms)
         if issuer:
-            where.append("(instr(issuer, ?) > 0 OR instr(issuer, ?) > 0)")
-            params += [issuer, simplified_view(issuer)]
+            where.append("instr(issuer_norm, ?) > 0")
+            params.append(simplified_view(issuer).strip())
         if year is not None:
             where.append("year = ?")
             params.append(int(year))

@@ -58,19 +58,22 @@ def fts_query(q: str) -> str | None:
     """The FTS5 MATCH expression for a user query, or ``None`` when bigrams cannot serve it.
 
     The query is converted to the Simplified view first, so a Traditional query finds
-    Simplified documents and the reverse.
+    Simplified documents and the reverse. Only runs of two or more Han characters are looked
+    up (each as the phrase of its bigrams); Latin letters, digits and lone Han characters are
+    left to the confirmation in the text, so the index never misses a substring match.
 
     >>> fts_query("易地 扶贫")
     '"易地" AND "扶贫"'
-    >>> fts_query("贫") is None
-    True
+    >>> fts_query("A股市场")
+    '"股市 市场"'
+    >>> fts_query("贫") is None, fts_query("2018") is None
+    (True, True)
     """
     parts = []
-    for piece in simplified_view(q).split():
-        grams = _grams(piece)
-        if not grams or (len(grams) == 1 and len(grams[0]) == 1 and grams[0] >= "\u3400"):
-            return None
-        parts.append('"' + " ".join(g.replace('"', "") for g in grams) + '"')
+    for m in _RUN.finditer(simplified_view(q or "")):
+        run = m.group()
+        if run[0] >= "\u3400" and len(run) > 1:
+            parts.append('"' + " ".join(_grams(run)) + '"')
     return " AND ".join(parts) if parts else None
 
 

@@ -147,6 +147,7 @@ def _fact_rows(kind: str, facts: list[dict]) -> list[dict[str, Any]]:
                 indicator_start=ind.get("start") if isinstance(ind, dict) else None,
                 indicator_end=ind.get("end") if isinstance(ind, dict) else None,
                 time=f.get("time"), year=year_of(f.get("time")), place=f.get("place"),
+                place_norm=simplified_view(f["place"]).strip() if f.get("place") else None,
             )  # fmt: skip
         elif kind == "dates":
             base.update(value=f.get("value"), kind=f.get("kind"))
@@ -212,6 +213,7 @@ def prepare(analysis: dict[str, Any], *, source: str | None = None) -> PreparedD
         "source": source if source is not None else doc.get("source"),
         "title": span_text(doc.get("title")),
         "issuer": span_text(doc.get("issuer")),
+        "issuer_norm": simplified_view(span_text(doc.get("issuer")) or "").strip() or None,
         "published": published,
         "year": year_of(published),
         "doc_number": span_text(doc.get("doc_number")),

@@ -52,8 +52,8 @@ class QueryMixin:
             where.append("(q.unit = ? OR q.unit = ?)")
             params += [unit, simplified_view(unit)]
         if place:
-            where.append("(instr(q.place, ?) > 0 OR instr(q.place, ?) > 0)")
-            params += [place, simplified_view(place)]
+            where.append("instr(q.place_norm, ?) > 0")
+            params.append(simplified_view(place).strip())
         if year is not None:
             where.append("q.year = ?")
             params.append(int(year))

@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS documents (
     source TEXT,
     title TEXT,
     issuer TEXT,
+    issuer_norm TEXT,
     published TEXT,
     year INTEGER,
     doc_number TEXT,
@@ -49,7 +50,7 @@ CREATE TABLE IF NOT EXISTS documents (
     counts TEXT NOT NULL,
     added_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer);
+CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer_norm);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT NOT NULL,
@@ -82,7 +83,7 @@ CREATE TABLE IF NOT EXISTS quantities (
     text TEXT, start INTEGER, "end" INTEGER,
     value REAL, unit TEXT, qualifier TEXT, lower REAL, upper REAL,
     indicator TEXT, indicator_norm TEXT, indicator_start INTEGER, indicator_end INTEGER,
-    time TEXT, year INTEGER, place TEXT,
+    time TEXT, year INTEGER, place TEXT, place_norm TEXT,
     {_SENTENCE},
     PRIMARY KEY (doc_id, n)
 );
