@@ -98,7 +98,7 @@ def find_persons(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
                 continue
             after_title = _title_at(view, b)
             speech = any(view.startswith(w, b) for w in _AFTER[1:10])
-            if (before_title and (after_title or speech or _end(view, b))) or \
+            if (before_title and (after_title or _confirmed_after(view, b) or _end(view, b))) or \
                (before_role and speech) or (boundary and after_title and after_title not in ("代表", "委员")):
                 out.append((i, b, name))
                 taken.update(range(i, b))

@@ -1,0 +1,233 @@
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analyser.extract.entities import extract_entities
+from analyser.source import SourceText
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = (ROOT / ".." / "shared").resolve()
+
+
+def ents(text: str, label: str | None = None, **kwargs):
+    src = SourceText.from_text(text, **kwargs)
+    out = extract_entities(src)
+    for e in out:
+        assert text[e.start:e.end] == e.text
+    assert [e.start for e in out] == sorted(e.start for e in out)
+    return [e for e in out if label is None or e.label == label]
+
+
+def texts(text: str, label: str) -> list[str]:
+    return [e.text for e in ents(text, label)]
+
+
+# --- persons ------------------------------------------------------------------------------------
+
+# fmt: off
+PERSONS = [
+    ("李克强总理作出批示", ["李克强"]),
+    ("时任国务院副总理、国务院扶贫开发领导小组组长汪洋出席会议并讲话", ["汪洋"]),
+    ("汪洋、韩正、胡春华等领导同志多次深入调研", ["汪洋", "韩正", "胡春华"]),
+    ("以习近平同志为核心的党中央", ["习近平"]),
+    ("習近平總書記始終將易地扶貧搬遷放在心上", ["習近平"]),
+    ("搬遷群眾王永慶說，“我家在麻山住了八輩子”", ["王永慶"]),
+    ("副主任刘琦调研省直青年人才公寓", ["刘琦"]),
+    ("望洋兴叹，一片汪洋", []),            # a leader's two-character name as an ordinary word
+    ("全党同志要牢记使命", []),
+    ("广大党员干部不忘初心", []),
+    ("严厉查处违法行为", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", PERSONS)
+def test_persons(text, expected):
+    assert texts(text, "PERSON") == expected
+
+
+def test_person_surface_is_the_name_without_title():
+    (p,) = ents("习近平总书记强调", "PERSON")
+    assert (p.text, p.normalized) == ("习近平", "习近平")
+
+
+def test_traditional_person_is_normalized_to_simplified():
+    (p,) = ents("李克強總理作出批示", "PERSON")
+    assert (p.text, p.normalized) == ("李克強", "李克强")
+
+
+# --- organisations ------------------------------------------------------------------------------
+
+# fmt: off
+ORGS = [
+    # nesting: 国务院 in 国务院副总理 is listed, in 国务院扶贫开发领导小组 it is not
+    ("时任国务院副总理、国务院扶贫开发领导小组组长", ["国务院", "国务院扶贫开发领导小组"]),
+    ("国家发展改革委联合有关部门印发实施", ["国家发展改革委"]),
+    ("易地扶贫搬迁是中央明确的“五个一批”之一", ["中央"]),
+    ("大幅增加中央预算内投资规模", []),
+    ("中央各有关部门和单位各司其职", []),
+    ("感谢党中央，感谢总书记", ["党中央"]),
+    ("按照党中央、国务院关于实现巩固拓展的部署", ["党中央", "国务院"]),
+    ("展现了中国共产党集中统一领导的政治优势", ["中国共产党"]),
+    ("“十三五”全面评估核查国家验收组在80个县核查", ["“十三五”全面评估核查国家验收组"]),
+    ("（商务部、发展改革委、交通运输部、邮政局、供销合作总社等和各有关省级人民政府负责）",
+     ["商务部", "发展改革委", "交通运输部", "邮政局", "供销合作总社"]),
+    ("河南省发展改革委出台22条举措", ["河南省发展改革委"]),
+    ("包括鞍山鋼鐵公司的大型軋鋼廠、無縫鋼管廠、薄板廠，阜新的海州露天煤礦等", ["鞍山鋼鐵公司", "海州露天煤礦"]),
+    ("根據重工業部的檢查，其他的工業部也同樣存在", ["重工業部"]),
+    ("同年中央五個工業部的産品成本", []),
+    ("加快推进大兴安岭森工集团改革", ["大兴安岭森工集团"]),
+    ("各级教育部门和农业部门要", []),
+    ("建立村民委员会", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", ORGS)
+def test_orgs(text, expected):
+    assert texts(text, "ORG") == expected
+
+
+def test_org_short_form_has_canonical_name():
+    (o,) = ents("国家发展改革委联合有关部门", "ORG")
+    assert o.normalized == "国家发展和改革委员会"
+
+
+def test_place_inside_org_is_not_a_place():
+    assert texts("包括鞍山钢铁公司", "PLACE") == []
+    assert texts("河南省发展改革委出台", "PLACE") == []
+
+
+# --- places -------------------------------------------------------------------------------------
+
+def test_place_hierarchy_on_traditional_input():
+    out = ents("貴州省望謨縣麻山鄉打務村搬遷群眾", "PLACE")
+    assert [e.text for e in out] == ["貴州省", "望謨縣", "麻山鄉", "打務村"]
+    assert [e.normalized for e in out] == ["贵州省", "望谟县", "麻山乡", "打务村"]
+    assert out[-1].parents == ("贵州省", "黔西南布依族苗族自治州", "望谟县", "麻山乡")
+    assert out[0].parents == ()
+
+
+# fmt: off
+PLACES = [
+    ("贵州、陕西、广西等省区", ["贵州", "陕西", "广西"], ["贵州省", "陕西省", "广西壮族自治区"]),
+    ("貴州、陜西、廣西等省區", ["貴州", "陜西", "廣西"], ["贵州省", "陕西省", "广西壮族自治区"]),
+    ("云南昭通市、贵州黔西南州、云南怒江州城镇化率",
+     ["云南", "昭通市", "贵州", "黔西南州", "云南", "怒江州"],
+     ["云南省", "昭通市", "贵州省", "黔西南布依族苗族自治州", "云南省", "怒江傈僳族自治州"]),
+    ("我国用5年时间", ["我国"], ["中国"]),
+    ("西南地区部分省份", ["西南地区"], ["西南地区"]),
+    ("发展中国特色社会主义", [], []),
+    ("全国各地", [], []),
+    ("沿海城市和县级政府", [], []),
+    ("世界大同", [], []),
+    ("阜新的海州露天煤矿", ["阜新"], ["阜新市"]),
+    ("蘇聯援助我國", ["蘇聯", "我國"], ["苏联", "中国"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,surfaces,normalized", PLACES)
+def test_places(text, surfaces, normalized):
+    out = ents(text, "PLACE")
+    assert [e.text for e in out] == surfaces
+    assert [e.normalized for e in out] == normalized
+
+
+def test_chained_division_is_resolved_inside_its_parent():
+    (prov, county) = ents("甘肃省古浪县", "PLACE")
+    assert county.parents == ("甘肃省", "武威市")
+
+
+def test_enumeration_of_sites_after_provinces():
+    text = "形成了以山西省宋家沟村、坊城新村，湖北省伍家台，湖南省矮寨、老洞，青海省德吉村为代表的安置点"
+    out = ents(text, "PLACE")
+    assert [e.text for e in out] == ["山西省", "宋家沟村", "坊城新村", "湖北省", "伍家台", "湖南省", "矮寨", "老洞",
+                                     "青海省", "德吉村"]
+    assert dict((e.text, e.parents) for e in out)["老洞"] == ("湖南省",)
+
+
+def test_site_anchored_earlier_in_the_clause():
+    out = ents("贵州省惠水县多民族聚居的明田安置点，每", "PLACE")
+    assert [e.text for e in out] == ["贵州省", "惠水县", "明田安置点"]
+    assert out[-1].parents == ("贵州省", "黔南布依族苗族自治州", "惠水县")
+
+
+def test_generic_sites_are_not_places():
+    assert texts("贵州省贫困村和易地扶贫搬迁安置点", "PLACE") == ["贵州省"]
+    assert texts("山西考察时，明确指出", "PLACE") == ["山西"]
+
+
+def test_body_bounds_the_search():
+    text = "首页\n正文：国务院召开会议。\n河南省发展改革委副主任刘琦调研"
+    out = ents(text, body=(3, text.index("\n河南")))
+    assert [e.text for e in out] == ["国务院"]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "、、、，，", "省" * 300, "贵州省" * 200, "村" * 500, "“" * 100 + "组"])
+def test_never_crashes_on_odd_text(text):
+    ents(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="贵州省望谟县麻山乡村国务院中央明确习近平总书记同志、，。“”的组公司厂", max_size=60))
+def test_offsets_always_slice_the_text(text):
+    ents(text)
+
+
+# --- scored against the hand annotations (skipped without ../shared) ----------------------------
+
+def _score_module():
+    path = SHARED / "tools" / "score.py"
+    if not path.exists():
+        pytest.skip("../shared not present")
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _score(gold_path: Path):
+    from analyser.reading import read_path
+
+    score = _score_module()
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    doc_path = SHARED / gold["document"]["path"].split("shared/", 1)[1]
+    if not doc_path.exists():
+        pytest.skip(f"{doc_path} not present")
+    decoded = read_path(doc_path)
+    body = gold["meta"].get("body") or {}
+    kwargs = {"body": (body["start"], body["end"])} if "start" in body else {}
+    src = SourceText.from_text(decoded.text, **kwargs)
+    pred = {"document": {"text": decoded.text}, "outline": [], "entities": [e.to_dict() for e in extract_entities(src)]}
+    res = score.score(gold, pred, decoded.text)
+    assert res["offsets"]["wrong"] == 0
+    return res["entities"]
+
+
+def test_seed_entities_f1():
+    if not (SHARED / "gold" / "seed.gold.json").exists():
+        pytest.skip("../shared not present")
+    res = _score(SHARED / "gold" / "seed.gold.json")
+    for label in ("PERSON", "ORG", "PLACE"):
+        assert res[label]["f1"] >= 0.85, (label, res[label])
+
+
+@pytest.mark.parametrize(
+    "name", ["dev03_gwr_2024_state_council", "dev06_cpc_sc_opinion_rural_revitalization_2018",
+             "dev12_gov_cn_guobanfa_2018_129_consumption_poverty", "dev15_gwr_1954_zhou_enlai_traditional"],
+)
+def test_dev_entities_f1(name):
+    found = sorted((SHARED / "gold" / "dev").glob(f"{name}*.gold.json"))
+    if not found:
+        pytest.skip("../shared not present")
+    res = _score(found[0])
+    for label, r in res.items():
+        if r["f1"] is not None:
+            assert r["f1"] >= 0.8, (label, r)
