@@ -4,6 +4,8 @@
 real sequences:
 
 * sections: ``第一部分`` ``第一章`` ``第一节`` ``一、`` (kind ``"section"``), heading = the title;
+  a document without numbered sections may have unnumbered title lines instead (see
+  :mod:`.titled`; their marker is the empty span at the title);
 * items: ``第一条`` ``（一）`` ``1.`` ``（1）`` ``①`` and bullet lines ``——`` (kind ``"item"``),
   heading = the text after the marker up to the first 。 or the line end;
 * points: ``一是`` ``一要`` ``第一是`` ``第一，`` ``首先…其次…最后`` inside running text
@@ -28,6 +30,8 @@ from __future__ import annotations
 from ...facts import OutlineNode
 from ...source import SourceText
 from .markers import line_candidates, point_candidates
+from .markers import FAMILY_RANK, SECTION_FAMILIES
+from .titled import title_lines
 from .tree import Draft, Layout, line_runs, nest, point_runs
 
 __all__ = ["extract_outline"]
@@ -60,14 +64,29 @@ def extract_outline(src: SourceText) -> list[OutlineNode]:
     lines = [c for c in line_candidates(view) if lo <= c.marker[0] and c.marker[1] <= hi]
     points = [c for c in point_candidates(view) if lo <= c.marker[0] and c.marker[1] <= hi]
     line_drafts = line_runs(view, lines, layout, hi)
+    if not any(d.family in SECTION_FAMILIES for d in line_drafts):
+        line_drafts += _titled_sections(view, layout, lo, hi)
     point_drafts = point_runs(view, points, line_drafts, layout, hi)
     roots = nest(line_drafts + point_drafts)
     return [_freeze(src, d, 1) for d in roots]
 
 
-def _freeze(src: SourceText, d: Draft, level: int) -> OutlineNode:
+def _titled_sections(view: str, layout: Layout, lo: int, hi: int) -> list[Draft]:
+    """Unnumbered title lines as sections numbered by position (empty marker at the title)."""
+    titles = title_lines(view, layout, lo, hi)
+    out = []
+    for i, (a, b) in enumerate(titles):
+        end = titles[i + 1][0] if i + 1 < len(titles) else hi
+        while end > b and view[end - 1].isspace():
+            end -= 1
+        out.append(Draft("section", "titled", i + 1, (a, a), a, a, end, (a, b), FAMILY_RANK["dun"]))
+    return out
+
+
+def _freeze(src: SourceText, d: Draft, level: int, limit: int | None = None) -> OutlineNode:
     heading = src.span(*d.heading) if d.heading else None
-    children = tuple(_freeze(src, c, level + 1) for c in d.children)
+    end = d.end if limit is None else min(d.end, limit)
+    children = tuple(_freeze(src, c, level + 1, end) for c in d.children)
     return OutlineNode(
         kind=d.kind,  # type: ignore[arg-type]
         level=level,
@@ -75,6 +94,6 @@ def _freeze(src: SourceText, d: Draft, level: int) -> OutlineNode:
         number=d.number,
         heading=heading,
         start=d.start,
-        end=d.end,
+        end=end,
         children=children,
     )

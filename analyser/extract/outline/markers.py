@@ -108,7 +108,7 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
     ("paren_cn", re.compile(rf"（[\s\ufeff]*({_NUM_CN}){_SP}）")),  # a stray line break after （ too
     ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
-    ("arabic", re.compile(r"(\d{1,2})(?:[、．]|\.(?!\d))")),
+    ("arabic", re.compile(r"(\d{1,3})(?:[、．]|\.(?!\d))")),
     ("circled", re.compile(f"([{_CIRCLED}])")),
     ("dash", re.compile(r"(——|－－|--)(?!—)")),
 ]

@@ -164,6 +164,31 @@ def test_document_without_sections() -> None:
     assert [(n.kind, n.level, n.marker.text) for n in nodes] == [("point", 1, "第一是"), ("point", 1, "第二是")]
 
 
+LONG = "全省上下坚决贯彻党中央决策部署，经济社会发展取得新的成绩，人民生活水平持续提高。"
+
+
+def test_unnumbered_title_lines_are_sections() -> None:
+    text = f"各位代表：\n“十四五”时期工作回顾\n{LONG}\n——这是追赶进位的五年。{LONG}\n——这是扬优聚势的五年。\n2026年重点工作\n{LONG}\n（一）扩大有效需求\n{LONG}\n（二）建设产业体系\n{LONG}"
+    nodes = extract_outline(SourceText.from_text(text))
+    assert [(n.kind, n.number, n.marker.text, n.heading.text) for n in nodes] == [
+        ("section", 1, "", "“十四五”时期工作回顾"), ("section", 2, "", "2026年重点工作")]
+    assert [c.marker.text for c in nodes[0].children] == ["——", "——"]
+    assert [c.marker.text for c in nodes[1].children] == ["（一）", "（二）"]
+    assert nodes[0].end <= nodes[1].start
+
+
+@pytest.mark.parametrize("text", [
+    # a link split onto its own line inside a sentence (Wikisource transcriptions)
+    f"在聽了劉少奇同志\n關於憲法草案的報告\n並進行了三天的討論以後，{LONG}\n通過了根本法——\n中華人民共和國憲法\n，接着，{LONG}",
+    # one title line alone
+    f"各位代表：\n工作回顾\n{LONG}\n{LONG}",
+    # numbered sections present: short lines are not titles
+    f"一、总体要求\n{LONG}\n工作原则\n{LONG}\n二、主要任务\n{LONG}\n保障措施\n{LONG}",
+])
+def test_not_title_lines(text: str) -> None:
+    assert all(n.marker.text for n in extract_outline(SourceText.from_text(text)))
+
+
 def test_body_limits_the_outline() -> None:
     text = "一、页眉\n二、页眉\n正文开始。\n一、总体要求\n二、主要任务"
     body = (text.index("正文"), len(text))

@@ -1,0 +1,55 @@
+"""Unnumbered section titles: a short title line standing between two paragraphs.
+
+Some reports print their top-level titles without numbers (“十四五”时期工作回顾 … 2026年重点工作).
+These are only looked for when the document has no numbered sections. A title line
+
+* is short (2 to 40 characters) and holds no sentence punctuation (。！？；：);
+* does not open with a marker or a bracket, a dash or a digit run followed by a separator;
+* follows a paragraph that ended a sentence (。！？ or the colon of a salutation), or opens the body;
+* is followed by a longer paragraph that starts with a character, not punctuation.
+
+At least two such lines are needed; they are numbered by position.
+
+Examples
+--------
+>>> from analyser.extract.outline.tree import Layout
+>>> from analyser.source import split_paragraphs
+>>> v = "各位代表：\\n“十四五”时期工作回顾\\n五年来我们取得了很大的成绩，全省经济社会发展迈上新的台阶，人民生活明显改善。\\n2026年重点工作\\n今年要重点抓好以下几个方面的工作，确保全年经济社会发展主要目标顺利实现。"
+>>> [v[a:b] for a, b in title_lines(v, Layout(tuple(split_paragraphs(v)), len(v)), 0, len(v))]
+['“十四五”时期工作回顾', '2026年重点工作']
+"""
+from __future__ import annotations
+
+import re
+
+from .tree import Layout
+
+__all__ = ["title_lines"]
+
+_SENTENCE_PUNCT = re.compile(r"[。！？；：!?;:]")
+_NOT_A_TITLE_START = re.compile(r"[（(【\[—\-－·•●○■□◆▲★※、，。．.:：；;！？!?]|\d+[、.．]|第.{1,4}[条章节]")
+_ENDS_SENTENCE = re.compile(r"[。！？：!?:][”’」』）)]*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PARAGRAPH_START = re.compile(r"[\u4e00-\u9fff0-9A-Za-z“「《]")
+MIN_CHARS, MAX_CHARS, MIN_NEXT = 2, 40, 30
+
+
+def title_lines(view: str, layout: Layout, lo: int, hi: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the unnumbered title lines inside ``[lo, hi)`` (empty when fewer than two)."""
+    pars = [(a, b) for a, b in layout.paragraphs if lo <= a and b <= hi]
+    out = []
+    for i, (a, b) in enumerate(pars):
+        line = view[a:b]
+        if not (MIN_CHARS <= b - a <= MAX_CHARS) or len(_CJK.findall(line)) < 2:
+            continue
+        if _SENTENCE_PUNCT.search(line) or _NOT_A_TITLE_START.match(line):
+            continue
+        if i + 1 >= len(pars):
+            continue
+        na, nb = pars[i + 1]
+        if nb - na < max(MIN_NEXT, b - a + 1) or not _PARAGRAPH_START.match(view[na]):
+            continue
+        if i > 0 and not _ENDS_SENTENCE.search(view[pars[i - 1][0]:pars[i - 1][1]]):
+            continue
+        out.append((a, b))
+    return out if len(out) >= 2 else []
