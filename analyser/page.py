@@ -144,7 +144,7 @@ def _chrome() -> dict[str, re.Pattern]:
 
 
 def _spaced(label: str) -> str:
-    return r"[ \u3000]*".join(map(re.escape, label))
+    return r"[ \u3000\xa0]*".join(map(re.escape, label))
 
 
 _LABEL_GROUPS = {
@@ -155,14 +155,19 @@ _LABEL_GROUPS = {
     "doc_number": "发文字号 文件编号 文号",
     "title": "标题 文件名称 题名 名称",
     "other": "索引号 主题分类 主题词 体裁分类 组配分类 信息分类 分类 点击次数 点击数 浏览次数 阅读量 阅读次数 "
-    "访问量 浏览量 作者 责任编辑 编辑 有效性 生效日期 废止日期 公开方式 公开范围 所属机构",
+    "访问量 浏览量 作者 责任编辑 编辑 有效性 生效日期 废止日期 公开方式 公开范围 所属机构 公文种类 文种 "
+    "主送机关 抄送机关 关键词 主题 实施日期 时效 状态",
 }
 _LABEL_OF = {w: g for g, ws in _LABEL_GROUPS.items() for w in ws.split()}
 _LABEL = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<label>"
     + "|".join(_spaced(w) for w in sorted(_LABEL_OF, key=len, reverse=True))
-    + r")[ \u3000]*[：:]"
+    + r")[ \u3000\xa0]*[：:]"
 )
+# A label the lexicon does not know, in a metadata table row: short, then a tab-separated value.
+_TABLE_LABEL = re.compile(r"[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,5}[ \u3000\xa0]*[：:]\t")
+# Where a labelled value ends: a cell break, wide space, a bar or bracket, or the next "label：".
+_VALUE_END = re.compile(r"\t|\xa0|[ \u3000]{2,}|[|】\]]|[ \u3000]+(?=[\u4e00-\u9fff]{1,6}[：:])")
 _MEDIA = re.compile(r"日报|晚报|报社|时报|客户端|新闻|网$|网站|电视台|广播|新华社|杂志|融媒|头条|微信|公众号|APP|App")
 _ORG_END = re.compile(r"(院|厅|部|委|委员会|局|办|办公室|政府|中央|署|司|处|室|中心|联合会|协会|工会|商会|领导小组|办事处|党委|党组)$")
 _POSITION = r"(?:总理|省长|主席|市长|区长|县长|州长|旗长|盟长|书记|部长|主任|局长|厅长|委员长|秘书长)"
@@ -228,14 +233,14 @@ def _classify(lines: list[_Line]) -> None:
         s = ln.view
         if ln.kind == "blank" or ln.kind == "value":
             continue
-        label = _LABEL.match(s)
+        label = _meta_label(s)
         if _is_chrome(s) and not (label and _LABEL_OF.get(_unspace(label.group("label"))) != "other"):
             ln.kind = "chrome"
         elif _CAPTION.search(s) and len(s) <= 200:
             ln.kind = "caption"
-        elif label:
+        elif label or _TABLE_LABEL.match(s):
             ln.kind = "meta"
-            if label.end() == len(s):  # a bare label: the value is on the next line
+            if label and label.end() == len(s):  # a bare label: the value is on the next line
                 nxt = _next_nonblank(lines, i)
                 if nxt is not None and len(lines[nxt].view) <= 60 and not _LABEL.match(lines[nxt].view):
                     lines[nxt].kind = "value"
@@ -269,8 +274,21 @@ def _classify(lines: list[_Line]) -> None:
                     lines[j].kind = "chrome"
 
 
+def _meta_label(s: str) -> re.Match | None:
+    """The first known label of a metadata line: at its start (after a bracket), or, in a short
+    line without sentences, after white space (``2020-03-10 09:00 来源：新华社``)."""
+    m = _LABEL.search(s)
+    if m is None:
+        return None
+    if m.start() <= 1 and s[: m.start()] in ("", "【", "[", "（", "("):
+        return m
+    if len(s) <= 120 and "。" not in s and s[m.start() - 1] in " \t\u3000\xa0】]|":
+        return m
+    return None
+
+
 def _unspace(s: str) -> str:
-    return re.sub(r"[ \u3000]", "", s)
+    return re.sub(r"[ \u3000\xa0]", "", s)
 
 
 def _next_nonblank(lines: list[_Line], i: int) -> int | None:
@@ -362,7 +380,7 @@ def _labelled(lines: list[_Line], upto: int) -> list[tuple[str, int, int]]:
             seg = ln.view[a:b]
             lead = len(seg) - len(seg.lstrip(_STRIP))
             seg = seg.strip(_STRIP)
-            cut = re.search(r"\t|\xa0|[ \u3000]{2,}|\|", seg)
+            cut = _VALUE_END.search(seg)
             if cut:
                 seg = seg[: cut.start()].rstrip(_STRIP)
             if seg:
@@ -444,6 +462,10 @@ def _published(lines, view, labels, body_first: int, body_last: int) -> str | No
                 return iso
     for ln in lines[:body_first]:  # a bare date line in the page header (site timestamp)
         if ln.kind == "date" and ln.view[:1] not in "（(" and (iso := iso_date(ln.view)):
+            return iso
+    for ln in lines[:body_first]:  # 2020-03-10 09:00 来源：新华社
+        m = _LABEL.search(ln.view) if ln.kind == "meta" else None
+        if m and m.start() > 1 and (iso := iso_date(ln.view[: m.start()])):
             return iso
     for group, a, b in labels:
         if group == "written" and (iso := iso_date(view[a:b])):

@@ -376,7 +376,9 @@ def html_to_text(html: str) -> str:
     if not source.strip():
         return ""
     try:
-        parser = lxml.html.HTMLParser(recover=True, encoding="utf-8", remove_comments=True, remove_pis=True)
+        parser = lxml.html.HTMLParser(
+            recover=True, encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+        )
         root = lxml.html.document_fromstring(source.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return _crude_strip(source)
@@ -408,7 +410,10 @@ def html_to_text(html: str) -> str:
             pre_depth -= 1
         if el is not root:
             out.text(el.tail or "", pre=pre_depth > 0)
-    return out.result().strip("\n\t ")
+    text = out.result().strip("\n\t ")
+    if not text:  # the parser gave up (e.g. nesting too deep): fall back to stripping tags
+        return _crude_strip(source)
+    return text
 
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.I | re.S)
