@@ -12,7 +12,8 @@
   context or the publication date;
 * ``duration``: 5年, 六十四年, 将近十年, anchored to an interval when the text allows it
   (从1955年开始…历经64年 -> 1955/2019), else ``P5Y``;
-* ``era_label``: 新时代 -> 2012-11/...
+
+Vague expressions (新时代, 近年来, 长期以来, 今后) are left out: they name no period one can date.
 
 Examples
 --------
@@ -70,7 +71,6 @@ _PATTERNS = [
     ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上年|明年|前年|全年)"),
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
-    ("era", r"(?P<era>新时代)"),
 ]
 _DATE_RE = re.compile("|".join(f"(?P<_{name}>{pat})" for name, pat in _PATTERNS))
 
@@ -170,9 +170,12 @@ def extract_dates(src: SourceText) -> list[DateExpr]:
     >>> [(d.text, d.value) for d in extract_dates(src)]
     [('2018年', '2018'), ('当年', '2018'), ('五年来', '2016/2020'), ('一九四九年至一九五二年', '1949/1952')]
     """
+    from .quantity_filters import Blocked, blocked_spans
+
     view = src.view
     b0, b1 = src.body
     ctx = _Ctx(src.published)
+    lexical = Blocked([(a + b0, b + b0) for a, b in blocked_spans(view[b0:b1])])
     out: list[DateExpr] = []
     for m in _DATE_RE.finditer(view, b0, b1):
         kind = m.lastgroup
@@ -182,7 +185,7 @@ def extract_dates(src: SourceText) -> list[DateExpr]:
         if res is None:
             continue
         a, b, value, dkind = res
-        if a < b0 or b > b1:
+        if a < b0 or b > b1 or (dkind == "duration" and lexical.overlaps(a, b)):
             continue
         out.append(DateExpr(a, b, src.text[a:b], value, dkind))
         if _comparison_base(view, a):
@@ -280,7 +283,7 @@ def _resolve(kind, m, view, ctx: _Ctx, prior, src):  # noqa: C901 - one branch p
     if kind in ("plan_q", "plan", "plan_old"):
         n_s = g("pqn") or g("pn") or g("pon")
         suffix = g("pqs") if kind == "plan_q" else g("ps") if kind == "plan" else g("pos")
-        if kind == "plan" and view[a - 1:a] in _QUOTE_OPEN and view[b:b + 1] in _QUOTE_CLOSE:
+        if kind == "plan" and a > 0 and view[a - 1] in _QUOTE_OPEN and view[b:b + 1] != "" and view[b] in _QUOTE_CLOSE:
             return None  # handled by plan_q
         n = _fyp_number(n_s)
         if not 1 <= n <= 30:
@@ -350,8 +353,6 @@ def _resolve(kind, m, view, ctx: _Ctx, prior, src):  # noqa: C901 - one branch p
         return a, b, f"{base + shift}", "deictic_year"
     if kind == "dur":
         return _duration(m, view, a, b)
-    if kind == "era":
-        return a, b, "2012-11/..", "era_label"
     return None
 
 

@@ -80,7 +80,7 @@ def digit_sequence_value(s: str) -> int | None:
     >>> digit_sequence_value("二〇二六"), digit_sequence_value("二十")
     (2026, None)
     """
-    if not s or any(ch not in _CN_VALUE and not ch.isdigit() for ch in s):
+    if not s or len(s) > 32 or any(ch not in _CN_VALUE and not ch.isdigit() for ch in s):
         return None
     return int("".join(str(_CN_VALUE[ch]) if ch in _CN_VALUE else ch for ch in s))
 
@@ -105,7 +105,7 @@ def parse_number(s: str) -> int | float | None:
     (36.9, 1390000000000, 2170000)
     """
     s = _SPACES.sub("", s)
-    if not s:
+    if not s or len(s) > 32:
         return None
     m = _ARABIC_MAG.match(s)
     if m:

@@ -54,6 +54,7 @@ _FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]+)�
 _HALF = re.compile(r"一半|过半|近半|多半")
 _DOUBLE = re.compile(r"翻了?(?P<n>一|两|二|三|四|\d)番")
 _VAGUE = re.compile(r"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[一二三四五六七八九]十几")
+_PER_TIME = re.compile(r"月|年|天|日|人|户|亩|吨|小时")
 _TENTHS_NEXT = set("为立本员果绩效都长就功熟品交型份熟全绩")
 
 
@@ -125,11 +126,11 @@ def _pre_marker(view: str, a: int, num: str) -> str | None:
         return None
     word = m.group()
     before = view[m.start() - 1:m.start()]
-    if word == "上" and (num[:1] not in "十百千万亿" or before in "以之在于线向"):
+    if word == "上" and (num[:1] not in "十百千万亿" or before != "" and before in "以之在于线向"):
         return None
-    if word == "近" and before in "最附临靠邻将接":
+    if word == "近" and before != "" and before in "最附临靠邻将接":
         return None
-    if word == "超" and before in "赶":
+    if word == "超" and before == "赶":
         return None
     return word
 
@@ -258,6 +259,10 @@ def _read_tail(view: str, e: int, value, num: str):
                 e += len(noun)
             else:
                 measure = True
+        if view[e:e + 1] in ("/", "／") and (per := unit_at(view, e + 1) or _PER_TIME.match(view, e + 1)):
+            per_text = per[0] if isinstance(per, tuple) else per.group()
+            unit += "/" + per_text  # 645元/月, 3000元/吨
+            e += 1 + len(per_text)
         if marker is None and view[e:e + 1] in ("多", "余") and not view[e + 1:e + 2] in _MAG:
             marker = view[e]
             e += 1
@@ -287,6 +292,13 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 
         has_mag = any(ch in "万亿" for ch in view[a:e2]) or (not chinese and any(ch in _MAG for ch in num))
         pre = _pre_marker(view, a, num)
         if unit is None and not has_mag:
+            q = _Q(a, e2, value, None)
+            _join_range(view, q, num, b1, blocked)  # 5-10万元, 3至5年
+            if q.qualifier == "range":
+                if pre:
+                    q.start -= len(pre)
+                pos = q.end
+                yield q
             continue
         if chinese and num == "一" and not pre:
             continue  # 一个 / 一批 / 一项: an article, not a count
@@ -348,7 +360,7 @@ def _drop_dates(found: list[_Q], dates: Sequence[DateExpr]) -> list[_Q]:
     for q in found:
         if spans.overlaps(q.start, q.end):
             continue
-        if q.unit in ("年", "个月") and not any(a < q.end and q.start < b for a, b in durations):
+        if q.unit in ("年", "个月") and q.value is not None and not any(a < q.end and q.start < b for a, b in durations):
             continue
         out.append(q)
     return out
@@ -359,7 +371,7 @@ def _share_list_units(found: list[_Q], view: str) -> None:
     for i in range(len(found) - 1, 0, -1):
         cur, prev = found[i], found[i - 1]
         gap = view[prev.end:cur.start]
-        if gap in ("、", "和", "，", "及", "、近", "和近") or (len(gap) <= 2 and gap[:1] in "、和"):
-            if prev.measure and not cur.measure and cur.unit and prev.unit == "个":
+        if gap in ("、", "和", "及") or (0 < len(gap) <= 2 and gap[0] in "、和"):
+            if prev.measure and prev.unit == "个" and cur.unit and unit_kind(cur.unit) in ("place", "percent"):
                 prev.unit = cur.unit
                 prev.measure = cur.measure

@@ -34,7 +34,7 @@ _LEAD = re.compile(
     r"据统计|据初步统计|初步统计|据测算|经测算|截至目前|目前|当年|全年|今年|去年|期间|其中有|包括|比如|例如|"
     r"通过|使|让|将|把|对|在|为|已|已经|还|也|都|又|再|均|分别|每年|共|的|那么|如果|但是|而且|而|则|预计|预计将)+"
 )
-_TRAIL = re.compile(r"(?:分别|分别为|分别是|分别达到?|为|是|达|达到|约为|有|共|计|了|的|等|约|在|至|到|都|均|已|合计|总计|共计)+$")
+_TRAIL = re.compile(r"(?:从|由|分别|分别为|分别是|分别达到?|为|是|达|达到|约为|有|共|计|了|的|等|约|在|至|到|都|均|已|合计|总计|共计)+$")
 _AFTER_STOP = re.compile(r"以上|以下|左右|之多|[，、和及与]")
 
 
@@ -52,7 +52,7 @@ def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequenc
     for i, q in enumerate(found):
         joined = prev_end >= 0 and view[prev_end:q.start] in ("、", "和", "及", "，", "、近", "和近")
         ctx = _Context(src, spans, i, date_list, date_starts, place_list, place_starts)
-        ind = _indicator(ctx, q, prev_ind if joined else None)
+        ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
         time = _time(src, q, date_list, date_starts)
         place = _place(src, q.start, place_list, place_starts)
         out.append(
@@ -119,7 +119,8 @@ class _Context:
 
 
 _PLACE_LIKE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|地区|县|盟|旗)(?=[、和等])")
-_BASE = re.compile(r"(?:比|较|等于|相当于|同)$")
+_BASE = re.compile(r"(?:比|较|等于|相当于|同|为|由|从)$")
+_CHANGE_ONLY = re.compile(r"(?:分别)?(?:提升|提高|上升|增长|增加|下降|降低|减少|扩大|缩小|达到|调整)(?:了|到|至|为)?$")
 _VERB_END = re.compile(
     r"(?:召开|举办|举行|开展|建成|建设|新建|改建|修建|组织|实施|设立|成立|培训|帮助|带动|安排|解决|"
     r"新增|增加|创建|打造|培育|引进|签约|开工|完成|实现|惠及|覆盖|涉及|搬迁|转移|救助|资助|发放|拨付)$"
@@ -128,7 +129,18 @@ _PLACE_CLASS = re.compile(r"(?:等)?(?:省区市|省区|省份|地区|部分省�
 _BREAK_STRONG = set("，。；：！？\n“”「」（）()《》")
 
 
-def _indicator(ctx: _Context, q, prev: Span | None) -> Span | None:
+def _strip_dates(ctx: _Context, a: int, b: int) -> str:
+    """The text of ``[a, b)`` without the dates in it and without 的."""
+    parts, pos = [], a
+    for d in ctx.dates:
+        if d.start >= a and d.end <= b:
+            parts.append(ctx.view[pos:d.start])
+            pos = d.end
+    parts.append(ctx.view[pos:b])
+    return "".join(parts).replace("的", "")
+
+
+def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None = None) -> Span | None:
     src, view = ctx.src, ctx.view
     a, b = q.start, q.end
     start = ctx.clause_start(a)
@@ -145,6 +157,10 @@ def _indicator(ctx: _Context, q, prev: Span | None) -> Span | None:
     trail = _TRAIL.search(view, start, a)
     end = trail.start() if trail and trail.end() == a else a
     before = end - start
+    if ctx.i > 0 and ctx.spans[ctx.i - 1][1] >= ctx.clause_start(a) - 1 and prev_in_clause is not None:
+        seg = view[ctx.spans[ctx.i - 1][1]:end]
+        if _CHANGE_ONLY.search(_strip_dates(ctx, ctx.spans[ctx.i - 1][1], end)) and len(seg) <= 12:
+            return prev_in_clause  # 从17.9%提升到35.5%: the same indicator
     # the phrase after the number (past any quantities listed with it)
     j = ctx.after_quantities(b)
     if view[j:j + 1] == "的":
@@ -155,8 +171,8 @@ def _indicator(ctx: _Context, q, prev: Span | None) -> Span | None:
     while k < len(view) and k - j < 20 and k < stop and view[k] not in (_BREAK_STRONG if implied else _BREAK):
         k += 1
     after = k - j if not _AFTER_STOP.match(view, j) else 0
-    if implied and after >= 2:
-        return src.span(j, k)
+    if (implied or view[a - 1:a] == "的") and after >= 2 and j == b or implied and after >= 2:
+        return src.span(j, k)  # 近1000万贫困人口 / 一定规模的3.5万个安置点: the noun follows
     if before >= 3 and after >= 2 and j == b and q.measure_unit and _verb_final(ctx, start, end):
         return src.span(start, k)  # 召开5次全国易地扶贫搬迁现场会: the counted thing follows
     if before >= 3:

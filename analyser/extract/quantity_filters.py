@@ -9,7 +9,7 @@ General rules, not lists of cases:
 * a short quotation holding a Chinese numeral is a formula name (“五个一批”, “三农”, “一老一小”);
 * two single Chinese numerals alternating with one or two characters (四梁八柱, 三位一体,
   两不愁三保障, 一户一宅, 一步千年) are a formula;
-* document numbers (国发〔2018〕39号), telephone numbers, long digit codes (ICP licences).
+* titles in 《》, document numbers (国发〔2018〕39号), telephone numbers, long digit codes.
 
 Examples
 --------
@@ -30,6 +30,8 @@ _ONE = "一二三四五六七八九十两百千万"
 _QUOTE = re.compile(r"[“「『‘]([^“”「」『』‘’。！？\n]{1,12})[”」』’]")
 _CN_NUM_CHAR = re.compile(r"[〇零一二三四五六七八九十两百千万亿]")
 _ALTERNATION = re.compile(rf"(?<![{_ONE}\d点])[{_ONE}][^\W\d{_ONE}点]{{1,2}}[{_ONE}][^\W\d{_ONE}点]{{1,2}}")
+_TWO_NUMBERS = re.compile(r"[\d〇零一二三四五六七八九十两百千万][^\d〇零一二三四五六七八九十两百千万]{1,2}[\d〇零一二三四五六七八九十两百千万]")
+_TITLE = re.compile(r"《([^《》\n]{1,80})》")
 _DOC_NUMBER = re.compile(r"[〔\[【（(]\s*(?:19|20)\d\d\s*[〕\]】）)]\s*第?\s*\d+\s*号")
 _PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})(?!\d)")
 _LONG_CODE = re.compile(r"(?<![\d.,])\d{9,}(?![\d.,])|[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+[A-Za-z\d]*")
@@ -61,11 +63,14 @@ def blocked_spans(view: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = [m.span() for m in lexical_re().finditer(view)]
     for m in _QUOTE.finditer(view):
         inner = m.group(1)
-        if _CN_NUM_CHAR.search(inner) and not re.search(r"\d", inner) and not _is_plan_name(inner):
-            out.append(m.span(1))
+        if _is_plan_name(inner):
+            continue
+        if (_CN_NUM_CHAR.search(inner) and not re.search(r"\d", inner)) or _TWO_NUMBERS.search(inner):
+            out.append(m.span(1))  # “五个一批”, “三农”, “3个100万”: a formula name
     for m in _ALTERNATION.finditer(view):
         # 一年建设、两年入住 are separate clauses; 四梁八柱 / 五个一批 are one word
         out.append(m.span())
+    out.extend(m.span(1) for m in _TITLE.finditer(view))  # 《…三年行动…》: part of a title
     for pattern in (_DOC_NUMBER, _PHONE, _LONG_CODE, _CODE_LABEL):
         out.extend(m.span() for m in pattern.finditer(view))
     return Blocked(out).spans
@@ -89,7 +94,7 @@ def is_marker(view: str, a: int, b: int) -> bool:
         return True
     if after == "是" and not view[a:b][:1].isdigit():
         return True
-    if before in "（(【[" and after in "）)】]":
+    if before != "" and after != "" and before in "（(【[" and after in "）)】]":
         return True
     line_start = a == 0 or view[a - 1] in "\n \u3000\t"
     if line_start and after in ("、", ".", "．") and not view[b + 1:b + 2].isdigit():

@@ -80,7 +80,13 @@ def place_unit_at(view: str, pos: int) -> str | None:
     nxt = view[m.end():m.end() + 1]
     if nxt in ("、", "级", "和", "或", "（", "("):
         return None
+    if len(m.group()) == 1 and nxt in _COMPOUND_NEXT:
+        return None  # 5个省实验室, 200个县域医疗次中心: the noun is a modifier
     return m.group()
+
+
+#: After a one-character place noun, characters that make it part of a longer word (县域, 省级).
+_COMPOUND_NEXT = set("域级委属直实重点辖情长政府内外城际份民直管属办")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from analyser.extract.dates import congress_month, extract_dates, plan_period
+from analyser.source import SourceText
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = (ROOT / ".." / "shared").resolve()
+
+
+def dates(text: str, published: str | None = "2021-07-05"):
+    src = SourceText.from_text(text, published=published)
+    out = extract_dates(src)
+    for d in out:
+        assert text[d.start:d.end] == d.text
+    return [(d.text, d.value, d.kind) for d in out]
+
+
+# fmt: off
+CASES = [
+    ("2015年11月27日，中央召开会议。", [("2015年11月27日", "2015-11-27", "date")]),
+    ("發布日期:2021/7/5", [("2021/7/5", "2021-07-05", "date")]),
+    ("2017年6月，总书记考察。", [("2017年6月", "2017-06", "month")]),
+    ("2018年，进入建设高峰。", [("2018年", "2018", "year")]),
+    ("一九五四年", [("一九五四年", "1954", "year")]),
+    ("二〇二六年", [("二〇二六年", "2026", "year")]),
+    ("2020年底前完成", [("2020年底", "2020-12", "year_part")]),
+    ("2021年上半年", [("2021年上半年", "2021-01/2021-06", "year_part")]),
+    ("截至2020年底，全国完成", [("截至2020年底", "2020-12-31", "as_of")]),
+    ("截至2021年6月", [("截至2021年6月", "2021-06-30", "as_of")]),
+    ("“十三五”以来，我国", [("“十三五”以来", "2016/..", "relative_period")]),
+    ("“十三五”时期易地扶贫搬迁", [("“十三五”时期", "2016/2020", "plan_period")]),
+    ("“十三五”建设任务", [("十三五", "2016/2020", "plan_period")]),
+    ("“十四五”规划", [("十四五", "2021/2025", "plan_period")]),
+    ("十五五时期", [("十五五时期", "2026/2030", "plan_period")]),
+    ("第一个五年计划期间", [("第一个五年计划期间", "1953/1957", "plan_period")]),
+    ("2016年以来，各部门", [("2016年以来", "2016/..", "relative_period")]),
+    ("党的十八大以来", [("十八大以来", "2012-11/..", "relative_period")]),
+    ("五年多来，各地", [("五年多来", "2016/2021-07", "relative_period")]),
+    ("五年来，国家共安排", [("五年来", "2016/2020", "relative_period")]),
+    ("一九四九年至一九五二年", [("一九四九年至一九五二年", "1949/1952", "range")]),
+    ("2016—2020年", [("2016—2020年", "2016/2020", "range")]),
+    ("二零一三／一四年度", [("二零一三／一四年度", "2013/2014", "fiscal_year")]),
+    ("2013/14年度", [("2013/14年度", "2013/2014", "fiscal_year")]),
+    ("2018年，当年完成", [("2018年", "2018", "year"), ("当年", "2018", "anaphoric_year")]),
+    ("从1955年开始第一次搬迁，历经64年共7次搬迁",
+     [("1955年", "1955", "year"), ("64年", "1955/2019", "duration")]),
+    ("“十三五”以来，我国用5年时间", [("“十三五”以来", "2016/..", "relative_period"), ("5年", "2016/2020", "duration")]),
+]
+NOT_DATES = [
+    "遵循“一年建设、两年入住、三年脱贫”的规律",
+    "生活却进步了几十年",
+    "实行九年义务教育",
+    "新时代中国特色社会主义",
+    "十分突出",
+    "近期脱贫、远期致富",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_dates(text, expected):
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text):
+    assert dates(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        ("过去一年，我们", "2024-03-05", ("过去一年", "2023", "deictic_year")),
+        ("一年来，我们", "2024-03-05", ("一年来", "2023", "relative_period")),
+        ("5年来，我们", "2018-01-02", ("5年来", "2013/2017", "relative_period")),
+        ("今年的目标", "2024-03-05", ("今年", "2024", "deictic_year")),
+        ("去年增长", "2024-03-05", ("去年", "2023", "deictic_year")),
+    ],
+)
+def test_deictic_against_publication(text, published, expected):
+    assert dates(text, published)[0] == expected
+
+
+def test_relative_without_publication_has_no_value():
+    assert dates("五年来，各地", None) == [("五年来", None, "relative_period")]
+
+
+def test_comparison_year_does_not_anchor_anaphora():
+    out = dates("一九五三年劳动生产率比一九五二年增长了百分之十三，同年中央五个工业部", None)
+    assert ("同年", "1953", "anaphoric_year") in out
+
+
+def test_plan_periods_and_congresses():
+    assert plan_period(13) == (2016, 2020)
+    assert plan_period(3) == (1966, 1970)
+    assert congress_month(19) == "2017-10"
+
+
+def test_only_body():
+    text = "标题2020年\n正文2021年。"
+    src = SourceText.from_text(text, body=(text.index("正文"), len(text)))
+    assert [d.text for d in extract_dates(src)] == ["2021年"]
+
+
+def test_empty_and_garbage():
+    assert extract_dates(SourceText.from_text("")) == []
+    assert extract_dates(SourceText.from_text("年年年月月日" * 100)) == []
+
+
+def _score(gold_name: str, text_rel: str, published: str):
+    tools = SHARED / "tools"
+    if not (SHARED / text_rel).exists():
+        pytest.skip("../shared not present")
+    sys.path.insert(0, str(tools))
+    import score  # type: ignore
+
+    text = (SHARED / text_rel).read_text(encoding="utf-8")
+    gold = json.loads((SHARED / "gold" / gold_name).read_text(encoding="utf-8"))
+    body = gold["meta"]["body"]
+    src = SourceText.from_text(text, published=published, body=(body["start"], body["end"]))
+    pred = {"document": {}, "outline": [], "dates": [d.to_dict() for d in extract_dates(src)]}
+    return score.score(gold, pred, text)["dates"]
+
+
+def test_seed_gold_dates():
+    res = _score("seed.gold.json", "seed/000_29490935b5bb2ea4.txt", "2021-07-05")
+    assert res["f1"] >= 0.9
+    assert res["value"]["acc"] >= 0.9

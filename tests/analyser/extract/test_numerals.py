@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import pytest
+
+from analyser.extract.numerals import (
+    NUMBER_RE,
+    digit_sequence_value,
+    parse_fraction,
+    parse_number,
+    small_range,
+)
+
+# fmt: off
+VALUES = [
+    ("1,100万", 11_000_000),
+    ("3541.07万", 35_410_700),
+    ("11 900", 11_900),
+    ("11\u2009900", 11_900),
+    ("800亿", 80_000_000_000),
+    ("1.39万亿", 1_390_000_000_000),
+    ("3.5万", 35_000),
+    ("十亿3000万", 1_030_000_000),
+    ("5万4千", 54_000),
+    ("100万三千", 1_003_000),
+    ("一千二百万", 12_000_000),
+    ("两千", 2000),
+    ("三十六点九", 36.9),
+    ("九百六十", 960),
+    ("千万", 10_000_000),
+    ("万", 10_000),
+    ("一百零八亿", 10_800_000_000),
+    ("一万三千五百十三", 13_513),
+    ("二百十七万", 2_170_000),
+    ("八千一百九十九万", 81_990_000),
+    ("二〇二六", 2026),
+    ("一九五四", 1954),
+    ("十二点四", 12.4),
+    ("0.2", 0.2),
+]
+INVALID = ["百分", "千百", "万千", "十十"]
+FRACTIONS = [("五分之一", 0.2), ("1/5", 0.2), ("三分之二", 0.6666666667), ("3/4", 0.75)]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,value", VALUES)
+def test_parse_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", INVALID)
+def test_parse_number_rejects_malformed(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text,value", FRACTIONS)
+def test_parse_fraction(text, value):
+    assert parse_fraction(text) == pytest.approx(value)
+
+
+def test_digit_sequence_and_small_range():
+    assert digit_sequence_value("二〇一三") == 2013
+    assert digit_sequence_value("二十") is None
+    assert small_range("三五") == (3, 5)
+    assert small_range("七八") == (7, 8)
+    assert small_range("三十") is None
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("投入3.5万元和1,100万元", ["3.5万", "1,100万"]),
+        ("一百零八亿度", ["一百零八亿"]),
+        ("十亿3000万元", ["十亿3000万"]),
+        ("C919大飞机", ["919"]),  # the pattern finds it; the extractor rejects it (letter next to it)
+    ],
+)
+def test_number_pattern(text, found):
+    assert [m.group() for m in NUMBER_RE.finditer(text)] == found

@@ -1,0 +1,238 @@
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from analyser.extract.dates import extract_dates
+from analyser.extract.quantities import extract_quantities
+from analyser.source import SourceText
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = (ROOT / ".." / "shared").resolve()
+GOLD = ROOT / "tests" / "gold" / "quantities"
+
+
+def quantities(text: str, **kwargs):
+    src = SourceText.from_text(text, **kwargs)
+    out = extract_quantities(src)
+    for q in out:
+        assert text[q.start:q.end] == q.text
+        if q.indicator is not None:
+            assert text[q.indicator.start:q.indicator.end] == q.indicator.text
+    return out
+
+
+def table(text: str):
+    return [(q.text, q.value, q.unit, q.qualifier) for q in quantities(text)]
+
+
+# fmt: off
+FORMS = [
+    # Arabic, thousands groups, decimals, magnitudes moved into the value
+    ("总投资1,100万元", [("1,100万元", 11_000_000, "元", "exact")]),
+    ("计划投资3541.07万元", [("3541.07万元", 35_410_700, "元", "exact")]),
+    ("兴建11 900个单位", [("11 900个", 11_900, "个", "exact")]),
+    ("中央预算内投资800亿元", [("800亿元", 80_000_000_000, "元", "exact")]),
+    ("粮食产量1.39万亿斤", [("1.39万亿斤", 1_390_000_000_000, "斤", "exact")]),
+    ("兑换１．０７５３美元", [("１．０７５３美元", 1.0753, "美元", "exact")]),
+    # Chinese numerals and mixed forms
+    ("拨款一千二百万元", [("一千二百万元", 12_000_000, "元", "exact")]),
+    ("建成两千套", [("两千套", 2000, "套", "exact")]),
+    ("增长百分之三十六点九", [("百分之三十六点九", 36.9, "%", "exact")]),
+    ("九百六十多万人", [("九百六十多万人", 9_600_000, "人", "lower_bound")]),
+    ("原煤八千一百九十九萬噸", [("八千一百九十九萬噸", 81_990_000, "吨", "exact")]),
+    ("一萬三千五百十三台", [("一萬三千五百十三台", 13_513, "台", "exact")]),
+    ("收入十亿3000万元", [("十亿3000万元", 1_030_000_000, "元", "exact")]),
+    ("安置5万4千人", [("5万4千人", 54_000, "人", "exact")]),
+    ("建成集中安置点约3.5万个", [("约3.5万个", 35_000, "个", "approx")]),
+    ("装机10万千瓦", [("10万千瓦", 100_000, "千瓦", "exact")]),
+    # fractions, halves, multiples, per cents, percentage points, tenths
+    ("推动全国近1/5贫困人口", [("近1/5", 0.2, "比例", "approx")]),
+    ("占五分之一", [("五分之一", 0.2, "比例", "exact")]),
+    ("超过全球一半", [("一半", 0.5, "比例", "lower_bound")]),
+    ("等於一九四九年的四點二倍", [("四點二倍", 4.2, "倍", "exact")]),
+    ("收入翻一番", [("翻一番", 2, "倍", "exact")]),
+    ("入住率100%", [("100%", 100, "%", "exact")]),
+    ("提升了3个百分点", [("3个百分点", 3, "百分点", "exact")]),
+    ("七成以上", [("七成以上", 70, "%", "lower_bound")]),
+    ("千分之三", [("千分之三", 0.3, "%", "exact")]),
+    # qualifiers: markers are part of the surface
+    ("超过1万亿元", [("超过1万亿元", 1_000_000_000_000, "元", "lower_bound")]),
+    ("建设安置住房266万余套", [("266万余套", 2_660_000, "套", "lower_bound")]),
+    ("新建中小学6100多所", [("6100多所", 6100, "所", "lower_bound")]),
+    ("部分萬人以上的安置点", [("萬人以上", 10_000, "人", "lower_bound")]),
+    ("实现至少1人就业", [("至少1人", 1, "人", "lower_bound")]),
+    ("逾5000家企业", [("逾5000家", 5000, "家", "lower_bound")]),
+    ("不超过3000元", [("不超过3000元", 3000, "元", "upper_bound")]),
+    ("不到10%", [("不到10%", 10, "%", "upper_bound")]),
+    ("面积在50平方米以下", [("50平方米以下", 50, "平方米", "upper_bound")]),
+    ("百分之七十一左右", [("百分之七十一左右", 71, "%", "approx")]),
+    ("將近百分之三十三", [("將近百分之三十三", 33, "%", "approx")]),
+    ("生活进步了几十年", [("几十年", None, "年", "approx")]),
+    # implied units: the noun after the amount
+    ("地方近1000万建档立卡贫困人口实现易地搬迁", [("近1000万", 10_000_000, "人", "approx")]),
+    ("改变上千万绝对贫困人口的命运", [("上千万", 10_000_000, "人", "lower_bound")]),
+    ("惠及上千万家庭", [("上千万", 10_000_000, "户", "lower_bound")]),
+    # counted nouns after 个 become the unit; lists share the last unit
+    ("在80个县核查", [("80个县", 80, "县", "exact")]),
+    ("22个有搬迁任务的省、区、市", [("22个", 22, "个", "exact")]),
+    ("涉及22个省份近1400个县", [("22个省份", 22, "省份", "exact"), ("近1400个县", 1400, "县", "approx")]),
+    ("分别提升了5个、4.2个、3个百分点",
+     [("5个", 5, "百分点", "exact"), ("4.2个", 4.2, "百分点", "exact"), ("3个百分点", 3, "百分点", "exact")]),
+    ("低保标准提高到645元/月", [("645元/月", 645, "元/月", "exact")]),
+    # durations are quantities (and dates)
+    ("我国用5年时间", [("5年", 5, "年", "exact")]),
+    ("历经64年共7次搬迁", [("64年", 64, "年", "exact"), ("7次", 7, "次", "exact")]),
+    ("经历三年新冠疫情冲击", [("三年", 3, "年", "exact")]),
+    ("降准两次", [("两次", 2, "次", "exact")]),
+]
+RANGES = [
+    ("用3至5年时间", ("3至5年", "年", 3, 5)),
+    ("增长10%—15%", ("10%—15%", "%", 10, 15)),
+    ("报账金额5-10万元", ("5-10万元", "元", 50_000, 100_000)),
+    ("三五个人", ("三五个", "个", 3, 5)),
+]
+NOT_QUANTITIES = [
+    "易地扶贫搬迁是“五个一批”精准扶贫精准脱贫路径之一",
+    "聚焦“两不愁三保障”目标",
+    "构建起“四梁八柱”政策制度体系",
+    "构建三位一体的治理体系",
+    "按照“一户一宅”原则",
+    "一是强化顶层设计。二是创新筹资方式。",
+    "第一次搬迁，第一个百年奋斗目标",
+    "一、工作历程",
+    "（三）加强组织领导",
+    "实现了一步千年的历史性跨越",
+    "成千上万党员干部",
+    "四川省白村",
+    "国发〔2018〕39号",
+    "服务电话:0371-61177826 手机:18537139995",
+    "豫ICP备17043619号",
+    "一定的陌生感，统一领导，进一步明晰，一切从实际出发，又一次变革，一批群众，一项壮举",
+    "十分突出，百姓所盼，千方百计",
+    "C919大飞机，5G用户",
+    "党的十九大和十九届二中、三中全会",
+    "增强“四个意识”、坚定“四个自信”、做到“两个维护”",
+    "《关于打赢脱贫攻坚战三年行动的指导意见》",
+    "深入推进“3个100万”",
+    "2015年11月27日召开会议，2018年进入高峰",
+    "五年多来，各地配套建设",
+    "“十三五”以来",
+    "千百年来荒凉干旱",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", FORMS)
+def test_forms(text, expected):
+    assert table(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", RANGES)
+def test_ranges(text, expected):
+    (q,) = quantities(text)
+    assert (q.text, q.unit, q.lower, q.upper, q.value, q.qualifier) == expected + (None, "range")
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_quantities(text):
+    assert table(text) == []
+
+
+def test_bounds_carry_the_value():
+    (q,) = quantities("超过1万亿元")
+    assert (q.lower, q.upper) == (1_000_000_000_000, None)
+    (q,) = quantities("不超过3000元")
+    assert (q.lower, q.upper) == (None, 3000)
+
+
+# fmt: off
+INDICATORS = [
+    ("全国累计建成集中安置点约3.5万个，建设安置住房266万余套", ["建成集中安置点", "建设安置住房"]),
+    ("人均住房面积20.8平方米。", ["人均住房面积"]),
+    ("实现了3.5万个安置点社区管理服务全覆盖", ["实现了3.5万个安置点社区管理服务全覆盖"]),
+    ("达到一定人口规模的3.5万个安置点实现全覆盖", ["安置点实现全覆盖"]),
+    ("国务院先后召开5次全国易地扶贫搬迁现场会", ["国务院先后召开5次全国易地扶贫搬迁现场会"]),
+    ("工业投资占比重从17.9%提升到35.5%", ["工业投资占比重", "工业投资占比重"]),
+    ("配套建设道路8.9万公里、污水处理设施5万个", ["配套建设道路", "污水处理设施"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", INDICATORS)
+def test_indicators(text, expected):
+    assert [q.indicator.text if q.indicator else None for q in quantities(text)] == expected
+
+
+def test_time_from_sentence_and_paragraph():
+    text = "2018年，进入建设高峰，当年完成280万人。\n五年来，国家共安排中央预算内投资800亿元。"
+    got = [(q.text, q.time) for q in quantities(text, published="2021-07-05")]
+    assert got == [("280万人", "2018"), ("800亿元", "2016/2020")]
+
+
+def test_place_and_respectively():
+    from analyser.facts import Entity
+
+    text = "贵州、陕西、广西等省区城镇化率分别提升了5个、4.2个、3个百分点。山西省复垦7.13万亩。"
+    src = SourceText.from_text(text)
+    places = []
+    for name, norm in (("贵州", "贵州省"), ("陕西", "陕西省"), ("广西", "广西壮族自治区"), ("山西省", "山西省")):
+        a = text.index(name)
+        places.append(Entity(a, a + len(name), name, "PLACE", norm))
+    got = [(q.text, q.place) for q in extract_quantities(src, entities=places)]
+    assert got == [("5个", "贵州省"), ("4.2个", "陕西省"), ("3个百分点", "广西壮族自治区"), ("7.13万亩", "山西省")]
+
+
+def test_dates_passed_or_computed_give_the_same():
+    text = "截至2020年底，全国组织外出务工392.83万人。"
+    src = SourceText.from_text(text)
+    assert extract_quantities(src) == extract_quantities(src, dates=extract_dates(src))
+    assert extract_quantities(src)[0].time == "2020-12-31"
+
+
+def test_only_body_and_robustness():
+    text = "点击次数:2175\n正文建设100套。"
+    src = SourceText.from_text(text, body=(text.index("正文"), len(text)))
+    assert [q.text for q in extract_quantities(src)] == ["100套"]
+    for junk in ("", "一" * 5000, "123456789" * 200, "万亿" * 1000, "%" * 100, "1/0", "百分之"):
+        extract_quantities(SourceText.from_text(junk))
+
+
+def _score_gold(gold_path: Path, text_path: Path, published: str | None):
+    sys.path.insert(0, str(SHARED / "tools"))
+    import score  # type: ignore
+
+    from analyser.extract.entities import extract_entities
+
+    text = text_path.read_text(encoding="utf-8")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    body = gold["meta"]["body"]
+    src = SourceText.from_text(text, published=published, body=(body["start"], body["end"]))
+    dates = extract_dates(src)
+    qs = extract_quantities(src, dates=dates, entities=extract_entities(src))
+    pred = {"document": {}, "outline": [], "quantities": [q.to_dict() for q in qs]}
+    return score.score(gold, pred, text)["quantities"]
+
+
+def test_seed_gold_quantities():
+    if not (SHARED / "tools" / "score.py").exists():
+        pytest.skip("../shared not present")
+    res = _score_gold(SHARED / "gold" / "seed.gold.json", SHARED / "seed" / "000_29490935b5bb2ea4.txt", "2021-07-05")
+    assert res["lenient"]["f1"] >= 0.95
+    assert res["value"]["acc"] >= 0.98
+    assert res["unit"]["acc"] >= 0.95
+    assert res["qualifier"]["acc"] >= 0.95
+    assert res["indicator"]["acc"] >= 0.80
+
+
+@pytest.mark.parametrize("gold_path", sorted(GOLD.glob("*.gold.json")), ids=lambda p: p.name)
+def test_hand_annotated_windows(gold_path):
+    if not (SHARED / "tools" / "score.py").exists():
+        pytest.skip("../shared not present")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    text_path = SHARED / "corpus-real" / "dev" / gold["document"]["path"].split("/")[-1]
+    res = _score_gold(gold_path, text_path, gold["meta"].get("published"))
+    assert res["lenient"]["f1"] >= 0.8
