@@ -3,7 +3,9 @@
 ``extract_entities(src)`` reads the Simplified view of the article body (``src.body``) and
 returns :class:`~analyser.facts.Entity` facts whose surfaces come from the original text.
 Organisations win over the places and persons nested in them (鞍山 in 鞍山钢铁公司, 中国 in
-中国共产党); a person's surface is the name without its title.
+中国共产党); a person's surface is the name without its title. When the pipeline has segmented
+the text (``src.tokens``), a short name that straddles a word boundary is not taken
+(衡水 in 均衡|水平).
 
 Examples
 --------
@@ -19,8 +21,8 @@ from __future__ import annotations
 from ...facts import Entity
 from ...source import SourceText
 from .orgs import find_orgs
-from .persons import find_persons
-from .places import find_places
+from .persons import find_persons, is_leader
+from .places import crosses, find_places, token_bounds
 
 __all__ = ["extract_entities"]
 
@@ -50,9 +52,11 @@ def extract_entities(src: SourceText) -> list[Entity]:
     lo, hi = max(0, src.body[0]), min(len(view), src.body[1])
     if lo >= hi:
         return []
-    places = find_places(view, lo, hi)
-    orgs = find_orgs(view, lo, hi, [(p.start, p.end) for p in places])
-    persons = find_persons(view, lo, hi)
+    bounds = token_bounds(src.tokens)
+    places = find_places(view, lo, hi, bounds)
+    orgs = find_orgs(view, lo, hi, [(p.start, p.end) for p in places], bounds)
+    # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)
+    persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi) if b - a >= 3 and is_leader(n) or not crosses(bounds, a, b)]
     org_spans = [(a, b) for a, b, _ in orgs]
 
     def nested_in_org(a: int, b: int) -> bool:

@@ -87,10 +87,13 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14) -> int:
     return a
 
 
-def find_orgs(view: str, lo: int, hi: int, places: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+def find_orgs(
+    view: str, lo: int, hi: int, places: list[tuple[int, int]] = (), bounds: tuple[set[int], set[int]] | None = None
+) -> list[tuple[int, int, str]]:
     """``(start, end, normalized)`` of the organisations named in ``view[lo:hi]``.
 
-    ``places`` are the place spans already found, used for local bodies (贵州省人民政府).
+    ``places`` are the place spans already found, used for local bodies (贵州省人民政府);
+    ``bounds`` (word starts, offsets inside words) veto short forms that straddle a word.
 
     >>> v = "国务院召开会议，时任国务院副总理、国务院扶贫开发领导小组组长出席。中央预算内投资"
     >>> [v[a:b] for a, b, _ in find_orgs(v, 0, len(v))]
@@ -101,6 +104,8 @@ def find_orgs(view: str, lo: int, hi: int, places: list[tuple[int, int]] = ()) -
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
         if canon == "-" or (key.endswith("部") and view[b:b + 1] in ("门", "分")):
             continue  # 教育部门, 农业部门: a sector, not the ministry
+        if len(key) <= 3 and bounds and (a in bounds[1] or b in bounds[1]):
+            continue  # a short form straddling a word boundary
         out.append((a, b, canon))
     taken = [(a, b) for a, b, _ in out]
 

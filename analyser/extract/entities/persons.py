@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ._lexicon import Lexicon, data_lines, data_table, data_words, is_han
 
-__all__ = ["find_persons"]
+__all__ = ["find_persons", "is_leader"]
 
 #: Words after a name that confirm it (verbs of speech and action in reports, 同志).
 _AFTER = (
@@ -31,6 +31,15 @@ _BOUNDARY_BEFORE = set("，。；：！？、“”（）\n 　由和与及同�
 @lru_cache(maxsize=1)
 def _leaders() -> Lexicon:
     return Lexicon({row[0]: row[0] for row in data_table("persons.tsv")})
+
+
+def is_leader(name: str) -> bool:
+    """True for a name of the leaders' list (Simplified).
+
+    >>> is_leader("习近平"), is_leader("王永庆")
+    (True, False)
+    """
+    return name in _leaders().entries
 
 
 @lru_cache(maxsize=1)

@@ -101,7 +101,26 @@ def _standalone_ok(key: str, d: Division, view: str, end: int) -> bool:
     return True
 
 
-def find_places(view: str, lo: int, hi: int) -> list[PlaceMention]:
+def crosses(bounds: tuple[set[int], set[int]] | None, a: int, b: int) -> bool:
+    """True when a word of the segmentation straddles ``a`` or ``b`` (均衡|水平 for 衡水)."""
+    if not bounds:
+        return False
+    starts, inner = bounds
+    return a in inner or b in inner
+
+
+def token_bounds(tokens) -> tuple[set[int], set[int]] | None:
+    """``(word starts, offsets strictly inside a word)`` of a segmentation, or None without one."""
+    if not tokens:
+        return None
+    starts, inner = set(), set()
+    for t in tokens:
+        starts.add(t.start)
+        inner.update(range(t.start + 1, t.end))
+    return starts, inner
+
+
+def find_places(view: str, lo: int, hi: int, bounds: tuple[set[int], set[int]] | None = None) -> list[PlaceMention]:
     """All place mentions in ``view[lo:hi]``, sorted by start.
 
     >>> v = "贵州省望谟县麻山乡打务村搬迁群众"
@@ -124,6 +143,9 @@ def find_places(view: str, lo: int, hi: int) -> list[PlaceMention]:
             if value[0] == "block":
                 i, last = end, None
                 continue
+            if value[0] == "place" and not chained and crosses(bounds, i, end):
+                i += 1
+                continue
             if value[0] == "place":
                 m = PlaceMention(i, end, value[1], (), value[2])
                 out.append(m)
@@ -131,7 +153,8 @@ def find_places(view: str, lo: int, hi: int) -> list[PlaceMention]:
                 continue
             parent = last.division if chained and last is not None else None
             d = _choose(value[1], parent, context)
-            if d is not None and (parent is not None and gz.is_within(d, parent) or _standalone_ok(key, d, view, end)):
+            within = parent is not None and d is not None and gz.is_within(d, parent)
+            if d is not None and (within or _standalone_ok(key, d, view, end) and not crosses(bounds, i, end)):
                 m = PlaceMention(i, end, d.name, tuple(gz.chain(d)[:-1]), d.level, d)
                 out.append(m)
                 context.append(d)
@@ -194,8 +217,8 @@ def _list_items(view: str, mentions: list[PlaceMention], hi: int) -> list[PlaceM
     # keep runs of two or more consecutive segments (…坊城新村，河南省铭泽社区，湖北省伍家台)
     enum = []
     for k, seg in enumerate(ok):
-        prev_adjacent = k > 0 and seg[0].start == ok[k - 1][1] + 1
-        next_adjacent = k + 1 < len(ok) and ok[k + 1][0].start == seg[1] + 1
+        prev_adjacent = k > 0 and seg[0].start == ok[k - 1][1] + 1 and view[ok[k - 1][1]] in "，、；"
+        next_adjacent = k + 1 < len(ok) and ok[k + 1][0].start == seg[1] + 1 and view[seg[1]] in "，、；"
         if prev_adjacent or next_adjacent:
             enum.append(seg)
     for h, seg_end, items in enum:
