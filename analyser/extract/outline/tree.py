@@ -95,15 +95,18 @@ def line_runs(view: str, cands: list[Candidate], layout: Layout, limit: int) -> 
             accepted.extend((c, c.number) for c in run)
     accepted.sort(key=lambda t: t[0].marker)
     drafts = []
-    for i, (c, number) in enumerate(accepted):
+    next_at = [limit] * (max(FAMILY_RANK.values()) + 1)  # next start of a node of each rank
+    for c, number in reversed(accepted):
         rank = FAMILY_RANK[c.family]
-        nxt = next((d.marker[0] for d, _ in accepted[i + 1:] if FAMILY_RANK[d.family] <= rank), limit)
-        end = min(_trim_end(view, c.marker[0], nxt), limit)
-        drafts.append(_line_draft(view, c, number, end, layout))
+        nxt = min(next_at[: rank + 1])
+        drafts.append(_line_draft(view, c, number, min(_trim_end(view, c.marker[0], nxt), limit), layout))
+        next_at[rank] = c.marker[0]
+    drafts.reverse()
     dashes = [c for c in cands if c.family == "dash"]
     boxes: dict[int, list[Candidate]] = {}
+    containers = Containers(drafts)
     for c in dashes:
-        box = _container(drafts, c.marker[0])
+        box = containers.at(c.marker[0])
         boxes.setdefault(0 if box is None else id(box), []).append(c)
     for group in boxes.values():
         for run in _dash_runs(group, layout):
@@ -145,20 +148,37 @@ def _dash_runs(group: list[Candidate], layout: Layout) -> list[list[Candidate]]:
     return runs
 
 
-def _container(nodes: list[Draft], pos: int) -> Draft | None:
-    best = None
-    for n in nodes:
-        if n.start <= pos < n.end and (best is None or n.rank >= best.rank):
-            best = n
-    return best
+class Containers:
+    """Which draft holds a position: the innermost of properly nested spans, found by bisection."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.starts: list[int] = []
+        self.owners: list[Draft | None] = []
+        stack: list[Draft] = []
+        for d in sorted(drafts, key=lambda d: (d.start, d.rank)):
+            while stack and stack[-1].end <= d.start:
+                self._emit(stack.pop().end, stack)
+            stack.append(d)
+            self._emit(d.start, stack)
+        while stack:
+            self._emit(stack.pop().end, stack)
+
+    def _emit(self, pos: int, stack: list[Draft]) -> None:
+        self.starts.append(pos)
+        self.owners.append(stack[-1] if stack else None)
+
+    def at(self, pos: int) -> Draft | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.owners[i] if i >= 0 else None
 
 
 def point_runs(view: str, cands: list[Candidate], lines: list[Draft], layout: Layout, limit: int) -> list[Draft]:
     """Drafts of the in-paragraph points that form runs inside their container."""
     groups: dict[tuple[int, str], list[Candidate]] = {}
     bounds: dict[int, int] = {}
+    containers = Containers(lines)
     for c in cands:
-        box = _container(lines, c.marker[0])
+        box = containers.at(c.marker[0])
         key = id(box) if box is not None else 0
         bounds[key] = box.end if box is not None else limit
         groups.setdefault((key, c.family), []).append(c)
