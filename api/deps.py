@@ -1,0 +1,92 @@
+"""Dependencies of the routers: settings, the store, the graph, the analysis runner, write access.
+
+Handlers declare what they need with the ``Annotated`` aliases (``StoreDep``, ``GraphDep``,
+``RunnerDep``, ``SettingsDep``, ``WriterDep``); tests replace any of them through
+``app.dependency_overrides``. Everything lives on ``app.state``, set up by the lifespan in
+:mod:`api.main`.
+"""
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+import networkx as nx
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from analyser.store import Store
+
+from .errors import APIError
+from .graphcache import GraphCache
+from .runner import AnalysisRunner
+from .settings import Settings
+
+__all__ = [
+    "get_settings",
+    "get_store",
+    "get_graph_cache",
+    "get_graph",
+    "get_runner",
+    "require_writer",
+    "SettingsDep",
+    "StoreDep",
+    "GraphCacheDep",
+    "GraphDep",
+    "RunnerDep",
+    "WriterDep",
+]
+
+_bearer = HTTPBearer(auto_error=False, description="the write token (POLICY_ANALYSER_WRITE_TOKEN)")
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings the application was created with."""
+    return request.app.state.settings
+
+
+def get_store(request: Request) -> Store:
+    """The open store."""
+    return request.app.state.store
+
+
+def get_graph_cache(request: Request) -> GraphCache:
+    """The graph cache of the store."""
+    return request.app.state.graph
+
+
+def get_graph(cache: Annotated[GraphCache, Depends(get_graph_cache)]) -> nx.MultiDiGraph:
+    """The current knowledge graph (built on first use; a plain function, so it runs in a thread)."""
+    return cache.get()
+
+
+def get_runner(request: Request) -> AnalysisRunner:
+    """The analysis runner (the pipeline loads on its first use)."""
+    return request.app.state.runner
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def require_writer(
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Allow the request only with the configured write token.
+
+    Without a configured token the API is read-only and every write answers 403; with one,
+    a missing or wrong ``Authorization: Bearer`` token answers 401.
+    """
+    if not settings.write_token:
+        raise APIError(403, "the API is read-only: no write token is configured")
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise APIError(401, "a bearer token is required to write", headers=challenge)
+    if not secrets.compare_digest(credentials.credentials.encode(), settings.write_token.encode()):
+        raise APIError(401, "the bearer token is not valid", headers=challenge)
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
+GraphDep = Annotated[nx.MultiDiGraph, Depends(get_graph)]
+RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]
+WriterDep = Annotated[None, Depends(require_writer)]

@@ -1,0 +1,122 @@
+"""The FastAPI application: :func:`create_app` wires settings, store, routers and error handling.
+
+The lifespan opens the store once (or uses the one given), prepares the graph cache and the
+analysis runner (whose pipeline loads on the first ``POST /analyse``), and closes what it
+opened on shutdown. CORS is off unless origins are configured.
+
+Examples
+--------
+>>> from fastapi.testclient import TestClient
+>>> from analyser.store import Store
+>>> app = create_app(Settings(db=":memory:"), store=Store(":memory:"))
+>>> with TestClient(app) as client:
+...     client.get("/health").json()["documents"]
+0
+"""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from analyser.store import Store
+
+from .errors import install_error_handlers
+from .graphcache import GraphCache
+from .limits import BodyLimitMiddleware
+from .routers import analyse, corpus, documents, graph, health
+from .runner import AnalysisRunner
+from .schemas import ErrorOut
+from .settings import Settings, get_settings
+
+__all__ = ["create_app", "STATIC"]
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+_DESCRIPTION = """Facts with provenance from Chinese government policy documents.
+
+Lists answer `{"items": [...], "next": cursor | null}`: pass `next` as `?cursor=` for the
+following page, `?limit=` up to 500. Errors answer `{"ok": false, "status": int, "error": str}`
+with the same HTTP status. The API is read-only unless a write token is configured
+(`POLICY_ANALYSER_WRITE_TOKEN`); `POST /documents` then needs `Authorization: Bearer <token>`
+(401 without it or with a wrong one) and answers 403 when no token is configured.
+"""
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorOut, "description": "invalid parameters or body"},
+    500: {"model": ErrorOut, "description": "internal error"},
+}
+
+
+def open_app_store(settings: Settings) -> Store:
+    """Open the store of ``settings``: created when absent only if the API may write."""
+    return Store(settings.db, create=settings.writable)
+
+
+def create_app(settings: Settings | None = None, *, store: Store | None = None, runner: AnalysisRunner | None = None) -> FastAPI:
+    """Build the application.
+
+    Parameters
+    ----------
+    settings : defaults to :func:`api.settings.get_settings` (the environment).
+    store : an open store to serve (not closed at shutdown); default: open ``settings.db``.
+    runner : the analysis runner; default: one built from the settings.
+    """
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own_store = store is None
+        app.state.settings = settings
+        app.state.store = open_app_store(settings) if own_store else store
+        app.state.graph = GraphCache(app.state.store, check_interval=settings.version_check_interval)
+        app.state.runner = runner or AnalysisRunner(
+            timeout=settings.analyse_timeout, load_timeout=settings.load_timeout, workers=settings.analyse_workers
+        )
+        try:
+            yield
+        finally:
+            app.state.runner.close()
+            if own_store:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="Policy Analyser",
+        version=_version(),
+        description=_DESCRIPTION,
+        lifespan=lifespan,
+        responses=_ERRORS,
+    )
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    for module in (health, analyse, documents, corpus, graph):
+        app.include_router(module.router)
+
+    @app.get("/", include_in_schema=False)
+    def explorer() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _version() -> str:
+    try:
+        from analyser import __version__
+
+        return __version__
+    except ImportError:  # pragma: no cover
+        return "0"

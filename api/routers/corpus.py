@@ -1,0 +1,76 @@
+"""Queries across documents: quantities, formulations and their timelines, full-text search, issuers."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from ..deps import StoreDep
+from ..queries import slogan_timeline
+from ..schemas import IssuerCount, Page, QuantityRow, SearchHit, SloganGroup, TimelineEntry
+from ._params import DEFAULT_LIMIT, Cursor, Limit
+
+router = APIRouter(tags=["corpus"])
+
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+@router.get("/quantities", response_model=Page[QuantityRow])
+def list_quantities(
+    store: StoreDep,
+    indicator: Annotated[str | None, Query(max_length=200, description="part of the indicator (either script)")] = None,
+    unit: Annotated[str | None, Query(max_length=50, description="the unit, exactly (元, 人, %, ...)")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="part of the place name")] = None,
+    year: Annotated[int | None, Query(ge=1, le=9999, description="the year the quantity refers to")] = None,
+    min: Annotated[float | None, Query(allow_inf_nan=False, description="smallest value")] = None,  # noqa: A002
+    max: Annotated[float | None, Query(allow_inf_nan=False, description="largest value")] = None,  # noqa: A002
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> dict[str, Any]:
+    """Quantities across documents, each with its ``document`` id and ``sentence``."""
+    return store.list_quantities(
+        indicator=indicator or None, unit=unit or None, place=place or None, year=year,
+        min=min, max=max, cursor=cursor, limit=limit,
+    )  # fmt: skip
+
+
+@router.get("/slogans", response_model=Page[SloganGroup])
+def list_slogans(
+    store: StoreDep,
+    q: Annotated[str | None, Query(max_length=200, description="part of the normalized formulation")] = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> dict[str, Any]:
+    """Formulations grouped by ``normalized``: count, documents, first and last date, variants."""
+    return store.slogans(q=q or None, cursor=cursor, limit=limit)
+
+
+@router.get("/slogans/timeline", response_model=Page[TimelineEntry])
+def timeline(
+    store: StoreDep,
+    normalized: Annotated[str, Query(min_length=1, max_length=200, description="the formulation's key")],
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> dict[str, Any]:
+    """One formulation across documents, oldest first: mentions, variants and first sentence per document."""
+    return slogan_timeline(store, normalized, cursor=cursor, limit=limit)
+
+
+@router.get("/search", response_model=Page[SearchHit])
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="words to find (either script)")],
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> dict[str, Any]:
+    """Keyword-in-context hits of ``q`` with document id and offsets into its text.
+
+    Several space-separated words must all occur in a document; hits of each are listed.
+    """
+    return store.search(q, cursor=cursor, limit=limit)
+
+
+@router.get("/issuers", response_model=Page[IssuerCount])
+def issuers(store: StoreDep) -> dict[str, Any]:
+    """Issuers with their number of documents, most first (one page: ``next`` is always null)."""
+    return {"items": store.issuers(), "next": None}

@@ -1,0 +1,88 @@
+"""The knowledge graph: one node, a node's neighbourhood, node look-up, statistics, exports."""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Response
+
+from analyser.graph import graph_stats
+from analyser.store.cursor import encode_cursor
+
+from ..deps import GraphCacheDep, GraphDep
+from ..graphcache import EXPORT_FORMATS
+from ..graphview import bounded_neighbourhood, find_nodes, node_info
+from ..queries import offset_of
+from ..schemas import ErrorOut, GraphNode, GraphStats, Neighbourhood, Page
+from ._params import DEFAULT_LIMIT, Cursor, Limit
+
+router = APIRouter(prefix="/graph", tags=["graph"])
+
+NodeId = Annotated[
+    str, Path(min_length=1, max_length=1000, description="a node id such as doc:<id>, slogan:<normalized>")
+]
+Types = Annotated[
+    list[str] | None,
+    Query(
+        alias="type",
+        max_length=20,
+        description="keep only nodes of these types (repeat the parameter or separate with commas)",
+    ),
+]
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "no such node"}}
+
+
+def _types(values: list[str] | None) -> list[str] | None:
+    out = [t.strip() for v in values or [] for t in v.split(",") if t.strip()]
+    return out or None
+
+
+@router.get("/nodes", response_model=Page[GraphNode])
+def search_nodes(
+    graph: GraphDep,
+    q: Annotated[str | None, Query(max_length=200, description="part of the node's label or id")] = None,
+    types: Types = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> dict[str, Any]:
+    """Nodes whose label or id contains ``q``, most connected first (a starting point for the graph view)."""
+    offset = offset_of(cursor)
+    found = find_nodes(graph, q, types=_types(types), offset=offset, limit=limit)
+    return {"items": found["items"], "next": encode_cursor([offset + limit]) if found["more"] else None}
+
+
+@router.get("/stats", response_model=GraphStats)
+def stats(graph: GraphDep) -> dict[str, Any]:
+    """Node counts per type and edge counts per relation."""
+    return graph_stats(graph)
+
+
+@router.get("/export", responses={200: {"content": {m: {} for m in EXPORT_FORMATS.values()}}})
+def export(
+    cache: GraphCacheDep,
+    format: Annotated[Literal["graphml", "gexf", "json"], Query(description="file format")] = "json",  # noqa: A002
+) -> Response:
+    """The whole graph as GraphML, GEXF or node-link JSON (a download)."""
+    data = cache.export(format)
+    return Response(
+        data,
+        media_type=EXPORT_FORMATS[format],
+        headers={"Content-Disposition": f'attachment; filename="graph.{format}"'},
+    )
+
+
+@router.get("/nodes/{node_id:path}/neighbors", response_model=Neighbourhood, responses=_NOT_FOUND)
+def neighbors(
+    node_id: NodeId,
+    graph: GraphDep,
+    depth: Annotated[int, Query(ge=1, le=3, description="steps from the node (1-3)")] = 1,
+    types: Types = None,
+    limit: Annotated[int, Query(ge=1, le=2000, description="most nodes returned")] = 500,
+) -> dict[str, Any]:
+    """The node's neighbourhood (either edge direction): nodes with their ``depth``, and the edges between them."""
+    return bounded_neighbourhood(graph, node_id, depth=depth, types=_types(types), limit=limit)
+
+
+@router.get("/nodes/{node_id:path}", response_model=GraphNode, responses=_NOT_FOUND)
+def node(node_id: NodeId, graph: GraphDep) -> dict[str, Any]:
+    """A node with its attributes (``type``, ``label``, ...) and degrees."""
+    return node_info(graph, node_id)

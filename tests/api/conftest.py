@@ -1,0 +1,73 @@
+"""Fixtures of the API tests: a small store built by analysing short texts written here."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+# The test folders tests/ and tests/api hold folders named like the project's packages
+# (tests/analyser, tests/api); put the project root first so ``analyser`` and ``api`` are the
+# packages, not namespace stand-ins made of test folders.
+ROOT = Path(__file__).resolve().parents[2]
+if sys.path[:1] != [str(ROOT)]:
+    sys.path.insert(0, str(ROOT))
+for _name in ("analyser", "api"):
+    if _name in sys.modules and getattr(sys.modules[_name], "__file__", None) is None:
+        del sys.modules[_name]
+from fastapi.testclient import TestClient
+
+from analyser.store import Store
+from api.main import create_app
+from api.settings import Settings
+from api_texts import TEXTS, TOKEN
+
+
+
+@pytest.fixture(scope="session")
+def analyses() -> dict[str, dict]:
+    """The analysis dicts (with text) of :data:`TEXTS`, by the real pipeline."""
+    from analyser import analyse
+
+    return {name: analyse(text, source=f"{name}.txt").to_dict(text=True) for name, text in TEXTS.items()}
+
+
+@pytest.fixture(scope="session")
+def doc_ids(analyses) -> dict[str, str]:
+    return {name: a["document"]["id"] for name, a in analyses.items()}
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory, analyses) -> Path:
+    """A store file holding the three documents (do not write to it; copy it)."""
+    path = tmp_path_factory.mktemp("store") / "corpus.db"
+    with Store(path) as store:
+        for name, analysis in analyses.items():
+            assert store.add_analysis(analysis, source=f"{name}.txt")
+    return path
+
+
+@pytest.fixture(scope="session")
+def client(store_path) -> TestClient:
+    """A read-only client over the shared store."""
+    app = create_app(Settings(db=str(store_path)))
+    with TestClient(app) as c:
+        yield c
+
+
+@pytest.fixture
+def store_copy(store_path, tmp_path) -> Path:
+    """A private copy of the store, for tests that write."""
+    path = tmp_path / "copy.db"
+    shutil.copy(store_path, path)
+    return path
+
+
+
+@pytest.fixture
+def writer(store_copy) -> TestClient:
+    """A client over a private store copy with write token :data:`TOKEN`."""
+    app = create_app(Settings(db=str(store_copy), write_token=TOKEN, max_body=200_000))
+    with TestClient(app) as c:
+        yield c
