@@ -216,7 +216,10 @@ def _is_chrome(s: str) -> bool:
 
 
 def _prose(s: str) -> bool:
-    return len(s) >= 20 and bool(re.search(r"[。，；！？]", s)) and len(_CJK.findall(s)) >= len(s) * 0.5
+    """A line of running text: sentence punctuation (a title may hold one comma, not a full stop)."""
+    if len(s) < 20 or len(_CJK.findall(s)) < len(s) * 0.5:
+        return False
+    return bool(re.search(r"[。；！？]", s)) or (s.count("，") >= 2 and len(s) >= 40)
 
 
 def _heading(s: str) -> bool:
