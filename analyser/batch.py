@@ -112,10 +112,18 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 
 def analyse_path(path: str) -> dict[str, Any]:
-    """The full pipeline on one file: the analysis dict with tokens and ``document.text``."""
-    from .analysis import analyse_file
+    """The full pipeline on one file: the analysis dict with ``document.text`` and ``terms``.
 
-    return analyse_file(path).to_dict(tokens=True, text=True)
+    ``terms`` (the content words for keywords) is taken straight from the tokens, which is
+    much cheaper than serialising every token.
+    """
+    from .analysis import analyse_file
+    from .store.prepare import document_terms
+
+    analysis = analyse_file(path)
+    out = analysis.to_dict(text=True)
+    out["terms"] = document_terms([{"norm": t.norm, "tag": t.tag} for t in analysis.tokens], "")
+    return out
 
 
 def _resolve(analyse: AnalyseFn | None) -> Callable[[str], dict]:

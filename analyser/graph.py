@@ -158,8 +158,9 @@ class _Builder:
         if chain and chain[-1] == key:
             chain.pop()
         chain.append(key)
+        for name in chain:
+            self.node(f"place:{name}", "place", name)
         for parent, child in zip(chain, chain[1:]):
-            self.node(f"place:{parent}", "place", parent)
             self.edge(f"place:{child}", f"place:{parent}", "part_of")
         return node
 

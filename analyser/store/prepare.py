@@ -178,7 +178,8 @@ def prepare(analysis: dict[str, Any], *, source: str | None = None) -> PreparedD
     """Rows for :meth:`Store.write <analyser.store.Store.write>` from one analysis dict.
 
     ``analysis`` must carry ``document.id`` and the decoded text in ``document.text`` (as
-    ``Analysis.to_dict(text=True)`` gives); ``tokens`` are used for keyword terms when present.
+    ``Analysis.to_dict(text=True)`` gives). The keyword terms are ``analysis["terms"]`` (a list
+    of words) when given, else derived from ``tokens``, else from jieba.
     """
     if not isinstance(analysis, dict):
         raise StoreError("an analysis must be a dict shaped like the analysis JSON")
@@ -190,7 +191,7 @@ def prepare(analysis: dict[str, Any], *, source: str | None = None) -> PreparedD
     view = simplified_view(text)
     body = doc.get("body") or {}
     sentences = _Sentences(text, view)
-    stored = {k: v for k, v in analysis.items() if k != "tokens"}
+    stored = {k: v for k, v in analysis.items() if k not in ("tokens", "terms")}
     stored["document"] = doc
     rows: dict[str, list[dict[str, Any]]] = {}
     for kind, table in FACT_TABLES.items():
@@ -225,7 +226,10 @@ def prepare(analysis: dict[str, Any], *, source: str | None = None) -> PreparedD
         "body_end": body.get("end"),
         "text": text,
         "view": view,
-        "terms": " ".join(document_terms(analysis.get("tokens"), view)),
+        "terms": " ".join(
+            analysis["terms"] if isinstance(analysis.get("terms"), list)
+            else document_terms(analysis.get("tokens"), view)
+        ),
         "analysis": json.dumps(stored, ensure_ascii=False),
         "counts": json.dumps(counts),
         "added_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -18,7 +18,6 @@ from analyser.errors import InputError
 from analyser.normalize import simplified_view
 
 PLACES = {"贵州": ["贵州省"], "黔西南州": ["贵州省", "黔西南布依族苗族自治州"], "北京": ["北京市"]}
-PLACE_PARENTS = {"黔西南州": ["贵州省"]}
 
 
 def _span(text: str, a: int, b: int) -> dict:

@@ -166,3 +166,14 @@ def test_empty_inputs():
 # fmt: on
 def test_normalize_key(raw, key):
     assert normalize_key(raw) == key
+
+
+def test_a_three_level_place_chain_has_typed_nodes():
+    a = {"document": {"id": "d"}, "entities": [
+        {"text": "望谟县", "start": 0, "end": 3, "label": "PLACE", "normalized": "望谟县",
+         "parents": ["贵州省", "黔西南布依族苗族自治州"]}]}  # fmt: skip
+    g = build_graph([a])
+    assert all("type" in d for _, d in g.nodes(data=True))
+    assert g.has_edge("place:望谟县", "place:黔西南布依族苗族自治州", key="part_of")
+    assert g.has_edge("place:黔西南布依族苗族自治州", "place:贵州省", key="part_of")
+    assert g.nodes["place:黔西南布依族苗族自治州"]["label"] == "黔西南布依族苗族自治州"

@@ -231,3 +231,11 @@ def test_fts_query_of_a_single_character_falls_back():
     assert fts_query("贫") is None and fts_query("") is None
     assert fts_query('国"务') is None
     assert fts_query("推进A股改革") == '"推进" AND "股改 改革"'
+
+
+def test_precomputed_terms_are_used_and_not_stored():
+    a = fake_analysis(DOCS["plain"])
+    a["terms"] = ["甲乙", "丙丁"]
+    doc = prepare(a)
+    assert doc.document["terms"] == "甲乙 丙丁"
+    assert '"terms"' not in doc.document["analysis"] and '"tokens"' not in doc.document["analysis"]
