@@ -7,7 +7,7 @@ Two kinds of candidates are found here; :mod:`.tree` decides which of them form 
   (smaller is higher in the hierarchy).
 * *Point markers* sit at a sentence start inside running text: ``一是`` ``一要`` ``第一是``
   ``第一，`` ``首先…其次…再次…最后``; and numbered markers inside a paragraph (not at its
-  start): ``（1）`` ``（一）`` ``①``.
+  start): ``（1）`` ``（一）`` ``①``, and ``1.`` ``1、`` right after 。；：.
 
 The marker span includes its separator (``一、``, ``（一）``, ``1.``, ``第一，``) or its copula
 (``一是``, ``一要``), never the space after it.
@@ -106,6 +106,7 @@ _NUM_CN = r"[一二三四五六七八九十百〇零两]{1,4}"
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal", re.compile(rf"第({_NUM_CN})(部分|编|篇|章|节|条)")),
     ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
+    ("dun_space", re.compile(rf"({_NUM_CN})(?=[ \u3000\xa0\t]+\S)")),  # 一　引言: a short title line only
     ("paren_cn", re.compile(rf"（[\s\ufeff]*({_NUM_CN}){_SP}）")),  # a stray line break after （ too
     ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
     ("arabic", re.compile(r"(\d{1,3})(?:[、．]|\.(?!\d))")),
@@ -115,6 +116,8 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _LINE_START = re.compile(r"(?m)^[ \u3000\xa0\t\ufeff]*(?=\S)")
 # A dated or attributed line under a title: ——2024年3月5日在… / ——一九五四年… / ——在…上的讲话
 _DATELINE = re.compile(rf"{_SP}(?:\d{{2,4}}|[一二三四五六七八九〇零]{{2,4}})年|{_SP}在.{{0,40}}(?:上的|会议)")
+_SHORT_TITLE = 30
+_SENTENCE_END = re.compile(r"[。！？；，]")
 # A numeral right after 一、 means a run of numbers (一、二、三产业), not a heading.
 _NUMERAL_RUN = re.compile(rf"{_SP}(?:{_NUM_CN}|\d+){_SP}[、，]")
 
@@ -151,6 +154,12 @@ def line_candidates(view: str) -> list[Candidate]:
                 break
             if family in ("dun", "arabic") and _NUMERAL_RUN.match(view, m.end()):
                 break
+            if family == "dun_space":
+                family = "dun"
+                line_end = view.find("\n", m.end())
+                line = view[m.end():len(view) if line_end < 0 else line_end]
+                if len(line.strip()) > _SHORT_TITLE or _SENTENCE_END.search(line):
+                    break
             body = m.end()
             while body < len(view) and view[body] in " \u3000\xa0\t":
                 body += 1
@@ -173,6 +182,7 @@ _POINT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
 _ORDER_RE = re.compile(r"(首先|其次|再次|最后)[，、：]?")
 _INLINE_RE = re.compile(rf"（{_SP}({_NUM_CN}){_SP}）|（{_SP}(\d{{1,2}}){_SP}）|([{_CIRCLED}])")
+_ARABIC_INLINE = re.compile(r"(?<=[。；：])[ \u3000]*(\d{1,2})(?:[、．]|\.(?!\d))")
 _POINT_START = re.compile(rf"(?:第|其)?{_NUM_CN}[是要，、：]|首先|其次|再次|最后")
 
 
@@ -221,6 +231,8 @@ def point_candidates(view: str) -> list[Candidate]:
             style, number = "circled_inline", _CIRCLED.index(m.group(3)) + 1
         if number:
             out.append(Candidate(style, number, m.span(), m.end(), False))
+    for m in _ARABIC_INLINE.finditer(view):  # 主要有：1.加强领导；2.完善制度。
+        out.append(Candidate("arabic_inline", int(m.group(1)), m.span(1)[:1] + (m.end(),), m.end(), False))
     out.sort(key=lambda c: c.marker)
     return out
 
