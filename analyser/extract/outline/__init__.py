@@ -11,7 +11,7 @@ real sequences:
 * points: ``一是`` ``一要`` ``第一是`` ``第一，`` ``首先…其次…最后`` inside running text
   (kind ``"point"``), heading = the first clause after the marker up to the first 。.
 
-Families nest by a fixed hierarchy (部分 > 章 > 节 > 一、 > 条 > （一） > 1. > （1） > ① > ——);
+Families nest by a fixed hierarchy (部分 > 章 > 节 > 一、 > 甲、 > 条 > （一） > 1. > （1） > ① > ——);
 points hang under the innermost node whose span holds them. Top-level nodes are the sections
 (or whatever is outermost in a document without sections).
 

@@ -2,7 +2,7 @@
 
 Two kinds of candidates are found here; :mod:`.tree` decides which of them form real sequences.
 
-* *Line markers* open a paragraph: ``第一部分`` ``第一章`` ``一、`` ``第一条`` ``（一）`` ``1.``
+* *Line markers* open a paragraph: ``第一部分`` ``第一章`` ``一、`` ``甲、`` ``第一条`` ``（一）`` ``1.``
   ``（1）`` ``①`` and the bullet ``——``. Each belongs to a *family*; families have a fixed rank
   (smaller is higher in the hierarchy).
 * *Point markers* sit at a sentence start inside running text: ``一是`` ``一要`` ``第一是``
@@ -37,6 +37,7 @@ __all__ = [
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "零〇一二两三四五六七八九十百"
+_TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 #: Rank of each line-marker family: a node nests under the nearest open node of smaller rank.
@@ -45,12 +46,13 @@ FAMILY_RANK = {
     "chapter": 1,  # 第一章
     "jie": 2,  # 第一节
     "dun": 3,  # 一、
-    "article": 4,  # 第一条
-    "paren_cn": 5,  # （一）
-    "arabic": 6,  # 1. 1、 1．
-    "paren_ar": 7,  # （1）
-    "circled": 8,  # ①
-    "dash": 9,  # ——
+    "tiangan": 4,  # 甲、 乙、 (older documents)
+    "article": 5,  # 第一条
+    "paren_cn": 6,  # （一）
+    "arabic": 7,  # 1. 1、 1．
+    "paren_ar": 8,  # （1）
+    "circled": 9,  # ①
+    "dash": 10,  # ——
 }
 #: Families whose nodes are sections (titled divisions); the others are items.
 SECTION_FAMILIES = frozenset({"part", "chapter", "jie", "dun"})
@@ -106,6 +108,7 @@ _NUM_CN = r"[一二三四五六七八九十百〇零两]{1,4}"
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal", re.compile(rf"第({_NUM_CN})(部分|编|篇|章|节|条)")),
     ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
+    ("tiangan", re.compile(rf"([{_TIANGAN}]){_SP}[、．.](?![{_TIANGAN}])")),
     ("dun_space", re.compile(rf"({_NUM_CN})(?=[ \u3000\xa0\t]+\S)")),  # 一　引言: a short title line only
     ("paren_cn", re.compile(rf"（[\s\ufeff]*({_NUM_CN}){_SP}）")),  # a stray line break after （ too
     ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
@@ -146,6 +149,8 @@ def line_candidates(view: str) -> list[Candidate]:
                 number = 0
             elif family == "circled":
                 number = _CIRCLED.index(m.group(1)) + 1
+            elif family == "tiangan":
+                number = _TIANGAN.index(m.group(1)) + 1
             elif family in ("arabic", "paren_ar"):
                 number = int(m.group(1))
             else:
