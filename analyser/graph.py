@@ -268,32 +268,54 @@ def _num(value: Any) -> float | None:
 
 
 def build_graph(
-    analyses: Iterable[dict[str, Any] | tuple[dict[str, Any], list[str]]], *, keywords: int = 10
+    analyses: Iterable[dict[str, Any] | tuple[dict[str, Any], list[str]]],
+    *,
+    keywords: int = 10,
+    terms: Iterable[list[str]] | None = None,
+    ordered: bool = False,
+    n: int | None = None,
 ) -> nx.MultiDiGraph:
     """Build the corpus graph from analysis dicts (the contract JSON).
 
     Parameters
     ----------
     analyses : analysis dicts, or ``(analysis, terms)`` pairs where ``terms`` are the
-        document's content words for TF-IDF keywords (see :meth:`Store.iter_analyses
-        <analyser.store.Store.iter_analyses>`); without terms, tokens in the analysis are used.
+        document's content words for TF-IDF keywords; without terms, the analysis's
+        ``terms`` or ``tokens`` are used.
     keywords : how many TF-IDF keywords to keep per document (0: none).
+    terms : the documents' words as a separate iterable, in the order of ``analyses``
+        (used with ``ordered``, so that neither needs to be held in memory whole).
+    ordered : ``analyses`` (and ``terms``) already come in document id order and are streamed;
+        otherwise they are collected and sorted.
+    n : the number of documents, when streaming (lets common words be pruned from keywords).
     """
     from .keywords import tfidf_keywords
     from .store.prepare import document_terms
 
-    items = []
-    for item in analyses:
-        analysis, terms = item if isinstance(item, tuple) else (item, None)
-        if terms is None:
-            terms = document_terms(analysis.get("tokens"), "") if analysis.get("tokens") else []
-        items.append((analysis, terms))
-    items.sort(key=lambda it: it[0]["document"]["id"])
-    kw = tfidf_keywords([t for _, t in items], top=keywords) if keywords else [[] for _ in items]
+    def words_of(analysis: dict[str, Any], given: list[str] | None) -> list[str]:
+        if given is not None:
+            return given
+        if isinstance(analysis.get("terms"), list):
+            return analysis["terms"]
+        return document_terms(analysis.get("tokens"), "") if analysis.get("tokens") else []
+
+    if not ordered or terms is None:
+        items = []
+        for item in analyses:
+            analysis, given = item if isinstance(item, tuple) else (item, None)
+            items.append((analysis, given))
+        if not ordered:
+            items.sort(key=lambda it: it[0]["document"]["id"])
+        stream: Iterable[dict[str, Any]] = [a for a, _ in items]
+        all_terms: Iterable[list[str]] = [words_of(a, t) for a, t in items]
+        n = len(items)
+    else:
+        stream, all_terms = analyses, terms  # type: ignore[assignment]
+    kw = tfidf_keywords(all_terms, top=keywords, n=n) if keywords else []
     builder = _Builder()
-    titles = {}
-    for (analysis, _), words in zip(items, kw):
-        builder.document(analysis, words)
+    titles: dict[str, str] = {}
+    for i, analysis in enumerate(stream):
+        builder.document(analysis, kw[i] if i < len(kw) else [])
         key = normalize_key(_text(analysis["document"].get("title")))
         if key:
             titles.setdefault(key, f"doc:{analysis['document']['id']}")

@@ -13,7 +13,7 @@ Examples
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 __all__ = ["tfidf_keywords", "tfidf_scores"]
 
@@ -22,38 +22,43 @@ def _identity(words: list[str]) -> list[str]:
     return words
 
 
-def tfidf_scores(documents: Sequence[Sequence[str]], *, top: int = 10) -> list[list[tuple[str, float]]]:
+def tfidf_scores(
+    documents: Iterable[Sequence[str]], *, top: int = 10, n: int | None = None
+) -> list[list[tuple[str, float]]]:
     """The ``top`` words of each document with their TF-IDF scores, best first.
 
-    Ties are broken by the word itself, so the result is deterministic.
+    ``documents`` may be a generator: it is consumed once, as the sparse matrix is built, so
+    a large corpus never needs all its words in memory as lists. ``n`` (the number of
+    documents, when ``documents`` has no length) lets very common words be pruned. Ties are
+    broken by the word itself, so the result is deterministic.
 
     >>> tfidf_scores([["甲乙", "丙丁"]], top=2)
     [[('丙丁', 0.7071), ('甲乙', 0.7071)]]
     """
-    docs = [list(d) for d in documents]
-    if not any(docs):
-        return [[] for _ in docs]
     from sklearn.feature_extraction.text import TfidfVectorizer  # deferred: heavy import
 
-    n = len(docs)
-    max_df = 0.8 if n >= 20 else 1.0
+    if n is None and hasattr(documents, "__len__"):
+        n = len(documents)  # type: ignore[arg-type]
+    max_df = 0.8 if n is not None and n >= 20 else 1.0
     vectorizer = TfidfVectorizer(
         analyzer=_identity, lowercase=False, sublinear_tf=True, smooth_idf=True, max_df=max_df
     )
     try:
-        matrix = vectorizer.fit_transform(docs).tocsr()
-    except ValueError:  # every word pruned (e.g. all documents identical)
-        return [[] for _ in docs]
+        matrix = vectorizer.fit_transform(list(d) for d in documents).tocsr()
+    except ValueError:  # no words at all, or every word pruned
+        return [[] for _ in range(n or 0)]
     vocab = vectorizer.get_feature_names_out()
     out = []
-    for i in range(n):
-        row = matrix.getrow(i)
-        pairs = [(str(vocab[j]), round(float(v), 4)) for j, v in zip(row.indices, row.data)]
+    for i in range(matrix.shape[0]):
+        a, b = matrix.indptr[i], matrix.indptr[i + 1]
+        pairs = [(str(vocab[j]), round(float(v), 4)) for j, v in zip(matrix.indices[a:b], matrix.data[a:b])]
         pairs.sort(key=lambda p: (-p[1], p[0]))
         out.append(pairs[:top])
     return out
 
 
-def tfidf_keywords(documents: Sequence[Sequence[str]], *, top: int = 10) -> list[list[str]]:
+def tfidf_keywords(
+    documents: Iterable[Sequence[str]], *, top: int = 10, n: int | None = None
+) -> list[list[str]]:
     """The ``top`` keywords of each document (see :func:`tfidf_scores`)."""
-    return [[w for w, _ in pairs] for pairs in tfidf_scores(documents, top=top)]
+    return [[w for w, _ in pairs] for pairs in tfidf_scores(documents, top=top, n=n)]

@@ -254,18 +254,31 @@ class Store(QueryMixin):
             rows = self._rows(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY n", (doc_id,))
         return [dict(r) for r in rows]
 
-    def iter_analyses(self) -> Iterator[tuple[dict[str, Any], list[str]]]:
-        """Every stored analysis with its keyword terms, ordered by document id (deterministic)."""
+    def _ids(self) -> list[str]:
         with self._lock:
-            ids = [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+            return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+
+    def iter_analyses(self, ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Every stored analysis (without text and tokens), in document id order."""
+        ids = self._ids() if ids is None else ids
         for i in range(0, len(ids), 200):
             chunk = ids[i : i + 200]
             rows = self._rows(
-                f"SELECT analysis, terms FROM documents WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id",
-                chunk,
+                f"SELECT analysis FROM documents WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
             )
             for r in rows:
-                yield json.loads(r["analysis"]), (r["terms"] or "").split()
+                yield json.loads(r["analysis"])
+
+    def iter_terms(self, ids: list[str] | None = None) -> Iterator[list[str]]:
+        """Every document's keyword terms (content words), in document id order."""
+        ids = self._ids() if ids is None else ids
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._rows(
+                f"SELECT terms FROM documents WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
+            )
+            for r in rows:
+                yield (r["terms"] or "").split()
 
     def version(self) -> tuple[int, int]:
         """``(documents, last seq)``: changes whenever a document is added."""
@@ -282,7 +295,10 @@ class Store(QueryMixin):
         version = self.version()
         if self._graph_cache is not None and self._graph_cache[0] == version:
             return self._graph_cache[1]
-        graph = build_graph(self.iter_analyses(), keywords=keywords)
+        ids = self._ids()
+        graph = build_graph(
+            self.iter_analyses(ids), terms=self.iter_terms(ids), keywords=keywords, ordered=True, n=len(ids)
+        )
         self._graph_cache = (version, graph)
         return graph
 

@@ -177,3 +177,13 @@ def test_a_three_level_place_chain_has_typed_nodes():
     assert g.has_edge("place:望谟县", "place:黔西南布依族苗族自治州", key="part_of")
     assert g.has_edge("place:黔西南布依族苗族自治州", "place:贵州省", key="part_of")
     assert g.nodes["place:黔西南布依族苗族自治州"]["label"] == "黔西南布依族苗族自治州"
+
+
+def test_the_store_streamed_graph_equals_the_graph_of_the_analyses(analyses):
+    store = Store(":memory:")
+    for a in reversed(analyses):
+        store.add_analysis(a)
+    streamed = json.dumps(to_json(store.load_graph()), ensure_ascii=False, sort_keys=True)
+    direct = json.dumps(to_json(build_graph(analyses)), ensure_ascii=False, sort_keys=True)
+    assert streamed == direct
+    assert "keywords" in store.load_graph().nodes[did(analyses, 0)]
