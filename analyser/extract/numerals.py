@@ -33,6 +33,7 @@ __all__ = [
     "digit_sequence_value",
     "parse_fraction",
     "small_range",
+    "find_numbers",
 ]
 
 #: Chinese digits as they appear in the Simplified view (两 = 2, 〇/零 = 0).
@@ -45,15 +46,17 @@ _MAG_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_
 # An Arabic number: 1,100  /  11 900 (thin or plain space between thousands, as Hong Kong texts
 # group them)  /  3541.07. A space group needs 1-3 leading digits and exactly three after it.
 _ARABIC = (
-    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.])|\d+)"
+    r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.])|\d+)"
     r"(?:\.\d+)?"
 )
-_CN_RUN = r"[〇零一二三四五六七八九两十百千万亿]+(?:点[〇零一二三四五六七八九两]+)?"
+_UPPER = "壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_RUN = rf"[〇零一二三四五六七八九两十百千万亿{_UPPER}]+(?:点[〇零一二三四五六七八九两{_UPPER}]+)?"
 _ATOM = rf"(?:{_ARABIC}[十百千万亿]*|{_CN_RUN})"
 #: One numeral: atoms joined where a magnitude ends the previous one (十亿3000万, 5万4千).
-NUMBER_RE = re.compile(rf"(?<![\d.]){_ATOM}(?:(?<=[十百千万亿零]){_ATOM})*")
+NUMBER_RE = re.compile(rf"(?<![\d.]){_ATOM}(?:(?<=[十百千万亿零拾佰仟]){_ATOM})*")
 
-_SPACES = re.compile(r"[,\s\u2009\u202f\u00a0]")
+_UPPER_TO_LOWER = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+_SPACES = re.compile(r"[,，\s\u2009\u202f\u00a0]")
 _ARABIC_MAG = re.compile(r"^(\d+(?:\.\d+)?)([十百千万亿]*)$")
 
 
@@ -116,7 +119,7 @@ def parse_number(s: str) -> int | float | None:
         for ch in mags:
             exact *= _MAG_VALUE[ch]
         return int(exact) if exact == exact.to_integral_value() else float(exact)
-    text = s
+    text = s.translate(_UPPER_TO_LOWER)
     if text[0] in "百千万亿":
         text = "一" + text
     if text.startswith("十") and len(text) > 1 and text[1] in "万亿":
@@ -179,3 +182,58 @@ def small_range(s: str) -> tuple[int, int] | None:
     if s in _RANGE_PAIRS:
         return _CN_VALUE[s[0]], _CN_VALUE[s[1]]
     return None
+
+
+_SIGNED_FRACTION = re.compile(
+    r"(?P<neg>负|-)?(?P<den>[\d.〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+)分之(?P<nneg>负|-)?"
+    r"(?P<num>[\d.〇零一二三四五六七八九十百千万两点壹贰叁肆伍陆柒捌玖拾佰仟]+)"
+    r"|(?<![\d/])(?P<n>\d+)/(?P<d>\d+)(?![\d/])"
+)
+
+
+_VAGUE_MAG = re.compile(r"[多余几]([十百千万亿]+)")
+
+
+def find_numbers(view: str) -> list[tuple[int, int, int | float]]:
+    """Every well-formed number of ``view`` with its value: numerals, fractions (五分之一, 1/5),
+    and a sign written 负 or ``-`` before it. Units, qualifiers and context are not considered:
+    this is the number layer under :func:`~analyser.extract.quantities.extract_quantities`.
+
+    >>> find_numbers("负三十二和五分之一，共1,100万")
+    [(0, 4, -32), (5, 9, 0.2), (11, 17, 11000000)]
+    """
+    out: list[tuple[int, int, int | float]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SIGNED_FRACTION.finditer(view):
+        if m.group("n"):
+            num, den = int(m.group("n")), int(m.group("d"))
+            value = round(num / den, 10) if den else None
+        else:
+            den_v, num_v = parse_number(m.group("den")), parse_number(m.group("num"))
+            value = round(num_v / den_v, 10) if den_v and num_v is not None else None
+            if value is not None and bool(m.group("neg")) != bool(m.group("nneg")):
+                value = -value
+        if value is not None:
+            out.append((m.start(), m.end(), _as_number(float(value))))
+            taken.append(m.span())
+    for m in NUMBER_RE.finditer(view):
+        a, b = m.span()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        value = parse_number(m.group())
+        end = b
+        while value is None and end - 1 > a and view[end - 1] in "十百千万亿":
+            end -= 1
+            value = parse_number(view[a:end])
+        if value is None:
+            continue
+        tail = _VAGUE_MAG.match(view, end)
+        if tail and isinstance(value, (int, float)):
+            for ch in tail.group(1):
+                value *= _MAG_VALUE[ch]
+            end = tail.end()
+        if a > 0 and view[a - 1] in "负-−－" and not (a > 1 and view[a - 2].isalnum() and view[a - 1] != "负"):
+            a -= 1
+            value = -value
+        out.append((a, end, value))
+    return sorted(out)

@@ -48,7 +48,7 @@ _POST = re.compile(r"以上|以下|以内|左右|之多|有余")
 _POST_KIND = {"以上": "lower_bound", "之多": "lower_bound", "有余": "lower_bound",
               "以下": "upper_bound", "以内": "upper_bound", "左右": "approx"}
 _RANGE_JOIN = re.compile(r"(?:至|到|—{1,2}|–|－|-|～|~)")
-_PERCENT = re.compile(r"(?P<base>百|千|万)分之(?P<num>[〇零一二三四五六七八九两十百千点\d.]+)")
+_PERCENT = re.compile(r"(?P<base>百|千|万|仟)分之(?P<num>[〇零一二三四五六七八九两十百千点\d.,，壹贰叁肆伍陆柒捌玖拾佰仟]+)")
 _FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]+)分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]+)"
                        r"|(?<![\d/.\-])(?P<n>\d+)/(?P<d>\d+)(?![\d/.\-])")
 _HALF = re.compile(r"一半|过半|近半|多半")
@@ -140,7 +140,7 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
         v = parse_number(m.group("num"))
         if v is None or blocked.overlaps(*m.span()):
             continue
-        scale = {"百": 1, "千": 0.1, "万": 0.01}[m.group("base")]
+        scale = {"百": 1, "千": 0.1, "仟": 0.1, "万": 0.01}[m.group("base")]
         yield _finish(view, m.start(), m.end(), round(v * scale, 10), "%", m.group("num"))
     for m in _FRACTION.finditer(view, b0, b1):
         if blocked.overlaps(*m.span()) or m.group().startswith(("百分之", "千分之", "万分之")):
@@ -280,8 +280,12 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 
         a, b = m.span()
         if a < pos or blocked.overlaps(a, b) or is_marker(view, a, b):
             continue
-        if view[a - 1:a].isascii() and view[a - 1:a].isalpha() or view[b:b + 1].isascii() and view[b:b + 1].isalpha():
-            continue
+        if view[a - 1:a].isascii() and view[a - 1:a].isalpha():
+            continue  # C919, G20: a name
+        if view[b:b + 1].isascii() and view[b:b + 1].isalpha():
+            u = unit_at(view, b)
+            if not u or not u[0].isascii():
+                continue  # 5G: a name; 168cm, 10GW are amounts
         e, value = _numeral_end(view, a, b)
         num = view[a:e]
         if value is None:
@@ -300,10 +304,18 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 
                 pos = q.end
                 yield q
             continue
-        if chinese and num == "一" and not pre:
-            continue  # 一个 / 一批 / 一项: an article, not a count
+        if chinese and num == "一" and not pre and (unit is None or unit_kind(unit) in ("count", "place", "time")):
+            continue  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元 are amounts)
+        if len(num) == 1 and num in "壹贰叁肆伍陆柒捌玖拾佰仟" and (unit is None or unit_kind(unit) != "currency"):
+            continue  # 伍家台, 陆家嘴: capital numerals stand alone only in sums of money
+        if unit is None and all(ch in _MAG for ch in num) and not (pre == "上"):
+            continue  # a bare 万 or 万万 is no amount
         if unit == "年" and chinese and len(num) > 2 and not any(c in "十百千" for c in num):
             continue  # 一九五四年 is a year
+        if view[e2:e2 + 1] == "半" and unit and unit_kind(unit) not in ("currency", "percent") and value == int(value):
+            value, e2 = value + 0.5, e2 + 1  # 一吨半, 一年半
+        if a > 0 and view[a - 1] in "负-−－" and not (a > 1 and (view[a - 2].isalnum() and view[a - 1] != "负")):
+            a, value = a - 1, -value  # 负0.2千米, -22.2%
         q = _Q(a, e2, value, unit, measure=measure)
         if rng and unit:
             q.value, q.lower, q.upper, q.qualifier = None, rng[0], rng[1], "range"

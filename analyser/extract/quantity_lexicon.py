@@ -51,7 +51,7 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=1)
 def _unit_re() -> re.Pattern[str]:
-    direct = [u for u, k in units().items() if k != "place"]
+    direct = [u for u, k in units().items() if k != "place" and not (u.isascii() and u.isalpha())]
     return re.compile(_alternation(direct))
 
 
@@ -62,11 +62,18 @@ def _place_re() -> re.Pattern[str]:
 
 
 def unit_at(view: str, pos: int) -> tuple[str, str] | None:
-    """The unit printed at ``view[pos:]`` (longest entry) and its kind, or None."""
+    """The unit printed at ``view[pos:]`` (longest entry) and its kind, or None.
+
+    Latin abbreviations (cm, kWh) match whatever their case and only as whole words.
+    """
     m = _unit_re().match(view, pos)
-    if not m:
-        return None
-    return m.group(), units()[m.group()]
+    if m:
+        return m.group(), units()[m.group()]
+    if pos < len(view) and view[pos].isascii() and view[pos].isalpha():
+        word = re.match(r"[A-Za-z]+", view[pos:pos + 8])
+        if word and word.group().lower() in units():
+            return view[pos:pos + len(word.group())], units()[word.group().lower()]
+    return None
 
 
 def place_unit_at(view: str, pos: int) -> str | None:
