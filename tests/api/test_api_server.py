@@ -1,0 +1,65 @@
+"""The real server process: ``python -m analyser serve`` on a free loopback port."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICY_ANALYSER_")}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def test_serve_health(store_path):
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analyser", "serve", "--db", str(store_path), "--port", str(port)],
+        cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        body = None
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise AssertionError(f"server exited: {proc.stderr.read()}")
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
+                body = r.json()
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert body == {"ok": True, "documents": 3, "writable": False, "pipeline_loaded": False}
+        r = httpx.get(f"http://127.0.0.1:{port}/")
+        assert r.status_code == 200 and "Policy Analyser" in r.text
+    finally:
+        proc.terminate()
+        try:
+            out, _ = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, _ = proc.communicate()
+    assert f"http://127.0.0.1:{port}/" in out
+
+
+def test_serve_missing_store_fails_cleanly(tmp_path):
+    r = subprocess.run(
+        [sys.executable, "-m", "analyser", "serve", "--db", str(tmp_path / "absent.db"), "--port", str(free_port())],
+        cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert r.returncode == 2
+    assert r.stderr.startswith("error: no store at") and "Traceback" not in r.stderr
