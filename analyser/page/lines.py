@@ -29,9 +29,9 @@ def _spaced(label: str) -> str:
 
 
 _LABEL_GROUPS = {
-    "issuer": "发文机关 发布机构 发文单位 发布单位 制发机关 发文机构 发布部门 来源单位 信息来源 文章来源 稿件来源 来源",
+    "issuer": "发文机关 发布机关 发布机构 发文单位 发布单位 制发机关 发文机构 发布部门 来源单位 信息来源 文章来源 稿件来源 来源",
     "issuer_media": "",
-    "published": "发布日期 发布时间 发表时间 发文日期 公开日期 更新时间 上传时间 印发日期 时间 日期",
+    "published": "发布日期 发布时间 发表时间 发文日期 发文时间 公布日期 公开日期 生成日期 更新时间 上传时间 印发日期 时间 日期",
     "written": "成文日期 成文时间 签发日期",
     "doc_number": "发文字号 文件编号 文号",
     "title": "标题 文件名称 题名 名称",
@@ -222,7 +222,7 @@ def _weak_tail(s: str) -> bool:
     """Lines dropped from the end of the body: widgets, separators, trailing source/editor notes."""
     return (
         _is_chrome(s)
-        or len(_CJK.findall(s)) == 0
+        or (len(_CJK.findall(s)) == 0 and not _DATE_LINE.fullmatch(s))
         or bool(re.fullmatch(r"[（(【\[]?\s*(来源|来自|稿源|编辑|责编|校对|审核|作者|记者)\s*[：:].{0,40}[）)】\]]?", s))
     )
 
