@@ -176,6 +176,7 @@ def line_candidates(view: str) -> list[Candidate]:
 
 
 # Point markers. Each style: (pattern, group of the numeral, separator included in the marker).
+_CLAUSE_PUNCT = "，。；、：）！？\n”"
 _BOUNDARY = "。！？；：，\n”」』）"
 _POINT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dishi", re.compile(rf"第({_NUM_CN})是")),
@@ -228,6 +229,11 @@ def point_candidates(view: str) -> list[Candidate]:
     for m in _INLINE_RE.finditer(view):
         if _at_line_start(view, m.start()):
             continue  # a line marker, found by line_candidates
+        nxt = view[m.end():m.end() + 1]
+        if not nxt or nxt in _CLAUSE_PUNCT:
+            continue  # a note mark or a parenthesis, not an enumeration: 精神①，
+        if m.group(3) and not _at_boundary(view, m.start()) and view[m.start() - 1] not in _CIRCLED:
+            continue
         if m.group(1):
             style, number = "paren_cn_inline", cn_number(m.group(1))
         elif m.group(2):
