@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 from ..facts import Span
 from .dates import cn_number, iso_date
-from .lines import _body_end, _body_start, _classify, _lines
-from .meta import _doc_number, _issuer, _labelled, _published, _title
+from .lines import body_end, body_start, classify, split_lines
+from .meta import find_doc_number, find_issuer, find_published, find_title, labelled_values
 
 __all__ = ["PageInfo", "find_page_info", "iso_date", "cn_number"]
 
@@ -55,7 +55,6 @@ class PageInfo:
     doc_number: Span | None = None
 
 
-
 def find_page_info(text: str, view: str) -> PageInfo:
     """Locate the article body and read the page's metadata.
 
@@ -71,19 +70,19 @@ def find_page_info(text: str, view: str) -> PageInfo:
     """
     if len(view) != len(text):
         raise ValueError("the view must have the text's length")
-    lines = _lines(text, view)
-    _classify(lines)
+    lines = split_lines(text, view)
+    classify(lines)
     if not any(ln.kind != "blank" for ln in lines):
         return PageInfo(body=(0, len(text)))
-    first = _body_start(lines, len(text))
+    first = body_start(lines, len(text))
     if first is None:
         first = next(i for i, ln in enumerate(lines) if ln.kind != "blank")
-    last = _body_end(lines, first, len(text))
+    last = body_end(lines, first, len(text))
     body = (lines[first].start, lines[last].end)
-    labels = _labelled(lines, first)
-    title = _title(lines, view, first, labels)
-    issuer = _issuer(lines, view, labels, title, first, last)
-    doc_no = _doc_number(lines, view, labels, first)
+    labels = labelled_values(lines, first)
+    title = find_title(lines, view, first, labels)
+    issuer = find_issuer(lines, view, labels, title, first, last)
+    doc_no = find_doc_number(lines, view, labels, first)
 
     def span(ab):
         return Span(ab[0], ab[1], text[ab[0] : ab[1]]) if ab else None
@@ -92,6 +91,6 @@ def find_page_info(text: str, view: str) -> PageInfo:
         body=body,
         title=span(title),
         issuer=span(issuer),
-        published=_published(lines, view, labels, first, last),
+        published=find_published(lines, view, labels, first, last),
         doc_number=span(doc_no),
     )

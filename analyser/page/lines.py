@@ -12,7 +12,6 @@ from pathlib import Path
 from .dates import _DATE, iso_date
 
 
-
 @lru_cache(maxsize=1)
 def _chrome() -> dict[str, re.Pattern]:
     groups: dict[str, list[str]] = {"footer": [], "nav": [], "word": []}
@@ -78,7 +77,7 @@ class _Line:
     kind: str = "other"
 
 
-def _lines(text: str, view: str) -> list[_Line]:
+def split_lines(text: str, view: str) -> list[_Line]:
     out, pos = [], 0
     for raw in view.split("\n"):
         a, b = pos, pos + len(raw)
@@ -112,7 +111,7 @@ def _heading(s: str) -> bool:
     )
 
 
-def _classify(lines: list[_Line]) -> None:
+def classify(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         s = ln.view
         if ln.kind == "blank" or ln.kind == "value":
@@ -205,7 +204,7 @@ def _followed_by_name(lines: list[_Line], i: int) -> bool:
 _HEADER_KINDS = {"meta", "value", "subtitle", "date", "speaker", "name", "docno", "org"}
 
 
-def _body_start(lines: list[_Line], n: int) -> int | None:
+def body_start(lines: list[_Line], n: int) -> int | None:
     """Index of the first salutation or prose line in the first half of the text (or 4000 characters)."""
     for i, ln in enumerate(lines):
         if ln.start > max(n / 2, 4000) and i > 0:
@@ -227,7 +226,7 @@ def _weak_tail(s: str) -> bool:
     )
 
 
-def _body_end(lines: list[_Line], first: int, n: int) -> int:
+def body_end(lines: list[_Line], first: int, n: int) -> int:
     """Index of the last article line: before the first footer line (in the second half of a
     long body), then back over blank lines, widgets and trailing source or editor notes."""
     stop = len(lines)

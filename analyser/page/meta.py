@@ -22,7 +22,8 @@ from .lines import (
     _unspace,
 )
 
-def _labelled(lines: list[_Line], upto: int) -> list[tuple[str, int, int]]:
+
+def labelled_values(lines: list[_Line], upto: int) -> list[tuple[str, int, int]]:
     """``(group, start, end)`` of each labelled value in the header lines ``[0, upto)``."""
     out = []
     for i in range(upto):
@@ -49,7 +50,7 @@ def _labelled(lines: list[_Line], upto: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _title(lines: list[_Line], view: str, head: int, labels) -> tuple[int, int] | None:
+def find_title(lines: list[_Line], view: str, head: int, labels) -> tuple[int, int] | None:
     for group, a, b in labels:
         if group == "title" and _CJK.search(view[a:b]):
             return a, b
@@ -69,7 +70,7 @@ def _title(lines: list[_Line], view: str, head: int, labels) -> tuple[int, int] 
     return None
 
 
-def _issuer(lines, view, labels, title, body_first: int, body_last: int) -> tuple[int, int] | None:
+def find_issuer(lines, view, labels, title, body_first: int, body_last: int) -> tuple[int, int] | None:
     media = None
     for group, a, b in labels:
         if group == "issuer":
@@ -112,7 +113,7 @@ def _signature(lines: list[_Line], body_last: int):
     return None
 
 
-def _published(lines, view, labels, body_first: int, body_last: int) -> str | None:
+def find_published(lines, view, labels, body_first: int, body_last: int) -> str | None:
     for want in ("published",):
         for group, a, b in labels:
             if group == want and (iso := iso_date(view[a:b])):
@@ -134,7 +135,7 @@ def _published(lines, view, labels, body_first: int, body_last: int) -> str | No
     return sig[1] if sig else None
 
 
-def _doc_number(lines, view, labels, body_first: int) -> tuple[int, int] | None:
+def find_doc_number(lines, view, labels, body_first: int) -> tuple[int, int] | None:
     for group, a, b in labels:
         if group == "doc_number" and (m := _DOCNO.search(view, a, b)):
             return m.start(), m.end()
