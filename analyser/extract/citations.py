@@ -22,6 +22,7 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from importlib import resources
@@ -32,7 +33,6 @@ from ..source import SourceText
 __all__ = ["extract_citations", "doc_type_of", "normalize_doc_number", "DOC_NUMBER"]
 
 _MAX_TITLE = 200
-_OPEN, _CLOSE = "《〈", "》〉"
 
 #: A document number: issuer code, year in brackets, serial number and 号.
 DOC_NUMBER = re.compile(
@@ -96,28 +96,12 @@ def _normalize_title(view_title: str) -> str:
     return _SPACE.sub("", view_title).translate(_QUOTES)
 
 
+_TITLE = re.compile(r"《(?:[^《》]|《[^《》]{0,%d}》){1,%d}》" % (_MAX_TITLE, _MAX_TITLE))
+
+
 def _bracket_spans(view: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """``(open, close)`` offsets of the outermost 《…》 pairs in ``view[lo:hi]``."""
-    out = []
-    depth, start = 0, -1
-    i = lo
-    while i < hi:
-        ch = view[i]
-        if ch == "《" or (ch == "〈" and depth > 0):
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch in _CLOSE and depth > 0:
-            depth -= 1
-            if depth == 0:
-                if i - start - 1 > 0:
-                    out.append((start, i))
-                start = -1
-        if depth > 0 and i - start > _MAX_TITLE:
-            # runaway: an unclosed mark; restart after it
-            i, depth, start = start, 0, -1
-        i += 1
-    return out
+    """``(open, close)`` offsets of the outermost 《…》 pairs in ``view[lo:hi]`` (one level of nesting)."""
+    return [(m.start(), m.end() - 1) for m in _TITLE.finditer(view, lo, hi)]
 
 
 def _code_start(view: str, m: re.Match) -> int:
@@ -195,6 +179,7 @@ def extract_citations(src: SourceText) -> list[Citation]:
         return []
     titles = _bracket_spans(view, lo, hi)
     numbers = _doc_numbers(view, lo, hi)
+    number_starts = [n[0] for n in numbers]
     used_numbers: set[int] = set()
     out: list[Citation] = []
     earlier: list[tuple[str, str | None]] = []
@@ -207,14 +192,17 @@ def extract_citations(src: SourceText) -> list[Citation]:
         title_view = _normalize_title(view[a:b])
         doc_type = doc_type_of(title_view)
         number = None
-        for k, (na, nb, norm) in enumerate(numbers):
+        k = bisect.bisect_left(number_starts, open_)
+        while k < len(numbers) and numbers[k][0] <= close + 3:
+            na, nb, norm = numbers[k]
             gap = view[close + 1:na]
-            if na > close and len(gap) <= 2 and all(ch in "（(〔[ 　" for ch in gap):
+            if na > close and all(ch in "（(〔[ 　" for ch in gap):
                 number = norm
                 used_numbers.add(k)
                 break
-            if open_ < na and nb <= close:  # a number inside the title names the cited document
+            if nb <= close:  # a number inside the title names the cited document
                 used_numbers.add(k)
+            k += 1
         refers = _refers_to(title_view, doc_type, earlier)
         earlier.append((title_view, doc_type))
         out.append(
@@ -229,9 +217,10 @@ def extract_citations(src: SourceText) -> list[Citation]:
                 refers_to=refers,
             )
         )
-    inside = [(o, c) for o, c in titles]
+    opens = [o for o, _ in titles]
     for k, (na, nb, norm) in enumerate(numbers):
-        if k in used_numbers or any(o < na < c for o, c in inside):
+        t = bisect.bisect_left(opens, na) - 1
+        if k in used_numbers or (t >= 0 and na < titles[t][1]):
             continue
         if _alone_on_line(view, na, nb):  # the document's own number, printed in its header
             continue

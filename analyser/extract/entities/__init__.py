@@ -57,20 +57,17 @@ def extract_entities(src: SourceText) -> list[Entity]:
     orgs = find_orgs(view, lo, hi, [(p.start, p.end) for p in places], bounds)
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)
     persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi) if b - a >= 3 and is_leader(n) or not crosses(bounds, a, b)]
-    org_spans = [(a, b) for a, b, _ in orgs]
-
-    def nested_in_org(a: int, b: int) -> bool:
-        return any(x <= a and b <= y and (x, y) != (a, b) for x, y in org_spans) or (a, b) in org_spans
-
+    in_org = {p for a, b, _ in orgs for p in range(a, b)}
     out: list[Entity] = []
     for a, b, norm in orgs:
         out.append(Entity(a, b, src.text[a:b], "ORG", norm))
+    in_place = set()
     for p in places:
-        if not nested_in_org(p.start, p.end):
+        if p.start not in in_org:  # orgs never cut across a place: 鞍山 in 鞍山钢铁公司 is inside
             out.append(Entity(p.start, p.end, src.text[p.start:p.end], "PLACE", p.normalized, p.parents))
-    other = org_spans + [(p.start, p.end) for p in places]
+        in_place.update(range(p.start, p.end))
     for a, b, norm in persons:
-        if not any(x < b and a < y for x, y in other):
+        if not any(q in in_org or q in in_place for q in range(a, b)):
             out.append(Entity(a, b, src.text[a:b], "PERSON", norm))
     out.sort(key=lambda e: (e.start, e.end, e.label))
     return out

@@ -87,6 +87,37 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14) -> int:
     return a
 
 
+class _Spans:
+    """Non-overlapping spans with an owner per offset, so overlap tests cost the span's length."""
+
+    def __init__(self) -> None:
+        self.spans: dict[int, tuple[int, str]] = {}
+        self.owner: dict[int, int] = {}
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(p in self.owner for p in range(a, b))
+
+    def add(self, a: int, b: int, norm: str) -> None:
+        self.spans[a] = (b, norm)
+        for p in range(a, b):
+            self.owner[p] = a
+
+    def replace_inner(self, a: int, b: int, norm: str) -> bool:
+        """Add ``[a, b)`` unless it cuts across a span; spans inside it are dropped."""
+        inner = {self.owner[p] for p in range(a, b) if p in self.owner}
+        if any(x < a or self.spans[x][0] > b for x in inner):
+            return False
+        for x in inner:
+            y, _ = self.spans.pop(x)
+            for p in range(x, y):
+                del self.owner[p]
+        self.add(a, b, norm)
+        return True
+
+    def items(self) -> list[tuple[int, int, str]]:
+        return sorted((a, b, n) for a, (b, n) in self.spans.items())
+
+
 def find_orgs(
     view: str, lo: int, hi: int, places: list[tuple[int, int]] = (), bounds: tuple[set[int], set[int]] | None = None
 ) -> list[tuple[int, int, str]]:
@@ -99,57 +130,41 @@ def find_orgs(
     >>> [v[a:b] for a, b, _ in find_orgs(v, 0, len(v))]
     ['国务院', '国务院', '国务院扶贫开发领导小组']
     """
-    out: list[tuple[int, int, str]] = []
+    spans = _Spans()
     lex = _lexicon()
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
         if canon == "-" or (key.endswith("部") and view[b:b + 1] in ("门", "分")):
             continue  # 教育部门, 农业部门: a sector, not the ministry
         if len(key) <= 3 and bounds and (a in bounds[1] or b in bounds[1]):
             continue  # a short form straddling a word boundary
-        out.append((a, b, canon))
-    taken = [(a, b) for a, b, _ in out]
-
-    def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
-
+        spans.add(a, b, canon)
     # local bodies: a place, then the body (河南省发展改革委, 贵州省人民政府)
-    place_ends = {b: a for a, b in places}
-    for b0, a0 in sorted(place_ends.items()):
+    for a0, b0 in sorted(places):
         m = _LOCAL_BODY.match(view, b0, hi)
         if m:
-            a, b = a0, m.end()
-            out = [o for o in out if not (a <= o[0] and o[1] <= b)]
-            taken = [(x, y) for x, y in taken if not (a <= x and y <= b)]
-            if free(a, b):
-                out.append((a, b, view[a:b]))
-                taken.append((a, b))
+            spans.replace_inner(a0, m.end(), view[a0:m.end()])
     # bare 中央 with a verb
     for m in re.finditer("中央", view[lo:hi]):
         a, b = lo + m.start(), lo + m.end()
-        if free(a, b) and any(view.startswith(v, b) for v in _CENTRAL_VERBS):
-            out.append((a, b, "中国共产党中央委员会"))
-            taken.append((a, b))
+        if spans.free(a, b) and any(view.startswith(v, b) for v in _CENTRAL_VERBS):
+            spans.add(a, b, "中国共产党中央委员会")
     # named teams and enterprises by suffix
+    place_starts = {a for a, _ in places}
     for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_ENTERPRISE_SUFFIX, 4), (("工业部",), 1)):
         pattern = re.compile("|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)))
         for m in pattern.finditer(view, lo, hi):
             s, b = m.start(), m.end()
-            if any(x <= s < y for x, y in taken):
+            if not spans.free(s, s + 1):
                 continue
             a = _trim_leadins(view, _left_edge(view, s, lo), s)
             stem = view[a:s]
             if any(g in stem for g in _leadins()[1]):
                 continue
-            starts_with_place = any(x == a for x, _ in places)
+            starts_with_place = a in place_starts
             if len(stem) < min_stem and not (starts_with_place and len(stem) >= 2):
                 continue
             if suffixes is _ENTERPRISE_SUFFIX and not starts_with_place and "、" in (view[a - 1:a], view[b:b + 1]):
                 continue  # a list of kinds of plant (汽车制造厂、拖拉机制造厂), not named enterprises
-            if any(x < b and a < y and not (a <= x and y <= b) for x, y in taken):
-                continue
-            out = [o for o in out if not (a <= o[0] and o[1] <= b)]
-            taken = [(x, y) for x, y in taken if not (a <= x and y <= b)]
-            out.append((a, b, view[a:b]))
-            taken.append((a, b))
-    out.sort()
+            spans.replace_inner(a, b, view[a:b])
+    out = spans.items()
     return out

@@ -9,6 +9,7 @@ or after it (组长汪洋, 李克强总理) or a role noun and a verb of speech 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ._lexicon import Lexicon, data_lines, data_table, data_words, is_han
@@ -20,6 +21,7 @@ _AFTER = (
     "同志", "说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持", "调研", "考察", "参加",
     "讲话", "会见", "作出", "批示", "视察", "看望", "提出", "在", "等",
 )
+_SPEECH = ("说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持")
 #: Role nouns before a name (搬迁群众王永庆说).
 _ROLES = (
     "群众", "村民", "居民", "农民", "贫困户", "脱贫户", "党员", "干部", "工人", "职工", "老人", "负责人",
@@ -43,22 +45,32 @@ def is_leader(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> tuple[str, ...]:
-    return tuple(sorted({ln.strip() for ln in data_lines("person_titles.txt")}, key=len, reverse=True))
+def _titles() -> Lexicon:
+    return Lexicon({ln.strip(): ln.strip() for ln in data_lines("person_titles.txt")})
+
+
+@lru_cache(maxsize=1)
+def _after_words() -> Lexicon:
+    return Lexicon({w: w for w in _AFTER})
+
+
+@lru_cache(maxsize=1)
+def _roles() -> Lexicon:
+    return Lexicon({w: w for w in _ROLES})
+
+
+@lru_cache(maxsize=1)
+def _stopnames() -> frozenset[str]:
+    return data_words("person_stopnames.txt")
 
 
 def _title_at(view: str, i: int) -> str | None:
-    for t in _titles():
-        if view.startswith(t, i):
-            return t
-    return None
+    found = _titles().longest_at(view, i)
+    return found[1] if found else None
 
 
 def _title_before(view: str, a: int) -> str | None:
-    for t in _titles():
-        if a >= len(t) and view[a - len(t):a] == t:
-            return t
-    return None
+    return _titles().ends_at(view, a)
 
 
 def _surname_len(view: str, a: int) -> int:
@@ -69,7 +81,7 @@ def _surname_len(view: str, a: int) -> int:
 
 
 def _confirmed_after(view: str, b: int) -> bool:
-    return _title_at(view, b) is not None or any(view.startswith(w, b) for w in _AFTER)
+    return _title_at(view, b) is not None or _after_words().longest_at(view, b) is not None
 
 
 def find_persons(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -86,15 +98,15 @@ def find_persons(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if len(key) >= 3 or _confirmed_after(view, b) or _title_before(view, a) or _in_person_list(view, a, b, leaders):
             out.append((a, b, key))
             taken.update(range(a, b))
-    # title + name (组长汪洋, 主任刘琦调研) and name + title (王某某书记)
-    for i in range(lo, hi):
+    # title + name (组长汪洋, 主任刘琦调研) and name + title (王某某书记): only near a cue word
+    for i in _candidate_starts(view, lo, hi):
         if i in taken or not is_han(view[i]):
             continue
         n_sur = _surname_len(view, i)
         if not n_sur:
             continue
         before_title = _title_before(view, i)
-        before_role = next((r for r in _ROLES if view[max(lo, i - len(r)):i] == r), None)
+        before_role = _roles().ends_at(view, i) if i - lo >= 2 else None
         boundary = i == lo or view[i - 1] in _BOUNDARY_BEFORE
         for length in (n_sur + 2, n_sur + 1):
             b = i + length
@@ -103,10 +115,10 @@ def find_persons(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             name = view[i:b]
             if _title_at(view, i + n_sur) or any(c in "的了和与及在是为等" for c in name[1:]):
                 continue
-            if any(name.startswith(w) for w in data_words("person_stopnames.txt")):
+            if name[:2] in _stopnames() or name in _stopnames():
                 continue
             after_title = _title_at(view, b)
-            speech = any(view.startswith(w, b) for w in _AFTER[1:10])
+            speech = any(view.startswith(w, b) for w in _SPEECH)
             if (before_title and (after_title or _confirmed_after(view, b) or _end(view, b))) or \
                (before_role and speech) or (boundary and after_title and after_title not in ("代表", "委员")):
                 out.append((i, b, name))
@@ -114,6 +126,21 @@ def find_persons(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
                 break
     out.sort()
     return out
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern:
+    words = set(_titles().entries) | set(_AFTER) | set(_ROLES)
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+def _candidate_starts(view: str, lo: int, hi: int) -> list[int]:
+    """Offsets where a name could start: right after a cue word, or two to four characters before one."""
+    starts: set[int] = set()
+    for m in _cue_pattern().finditer(view, lo, hi):
+        starts.add(m.end())
+        starts.update(range(max(lo, m.start() - 4), m.start() - 1))
+    return sorted(p for p in starts if p < hi)
 
 
 def _end(view: str, b: int) -> bool:

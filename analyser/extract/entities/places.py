@@ -10,6 +10,7 @@ division: right after it (贵州省望谟县麻山乡打务村) or earlier in th
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -137,6 +138,9 @@ def find_places(view: str, lo: int, hi: int, bounds: tuple[set[int], set[int]] |
     i = lo
     while i < hi:
         chained = last is not None and last.end == i
+        if not chained and not lex.may_start(view, i):
+            i += 1
+            continue
         found = lex.longest_at(view, i, hi)
         if found is not None:
             end, key, value = found
@@ -249,30 +253,33 @@ def _bare_ok(item: str) -> bool:
 def _clause_anchored(view: str, mentions: list[PlaceMention], lo: int, hi: int) -> list[PlaceMention]:
     """``stem + suffix`` after a division earlier in the same clause (…惠水县多民族聚居的明田安置点)."""
     out = []
-    taken = [(m.start, m.end) for m in mentions]
-    divs = [m for m in mentions if m.division is not None]
+    occupied = {p for m in mentions for p in range(m.start, m.end)}
+    divs = sorted((m for m in mentions if m.division is not None), key=lambda m: m.end)
+    div_ends = [m.end for m in divs]
+    if not divs:
+        return out
     for suffix, kind in _suffixes():
         if kind not in ("resettlement_site", "community", "village"):
             continue
         for mm in re.finditer(re.escape(suffix), view[lo:hi]):
             s = lo + mm.start()
-            if any(a <= s < b for a, b in taken):
+            k = bisect.bisect_right(div_ends, s) - 1
+            if s in occupied or k < 0 or s - div_ends[k] > 19:
                 continue
             a = s
             while a > lo and s - a < 4 and is_han(view[a - 1]) and view[a - 1] not in _STOP_CHARS:
                 a -= 1
             stem = view[a:s]
-            if len(stem) < 2 or not _stem_ok(stem) or any(x <= a < y for x, y in taken):
+            if len(stem) < 2 or not _stem_ok(stem) or a in occupied:
                 continue
-            anchor = None
-            for d in divs:
-                if d.end <= a and a - d.end <= 15 and not any(c in _CLAUSE_END for c in view[d.end:a]):
-                    anchor = d
-            if anchor is None:
+            k = bisect.bisect_right(div_ends, a) - 1
+            anchor = divs[k] if k >= 0 else None
+            if anchor is None or a - anchor.end > 15 or any(c in _CLAUSE_END for c in view[anchor.end:a]):
                 continue
             parents, division = _anchor_of(anchor)
-            out.append(PlaceMention(a, s + len(suffix), view[a:s + len(suffix)], parents, kind, division))
-            taken.append((a, s + len(suffix)))
+            b = s + len(suffix)
+            out.append(PlaceMention(a, b, view[a:b], parents, kind, division))
+            occupied.update(range(a, b))
     return out
 
 
