@@ -25,6 +25,7 @@ Examples
 >>> info.title.text, info.issuer.text, info.published, text[info.body[0]:info.body[1]]
 ('关于做好就业工作的通知', '人社部', '2019-01-05', '各单位：\\n现将有关事项通知如下。')
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -2,6 +2,7 @@
 
 See :mod:`analyser.page` for the kinds. Chrome patterns come from ``data/page_chrome.txt``.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,18 +28,18 @@ def _spaced(label: str) -> str:
     return r"[ \u3000\xa0]*".join(map(re.escape, label))
 
 
-_LABEL_GROUPS = {
-    "issuer": "发文机关 发布机关 发布机构 发文单位 发布单位 制发机关 发文机构 发布部门 来源单位 信息来源 文章来源 稿件来源 来源",
-    "issuer_media": "",
-    "published": "发布日期 发布时间 发表时间 发文日期 发文时间 公布日期 公开日期 生成日期 更新时间 上传时间 印发日期 时间 日期",
-    "written": "成文日期 成文时间 签发日期",
-    "doc_number": "发文字号 文件编号 文号",
-    "title": "标题 文件名称 题名 名称",
-    "other": "索引号 主题分类 主题词 体裁分类 组配分类 信息分类 分类 点击次数 点击数 浏览次数 阅读量 阅读次数 "
-    "访问量 浏览量 作者 责任编辑 编辑 有效性 生效日期 废止日期 公开方式 公开范围 所属机构 公文种类 文种 "
-    "主送机关 抄送机关 关键词 主题 实施日期 时效 状态",
-}
-_LABEL_OF = {w: g for g, ws in _LABEL_GROUPS.items() for w in ws.split()}
+def _read_labels() -> dict[str, str]:
+    """``{label: group}`` from ``data/page_labels.txt``."""
+    out = {}
+    path = Path(__file__).resolve().parents[1] / "data" / "page_labels.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            group, _, words = line.partition("\t")
+            out.update((w, group) for w in words.split())
+    return out
+
+
+_LABEL_OF = _read_labels()
 _LABEL = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<label>"
     + "|".join(_spaced(w) for w in sorted(_LABEL_OF, key=len, reverse=True))
@@ -48,8 +49,12 @@ _LABEL = re.compile(
 _TABLE_LABEL = re.compile(r"[\u4e00-\u9fff](?:[ \u3000\xa0]*[\u4e00-\u9fff]){1,5}[ \u3000\xa0]*[：:]\t")
 # Where a labelled value ends: a cell break, wide space, a bar or bracket, or the next "label：".
 _VALUE_END = re.compile(r"\t|\xa0|[ \u3000]{2,}|[|】\]]|[ \u3000]+(?=[\u4e00-\u9fff]{1,6}[：:])")
-_MEDIA = re.compile(r"日报|晚报|报社|时报|客户端|新闻|网$|网站|电视台|广播|新华社|杂志|融媒|头条|微信|公众号|APP|App")
-_ORG_END = re.compile(r"(院|厅|部|委|委员会|局|办|办公室|政府|中央|署|司|处|室|中心|联合会|协会|工会|商会|领导小组|办事处|党委|党组)$")
+_MEDIA = re.compile(
+    r"日报|晚报|报社|时报|客户端|新闻|网$|网站|电视台|广播|新华社|杂志|融媒|头条|微信|公众号|APP|App"
+)
+_ORG_END = re.compile(
+    r"(院|厅|部|委|委员会|局|办|办公室|政府|中央|署|司|处|室|中心|联合会|协会|工会|商会|领导小组|办事处|党委|党组)$"
+)
 _POSITION = r"(?:总理|省长|主席|市长|区长|县长|州长|旗长|盟长|书记|部长|主任|局长|厅长|委员长|秘书长)"
 _NAME = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}"
 _SPEAKER = re.compile(rf"(?P<pos>[\u4e00-\u9fff（）]{{0,24}}?{_POSITION})[ \u3000]+{_NAME}")
@@ -57,9 +62,16 @@ _POSITION_ONLY = re.compile(rf"[\u4e00-\u9fff（）]{{0,24}}?{_POSITION}")
 _SPACED_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}")
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［（(【]\s*\d{4}\s*[〕\]］）)】]\s*\d{1,5}\s*号")
 _DATE_LINE = re.compile(r"[（(]?\s*(?:" + _DATE.pattern + r")(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
-_SUBTITLE = re.compile(r"(?:——|—|－－|--)\s*\S.*|[（(].*(?:\d{4}年|[〇○零一二三四五六七八九]{4}年|在.*上).*[）)]")
-_CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图)[ \u3000]*[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[ \u3000]*摄?$|[ \u3000]摄$")
-_SALUTATION = re.compile(r"(?:各|尊敬的|同志们|女士们|亲爱的|全体).{0,80}[：:]|.{0,80}(?:人民政府|各部门|各部委|各单位|直属机构|各委办局)[，、]?.{0,40}[：:]")
+_SUBTITLE = re.compile(
+    r"(?:——|—|－－|--)\s*\S.*|[（(].*(?:\d{4}年|[〇○零一二三四五六七八九]{4}年|在.*上).*[）)]"
+)
+_CAPTION = re.compile(
+    r"(?:记者|摄影|通讯员|供图)[ \u3000]*[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[ \u3000]*摄?$"
+    r"|[ \u3000]摄$"
+)
+_SALUTATION = re.compile(
+    r"(?:各|尊敬的|同志们|女士们|亲爱的|全体).{0,80}[：:]|.{0,80}(?:人民政府|各部门|各部委|各单位|直属机构|各委办局)[，、]?.{0,40}[：:]"
+)
 _URL = re.compile(r"https?://|www\.|\.(?:com|net|org|cn)\b")
 _NOT_ORG = re.compile(r"关于|的|通知|意见|报告|方案|办法|规定|决定|决议|纲要|规划|要点|细则|条例")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -222,7 +234,11 @@ def _weak_tail(s: str) -> bool:
     return (
         _is_chrome(s)
         or (len(_CJK.findall(s)) == 0 and not _DATE_LINE.fullmatch(s))
-        or bool(re.fullmatch(r"[（(【\[]?\s*(来源|来自|稿源|编辑|责编|校对|审核|作者|记者)\s*[：:].{0,40}[）)】\]]?", s))
+        or bool(
+            re.fullmatch(
+                r"[（(【\[]?\s*(来源|来自|稿源|编辑|责编|校对|审核|作者|记者)\s*[：:].{0,40}[）)】\]]?", s
+            )
+        )
     )
 
 

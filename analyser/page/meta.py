@@ -1,4 +1,5 @@
 """Metadata of a page from its classified lines: labelled values, title, issuer, date, number."""
+
 from __future__ import annotations
 
 import re
@@ -61,7 +62,11 @@ def find_title(lines: list[_Line], view: str, head: int, labels) -> tuple[int, i
         j = _prev_nonblank(lines, i)
         while j is not None and lines[j].kind == "heading" and len(run) < 3:
             cand = lines[j]
-            if run and (len(cand.view) < 8 or len(run[0].view) < 8 or len(cand.view) + sum(len(r.view) for r in run) > 80):
+            if run and (
+                len(cand.view) < 8
+                or len(run[0].view) < 8
+                or len(cand.view) + sum(len(r.view) for r in run) > 80
+            ):
                 break
             run.insert(0, cand)
             j = _prev_nonblank(lines, j)
@@ -90,7 +95,9 @@ def find_issuer(lines, view, labels, title, body_first: int, body_last: int) -> 
             pos = m.group("pos") if m else ln.view
             return ln.start, ln.start + len(pos)
     start = lines[body_first].start
-    m = re.search(r"我代表([^，。、；：\s“”]{2,30}?)(?=，|,|向|作(?:工作)?报告|在)", view[start : start + 1500])
+    m = re.search(
+        r"我代表([^，。、；：\s“”]{2,30}?)(?=，|,|向|作(?:工作)?报告|在)", view[start : start + 1500]
+    )
     if m:
         return start + m.start(1), start + m.end(1)
     sig = _signature(lines, body_last)

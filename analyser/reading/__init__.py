@@ -26,6 +26,7 @@ Examples
 >>> read_bytes(b"<p>\\xe7\\xac\\xac\\xe4\\xb8\\x80</p><p>A&amp;B</p><script>x()</script>").text
 '第一\\nA&B'
 """
+
 from __future__ import annotations
 
 import os
@@ -88,7 +89,9 @@ def read_bytes(
     analyser.errors.EmptyInputError: <input>: empty input (no text)
     """
     if len(data) > max_bytes:
-        raise InputTooLargeError(f"{input_name(source)}: {len(data)} bytes, larger than the limit of {max_bytes} bytes")
+        raise InputTooLargeError(
+            f"{input_name(source)}: {len(data)} bytes, larger than the limit of {max_bytes} bytes"
+        )
     if not data.strip():
         raise EmptyInputError(f"{input_name(source)}: empty input (no text)")
     check_binary(data, source)
@@ -107,7 +110,9 @@ def read_bytes(
     return DecodedText(text=text, encoding=encoding, format=fmt, source=source)
 
 
-def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX, html: bool | None = None) -> DecodedText:
+def read_path(
+    path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX, html: bool | None = None
+) -> DecodedText:
     """Read and decode the file at ``path`` (``"-"`` is not special here).
 
     The size is checked before reading, and at most ``max_bytes + 1`` bytes are read, so an

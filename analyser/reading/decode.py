@@ -1,4 +1,5 @@
 """Bytes to text: binary sniffing and encoding detection (see :mod:`analyser.reading`)."""
+
 from __future__ import annotations
 
 import codecs
@@ -34,7 +35,9 @@ def input_name(source: str | None) -> str:
 def check_binary(data: bytes, source: str | None) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise BinaryInputError(f"{input_name(source)}: binary input ({what}), not a text or HTML document")
+            raise BinaryInputError(
+                f"{input_name(source)}: binary input ({what}), not a text or HTML document"
+            )
 
 
 def check_text(text: str, source: str | None) -> None:
@@ -44,7 +47,9 @@ def check_text(text: str, source: str | None) -> None:
         return
     bad = len(_CONTROL.findall(sample))
     if "\x00" in sample or bad > max(8, len(sample) // 50):
-        raise BinaryInputError(f"{input_name(source)}: binary input (control characters), not a text document")
+        raise BinaryInputError(
+            f"{input_name(source)}: binary input (control characters), not a text document"
+        )
 
 
 # --------------------------------------------------------------------------- decoding
@@ -152,12 +157,16 @@ def decode(data: bytes, source: str | None, hint: str | None) -> tuple[str, str]
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], "utf-8")
         if text is None:
-            raise EncodingError(f"{input_name(source)}: starts with a UTF-8 byte-order mark but is not valid UTF-8")
+            raise EncodingError(
+                f"{input_name(source)}: starts with a UTF-8 byte-order mark but is not valid UTF-8"
+            )
         return text, "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(data, "utf-16")
         if text is None:
-            raise EncodingError(f"{input_name(source)}: starts with a UTF-16 byte-order mark but is not valid UTF-16")
+            raise EncodingError(
+                f"{input_name(source)}: starts with a UTF-16 byte-order mark but is not valid UTF-16"
+            )
         return text, "utf-16"
     text = _strict(data, "utf-8")
     if text is not None:
@@ -189,9 +198,7 @@ def decode(data: bytes, source: str | None, hint: str | None) -> tuple[str, str]
         text = _strict(data, guess)
         if text is not None:
             return text, _normal_name(guess)
-    raise EncodingError(
-        f"{input_name(source)}: cannot decode the bytes as UTF-8, GB18030, Big5 or UTF-16"
-    )
+    raise EncodingError(f"{input_name(source)}: cannot decode the bytes as UTF-8, GB18030, Big5 or UTF-16")
 
 
 def _detector_guess(data: bytes, isolation: list[str] | None) -> str | None:

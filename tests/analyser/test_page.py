@@ -1,4 +1,5 @@
 """Page structure: body without chrome, title, issuer, publication date, document number."""
+
 from __future__ import annotations
 
 import json
@@ -166,7 +167,18 @@ def test_body_in_citations_are_not_the_doc_number():
     assert info_of(text).doc_number is None
 
 
-@pytest.mark.parametrize("text", ["", "\n\n\n", "甲", "首页\n>\n", "。" * 5000, "没有任何标点的很长一行" * 3000, "上一条：\n下一条：\n版权所有"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "甲",
+        "首页\n>\n",
+        "。" * 5000,
+        "没有任何标点的很长一行" * 3000,
+        "上一条：\n下一条：\n版权所有",
+    ],
+)
 def test_degenerate_inputs(text):
     info = info_of(text)
     a, b = info.body
@@ -174,7 +186,14 @@ def test_degenerate_inputs(text):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("国务院关于通知来源：发布日期2019年1月5日各位代表。，\n \u3000——（）〔〕号上一条版权所有")), max_size=300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("国务院关于通知来源：发布日期2019年1月5日各位代表。，\n \u3000——（）〔〕号上一条版权所有")
+        ),
+        max_size=300,
+    )
+)
 def test_spans_always_slice_the_text(text):
     info = info_of(text)
     a, b = info.body
@@ -209,7 +228,9 @@ def _norm(s: str | None) -> str:
 )
 def test_gold_meta_text_documents(rel):
     path = _shared(*rel.split("/"))
-    gold_path = SHARED / "gold" / ("seed.gold.json" if rel.startswith("seed") else f"dev/{path.name}.gold.json")
+    gold_path = (
+        SHARED / "gold" / ("seed.gold.json" if rel.startswith("seed") else f"dev/{path.name}.gold.json")
+    )
     meta = json.loads(gold_path.read_text(encoding="utf-8"))["meta"]
     text = read_path(path).text
     info = info_of(text)
@@ -245,7 +266,9 @@ def _occurrence(text: str, surface: str, k: int) -> int:
 
 def test_gold_meta_dev12_html():
     page = _shared("corpus-real", "dev", "dev12_gov_cn_guobanfa_2018_129_consumption_poverty.html")
-    meta = json.loads((SHARED / "gold" / "dev" / f"{page.name}.gold.json").read_text(encoding="utf-8"))["meta"]
+    meta = json.loads((SHARED / "gold" / "dev" / f"{page.name}.gold.json").read_text(encoding="utf-8"))[
+        "meta"
+    ]
     text = read_path(page).text
     info = info_of(text)
     for key, span in (("title", info.title), ("source", info.issuer), ("doc_number", info.doc_number)):
@@ -258,7 +281,20 @@ def test_gold_meta_dev12_html():
     assert info.body[1] == _occurrence(text, last["surface"], last["occurrence"]) + len(last["surface"])
 
 
-CHROME = ("Public domain", "本作品", "扫一扫", "上一条", "下一条", "版权所有", "打印本页", "关闭窗口", "相关报道", "分享到", "【字", "来源：中国政府网")
+CHROME = (
+    "Public domain",
+    "本作品",
+    "扫一扫",
+    "上一条",
+    "下一条",
+    "版权所有",
+    "打印本页",
+    "关闭窗口",
+    "相关报道",
+    "分享到",
+    "【字",
+    "来源：中国政府网",
+)
 
 
 def _dev_cases():

@@ -1,4 +1,5 @@
 """Reading documents: encodings, line endings, HTML to visible text, bad input."""
+
 from __future__ import annotations
 
 import codecs
@@ -87,7 +88,10 @@ def test_meta_charset_is_used_for_html_bytes():
     decoded = read_path(FIXTURES / "page.gb2312-meta.html")
     assert decoded.encoding == "gb18030"
     assert decoded.format == "html"
-    assert decoded.text == "首页 > 通知公告\n关于做好安置区就业服务的通知\n各乡（镇）人民政府：\n现将有关事项通知如下。"
+    assert (
+        decoded.text
+        == "首页 > 通知公告\n关于做好安置区就业服务的通知\n各乡（镇）人民政府：\n现将有关事项通知如下。"
+    )
 
 
 def test_malformed_html_still_gives_text():
@@ -161,7 +165,9 @@ def test_directory(tmp_path):
         read_path(tmp_path)
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", "\u3000\u3000\n".encode("utf-8"), b"<html><body> </body></html>"])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\t\r\n", "\u3000\u3000\n".encode("utf-8"), b"<html><body> </body></html>"]
+)
 def test_empty(tmp_path, data):
     path = tmp_path / "empty.html"
     path.write_bytes(data)
