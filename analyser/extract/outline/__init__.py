@@ -65,15 +65,17 @@ def extract_outline(src: SourceText) -> list[OutlineNode]:
     points = [c for c in point_candidates(view) if lo <= c.marker[0] and c.marker[1] <= hi]
     line_drafts = line_runs(view, lines, layout, hi)
     if not any(d.family in SECTION_FAMILIES for d in line_drafts):
-        line_drafts += _titled_sections(view, layout, lo, hi)
+        titled = _titled_sections(view, layout, lo, hi, {c.marker[0] for c in lines})
+        if titled:
+            line_drafts = line_runs(view, lines, layout, hi, titled)
     point_drafts = point_runs(view, points, line_drafts, layout, hi)
     roots = nest(line_drafts + point_drafts)
     return [_freeze(src, d, 1) for d in roots]
 
 
-def _titled_sections(view: str, layout: Layout, lo: int, hi: int) -> list[Draft]:
+def _titled_sections(view: str, layout: Layout, lo: int, hi: int, marked: set[int]) -> list[Draft]:
     """Unnumbered title lines as sections numbered by position (empty marker at the title)."""
-    titles = title_lines(view, layout, lo, hi)
+    titles = title_lines(view, layout, lo, hi, marked)
     out = []
     for i, (a, b) in enumerate(titles):
         end = titles[i + 1][0] if i + 1 < len(titles) else hi

@@ -6,7 +6,8 @@ These are only looked for when the document has no numbered sections. A title li
 * is short (2 to 40 characters) and holds no sentence punctuation (。！？；：);
 * does not open with a marker or a bracket, a dash or a digit run followed by a separator;
 * follows a paragraph that ended a sentence (。！？ or the colon of a salutation), or opens the body;
-* is followed by a longer paragraph that starts with a character, not punctuation.
+* is followed by a longer paragraph that starts with a character, not punctuation, or by a
+  line that opens with a marker (a numbered subheading).
 
 At least two such lines are needed; they are numbered by position.
 
@@ -34,8 +35,12 @@ _PARAGRAPH_START = re.compile(r"[\u4e00-\u9fff0-9A-Za-z“「《]")
 MIN_CHARS, MAX_CHARS, MIN_NEXT = 2, 40, 30
 
 
-def title_lines(view: str, layout: Layout, lo: int, hi: int) -> list[tuple[int, int]]:
-    """``(start, end)`` of the unnumbered title lines inside ``[lo, hi)`` (empty when fewer than two)."""
+def title_lines(view: str, layout: Layout, lo: int, hi: int, marked: set[int] = frozenset()) -> list[tuple[int, int]]:
+    """``(start, end)`` of the unnumbered title lines inside ``[lo, hi)`` (empty when fewer than two).
+
+    ``marked`` holds the starts of lines that open with an enumeration marker: a title may be
+    followed by such a line (a numbered subheading) instead of a long paragraph.
+    """
     pars = [(a, b) for a, b in layout.paragraphs if lo <= a and b <= hi]
     out = []
     for i, (a, b) in enumerate(pars):
@@ -47,7 +52,7 @@ def title_lines(view: str, layout: Layout, lo: int, hi: int) -> list[tuple[int, 
         if i + 1 >= len(pars):
             continue
         na, nb = pars[i + 1]
-        if nb - na < max(MIN_NEXT, b - a + 1) or not _PARAGRAPH_START.match(view[na]):
+        if na not in marked and (nb - na < max(MIN_NEXT, b - a + 1) or not _PARAGRAPH_START.match(view[na])):
             continue
         if i > 0 and not _ENDS_SENTENCE.search(view[pars[i - 1][0]:pars[i - 1][1]]):
             continue

@@ -83,24 +83,30 @@ class Layout:
         return self.paragraphs[self.index(pos)][1]
 
 
-def line_runs(view: str, cands: list[Candidate], layout: Layout, limit: int) -> list[Draft]:
+def line_runs(
+    view: str, cands: list[Candidate], layout: Layout, limit: int, extra: list[Draft] = ()
+) -> list[Draft]:
     """Drafts of the line markers that form runs, each with its span (up to the next peer).
 
     Numbered families are checked over the whole body; bullet lines (``——``) are grouped by the
-    node that holds them and numbered by position.
+    node that holds them and numbered by position. ``extra`` drafts (unnumbered titles) are
+    returned too and end the spans of the nodes before them like any peer of their rank.
     """
     accepted: list[tuple[Candidate, int]] = []  # (candidate, number to report)
     for fam in sorted({c.family for c in cands} - {"dash"}):
         for run in _runs([c for c in cands if c.family == fam], tolerance=1):
             accepted.extend((c, c.number) for c in run)
-    accepted.sort(key=lambda t: t[0].marker)
-    drafts = []
+    events = sorted([(c.marker[0], FAMILY_RANK[c.family], c, n) for c, n in accepted]
+                    + [(d.start, int(d.rank), None, d) for d in extra], key=lambda t: (t[0], t[1]))
+    drafts: list[Draft] = []
     next_at = [limit] * (max(FAMILY_RANK.values()) + 1)  # next start of a node of each rank
-    for c, number in reversed(accepted):
-        rank = FAMILY_RANK[c.family]
-        nxt = min(next_at[: rank + 1])
-        drafts.append(_line_draft(view, c, number, min(_trim_end(view, c.marker[0], nxt), limit), layout))
-        next_at[rank] = c.marker[0]
+    for start, rank, c, payload in reversed(events):
+        if c is None:
+            drafts.append(payload)
+        else:
+            nxt = min(next_at[: rank + 1])
+            drafts.append(_line_draft(view, c, payload, min(_trim_end(view, start, nxt), limit), layout))
+        next_at[rank] = start
     drafts.reverse()
     dashes = [c for c in cands if c.family == "dash"]
     boxes: dict[int, list[Candidate]] = {}

@@ -188,6 +188,17 @@ def test_unnumbered_title_lines_are_sections() -> None:
     assert nodes[0].end <= nodes[1].start
 
 
+def test_numbered_paragraphs_under_unnumbered_titles() -> None:
+    para = "本屆政府上任以來，我們一直以民為本，積極推動經濟發展，改善民生，各項工作取得了一定的成效。"
+    text = f"主席女士：\n1. {para}\n引言\n2. {para}\n經濟發展\n(一 ) 土地供應\n3. {para}\n(二 ) 房屋\n4. {para}\n扶貧\n5. {para}"
+    nodes = extract_outline(SourceText.from_text(text))
+    assert [(n.kind, n.marker.text, n.heading.text[:4]) for n in nodes] == [
+        ("item", "1.", "本屆政府"), ("section", "", "引言"), ("section", "", "經濟發展"), ("section", "", "扶貧")]
+    assert [c.marker.text for c in nodes[2].children] == ["(一 )", "(二 )"]
+    assert [c.number for c in nodes[2].children[0].children] == [3]
+    assert nodes[0].end < nodes[1].start and nodes[1].end < nodes[2].start
+
+
 @pytest.mark.parametrize("text", [
     # a link split onto its own line inside a sentence (Wikisource transcriptions)
     f"在聽了劉少奇同志\n關於憲法草案的報告\n並進行了三天的討論以後，{LONG}\n通過了根本法——\n中華人民共和國憲法\n，接着，{LONG}",
