@@ -50,7 +50,7 @@ _ARABIC = (
     r"(?:\.\d+)?"
 )
 _UPPER = "壹贰叁肆伍陆柒捌玖拾佰仟"
-_CN_RUN = rf"[〇零一二三四五六七八九两十百千万亿{_UPPER}]+(?:点[〇零一二三四五六七八九两{_UPPER}]+)?"
+_CN_RUN = rf"[〇零一二三四五六七八九两十百千万亿廿卅{_UPPER}]+(?:点(?:[〇零一二三四五六七八九两{_UPPER}]+|\d+))?"
 _ATOM = rf"(?:{_ARABIC}[十百千万亿]*|{_CN_RUN})"
 #: One numeral: atoms joined where a magnitude ends the previous one (十亿3000万, 5万4千).
 NUMBER_RE = re.compile(rf"(?<![\d.]){_ATOM}(?:(?<=[十百千万亿零拾佰仟]){_ATOM})*")
@@ -119,7 +119,7 @@ def parse_number(s: str) -> int | float | None:
         for ch in mags:
             exact *= _MAG_VALUE[ch]
         return int(exact) if exact == exact.to_integral_value() else float(exact)
-    text = s.translate(_UPPER_TO_LOWER)
+    text = s.translate(_UPPER_TO_LOWER).replace("廿", "二十").replace("卅", "三十")
     if text[0] in "百千万亿":
         text = "一" + text
     if text.startswith("十") and len(text) > 1 and text[1] in "万亿":
@@ -187,7 +187,7 @@ def small_range(s: str) -> tuple[int, int] | None:
 _SIGNED_FRACTION = re.compile(
     r"(?P<neg>负|-)?(?P<den>[\d.〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+)分之(?P<nneg>负|-)?"
     r"(?P<num>[\d.〇零一二三四五六七八九十百千万两点壹贰叁肆伍陆柒捌玖拾佰仟]+)"
-    r"|(?<![\d/])(?P<n>\d+)/(?P<d>\d+)(?![\d/])"
+    r"|(?<![\d/])(?P<sign>-|－)?(?P<n>\d+)[/／](?P<d>\d+)(?![\d/])"
 )
 
 
@@ -208,6 +208,8 @@ def find_numbers(view: str) -> list[tuple[int, int, int | float]]:
         if m.group("n"):
             num, den = int(m.group("n")), int(m.group("d"))
             value = round(num / den, 10) if den else None
+            if value is not None and m.group("sign"):
+                value = -value
         else:
             den_v, num_v = parse_number(m.group("den")), parse_number(m.group("num"))
             value = round(num_v / den_v, 10) if den_v and num_v is not None else None

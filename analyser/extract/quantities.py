@@ -44,16 +44,18 @@ _PRE_KIND = {
     "不超过": "upper_bound", "最多": "upper_bound", "不到": "upper_bound", "不足": "upper_bound",
     "低于": "upper_bound", "少于": "upper_bound", "小于": "upper_bound",
 }
-_POST = re.compile(r"以上|以下|以内|左右|之多|有余")
+_POST = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|以内|左右|之多|有余)")
 _POST_KIND = {"以上": "lower_bound", "之多": "lower_bound", "有余": "lower_bound",
               "以下": "upper_bound", "以内": "upper_bound", "左右": "approx"}
-_RANGE_JOIN = re.compile(r"(?:至|到|—{1,2}|–|－|-|～|~)")
-_PERCENT = re.compile(r"(?P<base>百|千|万|仟)分之(?P<num>[〇零一二三四五六七八九两十百千点\d.,，壹贰叁肆伍陆柒捌玖拾佰仟]+)")
+_RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|–|－|-{1,2}|～|~)")
+_PERCENT = re.compile(r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百|千|万|仟)分之(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[〇零一二三四五六七八九两十百千点\d.壹贰叁肆伍陆柒捌玖拾佰仟]+)")
 _FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]+)分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]+)"
                        r"|(?<![\d/.\-])(?P<n>\d+)/(?P<d>\d+)(?![\d/.\-])")
 _HALF = re.compile(r"一半|过半|近半|多半")
 _DOUBLE = re.compile(r"翻了?(?P<n>一|两|二|三|四|\d)番")
 _VAGUE = re.compile(r"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[一二三四五六七八九]十几")
+_UPPER_MAGS = str.maketrans("拾佰仟", "十百千")
+_SIGN_AFTER = {"", " ", "，", "。", "；", "：", "、", "（", "(", "“", "为", "是", "长", "降", "达", "比", "\n"}
 _PER_TIME = re.compile(r"月|年|天|日|人|户|亩|吨|小时")
 _TENTHS_NEXT = set("为立本员果绩效都长就功熟品交型份熟全绩")
 
@@ -137,11 +139,15 @@ def _pre_marker(view: str, a: int, num: str) -> str | None:
 
 def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
     for m in _PERCENT.finditer(view, b0, b1):
-        v = parse_number(m.group("num"))
-        if v is None or blocked.overlaps(*m.span()):
+        num, end = m.group("num"), m.end()
+        v = parse_number(num)
+        while v is None and len(num) > 1:
+            num, end = num[:-1], end - 1  # 百分之七十百分位: the numeral stops before 百分位
+            v = parse_number(num)
+        if v is None or blocked.overlaps(m.start(), end):
             continue
         scale = {"百": 1, "千": 0.1, "仟": 0.1, "万": 0.01}[m.group("base")]
-        yield _finish(view, m.start(), m.end(), round(v * scale, 10), "%", m.group("num"))
+        yield _finish(view, m.start(), end, round(v * scale, 10), "%", num)
     for m in _FRACTION.finditer(view, b0, b1):
         if blocked.overlaps(*m.span()) or m.group().startswith(("百分之", "千分之", "万分之")):
             continue
@@ -190,7 +196,7 @@ def _finish(view, a, b, value, unit, num, approx=False) -> _Q:
         q.start -= len(pre)
         q.qualifier = _PRE_KIND[pre]
     elif post:
-        q.qualifier = _POST_KIND[post.group()]
+        q.qualifier = _POST_KIND[post.group()[-2:]]
     elif approx:
         q.qualifier = "approx"
     if post:
@@ -266,7 +272,7 @@ def _read_tail(view: str, e: int, value, num: str):
         if marker is None and view[e:e + 1] in ("多", "余") and not view[e + 1:e + 2] in _MAG:
             marker = view[e]
             e += 1
-    elif view[e:e + 1] in ("成", "折") and value is not None and value <= 10 and view[e + 1:e + 2] not in _TENTHS_NEXT:
+    elif view[e:e + 1] in ("成", "折") and value is not None and (value <= 10 if view[e] == "成" else value < 10) and view[e + 1:e + 2] not in _TENTHS_NEXT:
         scale = 10 if view[e] == "成" else (10 if value < 10 else 1)
         value = round(value * scale, 10)
         unit = "%"
@@ -286,11 +292,20 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 
             u = unit_at(view, b)
             if not u or not u[0].isascii():
                 continue  # 5G: a name; 168cm, 10GW are amounts
-        e, value = _numeral_end(view, a, b)
+        whole = view[a:b]
+        rng = None
+        if len(whole) > 2 and small_range(whole[:2]) and all(c in _MAG for c in whole[2:]):
+            scale = 1
+            for c in whole[2:]:
+                scale *= _MAG[c]
+            lo, hi = small_range(whole[:2])
+            rng, e, value = (lo * scale, hi * scale), b, hi * scale  # 三五百, 八九亿
+        else:
+            e, value = _numeral_end(view, a, b)
         num = view[a:e]
         if value is None:
             continue
-        rng = small_range(num)
+        rng = rng or small_range(num)
         e2, value, unit, measure, marker = _read_tail(view, e, value, num)
         chinese = is_chinese_numeral(num)
         has_mag = any(ch in "万亿" for ch in view[a:e2]) or (not chinese and any(ch in _MAG for ch in num))
@@ -314,8 +329,8 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 
             continue  # 一九五四年 is a year
         if view[e2:e2 + 1] == "半" and unit and unit_kind(unit) not in ("currency", "percent") and value == int(value):
             value, e2 = value + 0.5, e2 + 1  # 一吨半, 一年半
-        if a > 0 and view[a - 1] in "负-−－" and not (a > 1 and (view[a - 2].isalnum() and view[a - 1] != "负")):
-            a, value = a - 1, -value  # 负0.2千米, -22.2%
+        if a > 0 and view[a - 1] in "负-−－" and (view[a - 1] == "负" or view[a - 2:a - 1] in _SIGN_AFTER):
+            a, value = a - 1, -value  # 负0.2千米, 增长-2.1%
         q = _Q(a, e2, value, unit, measure=measure)
         if rng and unit:
             q.value, q.lower, q.upper, q.qualifier = None, rng[0], rng[1], "range"
@@ -326,7 +341,7 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 
         elif marker:
             q.qualifier = "lower_bound"
         elif post:
-            q.qualifier = _POST_KIND[post.group()]
+            q.qualifier = _POST_KIND[post.group()[-2:]]
         if post:
             q.end = post.end()
         if q.qualifier != "range":
@@ -355,10 +370,15 @@ def _join_range(view: str, q: _Q, num: str, b1: int, blocked: Blocked) -> None:
     if unit2 is None or (q.unit is not None and q.unit != unit2):
         return
     lower = q.value
-    mags2 = [c for c in view[m.start():e] if c in "万亿"]
-    if q.unit is None and mags2 and not any(c in "万亿" for c in num):
-        for c in mags2:
-            lower *= _MAG[c]
+    second = view[m.start():e].translate(_UPPER_MAGS)
+    head2 = re.match(r"[\d.]+|[^十百千万亿]+", second)
+    mags2 = [c for c in second if c in _MAG]
+    if q.unit is None and mags2 and not any(c in _MAG for c in num):
+        base2 = parse_number(head2.group()) if head2 else None
+        if base2 is not None and lower < base2 or mags2[-1] in "万亿":
+            scale = v2 / base2 if base2 else 1
+            lower = lower * scale if base2 and lower < base2 else lower  # 5-10万元, 两到三千元
+            lower = int(lower) if float(lower).is_integer() else lower
     if v2 is None or lower is None or lower > v2:
         return
     q.end, q.value, q.unit, q.lower, q.upper, q.qualifier = e2, None, unit2, lower, v2, "range"

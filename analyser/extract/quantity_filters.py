@@ -29,12 +29,15 @@ __all__ = ["blocked_spans", "is_marker", "Blocked"]
 _ONE = "一二三四五六七八九十两百千万"
 _QUOTE = re.compile(r"[“「『‘]([^“”「」『』‘’。！？\n]{1,12})[”」』’]")
 _CN_NUM_CHAR = re.compile(r"[〇零一二三四五六七八九十两百千万亿]")
-_ALTERNATION = re.compile(rf"(?<![{_ONE}\d点])[{_ONE}][^\W\d{_ONE}点]{{1,2}}[{_ONE}][^\W\d{_ONE}点]{{1,2}}")
+_ALTERNATION = re.compile(
+    rf"(?<![{_ONE}\d点])[{_ONE}][^\W\d{_ONE}点到至或和及与]{{1,2}}(?!百分)[{_ONE}][^\W\d{_ONE}点]{{1,2}}"
+)
+_URL = re.compile(r"(?:https?://|www\.)[\w\-./?%&=:#~+,;@!*()]+|[\w.\-]+@[\w\-]+\.[\w.\-]+")
 _TWO_NUMBERS = re.compile(r"[\d〇零一二三四五六七八九十两百千万][^\d〇零一二三四五六七八九十两百千万]{1,2}[\d〇零一二三四五六七八九十两百千万]")
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
 _DOC_NUMBER = re.compile(r"[〔\[【（(]\s*(?:19|20)\d\d\s*[〕\]】）)]\s*第?\s*\d+\s*号")
 _PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})(?!\d)")
-_LONG_CODE = re.compile(r"(?<![\d.,])\d{9,}(?![\d.,])|[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+[A-Za-z\d]*")
+_LONG_CODE = re.compile(r"(?<![\d.,])\d{9,}(?![\d.,])|[A-Za-z]+\d+[A-Za-z\d]*")
 _CODE_LABEL = re.compile(r"(?:电话|手机|传真|邮编|邮政编码|热线|ICP备|备案号|编号|代码|QQ|微信)[：:\s]*[\d\-—（）()\s]+")
 _MEASURES = "个项条种批类次件名位户家所座套"
 
@@ -71,7 +74,7 @@ def blocked_spans(view: str) -> list[tuple[int, int]]:
         # 一年建设、两年入住 are separate clauses; 四梁八柱 / 五个一批 are one word
         out.append(m.span())
     out.extend(m.span(1) for m in _TITLE.finditer(view))  # 《…三年行动…》: part of a title
-    for pattern in (_DOC_NUMBER, _PHONE, _LONG_CODE, _CODE_LABEL):
+    for pattern in (_URL, _DOC_NUMBER, _PHONE, _LONG_CODE, _CODE_LABEL):
         out.extend(m.span() for m in pattern.finditer(view))
     return Blocked(out).spans
 
