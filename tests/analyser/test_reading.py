@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyser.errors import (
     AnalyserError,
@@ -295,3 +297,61 @@ def test_every_dev_file_reads():
         assert decoded.encoding == "utf-8"
         assert "\r" not in decoded.text
         assert decoded.format == ("html" if path.suffix == ".html" else "text")
+
+
+# --------------------------------------------------------------------------- never a traceback
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_give_text_or_an_input_error(data):
+    try:
+        decoded = read_bytes(data, source="x.txt")
+    except InputError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("x.txt")
+        return
+    assert decoded.text.strip()
+    assert "\r" not in decoded.text
+
+
+_MARKUP = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<td>",
+        "<tr>",
+        "<table>",
+        "<br>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<b>",
+        "&nbsp;",
+        "&amp;",
+        "&#x4e2d;",
+        "<",
+        ">",
+        "\n",
+        " ",
+        "乡村振兴",
+        "。",
+        "<style>",
+        "<nav>",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MARKUP, max_size=40))
+def test_any_markup_gives_text(parts):
+    html = "".join(parts)
+    text = html_to_text(html)
+    assert isinstance(text, str)
+    assert "\r" not in text
+    try:
+        read_bytes(html.encode(), html=True)
+    except EmptyInputError:
+        assert not text.strip()
