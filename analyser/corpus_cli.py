@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from .errors import InputError
 
@@ -45,6 +46,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     if args.engine == "dask" and not args.scheduler:
         raise InputError("--engine dask needs --scheduler ADDRESS")
+    for path in args.paths:
+        if not Path(path).exists():
+            raise InputError(f"no such file or folder: {path}")
     with _open(args.db, create=True) as store:
         summary = ingest(
             args.paths, store, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
