@@ -261,6 +261,13 @@ def test_random_marker_soup(parts: list[str]) -> None:
         stack.extend(n.children)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text(text: str) -> None:
+    for n in extract_outline(SourceText.from_text(text)):
+        assert text[n.marker.start:n.marker.end] == n.marker.text
+
+
 # --- scored against the hand annotations (skipped without ../shared) ---------------------------
 
 def _golds() -> list[Path]:
