@@ -1,0 +1,171 @@
+// The explorer: hash routes -> views. Everything is fetched from the JSON API of this server.
+import { el, fill, api, route, link, errorBox, pager } from "./util.js";
+import { documentView } from "./docview.js";
+import { graphView } from "./graphview.js";
+import { timelineChart } from "./timeline.js";
+
+const view = document.getElementById("view");
+
+const ROUTES = [
+  [/^\/$/, documentsView, "documents"],
+  [/^\/documents$/, documentsView, "documents"],
+  [/^\/doc\/(.+)$/, (m, p) => documentView(view, m[1], p), "documents"],
+  [/^\/search$/, searchView, "documents"],
+  [/^\/slogans$/, slogansView, "slogans"],
+  [/^\/slogan\/(.+)$/, (m, p) => sloganView(m[1], p), "slogans"],
+  [/^\/quantities$/, quantitiesView, "quantities"],
+  [/^\/graph$/, (m, p) => graphView(view, null, p), "graph"],
+  [/^\/graph\/(.+)$/, (m, p) => graphView(view, m[1], p), "graph"],
+];
+
+async function render() {
+  const { path, params } = route();
+  for (const [pattern, handler, nav] of ROUTES) {
+    const match = path.match(pattern);
+    if (!match) continue;
+    document.querySelectorAll("[data-nav]").forEach((a) => a.classList.toggle("active", a.dataset.nav === nav));
+    try {
+      await handler(match, params);
+    } catch (error) {
+      fill(view, errorBox(error));
+    }
+    return;
+  }
+  fill(view, el("p", { class: "error" }, `No page ${path}`));
+}
+
+function filterForm(fields, params, target) {
+  const form = el("form", { class: "filters" });
+  for (const [name, label, type] of fields) {
+    form.append(el("label", {}, label, el("input", { name, type: type || "text", value: params.get(name) || "" })));
+  }
+  form.append(el("button", { type: "submit" }, "Filter"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const values = Object.fromEntries([...new FormData(form)].filter(([, v]) => v !== ""));
+    location.hash = link(target, values);
+  });
+  return form;
+}
+
+function table(headers) {
+  const body = el("tbody");
+  const t = el("table", { class: "list" }, el("thead", {}, el("tr", {}, headers.map((h) => el("th", {}, h)))), body);
+  return { table: t, body };
+}
+
+function countsCell(counts) {
+  const order = [["quantities", "Q"], ["dates", "D"], ["slogans", "F"], ["citations", "C"], ["entities", "E"]];
+  return el("td", { class: "counts" }, order.map(([k, short]) => el("span", { class: `chip k-${k}`, title: k }, `${short} ${counts?.[k] ?? 0}`)));
+}
+
+async function documentsView(match, params) {
+  const issuers = await api("/issuers").catch(() => ({ items: [] }));
+  const { table: t, body } = table(["Title", "Issuer", "Published", "Script", "Facts"]);
+  const list = el("datalist", { id: "issuer-list" }, issuers.items.map((i) => el("option", { value: i.issuer })));
+  const form = filterForm([["q", "Text contains"], ["issuer", "Issuer"], ["year", "Year", "number"]], params, "/documents");
+  form.querySelector("[name=issuer]").setAttribute("list", "issuer-list");
+  const section = el("section", {}, el("h1", {}, "Documents"), form, list, t);
+  fill(view, section);
+  const filters = { q: params.get("q"), issuer: params.get("issuer"), year: params.get("year"), limit: 50 };
+  await pager("/documents", filters, (items) => {
+    for (const d of items) {
+      body.append(el("tr", { class: "doc-row" },
+        el("td", {}, el("a", { href: link(`/doc/${d.id}`), class: "doc-link" }, d.title || d.source || d.id)),
+        el("td", {}, d.issuer || ""), el("td", {}, d.published || ""), el("td", {}, d.script || ""),
+        countsCell(d.counts)));
+    }
+    if (!body.children.length) body.append(el("tr", {}, el("td", { colspan: 5, class: "muted" }, "No documents.")));
+  }, section);
+}
+
+async function searchView(match, params) {
+  const q = params.get("q") || "";
+  document.getElementById("search-box").value = q;
+  const docs = el("section", {}, el("h2", {}, "Documents"));
+  const slogans = el("section", {}, el("h2", {}, "Formulations"));
+  const hits = el("section", {}, el("h2", {}, "In context"));
+  fill(view, el("h1", {}, `Search: ${q}`), el("div", { class: "columns" }, el("div", {}, docs, slogans), hits));
+  if (!q) return;
+  const docList = el("ul", { class: "plain" });
+  docs.append(docList);
+  const sloganList = el("ul", { class: "plain" });
+  slogans.append(sloganList);
+  const { table: t, body } = table(["Document", "Context"]);
+  hits.append(t);
+  await Promise.all([
+    pager("/documents", { q, limit: 20 }, (items) => {
+      items.forEach((d) => docList.append(el("li", {}, el("a", { href: link(`/doc/${d.id}`) }, d.title || d.id), " ", el("span", { class: "muted" }, d.published || ""))));
+      if (!docList.children.length) docList.append(el("li", { class: "muted" }, "none"));
+    }, docs),
+    pager("/slogans", { q, limit: 20 }, (items) => {
+      items.forEach((g) => sloganList.append(el("li", {}, el("a", { href: link(`/slogan/${g.normalized}`) }, g.normalized), " ", el("span", { class: "muted" }, `${g.count}× in ${g.n_documents} docs`))));
+      if (!sloganList.children.length) sloganList.append(el("li", { class: "muted" }, "none"));
+    }, slogans),
+    pager("/search", { q, limit: 50 }, (items) => {
+      for (const h of items) {
+        body.append(el("tr", {},
+          el("td", {}, el("a", { href: link(`/doc/${h.document}`, { at: h.start, len: h.end - h.start }) }, h.title || h.document)),
+          el("td", { class: "kwic" }, el("span", { class: "left" }, h.left), el("mark", {}, h.match), el("span", {}, h.right))));
+      }
+    }, hits),
+  ]);
+}
+
+async function slogansView(match, params) {
+  const { table: t, body } = table(["Formulation", "Mentions", "Documents", "First", "Last", "Variants"]);
+  const section = el("section", {}, el("h1", {}, "Formulations"), filterForm([["q", "Contains"]], params, "/slogans"), t);
+  fill(view, section);
+  await pager("/slogans", { q: params.get("q"), limit: 50 }, (items) => {
+    for (const g of items) {
+      body.append(el("tr", {},
+        el("td", {}, el("a", { href: link(`/slogan/${g.normalized}`), class: "slogan-link" }, g.normalized)),
+        el("td", {}, g.count), el("td", {}, g.n_documents), el("td", {}, g.first || ""), el("td", {}, g.last || ""),
+        el("td", { class: "muted" }, g.variants.map((v) => `${v.text} (${v.count})`).join("，"))));
+    }
+  }, section);
+}
+
+async function sloganView(normalized, params) {
+  const chart = el("div", { class: "timeline" });
+  const { table: t, body } = table(["Published", "Document", "Mentions", "Variants", "First sentence"]);
+  const entries = [];
+  const section = el("section", {},
+    el("h1", {}, "Formulation: ", el("q", {}, normalized)),
+    el("p", {}, el("a", { href: link(`/graph/slogan:${normalized}`) }, "Show in the graph")), chart, t);
+  fill(view, section);
+  await pager("/slogans/timeline", { normalized, limit: 200 }, (items) => {
+    for (const e of items) {
+      entries.push(e);
+      body.append(el("tr", {},
+        el("td", {}, e.published || "—"),
+        el("td", {}, el("a", { href: link(`/doc/${e.document}`, { at: e.first }) }, e.title || e.document)),
+        el("td", {}, e.count), el("td", {}, e.variants.join("，")), el("td", { class: "sentence" }, e.sentence || "")));
+    }
+    fill(chart, timelineChart(entries, (e) => { location.hash = link(`/doc/${e.document}`, { at: e.first }); }));
+  }, section);
+}
+
+async function quantitiesView(match, params) {
+  const fields = [["indicator", "Indicator"], ["unit", "Unit"], ["place", "Place"], ["year", "Year", "number"], ["min", "Min", "number"], ["max", "Max", "number"]];
+  const { table: t, body } = table(["Quantity", "Value", "Unit", "Indicator", "Time", "Place", "Sentence"]);
+  const section = el("section", {}, el("h1", {}, "Quantities"), filterForm(fields, params, "/quantities"), t);
+  fill(view, section);
+  const filters = Object.fromEntries(fields.map(([name]) => [name, params.get(name)]));
+  await pager("/quantities", { ...filters, limit: 100 }, (items) => {
+    for (const q of items) {
+      body.append(el("tr", {},
+        el("td", {}, el("a", { href: link(`/doc/${q.document}`, { at: q.start, len: q.end - q.start }) }, q.text)),
+        el("td", { class: "num" }, q.value ?? ""), el("td", {}, q.unit || ""), el("td", {}, q.indicator || ""),
+        el("td", {}, q.time || ""), el("td", {}, q.place || ""), el("td", { class: "sentence" }, q.sentence || "")));
+    }
+  }, section);
+}
+
+document.getElementById("search-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const q = document.getElementById("search-box").value.trim();
+  if (q) location.hash = link("/search", { q });
+});
+window.addEventListener("hashchange", render);
+render();
