@@ -22,7 +22,7 @@ from ...facts import Entity
 from ...source import SourceText
 from .orgs import find_orgs
 from .persons import find_persons, is_leader
-from .places import crosses, find_places, token_bounds
+from .places import crosses, find_places, home_divisions, token_bounds
 
 __all__ = ["extract_entities"]
 
@@ -54,7 +54,7 @@ def extract_entities(src: SourceText) -> list[Entity]:
         return []
     bounds = token_bounds(src.tokens)
     places = find_places(view, lo, hi, bounds)
-    orgs = find_orgs(view, lo, hi, [(p.start, p.end) for p in places], bounds)
+    orgs = find_orgs(view, lo, hi, [(p.start, p.end) for p in places], bounds, home_divisions(places))
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)
     persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi) if b - a >= 3 and is_leader(n) or not crosses(bounds, a, b)]
     in_org = {p for a, b, _ in orgs for p in range(a, b)}

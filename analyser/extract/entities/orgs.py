@@ -27,8 +27,12 @@ _LOCAL_BODY = re.compile(
     r"(?:人民政府|政府|党委|省委|市委|县委|区委|州委|人大常委会|政协|纪委|监委|"
     r"(?:发展改革|发展和改革|财政|教育|民政|人力资源社会保障|人社|住房城乡建设|住房和城乡建设|自然资源|农业农村|"
     r"水利|交通运输|商务|卫生健康|扶贫|乡村振兴|统计|公安|生态环境|文化和旅游|应急管理|市场监管|科技|工业和信息化|"
-    r"工信|民族宗教|审计|税务|林业|国资|医保|能源|粮食和物资储备)(?:委员会|委|厅|局|办公室|办))"
+    r"工信|民族宗教|审计|税务|林业|国资|医保|能源|粮食和物资储备)(?:委员会|委|厅|局|办公室|办)|委员会|委(?![托屈婉]))"
 )
+_OWN_BODY = re.compile(
+    r"(?P<level>自治区|自治州|省|市|县|区|州)(?:党委|委(?![托屈婉员])|人民政府|政府|人大常委会|人大|政协|纪委)"
+)
+_GENERIC_BEFORE = set("各每级全该本外县市省区州")
 _TEAM_SUFFIX = ("领导小组办公室", "领导小组", "工作领导小组", "验收组", "督查组", "检查组", "巡视组", "工作组", "考核组",
                 "评估组", "指挥部")
 _ENTERPRISE_SUFFIX = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "煤矿", "矿务局", "钢铁厂", "厂")
@@ -119,12 +123,18 @@ class _Spans:
 
 
 def find_orgs(
-    view: str, lo: int, hi: int, places: list[tuple[int, int]] = (), bounds: tuple[set[int], set[int]] | None = None
+    view: str,
+    lo: int,
+    hi: int,
+    places: list[tuple[int, int]] = (),
+    bounds: tuple[set[int], set[int]] | None = None,
+    home: dict | None = None,
 ) -> list[tuple[int, int, str]]:
     """``(start, end, normalized)`` of the organisations named in ``view[lo:hi]``.
 
     ``places`` are the place spans already found, used for local bodies (贵州省人民政府);
-    ``bounds`` (word starts, offsets inside words) veto short forms that straddle a word.
+    ``bounds`` (word starts, offsets inside words) veto short forms that straddle a word;
+    ``home`` maps 省, 区, 市 … to the document's own division, naming 省委, 省政府.
 
     >>> v = "国务院召开会议，时任国务院副总理、国务院扶贫开发领导小组组长出席。中央预算内投资"
     >>> [v[a:b] for a, b, _ in find_orgs(v, 0, len(v))]
@@ -142,7 +152,20 @@ def find_orgs(
     for a0, b0 in sorted(places):
         m = _LOCAL_BODY.match(view, b0, hi)
         if m:
+            a0 = a0 - 2 if view[a0 - 2:a0] == "中共" else a0
             spans.replace_inner(a0, m.end(), view[a0:m.end()])
+    # a body of the document's own division (省委, 省政府, 自治区党委): 各省政府 and 省级 are generic
+    for m in _OWN_BODY.finditer(view, lo, hi):
+        a, b = m.span()
+        if view[a - 1:a] in _GENERIC_BEFORE or not spans.free(a, b):
+            continue
+        if view[a - 1:a] == "、" and view[a - 2:a - 1] in _GENERIC_BEFORE:  # 省、区、市党委: every level
+            continue
+        level = m.group("level")
+        d = (home or {}).get(level if len(level) == 3 else level[-1])
+        if d is None:  # 县委书记要… in a document naming no county: any county's committee
+            continue
+        spans.add(a, b, d.name + view[a + len(level):b])
     # bare 中央 with a verb
     for m in re.finditer("中央", view[lo:hi]):
         a, b = lo + m.start(), lo + m.end()

@@ -175,6 +175,7 @@ def find_places(view: str, lo: int, hi: int, bounds: tuple[set[int], set[int]] |
         i += 1
     out.extend(_list_items(view, out, hi))
     out.extend(_clause_anchored(view, out, lo, hi))
+    out.extend(_deictic(view, lo, hi, home_divisions(out)))
     out.sort(key=lambda m: (m.start, m.end))
     return _dedupe(out)
 
@@ -280,6 +281,38 @@ def _clause_anchored(view: str, mentions: list[PlaceMention], lo: int, hi: int) 
             b = s + len(suffix)
             out.append(PlaceMention(a, b, view[a:b], parents, kind, division))
             occupied.update(range(a, b))
+    return out
+
+
+_DEICTIC = re.compile(r"我(省|区|市|县|州|旗|盟)(?![场长委级属内外])")
+
+
+def home_divisions(mentions: list[PlaceMention]) -> dict[str, Division]:
+    """The division a document most often names, per last character of its name (省, 区, 市, 县 …):
+    what 我省, 我区, 省委 refer to."""
+    counts: dict[str, dict[str, int]] = {}
+    by_code: dict[str, Division] = {}
+    for m in mentions:
+        d = m.division
+        if d is None or m.normalized != d.name:
+            continue
+        by_code[d.code] = d
+        for key in {d.name[-1], d.name[-3:]}:
+            counts.setdefault(key, {}).setdefault(d.code, 0)
+            counts[key][d.code] += 1
+    return {k: by_code[max(v, key=lambda c: (v[c], c))] for k, v in counts.items()}
+
+
+def _deictic(view: str, lo: int, hi: int, home: dict[str, Division]) -> list[PlaceMention]:
+    """我省, 我区, 我市 …: the document's own division when it names one, else the words themselves."""
+    gz = gazetteer()
+    out = []
+    for m in _DEICTIC.finditer(view, lo, hi):
+        d = home.get(m.group(1))
+        if d is None:
+            out.append(PlaceMention(m.start(), m.end(), m.group(), (), "deictic"))
+        else:
+            out.append(PlaceMention(m.start(), m.end(), d.name, tuple(gz.chain(d)[:-1]), d.level, d))
     return out
 
 

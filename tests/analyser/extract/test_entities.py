@@ -231,3 +231,28 @@ def test_dev_entities_f1(name):
     for label, r in res.items():
         if r["f1"] is not None:
             assert r["f1"] >= 0.8, (label, r)
+
+
+# --- the document's own division: 我省, 省委 -----------------------------------------------------
+
+def test_deictic_place_resolves_to_the_documents_division():
+    text = "甘肃省政府工作报告。五年来，甘肃经济持续向好，我省发展态势良好，兰州新区建设提速。"
+    out = {e.text: e for e in ents(text, "PLACE")}
+    assert out["我省"].normalized == "甘肃省"
+
+
+def test_deictic_place_without_division_keeps_its_words():
+    (p,) = ents("我省发展态势良好", "PLACE")
+    assert (p.text, p.normalized) == ("我省", "我省")
+
+
+def test_own_bodies_named_after_the_documents_division():
+    text = "贵州省人民政府。五年来，省委、省政府坚决贯彻党中央决策，在中共贵州省委坚强领导下，贵州发展。"
+    out = ents(text, "ORG")
+    assert [e.text for e in out] == ["贵州省人民政府", "省委", "省政府", "党中央", "中共贵州省委"]
+    assert out[1].normalized == "贵州省委"
+
+
+@pytest.mark.parametrize("text", ["县委书记要下大功夫抓乡村振兴", "有搬迁任务的省、区、市党委政府", "各省政府要落实"])
+def test_generic_local_bodies_are_not_organisations(text):
+    assert texts(text, "ORG") == []
