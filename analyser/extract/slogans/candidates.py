@@ -1,12 +1,13 @@
 """Candidate formulations found by rules; a classifier (:mod:`analyser.slogan_model`) keeps or drops them.
 
-Five generators, all over the Simplified view:
+Six generators, all over the Simplified view:
 
 ``quote``     the text inside “…” 「…」 『…』 ‘…’ (never 《…》: titles are citations);
 ``numbered``  a small numeral with a measure or frame (六大体系, 四个意识, 两不愁三保障, 三位一体);
 ``list``      two or more members separated by 、 inside one clause (搬得出、稳得住、有事做、能致富);
 ``clauses``   comma-separated clauses sharing a frame (不搞…，不搞…; 既…，又…);
-``compact``   juxtaposed members sharing a character (扶志扶智, 获得感归属感, 精准扶贫精准脱贫).
+``compact``   juxtaposed members sharing a character (扶志扶智, 获得感归属感, 精准扶贫精准脱贫);
+``lexicon``   a known formulation written without separators (绿水青山就是金山银山, 山水林田湖草).
 
 Members are trimmed with the context cues of ``analyser/data/slogan_cues.txt`` and the word
 boundaries of the tokenizer.
@@ -41,7 +42,8 @@ _PERIOD_NAME = re.compile(r"^十[一二三四五六七八九]五$")
 _CLAUSE_BREAK = re.compile(r"[，。；：！？“”「」『』‘’《》（）()\n\t 　…—,.;:!?\"']")
 _SENT_BREAK = re.compile(r"[。；！？\n：]")
 _NUMBERED = re.compile(
-    rf"(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类|位一体|级)(?P<head>[{_HAN}]{{1,4}})"
+    rf"[{NUMERALS}]位一体"
+    rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类|级)(?P<head>[{_HAN}]{{1,4}})"
     rf"|[{NUMERALS}]不[{_HAN}]{{1,2}}[{NUMERALS}][{_HAN}]{{2}}"
     rf"|[{NUMERALS}][{_HAN}][{NUMERALS}][{_HAN}]"
 )
@@ -143,17 +145,17 @@ def _trim_left(view: str, a: int, b: int, ref: int | None, bounds: set[int] | No
             break
     if cut and (ref is None or len(seg) - cut <= ref + 2):
         return a + cut
-    if ref is None:
-        # no length to match: start after the last 的/和/了 (…的政治优势和全国一盘棋)
-        k = max(seg.rfind(w) + len(w) if w in seg else -1 for w in ("的", "和", "了", "与", "是"))
-        if 0 < k <= len(seg) - 2:
-            return a + k
-        ref = min(len(seg), 4)
     # shared frame: the member starts with the next member's first character(s)
-    if nxt:
+    if nxt and ref is not None:
         for L in (ref, ref + 1, ref - 1, ref + 2):
-            if 0 < L <= len(seg) and seg[len(seg) - L] == nxt[0]:
+            if 0 < L <= len(seg) and seg[len(seg) - L] == nxt[0] and _boundaries(bounds, b - L):
                 return b - L
+    # start after the last 的/和/了 when what follows fits (…的政治优势和全国一盘棋)
+    k = max(seg.rfind(w) + len(w) if w in seg else -1 for w in ("的", "和", "了", "与", "是"))
+    if 0 < k <= len(seg) - 2 and (ref is None or abs(len(seg) - k - ref) <= 3) and _boundaries(bounds, a + k):
+        return a + k
+    if ref is None:
+        ref = min(len(seg), 4)
     if len(seg) <= ref:
         return a
     start = b - ref
@@ -214,41 +216,63 @@ def _list_candidates(view: str, bounds: set[int] | None) -> list[Candidate]:
         pos = m.end() if m else len(view)
         if "、" not in view[chunk_a:chunk_b]:
             continue
-        pieces = []
-        p = chunk_a
-        for piece in view[chunk_a:chunk_b].split("、"):
-            pieces.append((p, p + len(piece)))
-            p += len(piece) + 1
-        if any(x == y for x, y in pieces):
-            continue
-        inner = pieces[1:-1]
-        ref = round(sum(y - x for x, y in inner) / len(inner)) if inner else None
-        la, lb = pieces[-1]
-        last_text = view[la:lb]
-        first_ref = ref
-        if ref is None and lb == chunk_b and len(last_text) <= 6:
-            first_ref = len(last_text)
-        elif ref is None:
-            tentative = _trim_right(view, la, lb, None, bounds, "")
-            if tentative - la <= 10:
-                first_ref = tentative - la
-        prev = view[pieces[-2][0]:pieces[-2][1]] if ref is not None else ""
-        fa, fb = pieces[0]
-        nxt = view[pieces[1][0]:pieces[1][1]]
-        start = _trim_left(view, fa, fb, first_ref, bounds, nxt)
-        first = view[start:fb]
-        last_ref = ref if ref is not None else len(first)
-        end_ = _trim_right(view, la, lb, last_ref, bounds, prev or first)
-        members = [(start, fb)] + list(inner)
-        members += _split_joined(view, la, end_, last_ref) if len(pieces) >= 2 else [(la, end_)]
-        members = [(x, y) for x, y in members if y > x]
-        if len(members) < 2:
-            continue
-        if bounds is not None and not (start in bounds and end_ in bounds):
-            continue
-        out.append(Candidate(start, end_, "list", parts=tuple(members),
-                             info={"chunk": (chunk_a, chunk_b), "n_raw": len(pieces)}))
+        for sub_a, sub_b in _split_at_inner_de(view, chunk_a, chunk_b):
+            c = _list_run(view, sub_a, sub_b, bounds)
+            if c is not None:
+                out.append(c)
     return out
+
+
+def _split_at_inner_de(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a 、-chunk where an inner member holds 的 (节约能源资源、保护生态环境的产业结构、增长方式)."""
+    pieces, p = [], a
+    for piece in view[a:b].split("、"):
+        pieces.append((p, p + len(piece)))
+        p += len(piece) + 1
+    for x, y in pieces[1:-1]:
+        k = view.find("的", x, y)
+        if k > x:
+            return [(a, k)] + _split_at_inner_de(view, k + 1, b)
+    return [(a, b)]
+
+
+def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) -> Candidate | None:
+    """The candidate of one 、-run ``view[chunk_a:chunk_b]``, members trimmed at both ends."""
+    if "、" not in view[chunk_a:chunk_b]:
+        return None
+    pieces = []
+    p = chunk_a
+    for piece in view[chunk_a:chunk_b].split("、"):
+        pieces.append((p, p + len(piece)))
+        p += len(piece) + 1
+    if any(x == y for x, y in pieces):
+        return None
+    inner = pieces[1:-1]
+    ref = round(sum(y - x for x, y in inner) / len(inner)) if inner else None
+    la, lb = pieces[-1]
+    last_text = view[la:lb]
+    first_ref = ref
+    if ref is None and lb == chunk_b and len(last_text) <= 6:
+        first_ref = len(last_text)
+    elif ref is None:
+        tentative = _trim_right(view, la, lb, None, bounds, "")
+        if tentative - la <= 10:
+            first_ref = tentative - la
+    prev = view[pieces[-2][0]:pieces[-2][1]] if ref is not None else ""
+    fa, fb = pieces[0]
+    nxt = view[pieces[1][0]:pieces[1][1]]
+    start = _trim_left(view, fa, fb, first_ref, bounds, nxt)
+    first = view[start:fb]
+    last_ref = ref if ref is not None else len(first)
+    end_ = _trim_right(view, la, lb, last_ref, bounds, prev or first)
+    members = [(start, fb)] + list(inner)
+    members += _split_joined(view, la, end_, last_ref) if len(pieces) >= 2 else [(la, end_)]
+    members = [(x, y) for x, y in members if y > x]
+    if len(members) < 2:
+        return None
+    if bounds is not None and not (start in bounds and end_ in bounds):
+        return None
+    return Candidate(start, end_, "list", parts=tuple(members), info={"chunk": (chunk_a, chunk_b)})
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -282,6 +306,12 @@ def _clause_candidates(view: str) -> list[Candidate]:
             j = i + 1
             while j < len(clauses):
                 a1, b1 = clauses[j]
+                if len(run) == 1 and first.startswith("既") and view[a1:b1].startswith("又"):
+                    if 2 <= b1 - a1 <= 16 and 2 <= b0 - a0 <= 16:
+                        run.append((a1, b1))
+                        frame = "既…又"
+                        j += 1
+                    break
                 nxt = view[a1:b1].lstrip(_CONNECTORS) if len(run) else view[a1:b1]
                 off = (b1 - a1) - len(nxt)
                 ref = view[run[-1][0]:run[-1][1]] if len(run) > 1 else first
@@ -293,8 +323,6 @@ def _clause_candidates(view: str) -> list[Candidate]:
                     if k < 0:
                         break
                     cp = _common_prefix(ref[k:], nxt)
-                    if ref.startswith("既") and nxt.startswith("又") or (ref[k:].startswith("既") and nxt.startswith("又")):
-                        cp = max(cp, 1)
                     if cp < 1:
                         break
                     run[0] = (a0 + k, b0)
@@ -376,7 +404,9 @@ def _compact_candidates(view: str, bounds: set[int] | None) -> list[Candidate]:
             found = finder(view, han, i) if han[i] else None
             if found and bounds is not None and not (found.start in bounds and found.end in bounds):
                 found = None
-            if found and any(not (found.end <= c.start or c.end <= found.start) for c in out):
+            # without word boundaries a run may not cross one already found; with them, both stay
+            if found and any((bounds is None or c.frame[-1:] == found.frame[-1:])
+                             and not (found.end <= c.start or c.end <= found.start) for c in out):
                 found = None
             if found:
                 out.append(found)
@@ -401,8 +431,8 @@ def _numbered_candidates(view: str, quoted: list[tuple[int, int]]) -> list[Candi
             body = m.group("head")
             stem_len = m.start("head") - a
             best = None
-            for L in range(min(4, len(body)), 0, -1):
-                if body[:L] in heads:
+            for L in range(min(4, len(body)), 1, -1):
+                if any(body[:L].endswith(h) for h in heads):
                     best = L
                     break
             if best is None:
@@ -410,6 +440,16 @@ def _numbered_candidates(view: str, quoted: list[tuple[int, int]]) -> list[Candi
             b = a + stem_len + best
             text = view[a:b]
         out.append(Candidate(a, b, "numbered", info={"text": text}))
+    return out
+
+
+def _lexicon_candidates(view: str) -> list[Candidate]:
+    """Known formulations written without separators or quotes (绿水青山就是金山银山)."""
+    from .lexicon import known_compact
+
+    out = []
+    for m in known_compact().finditer(view):
+        out.append(Candidate(m.start(), m.end(), "lexicon"))
     return out
 
 
@@ -485,7 +525,10 @@ def generate(view: str, bounds: set[int] | None = None) -> list[Candidate]:
     inner_spans = [(c.start, c.end) for c in quotes]
     out: list[Candidate] = list(quotes)
     out += _numbered_candidates(view, qspans)
-    for c in _list_candidates(view, bounds) + _clause_candidates(view) + _compact_candidates(view, bounds):
+    rules = _list_candidates(view, bounds) + _clause_candidates(view) + _compact_candidates(view, bounds)
+    spans = {(c.start, c.end) for c in rules}
+    rules += [c for c in _lexicon_candidates(view) if (c.start, c.end) not in spans]
+    for c in rules:
         if _inside(c.start, c.end, inner_spans):
             continue  # the quote itself is the candidate
         out.append(c)

@@ -11,10 +11,11 @@ True
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["cues", "known_formulations", "known_parts", "family_members", "member_to_family", "data_lines"]
+__all__ = ["cues", "known_compact", "known_formulations", "known_parts", "family_members", "member_to_family", "data_lines"]
 
 
 def data_lines(name: str) -> list[str]:
@@ -67,3 +68,16 @@ def family_members() -> dict[str, tuple[str, ...]]:
 def member_to_family() -> dict[str, str]:
     """Member -> its numbered formula (``住房安全有保障`` -> ``两不愁三保障``)."""
     return {m: f for f, ms in family_members().items() for m in ms}
+
+
+@lru_cache(maxsize=1)
+def known_compact() -> re.Pattern[str]:
+    """One pattern matching every known formulation of four or more characters written without
+    separators (longest first).
+
+    >>> known_compact().search("坚持绿水青山就是金山银山理念").group()
+    '绿水青山就是金山银山'
+    """
+    words = sorted({ln.strip() for ln in data_lines("slogan_lexicon.txt") if "、" not in ln and len(ln.strip()) >= 4},
+                   key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
