@@ -352,11 +352,19 @@ def _resolve(kind, m, view, ctx: _Ctx, prior, src):  # noqa: C901 - one branch p
         shift = {"去年": -1, "上年": -1, "明年": 1, "前年": -2}.get(word, 0)
         return a, b, f"{base + shift}", "deictic_year"
     if kind == "dur":
-        return _duration(m, view, a, b)
+        res = _duration(m, view, a, b)
+        if res and res[3] == "relative_period":
+            n = parse_number(g("dn"))
+            if ctx.pub_year is None or not n or n != int(n):
+                return res
+            end = ctx.pub_year - 1
+            return a, b, (f"{end}" if n == 1 else f"{end - int(n) + 1}/{end}"), "relative_period"
+        return res
     return None
 
 
 _NOT_DURATION_AFTER = re.compile(r"^(?:来|以来|多来|级|度|代|制|龄|期|计划|规划|行动计划)")
+_ANCHOR_AFTER = re.compile(r"共|累计|间|内|中|里|期间")
 _NOT_DURATION_BEFORE = ("第", "每", "近", "这", "前", "后", "头", "最近")
 
 
@@ -381,6 +389,8 @@ def _duration(m, view, a, b):
         return None  # 一年 is mostly 一年一度 / 一年建设 (formula) or the article
     if view[b:b + 1] in ("一", "二", "三", "两") and view[a - 1:a] in ("、", "“"):
         return None
+    if _ANCHOR_AFTER.match(view, b) and g("du") == "年" and not g("dq"):
+        return a, b, None, "relative_period"  # 五年共投资, 五年累计投入: the period the figures cover
     a2 = a if g("dq") in ("将近", "近", "约", "大约", "超过") else a + (len(g("dq")) if g("dq") else 0)
     b2 = b
     unit = "Y" if g("du") == "年" else "M"

@@ -51,9 +51,10 @@ _RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|–|－|-{1,2
 _PERCENT = re.compile(r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百|千|万|仟)分之(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[〇零一二三四五六七八九两十百千点\d.壹贰叁肆伍陆柒捌玖拾佰仟]+)")
 _FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]+)分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]+)"
                        r"|(?<![\d/.\-])(?P<n>\d+)/(?P<d>\d+)(?![\d/.\-])")
-_HALF = re.compile(r"一半|过半|近半|多半")
+_HALF = re.compile(r"一半|过半|近半|多半|半数")
 _DOUBLE = re.compile(r"翻了?(?P<n>一|两|二|三|四|\d)番")
 _VAGUE = re.compile(r"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[一二三四五六七八九]十几")
+_YI_SPLIT = re.compile(r"^(.+亿)([^亿万]+)$")
 _UPPER_MAGS = str.maketrans("拾佰仟", "十百千")
 _SIGN_AFTER = {"", " ", "，", "。", "；", "：", "、", "（", "(", "“", "为", "是", "长", "降", "达", "比", "\n"}
 _PER_TIME = re.compile(r"月|年|天|日|人|户|亩|吨|小时")
@@ -134,6 +135,8 @@ def _pre_marker(view: str, a: int, num: str) -> str | None:
         return None
     if word == "超" and before == "赶":
         return None
+    if word == "约" and before != "" and before in "节制预签条公契合邀相履集简婚违特":
+        return None  # 节约, 制约, 签约: a verb, not "about"
     return word
 
 
@@ -166,6 +169,8 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
             q.qualifier = "approx"
         elif word == "多半":
             continue
+        elif word == "半数" and _POST.match(view, q.end):
+            q = _finish(view, q.start, q.end, 0.5, "比例", word)
         elif re.search(r"(?:超过|超|逾)[^，。；、\d]{0,3}$", view[max(0, q.start - 6):q.start]):
             q.qualifier, q.lower = "lower_bound", 0.5  # 超过全球一半
         else:
@@ -303,10 +308,18 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 
         else:
             e, value = _numeral_end(view, a, b)
         num = view[a:e]
+        split_head = None
         if value is None:
-            continue
+            sp = _YI_SPLIT.match(whole)
+            if sp and view[b:b + 1] in ("多", "余") and view[b + 1:b + 2] == "万":
+                # 二十五亿七千多万: 25亿 plus 七千多 ten-thousands
+                split_head, value, e, num = parse_number(sp.group(1)), parse_number(sp.group(2)), b, whole
+            if value is None or (sp and split_head is None and view[b:b + 1] in ("多", "余")):
+                continue
         rng = rng or small_range(num)
         e2, value, unit, measure, marker = _read_tail(view, e, value, num)
+        if split_head is not None and value is not None:
+            value += split_head
         chinese = is_chinese_numeral(num)
         has_mag = any(ch in "万亿" for ch in view[a:e2]) or (not chinese and any(ch in _MAG for ch in num))
         pre = _pre_marker(view, a, num)

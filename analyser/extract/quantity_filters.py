@@ -32,7 +32,7 @@ _CN_NUM_CHAR = re.compile(r"[〇零一二三四五六七八九十两百千万亿
 _ALTERNATION = re.compile(
     rf"(?<![{_ONE}\d点])[{_ONE}][^\W\d{_ONE}点到至或和及与]{{1,2}}(?!百分)[{_ONE}][^\W\d{_ONE}点]{{1,2}}"
 )
-_URL = re.compile(r"(?:https?://|www\.)[\w\-./?%&=:#~+,;@!*()]+|[\w.\-]+@[\w\-]+\.[\w.\-]+")
+_URL = re.compile(r"(?:https?[:：]//|www\.)[\w\-./?？%&=:：#~+;@!*]+|[\w.\-]+@[\w\-]+\.[\w.\-]+")  # the view has ？ and ：
 _TWO_NUMBERS = re.compile(r"[\d〇零一二三四五六七八九十两百千万][^\d〇零一二三四五六七八九十两百千万]{1,2}[\d〇零一二三四五六七八九十两百千万]")
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
 _DOC_NUMBER = re.compile(r"[〔\[【（(]\s*(?:19|20)\d\d\s*[〕\]】）)]\s*第?\s*\d+\s*号")

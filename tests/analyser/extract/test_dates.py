@@ -87,6 +87,10 @@ def test_deictic_against_publication(text, published, expected):
     assert dates(text, published)[0] == expected
 
 
+def test_period_anchor_with_total():
+    assert dates("五年共投资6.2亿元", "2016-02-19") == [("五年", "2011/2015", "relative_period")]
+
+
 def test_relative_without_publication_has_no_value():
     assert dates("五年来，各地", None) == [("五年来", None, "relative_period")]
 
