@@ -125,11 +125,18 @@ def _doc_numbers(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_NUMBER_LABEL = re.compile(r"(?:发文字号|文号|字号|编号)[：:\s　]*$")
+
+
 def _alone_on_line(view: str, a: int, b: int) -> bool:
+    """True for the document's own number: alone on its line, or after a 发文字号： label."""
     line_start = view.rfind("\n", 0, a) + 1
     line_end = view.find("\n", b)
     line_end = len(view) if line_end < 0 else line_end
-    return not view[line_start:a].strip(" 　\xa0\t（(") and not view[b:line_end].strip(" 　\xa0\t）)")
+    before = view[line_start:a]
+    if _NUMBER_LABEL.search(before):
+        return True
+    return not before.strip(" 　\xa0\t（(") and not view[b:line_end].strip(" 　\xa0\t）)")
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -204,6 +211,8 @@ def extract_citations(src: SourceText) -> list[Citation]:
                 used_numbers.add(k)
             k += 1
         refers = _refers_to(title_view, doc_type, earlier)
+        if doc_type is None and refers is not None:
+            doc_type = next(typ for norm, typ in earlier if norm == refers)
         earlier.append((title_view, doc_type))
         out.append(
             Citation(

@@ -176,6 +176,7 @@ def find_places(view: str, lo: int, hi: int, bounds: tuple[set[int], set[int]] |
     out.extend(_list_items(view, out, hi))
     out.extend(_clause_anchored(view, out, lo, hi))
     out.extend(_deictic(view, lo, hi, home_divisions(out)))
+    out.extend(_short_mentions(view, out, hi))
     out.sort(key=lambda m: (m.start, m.end))
     return _dedupe(out)
 
@@ -313,6 +314,30 @@ def _deictic(view: str, lo: int, hi: int, home: dict[str, Division]) -> list[Pla
             out.append(PlaceMention(m.start(), m.end(), m.group(), (), "deictic"))
         else:
             out.append(PlaceMention(m.start(), m.end(), d.name, tuple(gz.chain(d)[:-1]), d.level, d))
+    return out
+
+
+def _short_mentions(view: str, mentions: list[PlaceMention], hi: int) -> list[PlaceMention]:
+    """A township named again without its suffix later in the same paragraph (麻山乡 … 在麻山住了八辈子)."""
+    out = []
+    occupied = {p for m in mentions for p in range(m.start, m.end)}
+    for m in mentions:
+        if m.kind not in ("township", "town"):
+            continue
+        name = m.normalized
+        suffix = next((sx for sx, _ in _suffixes() if name.endswith(sx)), "")
+        stem = name[: len(name) - len(suffix)]
+        if len(stem) < 2:
+            continue
+        line_end = view.find("\n", m.end, hi)
+        line_end = hi if line_end < 0 else line_end
+        k = view.find(stem, m.end, line_end)
+        while k >= 0:
+            b = k + len(stem)
+            if not view.startswith(suffix, b) and not any(p in occupied for p in range(k, b)):
+                out.append(PlaceMention(k, b, name, m.parents, "area", m.division))
+                occupied.update(range(k, b))
+            k = view.find(stem, b, line_end)
     return out
 
 

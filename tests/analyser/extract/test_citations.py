@@ -159,3 +159,7 @@ def test_seed_citations_f1():
     res = score.score(gold, pred, text)
     assert res["offsets"]["wrong"] == 0
     assert res["citations"]["f1"] == 1.0, res["citations"]
+
+
+def test_labelled_own_number_is_not_a_citation():
+    assert cites("发文机关：国务院办公厅\n发文字号：国办发〔2018〕129号\n") == []

@@ -256,3 +256,10 @@ def test_own_bodies_named_after_the_documents_division():
 @pytest.mark.parametrize("text", ["县委书记要下大功夫抓乡村振兴", "有搬迁任务的省、区、市党委政府", "各省政府要落实"])
 def test_generic_local_bodies_are_not_organisations(text):
     assert texts(text, "ORG") == []
+
+
+def test_township_named_again_without_suffix_in_the_same_paragraph():
+    text = "贵州省望谟县麻山乡打务村搬迁群众王永庆说，“我家在麻山住了八辈子”。\n麻山也有别处。"
+    out = [e for e in ents(text, "PLACE") if e.text == "麻山"]
+    assert len(out) == 1 and out[0].normalized == "麻山乡"
+    assert out[0].parents == ("贵州省", "黔西南布依族苗族自治州", "望谟县")
