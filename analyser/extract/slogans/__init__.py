@@ -59,6 +59,14 @@ def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> li
     return kept
 
 
+def select(cands: list[Candidate], probs: list[float], threshold: float) -> list[Candidate]:
+    """The candidates kept: above the threshold, overlaps resolved, and without the lists that
+    only spell out the members of a kept numbered formula (产业发展、…、社会融入“六大体系”)."""
+    kept = [c for c, _ in _resolve(cands, probs, threshold)]
+    counted = {(c.members[0][0], c.members[-1][1]) for c in kept if c.source == "numbered" and c.members}
+    return [c for c in kept if c.source == "numbered" or (c.start, c.end) not in counted]
+
+
 def extract_slogans(src: SourceText) -> list[Slogan]:
     """Formulations of ``src``, sorted by start.
 
@@ -82,7 +90,7 @@ def extract_slogans(src: SourceText) -> list[Slogan]:
     out: list[Slogan] = []
     families: list[str] = []
     prev: tuple[Candidate, str] | None = None
-    for c, _ in _resolve(cands, probs, threshold):
+    for c in select(cands, probs, threshold):
         key = normalize_key(src.view[c.start:c.end])
         family = variant_family(key, families)
         # adjacent separate quotes (“阳光搬迁”“廉洁搬迁”) form one family

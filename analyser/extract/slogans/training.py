@@ -161,9 +161,9 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def _select(cands: list[Candidate], probs: list[float], threshold: float) -> list[Candidate]:
-    from . import _resolve
+    from . import select
 
-    return [c for c, _ in _resolve(cands, probs, threshold)]
+    return select(cands, probs, threshold)
 
 
 def _make_pipeline(seed: int):
