@@ -9,6 +9,12 @@ store the time and memory of building its knowledge graph.
 Run: ``.venv/bin/python benchmarks/ingest_bench.py [PATH ...] [--jobs 1 2] [--keep DIR]``
 (default corpus: the shared dev corpus when present, else ``corpus/samples``). For a large
 corpus, generate one first with ``benchmarks/synth_corpus.py``.
+
+``--replicate N --from DB`` measures the store and graph alone at a large size, without the
+pipeline: the analyses stored in DB are written again under new ids until the new store holds N
+documents (same texts and facts; publication years varied), then it reports the writer's
+documents/s, store size, graph build time and memory, and the latency of the queries the HTTP
+API makes (search, formulations, quantities, documents).
 """
 from __future__ import annotations
 
@@ -77,6 +83,45 @@ def run_graph(db: str) -> dict:
     }  # fmt: skip
 
 
+def run_replicate(src: str, dst: str, n: int) -> dict:
+    """Write ``n`` documents into ``dst`` by re-using the analyses stored in ``src``."""
+    from analyser.store import Store, prepare
+
+    with Store(src, create=False) as store:
+        rows = [dict(r) for r in store._rows("SELECT analysis, text, terms FROM documents ORDER BY seq")]
+    if not rows:
+        raise SystemExit(f"no documents in {src}")
+    chars = 0
+    t0 = time.perf_counter()
+    with Store(dst) as out:
+        for k in range(n):
+            r = rows[k % len(rows)]
+            a = json.loads(r["analysis"])
+            doc = a["document"]
+            doc["id"] = f"{doc['id']}r{k:05d}"
+            doc["text"] = r["text"]
+            if doc.get("published"):
+                doc["published"] = f"{2012 + k % 15}{doc['published'][4:]}"
+            a["terms"] = (r["terms"] or "").split()
+            out.write(prepare(a))
+            chars += len(r["text"])
+        seconds = time.perf_counter() - t0
+        timings = {}
+        for name, call in [
+            ("search 扶贫", lambda: out.search("扶贫", limit=50)),
+            ("search 乡村振兴", lambda: out.search("乡村振兴", limit=50)),
+            ("search 贫 (1 char, scan)", lambda: out.search("贫", limit=50)),
+            ("documents q=就业 year=2020", lambda: out.list_documents(q="就业", year=2020, limit=50)),
+            ("slogans (all groups)", lambda: out.slogans(limit=50)),
+            ("quantities unit=% min=50", lambda: out.list_quantities(unit="%", min=50, limit=50)),
+            ("quantities indicator=收入", lambda: out.list_quantities(indicator="收入", limit=50)),
+        ]:
+            q0 = time.perf_counter()
+            page = call()
+            timings[name] = (round((time.perf_counter() - q0) * 1000, 1), len(page["items"]))
+    return {"documents": n, "chars": chars, "seconds": seconds, "queries_ms": timings}
+
+
 def _child(args: list[str]) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env, check=False)
@@ -93,7 +138,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-graph", action="store_true")
     parser.add_argument("--_ingest", nargs=2, metavar=("DB", "JOBS"), help=argparse.SUPPRESS)
     parser.add_argument("--_graph", metavar="DB", help=argparse.SUPPRESS)
+    parser.add_argument("--replicate", type=int, metavar="N", help="store and graph alone at N documents")
+    parser.add_argument("--from", dest="source_db", metavar="DB", help="the store whose analyses --replicate re-uses")
     args = parser.parse_args(argv)
+    if args.replicate:
+        if not args.source_db:
+            parser.error("--replicate needs --from DB")
+        folder = args.keep or Path(tempfile.mkdtemp(prefix="store-bench-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        db = folder / f"replicated-{args.replicate}.db"
+        for p in folder.glob(db.name + "*"):
+            p.unlink()
+        r = run_replicate(args.source_db, str(db), args.replicate)
+        print(
+            f"store: {r['documents']:,} documents, {r['chars']:,} chars written in {r['seconds']:.1f} s "
+            f"({r['documents'] / r['seconds']:.0f} docs/s by the writer, prepare included); "
+            f"store {_store_mb(db):.0f} MB",
+            flush=True,
+        )
+        for name, (ms, items) in r["queries_ms"].items():
+            print(f"  {name:<30} {ms:>8.1f} ms  ({items} items)")
+        if not args.no_graph:
+            g = _child(["--_graph", str(db)])
+            print(
+                f"graph: {g['nodes']:,} nodes, {g['edges']:,} edges built in {g['seconds']:.1f} s; "
+                f"memory +{g['rss_growth_mb']:.0f} MB (peak RSS {g['peak_rss_mb']:.0f} MB)"
+            )
+            print("node types:", json.dumps(g["node_types"], ensure_ascii=False))
+        return 0
     if args._ingest:
         print(json.dumps(run_ingest(args.paths, args._ingest[0], int(args._ingest[1]))))
         return 0
