@@ -289,8 +289,9 @@ _DEICTIC = re.compile(r"我(省|区|市|县|州|旗|盟)(?![场长委级属内�
 
 
 def home_divisions(mentions: list[PlaceMention]) -> dict[str, Division]:
-    """The division a document most often names, per last character of its name (省, 区, 市, 县 …):
-    what 我省, 我区, 省委 refer to."""
+    """The division a document is about, per last character of its name (省, 区, 市, 县 …): what
+    我省, 我区, 省委 refer to. It must be named three times or more, and more often than all the
+    other divisions of its kind together (a national report naming 北京 thrice has no home city)."""
     counts: dict[str, dict[str, int]] = {}
     by_code: dict[str, Division] = {}
     for m in mentions:
@@ -301,7 +302,16 @@ def home_divisions(mentions: list[PlaceMention]) -> dict[str, Division]:
         for key in {d.name[-1], d.name[-3:]}:
             counts.setdefault(key, {}).setdefault(d.code, 0)
             counts[key][d.code] += 1
-    return {k: by_code[max(v, key=lambda c: (v[c], c))] for k, v in counts.items()}
+    per_level: dict[str, int] = {}
+    for m in mentions:
+        if m.division is not None and m.normalized == m.division.name:
+            per_level[m.division.level] = per_level.get(m.division.level, 0) + 1
+    home = {}
+    for k, v in counts.items():
+        best = max(v, key=lambda c: (v[c], c))
+        if v[best] >= 3 and v[best] * 2 > per_level[by_code[best].level]:  # more than all others
+            home[k] = by_code[best]
+    return home
 
 
 def _deictic(view: str, lo: int, hi: int, home: dict[str, Division]) -> list[PlaceMention]:

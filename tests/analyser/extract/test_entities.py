@@ -236,7 +236,7 @@ def test_dev_entities_f1(name):
 # --- the document's own division: 我省, 省委 -----------------------------------------------------
 
 def test_deictic_place_resolves_to_the_documents_division():
-    text = "甘肃省政府工作报告。五年来，甘肃经济持续向好，我省发展态势良好，兰州新区建设提速。"
+    text = "甘肃省政府工作报告。五年来，甘肃经济持续向好，我省发展态势良好，甘肃人民生活改善。"
     out = {e.text: e for e in ents(text, "PLACE")}
     assert out["我省"].normalized == "甘肃省"
 
@@ -244,6 +244,11 @@ def test_deictic_place_resolves_to_the_documents_division():
 def test_deictic_place_without_division_keeps_its_words():
     (p,) = ents("我省发展态势良好", "PLACE")
     assert (p.text, p.normalized) == ("我省", "我省")
+
+
+def test_a_national_document_has_no_home_province():
+    text = "北京、上海、广东、海南等地，省委书记要亲自抓。海南自贸港建设。海南发展。"
+    assert texts(text, "ORG") == []
 
 
 def test_own_bodies_named_after_the_documents_division():
