@@ -37,17 +37,17 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from .errors import AnalyserError, InputError
 from .store import PreparedDocument, Store, prepare
 
-__all__ = ["SUFFIXES", "IngestSummary", "collect_files", "analyse_path", "process_file", "ingest"]
+__all__ = ["SUFFIXES", "IngestSummary", "analyse_path", "collect_files", "ingest", "process_file"]
 
 #: File name endings taken from folders (files named explicitly are always taken).
 SUFFIXES = (".txt", ".htm", ".html", ".md")
 
-AnalyseFn = Union[Callable[[str], dict], str]
+AnalyseFn = Callable[[str], dict] | str
 
 
 @dataclass
@@ -73,8 +73,10 @@ class IngestSummary:
         """
         rate = self.added / self.seconds if self.seconds else 0.0
         lines = [
-            f"files {self.files}: added {self.added}, already stored {self.skipped}, "
-            f"duplicates {self.duplicates}, failed {self.failed}",
+            (
+                f"files {self.files}: added {self.added}, already stored {self.skipped}, "
+                f"duplicates {self.duplicates}, failed {self.failed}"
+            ),
             f"characters {self.chars:,}; time {self.seconds:.1f} s ({rate:.1f} documents/s)",
             "facts: " + (", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())) or "none"),
         ]

@@ -24,13 +24,13 @@ from pathlib import Path
 from .errors import InputError
 
 __all__ = [
-    "add_ingest_parser",
-    "add_graph_parser",
     "add_facts_parser",
-    "cmd_ingest",
+    "add_graph_parser",
+    "add_ingest_parser",
+    "cmd_facts_export",
     "cmd_graph_export",
     "cmd_graph_stats",
-    "cmd_facts_export",
+    "cmd_ingest",
 ]
 
 

@@ -23,7 +23,7 @@ import networkx as nx
 from .errors import InputError, StoreError
 from .graph import to_json
 
-__all__ = ["GRAPH_FORMATS", "FACT_FORMATS", "export_graph", "export_neo4j", "export_facts", "FACT_EXPORTS"]
+__all__ = ["FACT_EXPORTS", "FACT_FORMATS", "GRAPH_FORMATS", "export_facts", "export_graph", "export_neo4j"]
 
 GRAPH_FORMATS = ("graphml", "gexf", "json", "csv")
 FACT_FORMATS = ("csv", "parquet")
@@ -165,7 +165,7 @@ def export_facts(store, fmt: str, out: str | Path, *, tables: list[str] | None =
         with store._lock:
             try:
                 frame = pd.read_sql_query(FACT_EXPORTS[name], store.conn)
-            except Exception as exc:  # pandas wraps sqlite errors in its own classes
+            except Exception as exc:  # noqa: BLE001 - pandas wraps sqlite errors in its own classes
                 raise StoreError(f"cannot read table {name}: {exc}") from None
         path = folder / f"{name}.{fmt}"
         if fmt == "csv":

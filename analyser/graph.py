@@ -65,6 +65,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
@@ -74,12 +75,12 @@ from .normalize import simplified_view
 __all__ = [
     "GRAPH_SCHEMA",
     "build_graph",
+    "from_json",
     "graph_stats",
     "neighbourhood",
     "node_attributes",
-    "to_json",
-    "from_json",
     "normalize_key",
+    "to_json",
 ]
 
 GRAPH_SCHEMA = "policy-analyser/graph@1"
@@ -158,9 +159,9 @@ class _Builder:
         if chain and chain[-1] == key:
             chain.pop()
         chain.append(key)
-        for name in chain:
-            self.node(f"place:{name}", "place", name)
-        for parent, child in zip(chain, chain[1:]):
+        for link in chain:
+            self.node(f"place:{link}", "place", link)
+        for parent, child in pairwise(chain):
             self.edge(f"place:{child}", f"place:{parent}", "part_of")
         return node
 

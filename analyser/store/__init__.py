@@ -62,4 +62,4 @@ from .core import Store, open_store
 from .fts import bigrams, fts_query, kwic
 from .prepare import PreparedDocument, prepare
 
-__all__ = ["Store", "open_store", "PreparedDocument", "prepare", "bigrams", "fts_query", "kwic"]
+__all__ = ["PreparedDocument", "Store", "bigrams", "fts_query", "kwic", "open_store", "prepare"]

@@ -74,7 +74,7 @@ class Store(QueryMixin):
         with self._lock:
             self.conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Store:  # noqa: PYI034 - Store is not subclassed
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 
-__all__ = ["encode_cursor", "decode_cursor", "check_limit"]
+__all__ = ["check_limit", "decode_cursor", "encode_cursor"]
 
 MAX_LIMIT = 500
 

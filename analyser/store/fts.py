@@ -26,7 +26,7 @@ import re
 
 from ..normalize import simplified_view
 
-__all__ = ["bigrams", "fts_query", "kwic", "find_all"]
+__all__ = ["bigrams", "find_all", "fts_query", "kwic"]
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{_HAN}]+|[0-9A-Za-z]+")

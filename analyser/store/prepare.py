@@ -25,7 +25,7 @@ from ..source import split_sentences
 from .fts import bigrams
 from .schema import FACT_TABLES
 
-__all__ = ["PreparedDocument", "prepare", "document_terms", "span_text"]
+__all__ = ["PreparedDocument", "document_terms", "prepare", "span_text"]
 
 _YEAR = re.compile(r"(1[89]\d\d|2[01]\d\d)")
 #: jieba POS tags kept as keyword terms: nouns, verbs, adjectives, idioms, abbreviations, English.

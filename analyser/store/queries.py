@@ -33,8 +33,8 @@ class QueryMixin:
         unit: str | None = None,
         place: str | None = None,
         year: int | None = None,
-        min: float | None = None,  # noqa: A002 - the API's parameter names
-        max: float | None = None,  # noqa: A002
+        min: float | None = None,
+        max: float | None = None,
         cursor: str | None = None,
         limit: int | None = None,
     ) -> dict[str, Any]:

@@ -5,7 +5,7 @@ or pandas. The only extension used is FTS5, which ships with every SQLite build 
 """
 from __future__ import annotations
 
-__all__ = ["SCHEMA_VERSION", "DDL", "FACT_TABLES"]
+__all__ = ["DDL", "FACT_TABLES", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
 

@@ -81,7 +81,7 @@ def test_parallel_workers_give_the_same_store(tmp_path):
     ingest([tmp_path / "c"], one, analyse=FAKE)
     summary = ingest([tmp_path / "c"], two, jobs=2, analyse=FAKE)
     assert summary.added == 12
-    ids = lambda s: sorted(d["id"] for d in s.list_documents(limit=500)["items"])  # noqa: E731
+    ids = lambda s: sorted(d["id"] for d in s.list_documents(limit=500)["items"])
     assert ids(one) == ids(two)
     assert len(one.fact_rows("quantities")) == len(two.fact_rows("quantities")) == 24
 

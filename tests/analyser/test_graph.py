@@ -10,14 +10,20 @@ from corpus_fakes import fake_analysis
 
 from analyser.errors import InputError, NotFoundError
 from analyser.graph import (
-    build_graph, from_json, graph_stats, neighbourhood, node_attributes, normalize_key, to_json,
+    build_graph,
+    from_json,
+    graph_stats,
+    neighbourhood,
+    node_attributes,
+    normalize_key,
+    to_json,
 )  # fmt: skip
 from analyser.store import Store
 
 # fmt: off
 TEXTS = [
-    "国务院关于易地扶贫搬迁的通知\n来源：国务院 日期：2018-12-30\n一、总体要求\n坚持“精准扶贫”，贵州投入达到800万元。\n"
-    "依据《易地扶贫搬迁工作方案》执行。",
+    ("国务院关于易地扶贫搬迁的通知\n来源：国务院 日期：2018-12-30\n一、总体要求\n坚持“精准扶贫”，贵州投入达到800万元。\n"
+     "依据《易地扶贫搬迁工作方案》执行。"),
     "易地扶貧搬遷工作總結\n來源：振興司 日期：2021-07-05\n一、工作歷程\n堅持“精準扶貧”，黔西南州搬遷1200人。",
     "易地扶贫搬迁工作方案\n来源：国家发展改革委 日期：2016-09-20\n北京支持“精准扶贫”。",
 ]
@@ -156,14 +162,12 @@ def test_empty_inputs():
     assert list(g.nodes) == ["doc:x"]
 
 
-# fmt: off
 @pytest.mark.parametrize("raw, key", [
     ("《國務院關於推進的意見》", "国务院关于推进的意见"),
     (" 精准扶贫 ", "精准扶贫"),
     ("“四个全面”", "四个全面"),
     (None, ""),
-])
-# fmt: on
+])  # fmt: skip
 def test_normalize_key(raw, key):
     assert normalize_key(raw) == key
 

@@ -214,15 +214,13 @@ def test_prepare_uses_tokens_for_terms_and_falls_back_to_jieba():
     assert "就业" in prepare(a).document["terms"].split()
 
 
-# fmt: off
 @pytest.mark.parametrize("text, grams", [
     ("国务院", "国务 务院"),
     ("扶贫，搬迁", "扶贫 搬迁"),
     ("贵", "贵"),
     ("GDP增长6.5%", "gdp 增长 6 5"),
     ("", ""),
-])
-# fmt: on
+])  # fmt: skip
 def test_bigrams(text, grams):
     assert bigrams(text) == grams
 
