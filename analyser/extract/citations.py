@@ -159,13 +159,37 @@ def _refers_to(title: str, doc_type: str | None, earlier: list[tuple[str, str | 
     return None
 
 
-def extract_citations(src: SourceText) -> list[Citation]:
+_ANAPHOR = re.compile(r"(?:该|上述|前述|这一|这个|此)")
+
+
+def _short_references(view: str, lo: int, hi: int, found: list[Citation]) -> list[Citation]:
+    """该意见, 上述方案 …: a reference to the one earlier citation of that type (本意见 is the document itself)."""
+    types = sorted({t for _, t in _doc_types()}, key=len, reverse=True)
+    out = []
+    for m in _ANAPHOR.finditer(view, lo, hi):
+        typ = next((t for t in types if view.startswith(t, m.end())), None)
+        if typ is None:
+            continue
+        earlier = {c.normalized for c in found if c.end <= m.start() and c.doc_type and c.doc_type.endswith(typ)}
+        if len(earlier) != 1:
+            continue
+        b = m.end() + len(typ)
+        out.append(Citation(m.start(), b, "", "", earlier.pop(), typ, None, None))
+    return out
+
+
+def extract_citations(src: SourceText, *, short_references: bool = False) -> list[Citation]:
     """Find the documents ``src`` cites: 《…》 titles and standalone document numbers.
 
     Parameters
     ----------
     src : SourceText
         The prepared document; its ``view`` is searched and ``body`` bounds the search.
+
+    short_references : bool
+        Also return anaphoric references (该意见, 上述方案) to the one earlier citation of that
+        type, with ``refers_to`` set and an empty ``title`` (off by default: they are mentions
+        of a document already cited, not citations of their own).
 
     Returns
     -------
@@ -237,5 +261,9 @@ def extract_citations(src: SourceText) -> list[Citation]:
             Citation(start=na, end=nb, text=src.text[na:nb], title="", normalized=norm,
                      doc_type=None, doc_number=norm)
         )
+    if short_references:
+        for c in _short_references(view, lo, hi, out):
+            out.append(Citation(c.start, c.end, src.text[c.start:c.end], "", c.normalized, c.doc_type,
+                                None, refers_to=c.normalized))
     out.sort(key=lambda c: (c.start, c.end))
     return out

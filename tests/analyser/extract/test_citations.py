@@ -163,3 +163,18 @@ def test_seed_citations_f1():
 
 def test_labelled_own_number_is_not_a_citation():
     assert cites("发文机关：国务院办公厅\n发文字号：国办发〔2018〕129号\n") == []
+
+
+def test_short_references_are_linked_when_asked():
+    text = "国务院印发《关于促进就业的若干意见》。该意见要求各地落实。本意见自印发之日起施行。"
+    src = SourceText.from_text(text)
+    assert [c.text for c in extract_citations(src)] == ["关于促进就业的若干意见"]
+    out = extract_citations(src, short_references=True)
+    assert [c.text for c in out] == ["关于促进就业的若干意见", "该意见"]
+    assert out[1].refers_to == "关于促进就业的若干意见" and out[1].title == ""
+
+
+def test_short_reference_with_two_candidates_is_not_linked():
+    text = "《甲省实施方案》和《乙省实施方案》印发后，该方案要求"
+    out = extract_citations(SourceText.from_text(text), short_references=True)
+    assert [c.text for c in out] == ["甲省实施方案", "乙省实施方案"]
