@@ -22,13 +22,14 @@ Examples
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
-__all__ = ["Division", "Gazetteer", "gazetteer", "build_divisions_tsv", "strip_ethnic"]
+__all__ = ["Division", "Gazetteer", "build_divisions_tsv", "gazetteer", "strip_ethnic"]
 
 Level = Literal["province", "prefecture", "county"]
 LEVEL_RANK = {"province": 1, "prefecture": 2, "county": 3}
@@ -89,9 +90,7 @@ def _aliases(name: str, level: str, ethnic: list[str]) -> list[str]:
             out.append(stem + "州")
         elif name.endswith("地区") and len(name) > 3:
             out.append(name[:-2])
-        elif name.endswith("盟") and len(name) > 2:
-            out.append(name[:-1])
-        elif name.endswith("市") and len(name) > 2:
+        elif name.endswith("盟") and len(name) > 2 or name.endswith("市") and len(name) > 2:
             out.append(name[:-1])
     else:
         for suffix, short in (("自治县", "县"), ("自治旗", "旗")):
@@ -128,8 +127,8 @@ def build_divisions_tsv(adcodes_csv: str | Path, nations_csv: str | Path, out: s
     codes = {r[0] for r in rows}
     lines = [
         "# Chinese administrative divisions (province, prefecture, county), Simplified names.",
-        "# Source: adcodes.csv and 56_nations.csv of the cpca package 0.5.5 (PyPI), derived on "
-        f"{date} by analyser.gazetteer.build_divisions_tsv.",
+        ("# Source: adcodes.csv and 56_nations.csv of the cpca package 0.5.5 (PyPI), derived on "
+        f"{date} by analyser.gazetteer.build_divisions_tsv."),
         "# Columns: code, name, level, parent code (a county directly under a province points to",
         "# the province), short forms (comma separated, derived by rule: suffix and ethnic names removed).",
     ]
@@ -137,7 +136,7 @@ def build_divisions_tsv(adcodes_csv: str | Path, nations_csv: str | Path, out: s
         if parent and parent not in codes:
             parent = code[:2] + "0" * 10
         aliases = ",".join(_aliases(name, level, ethnic))
-        lines.append("\t".join((code, name, level, parent, aliases)))
+        lines.append(f"{code}\t{name}\t{level}\t{parent}\t{aliases}")
     Path(out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(rows)
 

@@ -30,7 +30,7 @@ from importlib import resources
 from ..facts import Citation
 from ..source import SourceText
 
-__all__ = ["extract_citations", "doc_type_of", "normalize_doc_number", "DOC_NUMBER"]
+__all__ = ["DOC_NUMBER", "doc_type_of", "extract_citations", "normalize_doc_number"]
 
 _MAX_TITLE = 200
 
@@ -96,7 +96,7 @@ def _normalize_title(view_title: str) -> str:
     return _SPACE.sub("", view_title).translate(_QUOTES)
 
 
-_TITLE = re.compile(r"《(?:[^《》]|《[^《》]{0,%d}》){1,%d}》" % (_MAX_TITLE, _MAX_TITLE))
+_TITLE = re.compile(rf"《(?:[^《》]|《[^《》]{{0,{_MAX_TITLE}}}》){{1,{_MAX_TITLE}}}》")
 
 
 def _bracket_spans(view: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache
 from importlib import resources
-from typing import Generic, Iterator, TypeVar
+from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
@@ -16,20 +17,20 @@ def is_han(ch: str) -> bool:
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_lines(name: str) -> tuple[str, ...]:
     """Non-comment, non-blank lines of ``analyser/data/<name>``."""
     text = resources.files("analyser").joinpath("data", name).read_text(encoding="utf-8")
     return tuple(ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_words(name: str) -> frozenset[str]:
     """White-space separated words of ``analyser/data/<name>``."""
     return frozenset(w for ln in data_lines(name) for w in ln.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Tab-separated rows of ``analyser/data/<name>`` (fields stripped)."""
     return tuple(tuple(f.strip() for f in ln.split("\t")) for ln in data_lines(name))

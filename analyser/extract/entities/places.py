@@ -106,7 +106,7 @@ def crosses(bounds: tuple[set[int], set[int]] | None, a: int, b: int) -> bool:
     """True when a word of the segmentation straddles ``a`` or ``b`` (均衡|水平 for 衡水)."""
     if not bounds:
         return False
-    starts, inner = bounds
+    _starts, inner = bounds
     return a in inner or b in inner
 
 

@@ -141,7 +141,7 @@ def test_places(text, surfaces, normalized):
 
 
 def test_chained_division_is_resolved_inside_its_parent():
-    (prov, county) = ents("甘肃省古浪县", "PLACE")
+    (_prov, county) = ents("甘肃省古浪县", "PLACE")
     assert county.parents == ("甘肃省", "武威市")
 
 
@@ -150,7 +150,7 @@ def test_enumeration_of_sites_after_provinces():
     out = ents(text, "PLACE")
     assert [e.text for e in out] == ["山西省", "宋家沟村", "坊城新村", "湖北省", "伍家台", "湖南省", "矮寨", "老洞",
                                      "青海省", "德吉村"]
-    assert dict((e.text, e.parents) for e in out)["老洞"] == ("湖南省",)
+    assert {e.text: e.parents for e in out}["老洞"] == ("湖南省",)
 
 
 def test_site_anchored_earlier_in_the_clause():
