@@ -229,16 +229,16 @@ def body_start(lines: list[_Line], n: int) -> int | None:
     return None
 
 
+_TAIL_NOTE = re.compile(r"[（(【\[]?\s*(来源|来自|稿源|编辑|责编|校对|审核|作者|记者)\s*[：:].{0,40}[）)】\]]?")
+_DOWNLOAD = re.compile(r"(附件|相关附件|附件下载|文件下载)\s*[：:]?|.{0,60}\.(docx?|pdf|xlsx?|wps|et|zip|rar|ofd)")
+
+
 def _weak_tail(s: str) -> bool:
-    """Lines dropped from the end of the body: widgets, separators, trailing source/editor notes."""
+    """Lines dropped from the end of the body: widgets, separators, source/editor notes, download links."""
     return (
         _is_chrome(s)
         or (len(_CJK.findall(s)) == 0 and not _DATE_LINE.fullmatch(s))
-        or bool(
-            re.fullmatch(
-                r"[（(【\[]?\s*(来源|来自|稿源|编辑|责编|校对|审核|作者|记者)\s*[：:].{0,40}[）)】\]]?", s
-            )
-        )
+        or bool(_TAIL_NOTE.fullmatch(s) or _DOWNLOAD.fullmatch(s))
     )
 
 
