@@ -121,10 +121,11 @@ def _signature(lines: list[_Line], body_last: int):
 
 
 def find_published(lines, view, labels, body_first: int, body_last: int) -> str | None:
-    for want in ("published",):
-        for group, a, b in labels:
-            if group == want and (iso := iso_date(view[a:b])):
-                return iso
+    """ISO date: a publication label; a bare or leading date in the header; the signed date
+    (成文日期); a dated subtitle; the signature date; a date line just after the body."""
+    for group, a, b in labels:
+        if group == "published" and (iso := iso_date(view[a:b])):
+            return iso
     for ln in lines[:body_first]:  # a bare date line in the page header (site timestamp)
         if ln.kind == "date" and ln.view[:1] not in "（(" and (iso := iso_date(ln.view)):
             return iso
@@ -139,7 +140,18 @@ def find_published(lines, view, labels, body_first: int, body_last: int) -> str 
         if ln.kind in ("subtitle", "date") and (iso := iso_date(ln.view)):
             return iso
     sig = _signature(lines, body_last)
-    return sig[1] if sig else None
+    if sig:
+        return sig[1]
+    seen = 0
+    for ln in lines[body_last + 1 :]:  # 完 / 2027年11月8日（星期一）: a press release's issue date
+        if ln.kind == "blank" or ln.kind == "chrome" and not iso_date(ln.view):
+            continue
+        if len(ln.view) <= 30 and (iso := iso_date(ln.view)):
+            return iso
+        seen += 1
+        if seen >= 2:
+            break
+    return None
 
 
 def find_doc_number(lines, view, labels, body_first: int) -> tuple[int, int] | None:

@@ -132,6 +132,16 @@ def test_small_pages(text, title, issuer, published, doc_number, head, tail):
             assert text[span.start : span.end] == span.text
 
 
+def test_press_release_issue_date_after_the_end_mark():
+    text = (
+        "政府公布鄉郊復修計劃\n政府今日公布計劃，預計於二零二八年分三期推展，涉及住戶約一千二百戶。\n"
+        "發展局局長表示，計劃會保育具價值的鄉郊景觀。\n完\n2027年11月8日（星期一）\n香港時間16時30分"
+    )
+    info = info_of(text)
+    assert body_of(text, info).endswith("鄉郊景觀。")
+    assert info.published == "2027-11-08"
+
+
 def test_gansu_published_is_the_labelled_site_date():
     # a 时间： label wins over the date in the occasion line
     text = "2026年甘肃省政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n来源：甘肃日报\n时间：2026-02-10\n各位代表：\n我代表省人民政府，向大会报告工作，请一并审议。"
