@@ -12,8 +12,12 @@ What :func:`read_bytes` does, in order:
 3. normalises line endings (``\\r\\n`` and ``\\r`` to ``\\n``) and nothing else, so offsets point
    into the text as decoded;
 4. turns HTML (by the file's extension or by sniffing the content) into its visible text: tags
-   removed, entities decoded, scripts, styles, comments, navigation and frames dropped, block
-   elements and table rows as line breaks, table cells separated by a tab.
+   removed, entities decoded; ``<head>``, scripts, styles, comments, ``<nav>``, frames, form
+   controls and canvas/SVG dropped; block elements and table rows as line breaks, table cells
+   separated by a tab (metadata tables keep their labels and values); white space as a browser
+   shows it (ASCII runs to one space, a line wrap between Chinese characters removed, ``&nbsp;``
+   and ideographic spaces kept). Malformed markup is repaired by lxml; what lxml cannot parse
+   is stripped of tags.
 
 Every failure raises a subclass of :class:`analyser.errors.InputError` whose message is one line
 naming the input.
