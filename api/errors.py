@@ -14,6 +14,8 @@ b'{"ok":false,"status":404,"error":"no document d1"}'
 from __future__ import annotations
 
 import logging
+import re
+from functools import lru_cache
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -99,11 +101,32 @@ async def _api_error(request: Request, exc: APIError) -> JSONResponse:
     return envelope(exc.status, exc.message, headers=exc.headers)
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method the API documents for this path (Starlette's 405 names only the first route's)."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if _template_regex(template).fullmatch(request.url.path):
+            methods |= {m.upper() for m in operations if m.isalpha()}
+    return sorted(methods)
+
+
+@lru_cache(maxsize=256)
+def _template_regex(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}]+\})", template)
+    return re.compile("".join(".+" if p.startswith("{") else re.escape(p) for p in parts))
+
+
 async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail else _PHRASES.get(exc.status_code, "error")
+    headers = dict(getattr(exc, "headers", None) or {})
     if exc.status_code == 404 and detail == "Not Found":
         detail = f"no such path {request.url.path}"
-    return envelope(exc.status_code, detail, headers=getattr(exc, "headers", None))
+    if exc.status_code == 405:
+        allowed = _allowed_methods(request)
+        if allowed:
+            headers["Allow"] = ", ".join(allowed)
+            detail = f"method {request.method} not allowed; use {', '.join(allowed)}"
+    return envelope(exc.status_code, detail, headers=headers or None)
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -49,6 +49,7 @@ with the same HTTP status. The API is read-only unless a write token is configur
 """
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "malformed request (body not decodable, bad Content-Length)"},
     422: {"model": ErrorOut, "description": "invalid parameters or body"},
     500: {"model": ErrorOut, "description": "internal error"},
 }

@@ -49,11 +49,15 @@ class AnalyseRequest(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"text": "国务院关于做好2024年就业工作的通知\n坚持“稳就业”。"}]},
+        json_schema_extra={
+            "examples": [{"text": "国务院关于做好2024年就业工作的通知\n坚持“稳就业”。"}],
+            "oneOf": [{"required": ["text"]}, {"required": ["html"]}],
+        },
     )
 
-    text: str | None = Field(None, description="plain text (offsets point into it)")
-    html: str | None = Field(None, description="a web page; the text is extracted from it")
+    # typed ``str`` (not nullable) with a ``None`` default: absent is allowed, null is not
+    text: str = Field(None, description="plain text (offsets point into it)")  # type: ignore[assignment]
+    html: str = Field(None, description="a web page; the text is extracted from it")  # type: ignore[assignment]
 
     @model_validator(mode="after")
     def _one_input(self) -> AnalyseRequest:

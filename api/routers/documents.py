@@ -19,6 +19,7 @@ router = APIRouter(prefix="/documents", tags=["documents"])
 DocId = Annotated[str, Path(min_length=1, max_length=200, description="the document id")]
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "no such document"}}
 _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    200: {"model": StoredDocument, "description": "the document was already stored (same text, same id)"},
     401: {"model": ErrorOut, "description": "missing or wrong bearer token"},
     403: {"model": ErrorOut, "description": "the API is read-only (no write token configured)"},
     413: {"model": ErrorOut, "description": "body larger than the configured limit"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response
+from pydantic import StringConstraints
 
 from analyser.graph import graph_stats
 from analyser.store.cursor import encode_cursor
@@ -20,8 +21,9 @@ router = APIRouter(prefix="/graph", tags=["graph"])
 NodeId = Annotated[
     str, Path(min_length=1, max_length=1000, description="a node id such as doc:<id>, slogan:<normalized>")
 ]
+TypeName = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(,[a-z_]+)*$", max_length=200)]
 Types = Annotated[
-    list[str] | None,
+    list[TypeName] | None,
     Query(
         alias="type",
         max_length=20,

@@ -94,3 +94,13 @@ def test_cors_when_configured(store_path):
         assert r.headers["access-control-allow-origin"] == "http://localhost:3000"
         r = c.get("/health", headers={"Origin": "http://elsewhere.org"})
         assert "access-control-allow-origin" not in r.headers
+
+
+def test_405_lists_every_allowed_method(client):
+    r = client.request("PUT", "/documents")
+    _assert_envelope(r, 405)
+    assert r.headers["allow"] == "GET, POST"
+
+
+def test_graph_type_filter_is_validated(client):
+    _assert_envelope(client.get("/graph/nodes", params={"type": "-5.8"}), 422)
