@@ -36,7 +36,12 @@ _GENERIC_BEFORE = set("各每级全该本外县市省区州辖社城园矿林牧
 _TEAM_SUFFIX = ("领导小组办公室", "领导小组", "工作领导小组", "验收组", "督查组", "检查组", "巡视组", "工作组", "考核组",
                 "评估组", "指挥部")
 _ENTERPRISE_SUFFIX = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "煤矿", "矿务局", "钢铁厂", "厂")
-_LEAD_IN = re.compile(r".*(?:包括|成立|组建|设立|派出|组织|通过|经过|根据|按照|依托|例如|其中|如|由|经|和|与|及|的|是|在|对|向|为|将|把|被|从|等|了|各|每|该|本|其他|有关)")
+_LEAD_WORDS = "包括|成立|组建|设立|派出|组织|通过|经过|根据|按照|依托|例如|其中|如|由|经|的|是|在|对|向|为|将|把|被|从|等|了|各|每|该|本|其他|有关"
+_LEAD_IN = re.compile(rf".*(?:{_LEAD_WORDS}|和|与|及)")
+#: a name opening with one of these keeps its inner 与/和 (国际葡萄与葡萄酒…交流合作中心)
+_LEAD_IN_NAMED = re.compile(rf".*(?:{_LEAD_WORDS})(?=国际|中国|中华|全国|亚洲)|.*(?:{_LEAD_WORDS})")
+_NAME_OPENERS = ("国际", "中国", "中华", "全国", "亚洲")
+_INSTITUTION_SUFFIX = ("交流合作中心", "合作中心", "交流中心", "研究中心", "研究院", "研究所")
 _STOP = set("，。；：！？、（）()《》\n 　\t0123456789个年吨座万亿千百批级")
 
 
@@ -82,10 +87,16 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14) -> int:
                 break
             a = q
             continue
+        if ch in "-－" and a - 2 >= lo and is_han(view[a - 2]):  # 中国-中亚…中心
+            a -= 1
+            continue
         if ch in _STOP or not is_han(ch):
             break
         a -= 1
-    m = _LEAD_IN.match(view[a:s])
+    text = view[a:s]
+    m = _LEAD_IN.match(text)
+    if m and any(o in text[: m.end()] for o in _NAME_OPENERS):
+        m = _LEAD_IN_NAMED.match(text)
     if m:
         a += m.end()
     return a
@@ -173,7 +184,7 @@ def find_orgs(
             spans.add(a, b, "中国共产党中央委员会")
     # named teams and enterprises by suffix
     place_starts = {a for a, _ in places}
-    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_ENTERPRISE_SUFFIX, 4), (("工业部",), 1)):
+    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_ENTERPRISE_SUFFIX, 4), (("工业部",), 1)):
         pattern = re.compile("|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)))
         for m in pattern.finditer(view, lo, hi):
             s, b = m.start(), m.end()
