@@ -4,7 +4,8 @@ Rule candidates (:mod:`analyser.extract.slogans.candidates`) are described by sh
 count and lengths, a shared frame such as 靠X / X得X / 有X), context cues (按照…的原则), word
 classes of the members (verb-object pairs against plain noun lists), reported-speech cues for
 quotes, and matches in the packaged lexicon. A scikit-learn ``DictVectorizer`` + logistic regression
-scores them; candidates at or above the stored threshold are kept.
+scores them; candidates at or above the stored threshold are kept, and so is a candidate spelling
+a known formulation of the lexicon exactly.
 
 Training reads the hand annotations (the seed gold, the dev golds and ``tests/gold/slogans/``),
 cross-validates by document and writes the artifact to ``analyser/data/slogans.joblib`` (loaded by
@@ -35,7 +36,7 @@ from .extract.slogans.candidates import NUMERALS, Candidate, generate, numeral_v
 from .extract.slogans.lexicon import cues, known_formulations, known_parts, member_to_family
 from .facts import Token
 
-__all__ = ["FeatureContext", "featurize", "load_model", "score_candidates", "ARTIFACT", "main"]
+__all__ = ["FeatureContext", "featurize", "load_model", "score_candidates", "lexicon_override", "ARTIFACT", "main"]
 
 ARTIFACT = "slogans.joblib"
 SEED = 20260705
@@ -218,7 +219,14 @@ def score_candidates(ctx: FeatureContext, cands: list[Candidate]) -> tuple[list[
     if model is None:
         return [_fallback_score(f) for f in feats], 0.5
     probs = model["pipeline"].predict_proba(feats)[:, 1]
-    return [float(p) for p in probs], float(model["threshold"])
+    return lexicon_override(feats, [float(p) for p in probs]), float(model["threshold"])
+
+
+def lexicon_override(feats: list[dict[str, Any]], probs: list[float]) -> list[float]:
+    """A candidate of parallel or numbered shape spelling a known formulation (four or more
+    characters) exactly is kept; bare lexicon matches are left to the classifier."""
+    return [1.0 if f["known"] and f["src"] != "lexicon" and f["log_len"] >= math.log1p(4) else p
+            for f, p in zip(feats, probs)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -264,9 +264,16 @@ def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) ->
     start = _trim_left(view, fa, fb, first_ref, bounds, nxt)
     first = view[start:fb]
     last_ref = ref if ref is not None else len(first)
-    end_ = _trim_right(view, la, lb, last_ref, bounds, prev or first)
     members = [(start, fb)] + list(inner)
-    members += _split_joined(view, la, end_, last_ref) if len(pieces) >= 2 else [(la, end_)]
+    joined = _split_joined(view, la, lb, last_ref)
+    if len(joined) == 2:  # …、安全感和归属感: two members, the second trimmed like a last one
+        members.append(joined[0])
+        la = joined[1][0]
+    if lb == chunk_b and lb - la <= last_ref + 3:
+        end_ = lb  # the member runs to the end of the clause (逐步能致富，)
+    else:
+        end_ = _trim_right(view, la, lb, last_ref, bounds, prev or first)
+    members.append((la, end_))
     members = [(x, y) for x, y in members if y > x]
     if len(members) < 2:
         return None

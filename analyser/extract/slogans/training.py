@@ -181,7 +181,7 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
     import sklearn
 
     from ...normalize import simplified_view
-    from ...slogan_model import ARTIFACT, SEED, FeatureContext, featurize
+    from ...slogan_model import ARTIFACT, SEED, FeatureContext, featurize, lexicon_override
 
     repo = Path(repo) if repo else repo_root()
     docs = load_annotations(repo, Path(shared) if shared else None)
@@ -206,7 +206,7 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
         tr = [i for i, g in enumerate(groups) if g != di]
         model = _make_pipeline(SEED).fit([X[i] for i in tr], [y[i] for i in tr])
         feats = per_doc[di][1]
-        fold_probs[di] = [float(p) for p in model.predict_proba(feats)[:, 1]] if feats else []
+        fold_probs[di] = lexicon_override(feats, [float(p) for p in model.predict_proba(feats)[:, 1]]) if feats else []
     by_threshold = {}
     for t in thresholds:
         tot = [0, 0, 0]
