@@ -4,10 +4,13 @@
   forms (发展改革委, 扶贫办, 人民银行); the longest form wins, so 国务院 inside
   国务院扶贫开发领导小组 is not listed on its own, while 国务院副总理 yields 国务院.
 * bare 中央 only when a verb follows (中央明确, 中央召开): 中央预算内投资 is not an organisation.
-* a division followed by a body (贵州省人民政府, 河南省发展改革委, 县委) is one local organisation.
-* named teams and enterprises by suffix (…国家验收组, …领导小组, 鞍山钢铁公司, 海州露天煤矿,
-  重工业部), their left edge found by walking back over the name to a function word,
-  punctuation or a lead-in verb.
+* a division followed by a body (贵州省人民政府, 河南省发展改革委, 中共贵州省委) is one local
+  organisation; a bare 省委 / 省政府 / 自治区党委 is the body of the division the document is about,
+  and is skipped when the document is about none (县委书记要… in a national text is generic).
+* named teams, institutions and enterprises by suffix (…国家验收组, …领导小组, …交流合作中心,
+  鞍山钢铁公司, 海州露天煤矿, 重工业部), their left edge found by walking back over the name to a
+  function word, punctuation or a lead-in verb (``org_leadins.txt``); kinds of body
+  (污水处理厂, 上市公司) and 、-lists of plant types are not named organisations.
 """
 from __future__ import annotations
 

@@ -7,6 +7,12 @@ division: right after it (贵州省望谟县麻山乡打务村) or earlier in th
 (贵州省惠水县多民族聚居的明田安置点). In an enumeration of division-prefixed items
 (山西省宋家沟村、坊城新村，湖北省伍家台，湖南省矮寨、老洞), the bare items are places too.
 ``parents`` lists the full names above the place, from the province down.
+
+Besides: countries, deictic names of China (我国, 我们的国家), regions, rivers and world cities
+from ``places.tsv``; 我省 / 我区 resolved to the division the document is about (see
+:func:`home_divisions`); a township named again without its suffix in the same paragraph
+(麻山乡 … 麻山). Short forms that are common words (``place_ambiguous.txt``) need an explicit
+parent, and a short form straddling a word of the pipeline's segmentation is dropped.
 """
 from __future__ import annotations
 
