@@ -67,4 +67,6 @@ def test_dev_corpus_offsets(path) -> None:
     analysis = analyse_file(path)
     result = analysis.to_dict(tokens=True, text=True)
     assert_offsets(result, analysis.text)
-    assert result["document"]["title"] is not None, "every dev document has a title"
+    opens_with_salutation = analysis.text.lstrip().split("\n", 1)[0].rstrip().endswith(("：", ":"))
+    if not opens_with_salutation:  # a speech that starts 各位代表： prints no title of its own
+        assert result["document"]["title"] is not None, "a document that prints a title gets it"
