@@ -87,7 +87,7 @@ def _aliases(name: str, level: str, ethnic: list[str]) -> list[str]:
     elif level == "prefecture":
         if name.endswith("自治州"):
             stem = strip_ethnic(name[:-3], ethnic)
-            out.append(stem + "州")
+            out.extend((stem + "州", stem))
         elif name.endswith("地区") and len(name) > 3:
             out.append(name[:-2])
         elif name.endswith("盟") and len(name) > 2 or name.endswith("市") and len(name) > 2:

@@ -4,8 +4,8 @@
 returns :class:`~analyser.facts.Entity` facts whose surfaces come from the original text.
 Organisations win over the places and persons nested in them (鞍山 in 鞍山钢铁公司, 中国 in
 中国共产党); a person's surface is the name without its title. When the pipeline has segmented
-the text (``src.tokens``), a short name that straddles a word boundary is not taken
-(衡水 in 均衡|水平).
+the text (``src.tokens``; else a local jieba segmentation), a short name that straddles a
+word is not taken (衡水 in 均衡|水平, 重庆 in 隆重庆祝).
 
 Examples
 --------
@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from ...facts import Entity
 from ...source import SourceText
+from ._words import WordBounds
 from .orgs import find_orgs
 from .persons import find_persons, is_leader
-from .places import crosses, find_places, home_divisions, token_bounds
+from .places import crosses, find_places, home_divisions
 
 __all__ = ["extract_entities"]
 
@@ -52,7 +53,7 @@ def extract_entities(src: SourceText) -> list[Entity]:
     lo, hi = max(0, src.body[0]), min(len(view), src.body[1])
     if lo >= hi:
         return []
-    bounds = token_bounds(src.tokens)
+    bounds = WordBounds(view, src.tokens)
     places = find_places(view, lo, hi, bounds)
     orgs = find_orgs(view, lo, hi, [(p.start, p.end) for p in places], bounds, home_divisions(places))
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)

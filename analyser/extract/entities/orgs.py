@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from ._lexicon import Lexicon, data_lines, data_table, is_han
+from ._words import WordBounds
 
 __all__ = ["find_orgs"]
 
@@ -141,13 +142,13 @@ def find_orgs(
     lo: int,
     hi: int,
     places: list[tuple[int, int]] = (),
-    bounds: tuple[set[int], set[int]] | None = None,
+    bounds: WordBounds | None = None,
     home: dict | None = None,
 ) -> list[tuple[int, int, str]]:
     """``(start, end, normalized)`` of the organisations named in ``view[lo:hi]``.
 
     ``places`` are the place spans already found, used for local bodies (贵州省人民政府);
-    ``bounds`` (word starts, offsets inside words) veto short forms that straddle a word;
+    ``bounds`` (word boundaries) veto short forms that straddle a word (集中|办 for 中办);
     ``home`` maps 省, 区, 市 … to the document's own division, naming 省委, 省政府.
 
     >>> v = "国务院召开会议，时任国务院副总理、国务院扶贫开发领导小组组长出席。中央预算内投资"
@@ -159,7 +160,7 @@ def find_orgs(
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
         if canon == "-" or (key.endswith("部") and view[b:b + 1] in ("门", "分")):
             continue  # 教育部门, 农业部门: a sector, not the ministry
-        if len(key) <= 3 and bounds and (a in bounds[1] or b in bounds[1]):
+        if len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
             continue  # a short form straddling a word boundary
         spans.add(a, b, canon)
     # local bodies: a place, then the body (河南省发展改革委, 贵州省人民政府)

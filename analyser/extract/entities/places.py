@@ -23,8 +23,9 @@ from functools import lru_cache
 
 from ...gazetteer import Division, gazetteer
 from ._lexicon import Lexicon, data_table, data_words, is_han
+from ._words import WordBounds
 
-__all__ = ["PlaceMention", "find_places"]
+__all__ = ["PlaceMention", "crosses", "find_places", "home_divisions"]
 
 #: Characters a place name does not contain (function words, punctuation handled separately).
 _STOP_CHARS = set("的了在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到")
@@ -108,26 +109,12 @@ def _standalone_ok(key: str, d: Division, view: str, end: int) -> bool:
     return True
 
 
-def crosses(bounds: tuple[set[int], set[int]] | None, a: int, b: int) -> bool:
-    """True when a word of the segmentation straddles ``a`` or ``b`` (均衡|水平 for 衡水)."""
-    if not bounds:
-        return False
-    _starts, inner = bounds
-    return a in inner or b in inner
+def crosses(bounds: WordBounds | None, a: int, b: int) -> bool:
+    """True when ``[a, b)`` straddles a word of the segmentation (均衡|水平 for 衡水)."""
+    return bounds is not None and bounds.straddles(a, b)
 
 
-def token_bounds(tokens) -> tuple[set[int], set[int]] | None:
-    """``(word starts, offsets strictly inside a word)`` of a segmentation, or None without one."""
-    if not tokens:
-        return None
-    starts, inner = set(), set()
-    for t in tokens:
-        starts.add(t.start)
-        inner.update(range(t.start + 1, t.end))
-    return starts, inner
-
-
-def find_places(view: str, lo: int, hi: int, bounds: tuple[set[int], set[int]] | None = None) -> list[PlaceMention]:
+def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -> list[PlaceMention]:
     """All place mentions in ``view[lo:hi]``, sorted by start.
 
     >>> v = "贵州省望谟县麻山乡打务村搬迁群众"
@@ -153,7 +140,7 @@ def find_places(view: str, lo: int, hi: int, bounds: tuple[set[int], set[int]] |
             if value[0] == "block":
                 i, last = end, None
                 continue
-            if value[0] == "place" and not chained and crosses(bounds, i, end):
+            if value[0] == "place" and not chained and end - i <= 2 and crosses(bounds, i, end):
                 i += 1
                 continue
             if value[0] == "place":
@@ -164,7 +151,8 @@ def find_places(view: str, lo: int, hi: int, bounds: tuple[set[int], set[int]] |
             parent = last.division if chained and last is not None else None
             d = _choose(value[1], parent, context)
             within = parent is not None and d is not None and gz.is_within(d, parent)
-            if d is not None and (within or _standalone_ok(key, d, view, end) and not crosses(bounds, i, end)):
+            short = d is not None and key != d.name  # 衡水 (for 衡水市) may straddle words: 均衡|水平
+            if d is not None and (within or _standalone_ok(key, d, view, end) and not (short and crosses(bounds, i, end))):
                 m = PlaceMention(i, end, d.name, tuple(gz.chain(d)[:-1]), d.level, d)
                 out.append(m)
                 context.append(d)

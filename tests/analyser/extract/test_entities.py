@@ -276,3 +276,27 @@ def test_township_named_again_without_suffix_in_the_same_paragraph():
     out = [e for e in ents(text, "PLACE") if e.text == "麻山"]
     assert len(out) == 1 and out[0].normalized == "麻山乡"
     assert out[0].parents == ("贵州省", "黔西南布依族苗族自治州", "望谟县")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("保持人民币汇率在合理均衡水平上基本稳定", []),
+        ("我们隆重庆祝中华人民共和国成立70周年", ["中华人民共和国"]),
+        ("树立共产主义远大理想", []),
+        ("预算中国家用于文教的支出", []),
+        ("长江和淮河流域遭受水灾", ["长江", "淮河"]),
+        ("向西藏派出干部", ["西藏"]),
+    ],
+)
+def test_short_names_straddling_words_are_not_places(text, expected):
+    assert texts(text, "PLACE") == expected
+
+
+def test_tokens_from_the_pipeline_decide_word_boundaries():
+    from analyser.facts import Token
+
+    text = "合理均衡水平"
+    words = [("合理", 0, 2), ("均衡", 2, 4), ("水平", 4, 6)]
+    src = SourceText.from_text(text, tokens=tuple(Token(a, b, w, w, "n") for w, a, b in words))
+    assert extract_entities(src) == []
