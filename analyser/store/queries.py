@@ -21,6 +21,11 @@ def _page(items: list[dict], limit: int, position) -> dict[str, Any]:
     return {"items": items, "next": None}
 
 
+def _by_date(date_seq: tuple[str, int], doc_id: str) -> tuple:
+    """Sort key: dated documents by date, then undated ones; ties by insertion order."""
+    return (date_seq[0] == "", date_seq[0], date_seq[1], doc_id)
+
+
 class QueryMixin:
     """Cross-document queries; needs ``self._rows(sql, params)`` from the store."""
 
@@ -83,52 +88,65 @@ class QueryMixin:
             it.pop("seq", None)
         return page
 
-    def slogans(self, q: str | None = None, cursor: str | None = None, limit: int | None = None):
+    def slogans(
+        self, q: str | None = None, cursor: str | None = None, limit: int | None = None, *, max_documents: int = 100
+    ) -> dict[str, Any]:
         """Formulations grouped by ``normalized``: count, documents, first/last date, variants.
 
-        ``q`` keeps groups whose normalized form contains it (either script). Groups are ordered
-        by number of mentions, most first.
+        Each group: ``normalized``, ``count`` (mentions), ``n_documents``, ``first`` and
+        ``last`` (publication dates of the documents using it), ``family``, ``documents`` (ids,
+        in publication order, at most ``max_documents``; ``n_documents`` is the full number)
+        and ``variants`` (surfaces with their counts). ``q`` keeps groups whose normalized form
+        contains it (either script). Groups are ordered by number of mentions, most first.
         """
         limit = check_limit(limit)
         where, params = "", []
         if q:
-            where = "WHERE instr(s.normalized, ?) > 0"
+            where = "WHERE instr(normalized, ?) > 0"
             params.append(simplified_view(q).strip())
         pos = decode_cursor(cursor, 1)
         offset = int(pos[0]) if pos else 0
+        # index-only aggregation over slogans(normalized, doc_id, text, family)
         groups = self._rows(
-            "SELECT s.normalized AS normalized, count(*) AS count,"
-            " count(DISTINCT s.doc_id) AS n_documents, min(d.published) AS first,"
-            " max(d.published) AS last, min(s.family) AS family"
-            f" FROM slogans s JOIN documents d ON d.id = s.doc_id {where}"
-            " GROUP BY s.normalized ORDER BY count DESC, s.normalized LIMIT ? OFFSET ?",
+            "SELECT normalized, count(*) AS count, count(DISTINCT doc_id) AS n_documents,"
+            f" min(family) AS family FROM slogans {where}"
+            " GROUP BY normalized ORDER BY count DESC, normalized LIMIT ? OFFSET ?",
             params + [limit + 1, offset],
         )
         items = [dict(g) for g in groups]
-        keys = [it["normalized"] for it in items[:limit]]
+        page = items[:limit]
+        keys = [it["normalized"] for it in page]
         if keys:
             marks = ",".join("?" * len(keys))
-            docs: dict[str, list] = {k: [] for k in keys}
-            variants: dict[str, dict[str, int]] = {k: {} for k in keys}
+            per_doc: dict[str, list[str]] = {k: [] for k in keys}
             for r in self._rows(
-                "SELECT s.normalized, s.doc_id, s.text, s.kind, d.published FROM slogans s"
-                f" JOIN documents d ON d.id = s.doc_id WHERE s.normalized IN ({marks})"
-                " ORDER BY d.published, d.seq, s.n",
+                f"SELECT DISTINCT normalized, doc_id FROM slogans WHERE normalized IN ({marks})", keys
+            ):
+                per_doc[r["normalized"]].append(r["doc_id"])
+            dates: dict[str, tuple[str, int]] = {}
+            wanted = sorted({d for ds in per_doc.values() for d in ds})
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                for r in self._rows(
+                    f"SELECT id, published, seq FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                ):
+                    dates[r["id"]] = (r["published"] or "", r["seq"])
+            variants: dict[str, list[dict[str, Any]]] = {k: [] for k in keys}
+            for r in self._rows(
+                f"SELECT normalized, text, count(*) AS n FROM slogans WHERE normalized IN ({marks})"
+                " GROUP BY normalized, text ORDER BY n DESC, text",
                 keys,
             ):
-                if r["doc_id"] not in docs[r["normalized"]]:
-                    docs[r["normalized"]].append(r["doc_id"])
-                v = variants[r["normalized"]]
-                v[r["text"]] = v.get(r["text"], 0) + 1
-            for it in items[:limit]:
-                it["documents"] = docs[it["normalized"]]
-                it["variants"] = [
-                    {"text": t, "count": c}
-                    for t, c in sorted(variants[it["normalized"]].items(), key=lambda x: (-x[1], x[0]))
-                ]
-        if len(items) > limit:
-            return {"items": items[:limit], "next": encode_cursor([offset + limit])}
-        return {"items": items, "next": None}
+                variants[r["normalized"]].append({"text": r["text"], "count": r["n"]})
+            for it in page:
+                docs = sorted(per_doc[it["normalized"]], key=lambda d: _by_date(dates.get(d, ("", 0)), d))
+                published = [dates[d][0] for d in docs if dates.get(d, ("",))[0]]
+                it["first"] = published[0] if published else None
+                it["last"] = published[-1] if published else None
+                it["documents"] = docs[:max_documents]
+                it["variants"] = variants[it["normalized"]]
+        nxt = encode_cursor([offset + limit]) if len(items) > limit else None
+        return {"items": page, "next": nxt}
 
     def search(self, q: str, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
         """Keyword-in-context hits of ``q`` (either script) with document id and offsets.

@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer_norm);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(id, published, seq);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT NOT NULL,
     sha256 TEXT NOT NULL,
@@ -102,7 +103,7 @@ CREATE TABLE IF NOT EXISTS slogans (
     {_SENTENCE},
     PRIMARY KEY (doc_id, n)
 );
-CREATE INDEX IF NOT EXISTS slogans_normalized ON slogans(normalized);
+CREATE INDEX IF NOT EXISTS slogans_group ON slogans(normalized, doc_id, text, family);
 CREATE TABLE IF NOT EXISTS citations (
     {_FACT},
     text TEXT, start INTEGER, "end" INTEGER, title TEXT, normalized TEXT,
