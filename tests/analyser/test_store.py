@@ -237,3 +237,15 @@ def test_precomputed_terms_are_used_and_not_stored():
     doc = prepare(a)
     assert doc.document["terms"] == "甲乙 丙丁"
     assert '"terms"' not in doc.document["analysis"] and '"tokens"' not in doc.document["analysis"]
+
+
+def test_slogan_groups_list_dated_documents_first_and_cap_the_list():
+    s = Store(":memory:")
+    texts = ["甲\n日期：2020-05-01\n坚持“共同富裕”。", "乙\n坚持“共同富裕”。", "丙\n日期：2019-01-02\n坚持“共同富裕”。"]
+    ids = [fake_analysis(t)["document"]["id"] for t in texts]
+    for t in texts:
+        s.add_analysis(fake_analysis(t))
+    [g] = s.slogans()["items"]
+    assert g["documents"] == [ids[2], ids[0], ids[1]]
+    assert (g["first"], g["last"], g["n_documents"]) == ("2019-01-02", "2020-05-01", 3)
+    assert s.slogans(max_documents=2)["items"][0]["documents"] == [ids[2], ids[0]]
