@@ -1,8 +1,8 @@
 """Word boundaries: does a candidate name straddle a word of the segmentation (衡水 in 均衡|水平)?
 
-The pipeline's jieba tokens are used when the source has them; otherwise a small window around
-the candidate is segmented with jieba's default dictionary (a private tokenizer, built on first
-use), so extractors called on a bare :class:`~analyser.source.SourceText` behave the same.
+The pipeline's jieba tokens are used when the source has them; otherwise the line holding the
+candidate is segmented with jieba's default dictionary (a private tokenizer, built on first use;
+each line once), so extractors called on a bare :class:`~analyser.source.SourceText` behave alike.
 """
 from __future__ import annotations
 
@@ -11,9 +11,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 __all__ = ["WordBounds"]
-
-_WINDOW = 6
-
 
 @lru_cache(maxsize=1)
 def _fallback_tokenizer():
@@ -39,29 +36,28 @@ class WordBounds:
         self.inner: dict[int, int] | None = None  # offset inside a word -> the word's start
         if tokens:
             self.inner = {p: t.start for t in tokens for p in range(t.start + 1, t.end)}
-        self._cache: dict[tuple[int, int], bool] = {}
+        self._lines: dict[int, dict[int, int]] = {}
 
     def straddles(self, a: int, b: int) -> bool:
         """True when a word starts before ``a`` and runs into the span (均衡|水平 for 衡水), or
         starts inside it and runs past ``b`` (预算中|国家 for 中国). A word that merely extends
         the span (淮河流域, 美国政府) does not count."""
-        if self.inner is not None:
-            return a in self.inner or self.inner.get(b, a) > a
-        key = (a, b)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = self._segment_window(a, b)
-        return found
+        inner = self.inner if self.inner is not None else self._line_words(a)
+        return a in inner or inner.get(b, a) > a
 
-    def _segment_window(self, a: int, b: int) -> bool:
+    def _line_words(self, a: int) -> dict[int, int]:
+        """The inner offsets of the words of the line holding ``a`` (segmented once per line)."""
         view = self.view
-        lo = max(0, a - _WINDOW, view.rfind("\n", 0, a) + 1)
-        nl = view.find("\n", b)
-        hi = min(len(view), b + _WINDOW, nl if nl >= 0 else len(view))
-        pos = lo
-        for w in _fallback_tokenizer().cut(view[lo:hi], HMM=False):
-            s, e = pos, pos + len(w)
-            if s < a < e or a < s < b < e:
-                return True
-            pos = e
-        return False
+        ls = view.rfind("\n", 0, a) + 1
+        found = self._lines.get(ls)
+        if found is None:
+            le = view.find("\n", a)
+            le = len(view) if le < 0 else le
+            found = {}
+            pos = ls
+            for w in _fallback_tokenizer().cut(view[ls:le], HMM=False):
+                for p in range(pos + 1, pos + len(w)):
+                    found[p] = pos
+                pos += len(w)
+            self._lines[ls] = found
+        return found

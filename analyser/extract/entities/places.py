@@ -85,15 +85,21 @@ def _sub_place_at(view: str, i: int, hi: int) -> tuple[int, str] | None:
     return None
 
 
-def _choose(divs: tuple[Division, ...], parent: Division | None, context: list[Division]) -> Division | None:
+def _choose(divs: tuple[Division, ...], parent: Division | None, context: set[str]) -> Division | None:
+    """The division a name means: inside the explicit parent, else inside (or equal to) a
+    division named earlier in the document, else the highest-level one."""
     gz = gazetteer()
     if parent is not None:
         inside = [d for d in divs if gz.is_within(d, parent)]
         if inside:
             return inside[0]
-    for d in divs:
-        if any(d.code == c.code or gz.is_within(d, c) for c in context):
-            return d
+    if len(divs) > 1:
+        for d in divs:
+            up: Division | None = d
+            while up is not None:
+                if up.code in context:
+                    return d
+                up = gz.parent(up)
     return divs[0] if divs else None
 
 
@@ -126,7 +132,7 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
     gz = gazetteer()
     lex = _lexicon()
     out: list[PlaceMention] = []
-    context: list[Division] = []
+    context: set[str] = set()  # codes of the divisions named so far
     last: PlaceMention | None = None  # the previous mention, for chains
     i = lo
     while i < hi:
@@ -155,7 +161,7 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
             if d is not None and (within or _standalone_ok(key, d, view, end) and not (short and crosses(bounds, i, end))):
                 m = PlaceMention(i, end, d.name, tuple(gz.chain(d)[:-1]), d.level, d)
                 out.append(m)
-                context.append(d)
+                context.add(d.code)
                 i, last = end, m
                 continue
         if chained and last is not None and (last.division is not None or last.kind in _SUB_KINDS):
