@@ -65,6 +65,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -91,6 +92,7 @@ _YEAR = re.compile(r"(1[89]\d\d|2[01]\d\d)")
 _ISSUER_SPLIT = re.compile(r"[、，,；;\s]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_key(text: str | None) -> str:
     """The merge key of a name: Simplified view, surrounding quotes and brackets and spaces removed.
 

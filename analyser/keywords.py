@@ -35,6 +35,7 @@ def tfidf_scores(
     >>> tfidf_scores([["甲乙", "丙丁"]], top=2)
     [[('丙丁', 0.7071), ('甲乙', 0.7071)]]
     """
+    import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer  # deferred: heavy import
 
     if n is None and hasattr(documents, "__len__"):
@@ -51,8 +52,13 @@ def tfidf_scores(
     out = []
     for i in range(matrix.shape[0]):
         a, b = matrix.indptr[i], matrix.indptr[i + 1]
-        pairs = [(str(vocab[j]), round(float(v), 4)) for j, v in zip(matrix.indices[a:b], matrix.data[a:b])]
-        pairs.sort(key=lambda p: (-p[1], p[0]))
+        scores = np.round(matrix.data[a:b], 4)
+        cols = matrix.indices[a:b]
+        if len(scores) > top:  # keep every word scoring at least the top-th best (ties included)
+            cut = np.partition(scores, len(scores) - top)[len(scores) - top]
+            keep = scores >= cut
+            scores, cols = scores[keep], cols[keep]
+        pairs = sorted(((str(vocab[j]), float(v)) for j, v in zip(cols, scores)), key=lambda p: (-p[1], p[0]))
         out.append(pairs[:top])
     return out
 

@@ -191,3 +191,16 @@ def test_the_store_streamed_graph_equals_the_graph_of_the_analyses(analyses):
     direct = json.dumps(to_json(build_graph(analyses)), ensure_ascii=False, sort_keys=True)
     assert streamed == direct
     assert "keywords" in store.load_graph().nodes[did(analyses, 0)]
+
+
+def test_tfidf_top_words_match_a_full_sort():
+    from analyser.keywords import tfidf_scores
+
+    rng = random.Random(3)
+    vocab = [f"词{i:02d}" for i in range(40)]
+    docs = [[rng.choice(vocab) for _ in range(rng.randint(5, 60))] for _ in range(30)]
+    full = tfidf_scores(docs, top=1000)
+    top = tfidf_scores(docs, top=5)
+    assert top == [row[:5] for row in full]
+    assert tfidf_scores(iter(docs), top=5, n=30) == top
+    assert tfidf_scores([[], []]) == [[], []]
