@@ -138,6 +138,11 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
         "sep_comma": int("，" in text),
         "sep_dun": int("、" in text),
     }
+    if n > 1 and len(set(lens)) == 1:
+        # a shared frame at fixed positions: 宜X则X, X得X, 靠X
+        f["shared_pos"] = sum(1 for i in range(lens[0]) if len({p[i] for p in parts}) == 1) / lens[0]
+    f["all4"] = int(n > 1 and all(x == 4 for x in lens))
+    f["all3"] = int(n > 1 and all(x == 3 for x in lens))
     f[c.source + ":n_parts"] = min(n, 8)
     f[c.source + ":eq_len"] = f["eq_len"]
     f[c.source + ":pre_cue"] = f["pre_cue"]
@@ -158,6 +163,8 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
     f["noun_only"] = sum(1 for t in tags if all(x[:1] in "nsr" for x in t)) / n
     f["single_word"] = sum(1 for t in tags if len(t) == 1) / n
     f["adj_first"] = sum(1 for t in first if t in ("a", "d")) / n
+    f["verb_object"] = sum(1 for t in tags if len(t) == 2 and t[0][:1] == "v" and t[1][:1] in "nv") / n
+    f["two_words"] = sum(1 for t in tags if len(t) == 2) / n
     f["first_tag=" + first[0]] = 1
     f["frame_tags=" + "".join(sorted(set(first)))] = 1
     if n > 1:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ...facts import Slogan
 from ...source import SourceText
-from .candidates import Candidate, generate
+from .candidates import Candidate, generate, looks_like_speech
 from .family import normalize_key, variant_family
 
 __all__ = ["extract_slogans", "normalize_key", "variant_family"]
@@ -59,9 +59,10 @@ def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> li
     return kept
 
 
-def select(cands: list[Candidate], probs: list[float], threshold: float) -> list[Candidate]:
-    """The candidates kept: above the threshold, overlaps resolved, and without the lists that
-    only spell out the members of a kept numbered formula (产业发展、…、社会融入“六大体系”)."""
+def select(view: str, cands: list[Candidate], probs: list[float], threshold: float) -> list[Candidate]:
+    """The candidates kept: above the threshold, not reported speech, overlaps resolved, and without
+    the lists that only spell out the members of a kept numbered formula (产业发展、…“六大体系”)."""
+    probs = [0.0 if looks_like_speech(view, c) else p for c, p in zip(cands, probs)]
     kept = [c for c, _ in _resolve(cands, probs, threshold)]
     counted = {(c.members[0][0], c.members[-1][1]) for c in kept if c.source == "numbered" and c.members}
     return [c for c in kept if c.source == "numbered" or (c.start, c.end) not in counted]
@@ -90,7 +91,7 @@ def extract_slogans(src: SourceText) -> list[Slogan]:
     out: list[Slogan] = []
     families: list[str] = []
     prev: tuple[Candidate, str] | None = None
-    for c in select(cands, probs, threshold):
+    for c in select(src.view, cands, probs, threshold):
         key = normalize_key(src.view[c.start:c.end])
         family = variant_family(key, families)
         # adjacent separate quotes (“阳光搬迁”“廉洁搬迁”) form one family

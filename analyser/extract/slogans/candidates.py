@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import cues
 
-__all__ = ["Candidate", "generate", "NUMERALS", "numeral_value", "QUOTES"]
+__all__ = ["Candidate", "generate", "looks_like_speech", "NUMERALS", "numeral_value", "QUOTES"]
 
 #: Opening quote -> closing quote.
 QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’"}
@@ -125,6 +125,29 @@ def _quote_candidates(view: str) -> list[Candidate]:
     return out
 
 
+_SPEECH_END = re.compile(r"[。！？!?…]$")
+
+
+def looks_like_speech(view: str, c: Candidate) -> bool:
+    """A quotation of someone's words rather than a formulation: introduced by a speech verb and a
+    colon or comma (说：“…”), ending a sentence inside the marks, or a clause chain with 了 or a
+    personal pronoun.
+
+    >>> v = "群众感慨：“从山上搬到山下，生活进步了几十年”。"
+    >>> looks_like_speech(v, Candidate(6, 21, "quote", outer=(5, 22)))
+    True
+    """
+    if c.outer is None:
+        return False
+    text = view[c.start:c.end]
+    before = view[max(0, c.outer[0] - 8):c.outer[0]]
+    if before[-1:] in ("：", "，", ":") and any(w in before for w in cues()["speech"]):
+        return True
+    if _SPEECH_END.search(text) and len(text) >= 6:
+        return True
+    return "，" in text and len(text) >= 10 and bool(re.search(r"[了我你咱俺吗呢啊]", text))
+
+
 def _boundaries(bounds: set[int] | None, pos: int) -> bool:
     return bounds is None or pos in bounds
 
@@ -143,7 +166,7 @@ def _trim_left(view: str, a: int, b: int, ref: int | None, bounds: set[int] | No
                 break
         if cut:
             break
-    if cut and (ref is None or len(seg) - cut <= ref + 2):
+    if cut and (ref is None or ref - 1 <= len(seg) - cut <= ref + 2):
         return a + cut
     # shared frame: the member starts with the next member's first character(s)
     if nxt and ref is not None:
@@ -269,15 +292,19 @@ def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) ->
     if len(joined) == 2:  # …、安全感和归属感: two members, the second trimmed like a last one
         members.append(joined[0])
         la = joined[1][0]
-    if lb == chunk_b and lb - la <= last_ref + 3:
-        end_ = lb  # the member runs to the end of the clause (逐步能致富，)
+    tail = max((len(w) for w in cues()["after"] if view.endswith(w, la, lb) and lb - la - len(w) >= 2), default=0)
+    if lb == chunk_b and lb - tail - la <= last_ref + 3 and "的" not in view[la:lb - tail]:
+        end_ = lb - tail  # the member runs to the end of the clause (逐步能致富，), less a closing cue (…原则)
     else:
         end_ = _trim_right(view, la, lb, last_ref, bounds, prev or first)
     members.append((la, end_))
     members = [(x, y) for x, y in members if y > x]
     if len(members) < 2:
         return None
-    if bounds is not None and not (start in bounds and end_ in bounds):
+    after = cues()["after"]
+    end_ok = end_ in bounds if bounds is not None else True
+    end_ok = end_ok or any(view.startswith(w, end_) for w in after) or end_ == chunk_b
+    if bounds is not None and not (start in bounds and end_ok):
         return None
     return Candidate(start, end_, "list", parts=tuple(members), info={"chunk": (chunk_a, chunk_b)})
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,16 +155,18 @@ def _doc_scores(doc: AnnotatedDoc, kept: list[Candidate]) -> tuple[int, int, int
     return tp, len(kept) - dropped, n_gold
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | None]:
+    if n_gold == 0:  # nothing scorable (only optional gold): precision/recall are undefined
+        return {"p": None, "r": None, "f1": None, "pred": n_pred}
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
-def _select(cands: list[Candidate], probs: list[float], threshold: float) -> list[Candidate]:
+def _select(view: str, cands: list[Candidate], probs: list[float], threshold: float) -> list[Candidate]:
     from . import select
 
-    return select(cands, probs, threshold)
+    return select(view, cands, probs, threshold)
 
 
 def _make_pipeline(seed: int):
@@ -189,8 +192,10 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
         raise SystemExit("need at least two annotated documents (is ../shared present?)")
     rows = []  # (doc index, candidate, features, label, all candidates of the doc)
     per_doc = []
+    views = []
     for di, doc in enumerate(docs):
         ctx = FeatureContext.build(simplified_view(doc.text))
+        views.append(ctx.view)
         cands = generate(ctx.view, set(ctx.bounds))
         labelled = label(doc, cands)
         feats = [featurize(ctx, c) for c, _ in labelled]
@@ -211,15 +216,15 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
     for t in thresholds:
         tot = [0, 0, 0]
         for di, doc in enumerate(docs):
-            kept = _select(per_doc[di][0], fold_probs[di], t)
+            kept = _select(views[di], per_doc[di][0], fold_probs[di], t)
             for k, v in enumerate(_doc_scores(doc, kept)):
                 tot[k] += v
         by_threshold[t] = _prf(*tot)
-    best_t = max(thresholds, key=lambda t: (by_threshold[t]["f1"], -abs(t - 0.5)))
+    best_t = max(thresholds, key=lambda t: (by_threshold[t]["f1"] or 0.0, -abs(t - 0.5)))
     per_doc_scores = {}
     cand_tp = cand_fp = cand_fn = 0
     for di, doc in enumerate(docs):
-        kept = _select(per_doc[di][0], fold_probs[di], best_t)
+        kept = _select(views[di], per_doc[di][0], fold_probs[di], best_t)
         per_doc_scores[doc.name] = _prf(*_doc_scores(doc, kept))
         for p, f, yy in zip(fold_probs[di], per_doc[di][1], [r[2] for r in rows if r[0] == di]):
             cand_tp += int(p >= best_t and yy == 1)
@@ -239,10 +244,14 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
         "sha256": hashlib.sha256(data_path.read_bytes()).hexdigest(),
         "model": "DictVectorizer + LogisticRegression(C=0.5, class_weight=balanced)",
         "random_seed": SEED,
-        "versions": {"scikit-learn": sklearn.__version__, "joblib": joblib.__version__},
+        "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
+                     "joblib": joblib.__version__},
         "training_command": "python -m analyser.slogan_model train",
         "data": {
-            "documents": [{"name": d.name, "scope": list(d.scope), "gold": len(d.gold)} for d in docs],
+            "documents": [{"name": d.name, "scope": list(d.scope), "gold": len(d.gold),
+                           "source": "tests/gold/slogans" if (repo / "tests" / "gold" / "slogans" /
+                                                               f"{d.name}.gold.json").exists()
+                           else "../shared/gold"} for d in docs],
             "candidates": len(y), "positives": int(sum(y)),
         },
         "threshold": best_t,

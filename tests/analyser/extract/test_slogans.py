@@ -1,0 +1,263 @@
+"""Tests of the formulation (提法) extractor, its variant families and the shipped classifier."""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from analyser.extract.slogans import extract_slogans, normalize_key, variant_family
+from analyser.extract.slogans.family import is_variant, split_members
+from analyser.source import SourceText
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = ROOT / ".." / "shared"
+
+
+def slogans(text: str):
+    return extract_slogans(SourceText.from_text(text))
+
+
+def texts(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.kind) for s in slogans(text)]
+
+
+# fmt: off
+QUOTED = [
+    ("易地扶贫搬迁是脱贫攻坚的“头号工程”和标志性工程。", ("头号工程", "quoted")),
+    ("按照“物理隔离、封闭运行、专款专用”的原则管理使用搬迁资金。", ("物理隔离、封闭运行、专款专用", "quoted")),
+    ("项目选址鼓励「靠縣城、靠鄉鎮、靠園區」，因地制宜。", ("靠縣城、靠鄉鎮、靠園區", "quoted")),
+]
+NUMBERED = [
+    ("各级政府要树牢“四个意识”，坚决做到“两个维护”。", [("四个意识", "numbered"), ("两个维护", "numbered")]),
+    ("统筹推进“五位一体”总体布局。", [("五位一体", "numbered")]),
+]
+PARALLEL = [
+    ("确保搬得出、稳得住、有事做、能致富。", "搬得出、稳得住、有事做、能致富", 4),
+    ("形成一级抓一级、层层抓落实的工作格局。", "一级抓一级、层层抓落实", 2),
+    ("按照宜耕则耕、宜林则林、宜草则草的原则开展复垦。", "宜耕则耕、宜林则林、宜草则草", 3),
+    ("坚持节约优先、保护优先、自然恢复为主的方针。", "节约优先、保护优先、自然恢复为主", 3),
+    ("推动各民族搬迁群众交往交流交融。", "交往交流交融", 3),
+    ("坚持稳增长、调结构、惠民生、防风险，保持经济运行在合理区间。", "稳增长、调结构、惠民生、防风险", 4),
+    ("加快转职能、提效能，增强政府公信力。", "转职能、提效能", 2),
+]
+NOUN_LISTS = [
+    "配套建设了学校、卫生服务中心、养老院等设施。",
+    "土坯房、茅草房、杈杈房、土窑洞等危旧房全部拆除。",
+    "支持北京、上海、广州、深圳建设国际消费中心城市。",
+    "人力资源社会保障部、财政部、教育部等有关部门负责。",
+]
+REPORTED_SPEECH = [
+    "一位搬迁群众说：“我家在山上住了八辈子，穷了八辈子，到我这辈子总算搬出了穷山沟，感谢党中央！”",
+    "老人笑着告诉记者：“现在住上了新房子，孩子上学也方便了，我们心里踏实多了。”",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, expected", QUOTED)
+def test_quoted_formulation(text, expected):
+    got = texts(text)
+    assert expected in got
+    s = next(s for s in slogans(text) if s.text == expected[0])
+    assert "“" not in s.text and "”" not in s.text  # the formulation without its marks
+
+
+def test_quoted_parts():
+    s = next(s for s in slogans(QUOTED[1][0]) if s.kind == "quoted")
+    assert [p.text for p in s.parts] == ["物理隔离", "封闭运行", "专款专用"]
+
+
+@pytest.mark.parametrize("text, expected", NUMBERED)
+def test_numbered(text, expected):
+    got = texts(text)
+    for e in expected:
+        assert e in got
+
+
+def test_numbered_members_listed_before():
+    text = "着力构筑产业发展、就业帮扶、社区治理、公共服务、基层党建、社会融入“六大体系”。"
+    got = slogans(text)
+    six = next(s for s in got if s.text == "六大体系")
+    assert six.kind == "numbered"
+    assert [m.text for m in six.members] == ["产业发展", "就业帮扶", "社区治理", "公共服务", "基层党建", "社会融入"]
+    # the members are the numbered formula's, not a parallel formula of their own
+    assert not any(s.kind == "parallel" and s.text.startswith("产业发展") for s in got)
+
+
+@pytest.mark.parametrize("text, surface, n_parts", PARALLEL)
+def test_parallel(text, surface, n_parts):
+    got = slogans(text)
+    match = [s for s in got if s.text == surface]
+    assert match, [s.text for s in got]
+    assert match[0].kind == "parallel"
+    assert len(match[0].parts) == n_parts
+
+
+@pytest.mark.parametrize("text", NOUN_LISTS)
+def test_noun_list_is_not_a_formulation(text):
+    assert not [s for s in slogans(text) if s.kind == "parallel"], texts(text)
+
+
+@pytest.mark.parametrize("text", REPORTED_SPEECH)
+def test_reported_speech_is_not_a_formulation(text):
+    assert slogans(text) == [], texts(text)
+
+
+def test_citation_title_is_not_a_slogan():
+    got = slogans("制定《全国“十三五”易地扶贫搬迁规划》，推进搬迁。")
+    assert not any("规划" in s.text for s in got)
+
+
+def test_traditional_offsets_and_normalized():
+    text = "確保搬遷群眾“穩得住,能脫貧”，做到“兩個維護”。"
+    got = slogans(text)
+    assert got
+    for s in got:
+        assert text[s.start:s.end] == s.text
+        for p in s.parts + s.members:
+            assert text[p.start:p.end] == p.text
+    keys = {s.text: s.normalized for s in got}
+    assert keys.get("穩得住,能脫貧") == "稳得住、能脱贫"
+    assert keys.get("兩個維護") == "两个维护"
+
+
+def test_sorted_and_contract_shape():
+    text = "确保搬得出、稳得住、有事做、能致富，树牢“四个意识”，扎实开展“不忘初心、牢记使命”主题教育。"
+    got = slogans(text)
+    assert [s.start for s in got] == sorted(s.start for s in got)
+    d = got[0].to_dict()
+    assert list(d)[:3] == ["text", "start", "end"]
+    assert {"kind", "parts", "members", "normalized", "family"} <= set(d)
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "\n\n", "没有任何标点的一行文字没有任何标点的一行文字" * 200, "“”“”「」", "“未闭合的引号，",
+    "、、、、", "，，，。。。", "一二三四五六七八九十" * 50, "甲、" * 5000, "a" * 100000,
+])
+def test_never_crashes(text):
+    for s in slogans(text):
+        assert text[s.start:s.end] == s.text
+
+
+# fmt: off
+KEYS = [
+    ("按規劃,分年度；有計劃", "按规划、分年度、有计划"),
+    ("“不忘初心、牢记使命”", "不忘初心、牢记使命"),
+    ("獲得感、幸福感、安全感和歸屬感", "获得感、幸福感、安全感和归属感"),
+]
+VARIANTS = [
+    ("不忘初心、牢记使命", "不忘初心、牢记使命、不负重托、尽锐出战", True),
+    ("搬得出、稳得住、有事做、能致富", "搬得起、搬得出", True),
+    ("搬得出、稳得住、有事做、能致富", "稳得住、能脱贫", True),
+    ("靠县城、靠乡镇、靠园区、靠景区、靠中心村", "靠近城镇、靠近中心村、靠近产业园区、靠近旅游景区", True),
+    ("获得感、幸福感、安全感和归属感", "获得感归属感", True),
+    ("最先一公里", "最后一公里", True),
+    ("四个意识", "四个自信", False),
+    ("网格化、信息化、标准化", "经常性、规范性、动态化", False),
+    ("十三五", "十四五", False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, key", KEYS)
+def test_normalize_key(text, key):
+    assert normalize_key(text) == key
+
+
+@pytest.mark.parametrize("a, b, same", VARIANTS)
+def test_is_variant(a, b, same):
+    assert is_variant(a, b) is same
+    assert is_variant(b, a) is same
+
+
+def test_variant_family_member_of_numbered_formula():
+    assert variant_family("易地搬迁脱贫一批", []) == "五个一批"
+    assert variant_family("住房安全有保障", ["五个一批"]) == "两不愁三保障"
+    assert variant_family("新的提法", ["四个意识"]) == "新的提法"
+
+
+def test_split_members_compact():
+    assert split_members("扶志扶智") == ["扶志", "扶智"]
+
+
+def test_adjacent_quotes_share_a_family():
+    got = slogans("确保“阳光搬迁”“廉洁搬迁”。")
+    fams = {s.text: s.family for s in got}
+    assert fams.get("阳光搬迁") and fams.get("阳光搬迁") == fams.get("廉洁搬迁")
+
+
+# --- the shipped model -------------------------------------------------------------------------
+
+def test_artifact_copies_identical_and_card():
+    data = ROOT / "analyser" / "data" / "slogans.joblib"
+    copy = ROOT / "models" / "slogans.joblib"
+    assert data.exists() and copy.exists()
+    assert hashlib.sha256(data.read_bytes()).digest() == hashlib.sha256(copy.read_bytes()).digest()
+    card = json.loads((ROOT / "models" / "slogans.json").read_text(encoding="utf-8"))
+    assert card["sha256"] == hashlib.sha256(data.read_bytes()).hexdigest()
+    names = [d["name"] for d in card["data"]["documents"]]
+    own = [n for n in names if (ROOT / "tests" / "gold" / "slogans" / f"{n}.gold.json").exists()]
+    assert "seed" in names and len(own) >= 5
+    assert card["cross_validation"]["micro"]["f1"] > 0.5
+
+
+def test_own_annotations_are_well_formed():
+    for path in sorted((ROOT / "tests" / "gold" / "slogans").glob("*.gold.json")):
+        g = json.loads(path.read_text(encoding="utf-8"))
+        src = SHARED / "corpus-real" / "dev" / path.name[: -len(".gold.json")]
+        if not src.exists():
+            pytest.skip("../shared not present")
+        from analyser.reading import read_path
+
+        text = read_path(src).text
+        for s in g["slogans"]:
+            assert text[s["start"]:s["end"]] == s["surface"]
+            assert g["scope"]["start"] <= s["start"] and s["end"] <= g["scope"]["end"]
+            for p in s["parts"]:
+                assert text[p["start"]:p["end"]] == p["surface"]
+
+
+# --- the seed gold ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed():
+    gold_path = SHARED / "gold" / "seed.gold.json"
+    if not gold_path.exists():
+        pytest.skip("../shared not present")
+    text = (SHARED / "seed" / "000_29490935b5bb2ea4.txt").read_text(encoding="utf-8")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    body = (gold["meta"]["body"]["start"], gold["meta"]["body"]["end"])
+    return text, gold, extract_slogans(SourceText.from_text(text, body=body))
+
+
+def test_seed_scores(seed):
+    text, gold, got = seed
+    sys.path.insert(0, str(SHARED / "tools"))
+    import score  # type: ignore
+
+    pred = {"document": {}, "outline": [], "slogans": [s.to_dict() for s in got]}
+    gold = dict(gold, outline=gold.get("outline") or {"sections": []})
+    res = score.score(gold, pred, text)["slogans"]
+    assert res["core_recall"] >= 0.9
+    assert res["lenient"]["f1"] >= 0.8
+
+
+def test_seed_variant_groups(seed):
+    _, gold, got = seed
+
+    def found(m):
+        for s in got:
+            inter = max(0, min(s.end, m["end"]) - max(s.start, m["start"]))
+            union = max(s.end, m["end"]) - min(s.start, m["start"])
+            if inter / union >= 0.5:
+                return s
+        return None
+
+    families = {}
+    for group in gold["slogan_variant_groups"]:
+        fams = {found(m).family for m in group["members"] if found(m)}
+        assert len(fams) == 1, (group["group"], fams)
+        families[group["group"]] = fams.pop()
+    assert len(set(families.values())) == len(families)  # no two groups merged
