@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -54,14 +56,28 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out: str | Path) -> Path:
         return export_neo4j(graph, out)
     if not out.parent.exists():
         raise InputError(f"the folder of {out} does not exist")
-    if fmt == "graphml":
-        nx.write_graphml(graph, out, encoding="utf-8")
-    elif fmt == "gexf":
-        nx.write_gexf(graph, out, encoding="utf-8")
+    if fmt in ("graphml", "gexf"):
+        with _relations_as_attributes(graph):
+            if fmt == "graphml":
+                nx.write_graphml(graph, out, encoding="utf-8")
+            else:
+                nx.write_gexf(graph, out, encoding="utf-8")
     else:
         with open(out, "w", encoding="utf-8") as fh:
             json.dump(to_json(graph), fh, ensure_ascii=False)
     return out
+
+
+@contextmanager
+def _relations_as_attributes(graph: nx.MultiDiGraph) -> Iterator[None]:
+    """Give every edge a ``rel`` attribute (its key) while a file is written, then take it away."""
+    for _, _, k, d in graph.edges(keys=True, data=True):
+        d["rel"] = k
+    try:
+        yield
+    finally:
+        for _, _, d in graph.edges(data=True):
+            d.pop("rel", None)
 
 
 _NEO4J_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}

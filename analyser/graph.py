@@ -1,8 +1,9 @@
 """The knowledge graph of a corpus: documents, their structure and the facts they share.
 
 This module alone owns the graph schema. The graph is a ``networkx.MultiDiGraph``; every
-edge's key is its relation name (also stored as the ``rel`` attribute), and there is at most
-one edge of a relation between two nodes (repeated mentions are counted on it). Every node has
+edge's key is its relation name, and there is at most one edge of a relation between two
+nodes (repeated mentions are counted on it). In memory the relation is only the key (a large
+graph has millions of edges); the exports add it as an ``rel`` edge attribute. Every node has
 ``type`` and ``label``; all attribute values are strings, integers, floats or booleans (never
 ``None``, lists or dicts), so GraphML, GEXF and Neo4j CSV can hold them.
 
@@ -140,7 +141,7 @@ class _Builder:
             if "count" in data:
                 data["count"] += 1
             return
-        self.g.add_edge(u, v, key=rel, rel=rel, **_clean(attrs))
+        self.g.add_edge(u, v, key=rel, **_clean(attrs))
 
     def seen(self, node_id: str, doc_id: str) -> None:
         self.doc_sets.setdefault(node_id, set()).add(doc_id)
@@ -389,10 +390,16 @@ def neighbourhood(
 
 
 def to_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """node-link JSON (``nodes``, ``edges``), loadable by :func:`from_json`."""
-    return nx.node_link_data(graph, edges="edges")
+    """node-link JSON (``nodes``, ``edges``; each edge with ``key`` and ``rel``), loadable by :func:`from_json`."""
+    data = nx.node_link_data(graph, edges="edges")
+    for edge in data["edges"]:
+        edge["rel"] = edge["key"]
+    return data
 
 
 def from_json(data: dict[str, Any]) -> nx.MultiDiGraph:
     """The graph back from :func:`to_json` output."""
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    for _, _, d in graph.edges(data=True):
+        d.pop("rel", None)
+    return graph

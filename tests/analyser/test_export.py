@@ -52,6 +52,8 @@ def test_graphml_loads_back(graph, tmp_path):
     assert back.nodes["slogan:精准扶贫"]["documents"] == 2
     quantity = next(n for n, d in back.nodes(data=True) if d["type"] == "quantity")
     assert back.nodes[quantity]["value"] == graph.nodes[quantity]["value"]
+    assert all(d["rel"] == k for _, _, k, d in back.edges(keys=True, data=True))
+    assert all("rel" not in d for _, _, d in graph.edges(data=True))  # only in the file
 
 
 def test_gexf_loads_back(graph, tmp_path):
@@ -60,13 +62,16 @@ def test_gexf_loads_back(graph, tmp_path):
     _same(graph, back)
     assert back.nodes["place:贵州省"]["label"] == "贵州省"
     assert back.nodes["slogan:精准扶贫"]["type"] == "slogan"
+    assert {d["rel"] for _, _, d in back.edges(data=True)} >= {"uses_slogan", "mentions", "states"}
 
 
 def test_json_loads_back(graph, tmp_path):
     out = export_graph(graph, "json", tmp_path / "g.json")
     back = from_json(json.loads(out.read_text(encoding="utf-8")))
     _same(graph, back)
-    back2 = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="edges")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert all(e["rel"] == e["key"] for e in data["edges"])
+    back2 = nx.node_link_graph(data, edges="edges")
     assert back2.number_of_edges() == graph.number_of_edges()
 
 
