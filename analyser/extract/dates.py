@@ -38,7 +38,7 @@ __all__ = ["extract_dates", "plan_period", "congress_month"]
 _CD = "〇零一二三四五六七八九"
 _YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{_CD}]{{3}})"
 _SMALL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_NUM = rf"(?:\d+(?:\.\d+)?|[{_CD}两十百千]+)"
+_NUM = rf"(?:\d{{1,6}}(?:\.\d{{1,3}})?|[{_CD}两十百千]{{1,8}})"  # bounded: no quadratic scans
 _QUOTE_OPEN = "“「‘\"'"
 _QUOTE_CLOSE = "”」’\"'"
 
@@ -72,7 +72,9 @@ _PATTERNS = [
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]
-_DATE_RE = re.compile("|".join(f"(?P<_{name}>{pat})" for name, pat in _PATTERNS))
+# every pattern starts with one of these characters: a cheap first test before the alternation
+_FIRST = r"(?=[\d〇零一二三四五六七八九十两截“「‘\"第过当同该是今本去上明前全将近约大超长历六七八九])"
+_DATE_RE = re.compile(_FIRST + "(?:" + "|".join(f"(?P<_{name}>{pat})" for name, pat in _PATTERNS) + ")")
 
 _MONTH_PARTS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
 _RANGE_WORDS = re.compile(r"^(?:以来|来|前|后|以后|以前|之前|之后|级|度|代|龄|期|段|计划|规划|制)")

@@ -185,8 +185,8 @@ def small_range(s: str) -> tuple[int, int] | None:
 
 
 _SIGNED_FRACTION = re.compile(
-    r"(?P<neg>负|-)?(?P<den>[\d.〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]+)分之(?P<nneg>负|-)?"
-    r"(?P<num>[\d.〇零一二三四五六七八九十百千万两点壹贰叁肆伍陆柒捌玖拾佰仟]+)"
+    r"(?P<neg>负|-)?(?P<den>[\d.〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})分之(?P<nneg>负|-)?"
+    r"(?P<num>[\d.〇零一二三四五六七八九十百千万两点壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})"
     r"|(?<![\d/])(?P<sign>-|－)?(?P<n>\d+)[/／](?P<d>\d+)(?![\d/])"
 )
 
@@ -220,7 +220,7 @@ def find_numbers(view: str) -> list[tuple[int, int, int | float]]:
             taken.append(m.span())
     for m in NUMBER_RE.finditer(view):
         a, b = m.span()
-        if any(x < b and a < y for x, y in taken):
+        if b - a > 40 or any(x < b and a < y for x, y in taken):
             continue
         value = parse_number(m.group())
         end = b

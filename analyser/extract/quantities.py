@@ -48,12 +48,13 @@ _POST = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|以内|左右|之多|�
 _POST_KIND = {"以上": "lower_bound", "之多": "lower_bound", "有余": "lower_bound",
               "以下": "upper_bound", "以内": "upper_bound", "左右": "approx"}
 _RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|–|－|-{1,2}|～|~)")
-_PERCENT = re.compile(r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百|千|万|仟)分之(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[〇零一二三四五六七八九两十百千点\d.壹贰叁肆伍陆柒捌玖拾佰仟]+)")
-_FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]+)分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]+)"
+_PERCENT = re.compile(r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百|千|万|仟)分之(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[〇零一二三四五六七八九两十百千点\d.壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})")
+_FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]{1,12})分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]{1,16})"
                        r"|(?<![\d/.\-])(?P<n>\d+)/(?P<d>\d+)(?![\d/.\-])")
 _HALF = re.compile(r"一半|过半|近半|多半|半数")
 _DOUBLE = re.compile(r"翻了?(?P<n>一|两|二|三|四|\d)番")
 _VAGUE = re.compile(r"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[一二三四五六七八九]十几")
+_MAX_NUMERAL = 40  # no amount is written with more characters; longer runs are codes or noise
 _YI_SPLIT = re.compile(r"^(.+亿)([^亿万]+)$")
 _UPPER_MAGS = str.maketrans("拾佰仟", "十百千")
 _SIGN_AFTER = {"", " ", "，", "。", "；", "：", "、", "（", "(", "“", "为", "是", "长", "降", "达", "比", "\n"}
@@ -105,7 +106,7 @@ def extract_quantities(
         dates = extract_dates(src)
     view = src.view
     b0, b1 = src.body
-    blocked = Blocked(blocked_spans(view[b0:b1]) and [(a + b0, b + b0) for a, b in blocked_spans(view[b0:b1])])
+    blocked = Blocked([(a + b0, b + b0) for a, b in blocked_spans(view[b0:b1])])
     found: list[_Q] = []
     taken = Blocked([])
     for scan in (_scan_special, _scan_numbers):
@@ -289,7 +290,7 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 
     pos = b0
     for m in NUMBER_RE.finditer(view, b0, b1):
         a, b = m.span()
-        if a < pos or blocked.overlaps(a, b) or is_marker(view, a, b):
+        if b - a > _MAX_NUMERAL or a < pos or blocked.overlaps(a, b) or is_marker(view, a, b):
             continue
         if view[a - 1:a].isascii() and view[a - 1:a].isalpha():
             continue  # C919, G20: a name
@@ -372,7 +373,7 @@ def _join_range(view: str, q: _Q, num: str, b1: int, blocked: Blocked) -> None:
     if not j:
         return
     m = NUMBER_RE.match(view, j.end())
-    if not m or m.end() > b1 or blocked.overlaps(*m.span()):
+    if not m or m.end() > b1 or m.end() - m.start() > _MAX_NUMERAL or blocked.overlaps(*m.span()):
         return
     if j.group() in ("-", "－") and not num[:1].isdigit():
         return

@@ -46,29 +46,46 @@ def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequenc
     place_list = sorted(places, key=lambda e: e.start)
     place_starts = [e.start for e in place_list]
     spans = [(q.start, q.end) for q in found]
+    layout = _Layout(src)
     out: list[Quantity] = []
     prev_ind: Span | None = None
     prev_end = -10
     for i, q in enumerate(found):
         joined = prev_end >= 0 and view[prev_end:q.start] in ("、", "和", "及", "，", "、近", "和近")
-        ctx = _Context(src, spans, i, date_list, date_starts, place_list, place_starts)
+        ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts)
         ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
-        time = _time(src, q, date_list, date_starts)
-        place = _place(src, q.start, place_list, place_starts)
+        time = _time(src, layout, q, date_list, date_starts)
+        place = _place(layout, q.start, place_list, place_starts)
         out.append(
             Quantity(q.start, q.end, src.text[q.start:q.end], q.value, q.unit, q.qualifier,
                      q.lower, q.upper, ind, time, place)
         )
         prev_ind, prev_end = ind, q.end
-    _pair_respectively(src, out, place_list)
+    _pair_respectively(src, layout, out, place_list)
     return out
+
+
+class _Layout:
+    """Sentence and paragraph look-ups with their start lists built once per text."""
+
+    def __init__(self, src: SourceText) -> None:
+        self.sentences = list(src.sentences) or [(0, len(src.text))]
+        self.paragraphs = list(src.paragraphs) or [(0, len(src.text))]
+        self.s_starts = [a for a, _ in self.sentences]
+        self.p_starts = [a for a, _ in self.paragraphs]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self.sentences[max(0, bisect.bisect_right(self.s_starts, pos) - 1)]
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        return self.paragraphs[max(0, bisect.bisect_right(self.p_starts, pos) - 1)]
 
 
 class _Context:
     """What the indicator rules look at around the ``i``-th quantity."""
 
-    def __init__(self, src, spans, i, dates, date_starts, places, place_starts) -> None:
-        self.src, self.view = src, src.view
+    def __init__(self, src, layout, spans, i, dates, date_starts, places, place_starts) -> None:
+        self.src, self.view, self.layout = src, src.view, layout
         self.spans, self.i = spans, i
         self.dates, self.date_starts = dates, date_starts
         self.places, self.place_starts = places, place_starts
@@ -76,7 +93,7 @@ class _Context:
     def clause_start(self, a: int) -> int:
         """Back to a strong break, a previous quantity or a date in the same clause."""
         view = self.view
-        floor = max(self.src.sentence_at(a)[0], a - 60)
+        floor = max(self.layout.sentence(a)[0], a - 60)
         if self.i > 0:
             floor = max(floor, self.spans[self.i - 1][1])
         j = bisect.bisect_left(self.date_starts, a) - 1
@@ -212,14 +229,14 @@ def _skip_dates(start: int, limit: int, dates, date_starts) -> int:
     return start
 
 
-def _time(src: SourceText, q, dates, date_starts) -> str | None:
+def _time(src: SourceText, layout: _Layout, q, dates, date_starts) -> str | None:
     # a duration is its own time
     i = bisect.bisect_right(date_starts, q.start) - 1
     for d in dates[max(0, i - 1):i + 2]:
         if d.kind == "duration" and d.start <= q.start and q.end <= d.end + 2 and d.start >= q.start - 2:
             return d.value
-    s0, _ = src.sentence_at(q.start)
-    p0, _ = src.paragraph_at(q.start)
+    s0, _ = layout.sentence(q.start)
+    p0, _ = layout.paragraph(q.start)
     while i >= 0:
         d = dates[i]
         if d.end <= q.start and d.kind != "duration":
@@ -237,21 +254,21 @@ def _opens(view: str, d: DateExpr, p0: int) -> bool:
     return len(head) <= 2 or head[-1:] in "。；" or re.fullmatch(r"[一二三四五六七八九十]+是[^。]{0,12}。?", head) is not None
 
 
-def _place(src: SourceText, a: int, places, starts) -> str | None:
-    s0, _ = src.sentence_at(a)
+def _place(layout: _Layout, a: int, places, starts) -> str | None:
+    s0, _ = layout.sentence(a)
     i = bisect.bisect_left(starts, a) - 1
     if i >= 0 and places[i].start >= s0 and places[i].end <= a:
         return places[i].normalized
     return None
 
 
-def _pair_respectively(src: SourceText, out: list[Quantity], places) -> None:
+def _pair_respectively(src: SourceText, layout: _Layout, out: list[Quantity], places) -> None:
     """分别: the places before it and the values after it pair off by position."""
     view = src.view
     i = 0
     while i < len(out):
         q = out[i]
-        s0, s1 = src.sentence_at(q.start)
+        s0, s1 = layout.sentence(q.start)
         k = view.rfind("分别", s0, q.start)
         if k < 0:
             i += 1

@@ -32,12 +32,12 @@ _CN_NUM_CHAR = re.compile(r"[〇零一二三四五六七八九十两百千万亿
 _ALTERNATION = re.compile(
     rf"(?<![{_ONE}\d点])[{_ONE}][^\W\d{_ONE}点到至或和及与]{{1,2}}(?!百分)[{_ONE}][^\W\d{_ONE}点]{{1,2}}"
 )
-_URL = re.compile(r"(?:https?[:：]//|www\.)[\w\-./?？%&=:：#~+;@!*]+|[\w.\-]+@[\w\-]+\.[\w.\-]+")  # the view has ？ and ：
+_URL = re.compile(r"(?:https?[:：]//|www\.)[\w\-./?？%&=:：#~+;@!*]+|[\w.\-]{1,64}@[\w\-]{1,64}\.[\w.\-]{1,64}")  # the view has ？ and ：
 _TWO_NUMBERS = re.compile(r"[\d〇零一二三四五六七八九十两百千万][^\d〇零一二三四五六七八九十两百千万]{1,2}[\d〇零一二三四五六七八九十两百千万]")
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
 _DOC_NUMBER = re.compile(r"[〔\[【（(]\s*(?:19|20)\d\d\s*[〕\]】）)]\s*第?\s*\d+\s*号")
 _PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})(?!\d)")
-_LONG_CODE = re.compile(r"(?<![\d.,])\d{9,}(?![\d.,])|[A-Za-z]+\d+[A-Za-z\d]*")
+_LONG_CODE = re.compile(r"(?<![\d.,])\d{9,}(?![\d.,])|(?<![A-Za-z])[A-Za-z]{1,12}\d+[A-Za-z\d]*")
 _CODE_LABEL = re.compile(r"(?:电话|手机|传真|邮编|邮政编码|热线|ICP备|备案号|编号|代码|QQ|微信)[：:\s]*[\d\-—（）()\s]+")
 _MEASURES = "个项条种批类次件名位户家所座套"
 
