@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .extract.slogans.candidates import NUMERALS, Candidate, generate, numeral_value
-from .extract.slogans.lexicon import cues, known_formulations, known_parts, member_to_family
+from .extract.slogans.lexicon import cue_pattern, cues, known_formulations, known_parts, member_to_family
 from .facts import Token
 
 __all__ = ["FeatureContext", "featurize", "load_model", "score_candidates", "lexicon_override", "ARTIFACT", "main"]
@@ -105,7 +105,6 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
     n = len(parts)
     a0, b0 = c.outer if c.outer else (c.start, c.end)
     pre, post = v[max(0, a0 - 4):a0], v[b0:b0 + 4]
-    before, after = cues()["before"], cues()["after"]
     f: dict[str, Any] = {
         "src": c.source,
         "quoted": int(c.quoted),
@@ -124,8 +123,8 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
         "digit": int(bool(_DIGIT.search(text))),
         "pre1=" + pre[-1:]: 1,
         "post1=" + post[:1]: 1,
-        "pre_cue": int(any(pre.endswith(w) for w in before)),
-        "post_cue": int(any(post.startswith(w) for w in after)),
+        "pre_cue": int(bool(cue_pattern("before", "$").search(pre))),
+        "post_cue": int(bool(cue_pattern("after", "^").match(v[b0:b0 + 8]))),
         "post_deng": int(post.startswith("等")),
         "post_de": int(post.startswith("的")),
         "aligned": int(c.start in ctx.bounds and c.end in ctx.bounds),
@@ -150,9 +149,9 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
     f[c.source + ":log_len"] = f["log_len"]
     f[c.source + ":prefix"] = f["prefix"]
     f[c.source + ":suffix"] = f["suffix"]
-    for w in before:
-        if pre.endswith(w) and len(w) > 1:
-            f["pre=" + w] = 1
+    m = cue_pattern("before", "$").search(pre)
+    if m and len(m.group()) > 1:
+        f["pre=" + m.group()] = 1
     # word classes of the members: verb-object pairs and 4-character phrases against noun lists
     tags = []
     for a, b in c.parts or ((c.start, c.end),):

@@ -21,7 +21,7 @@ from __future__ import annotations
 from ...facts import Slogan
 from ...source import SourceText
 from .candidates import Candidate, generate, looks_like_speech
-from .family import normalize_key, variant_family
+from .family import FamilyIndex, normalize_key, variant_family
 
 __all__ = ["extract_slogans", "normalize_key", "variant_family"]
 
@@ -89,17 +89,15 @@ def extract_slogans(src: SourceText) -> list[Slogan]:
     cands = generate(src.view, set(ctx.bounds))
     probs, threshold = score_candidates(ctx, cands)
     out: list[Slogan] = []
-    families: list[str] = []
+    families = FamilyIndex()
     prev: tuple[Candidate, str] | None = None
     for c in select(src.view, cands, probs, threshold):
         key = normalize_key(src.view[c.start:c.end])
-        family = variant_family(key, families)
+        family = families.family(key)
         # adjacent separate quotes (“阳光搬迁”“廉洁搬迁”) form one family
         if prev and c.outer and prev[0].outer and 0 <= c.outer[0] - prev[0].outer[1] <= 1 \
                 and src.view[prev[0].outer[1]:c.outer[0]] in ("", "、") and _kind(c) == _kind(prev[0]) == "quoted":
             family = prev[1]
-        if family not in families:
-            families.append(family)
         out.append(Slogan(
             start=c.start, end=c.end, text=src.text[c.start:c.end], kind=_kind(c),  # type: ignore[arg-type]
             parts=tuple(src.span(a, b) for a, b in c.parts),

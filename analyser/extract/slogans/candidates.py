@@ -20,11 +20,11 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .lexicon import cues
+from .lexicon import cue_pattern, cues
 
 __all__ = ["Candidate", "generate", "looks_like_speech", "NUMERALS", "numeral_value", "QUOTES"]
 
@@ -160,11 +160,8 @@ def _trim_left(view: str, a: int, b: int, ref: int | None, bounds: set[int] | No
     before = cues()["before"]
     cut = 0
     for i in range(len(seg) - 1, 0, -1):  # the last cue word in the segment, if it leaves a member
-        for w in (seg[i - 2:i], seg[i - 1:i]):
-            if w in before and len(w) and seg[i - len(w):i] == w and len(seg) - i >= 1:
-                cut = i
-                break
-        if cut:
+        if seg[i - 2:i] in before or seg[i - 1:i] in before:
+            cut = i
             break
     if cut and (ref is None or ref - 1 <= len(seg) - cut <= ref + 2):
         return a + cut
@@ -194,12 +191,8 @@ def _trim_right(view: str, a: int, b: int, ref: int | None, bounds: set[int] | N
     seg = view[a:b]
     if not seg:
         return b
-    after = cues()["after"]
-    stop = None
-    for i in range(1, len(seg)):
-        if seg[i] == "的" or any(seg.startswith(w, i) for w in after):
-            stop = i
-            break
+    m = re.compile("的|" + cue_pattern("after").pattern).search(seg, 1)
+    stop = m.start() if m else None
     if ref is None:
         if stop is not None and stop <= 10:
             return a + stop
@@ -292,7 +285,8 @@ def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) ->
     if len(joined) == 2:  # …、安全感和归属感: two members, the second trimmed like a last one
         members.append(joined[0])
         la = joined[1][0]
-    tail = max((len(w) for w in cues()["after"] if view.endswith(w, la, lb) and lb - la - len(w) >= 2), default=0)
+    m = cue_pattern("after", "$").search(view, la + 2, lb)
+    tail = lb - m.start() if m else 0
     if lb == chunk_b and lb - tail - la <= last_ref + 3 and "的" not in view[la:lb - tail]:
         end_ = lb - tail  # the member runs to the end of the clause (逐步能致富，), less a closing cue (…原则)
     else:
@@ -301,9 +295,8 @@ def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) ->
     members = [(x, y) for x, y in members if y > x]
     if len(members) < 2:
         return None
-    after = cues()["after"]
     end_ok = end_ in bounds if bounds is not None else True
-    end_ok = end_ok or any(view.startswith(w, end_) for w in after) or end_ == chunk_b
+    end_ok = end_ok or bool(cue_pattern("after", "^").match(view[end_:end_ + 8])) or end_ == chunk_b
     if bounds is not None and not (start in bounds and end_ok):
         return None
     return Candidate(start, end_, "list", parts=tuple(members), info={"chunk": (chunk_a, chunk_b)})
@@ -431,22 +424,30 @@ def _compact_candidates(view: str, bounds: set[int] | None) -> list[Candidate]:
     Shared prefixes are looked for first; a shared-suffix run overlapping one is dropped.
     """
     han = [bool(_IS_HAN.match(ch)) for ch in view]
+    n = len(view)
+    # a run needs one character repeated 2-5 places on: look only where that happens
+    repeat = {d: [i for i in range(n - d) if view[i] == view[i + d] and han[i]] for d in (2, 3, 4, 5)}
+    prefix_starts = sorted({i for d in (2, 3, 4, 5) for i in repeat[d]})
+    suffix_starts = sorted({i - (d - 1) for d in (2, 3, 4) for i in repeat[d] if i - (d - 1) >= 0})
     out: list[Candidate] = []
-    for finder in (_prefix_units, _suffix_units):
-        i = 0
-        while i < len(view) - 3:
-            found = finder(view, han, i) if han[i] else None
+    covered: dict[int, str] = {}  # offset -> shared characters of the runs covering it
+    for finder, starts in ((_prefix_units, prefix_starts), (_suffix_units, suffix_starts)):
+        last_end = -1
+        for i in starts:
+            if i < last_end or i >= n - 3 or not han[i]:
+                continue
+            found = finder(view, han, i)
             if found and bounds is not None and not (found.start in bounds and found.end in bounds):
                 found = None
             # without word boundaries a run may not cross one already found; with them, both stay
-            if found and any((bounds is None or c.frame[-1:] == found.frame[-1:])
-                             and not (found.end <= c.start or c.end <= found.start) for c in out):
+            if found and any(k in covered and (bounds is None or found.frame[-1:] in covered[k])
+                             for k in range(found.start, found.end)):
                 found = None
             if found:
                 out.append(found)
-                i = found.end
-            else:
-                i += 1
+                last_end = found.end
+                for k in range(found.start, found.end):
+                    covered[k] = covered.get(k, "") + found.frame[-1:]
     return out
 
 
@@ -544,8 +545,10 @@ def find_members(view: str, cand: Candidate, bounds: set[int] | None = None) -> 
     return ()
 
 
-def _inside(a: int, b: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(x <= a and b <= y for x, y in spans)
+def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """True when ``[a, b)`` lies inside one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (a, len(spans) and 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
 
 
 def generate(view: str, bounds: set[int] | None = None) -> list[Candidate]:
@@ -556,7 +559,7 @@ def generate(view: str, bounds: set[int] | None = None) -> list[Candidate]:
     """
     quotes = _quote_candidates(view)
     qspans = [c.outer for c in quotes if c.outer]
-    inner_spans = [(c.start, c.end) for c in quotes]
+    inner_spans = sorted((c.start, c.end) for c in quotes)
     out: list[Candidate] = list(quotes)
     out += _numbered_candidates(view, qspans)
     rules = _list_candidates(view, bounds) + _clause_candidates(view) + _compact_candidates(view, bounds)

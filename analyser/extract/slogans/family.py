@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ...normalize import to_simplified
 from .lexicon import member_to_family
 
-__all__ = ["normalize_key", "split_members", "variant_family", "is_variant"]
+__all__ = ["normalize_key", "split_members", "variant_family", "is_variant", "FamilyIndex"]
 
 _DROP = re.compile(r"[“”「」『』‘’\"'《》\s\u3000]")
 _SEP = re.compile(r"[，,、；;：:。.！!？?]+")
@@ -47,6 +48,11 @@ def normalize_key(text: str) -> str:
     s = to_simplified(_DROP.sub("", text))
     s = s.translate(str.maketrans({"陜": "陕", "著": "着"})) if "著力" in s else s.replace("陜", "陕")
     return _SEP.sub("、", s).strip("、")
+
+
+@lru_cache(maxsize=65536)
+def _members(key: str) -> tuple[str, ...]:
+    return tuple(split_members(key))
 
 
 def split_members(key: str) -> list[str]:
@@ -106,7 +112,7 @@ def is_variant(a: str, b: str) -> bool:
     """
     if a == b:
         return True
-    ma, mb = split_members(a), split_members(b)
+    ma, mb = _members(a), _members(b)
     if len(ma) >= 2 and len(mb) >= 2:
         short, long = sorted((ma, mb), key=len)
         exact = sum(1 for m in short if m in long)
@@ -134,7 +140,35 @@ def variant_family(normalized: str, known: Iterable[str]) -> str:
     formula = member_to_family().get(normalized)
     if formula:
         return formula
+    chars = set(normalized)
     for k in known:
-        if is_variant(normalized, k):
+        if len(chars.intersection(k)) >= 2 and is_variant(normalized, k):
             return k
     return normalized
+
+
+class FamilyIndex:
+    """Family keys seen so far, indexed by character bigrams so a lookup compares few of them.
+
+    >>> idx = FamilyIndex()
+    >>> idx.family("不忘初心、牢记使命")
+    '不忘初心、牢记使命'
+    >>> idx.family("不忘初心、牢记使命、不负重托、尽锐出战")
+    '不忘初心、牢记使命'
+    """
+
+    def __init__(self) -> None:
+        self._keys: list[str] = []
+        self._by_bigram: dict[str, set[int]] = {}
+
+    def family(self, normalized: str) -> str:
+        """The family of ``normalized`` (see :func:`variant_family`); new families are remembered."""
+        grams = {g for m in _members(normalized) for g in _bigrams(m)}
+        near = sorted({i for g in grams for i in self._by_bigram.get(g, ())})
+        fam = variant_family(normalized, [self._keys[i] for i in near])
+        if fam not in self._keys:
+            i = len(self._keys)
+            self._keys.append(fam)
+            for g in {g for m in _members(fam) for g in _bigrams(m)}:
+                self._by_bigram.setdefault(g, set()).add(i)
+        return fam

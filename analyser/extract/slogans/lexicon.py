@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["cues", "known_compact", "known_formulations", "known_parts", "family_members", "member_to_family", "data_lines"]
+__all__ = ["cues", "cue_pattern", "known_compact", "known_formulations", "known_parts", "family_members", "member_to_family", "data_lines"]
 
 
 def data_lines(name: str) -> list[str]:
@@ -81,3 +81,15 @@ def known_compact() -> re.Pattern[str]:
     words = sorted({ln.strip() for ln in data_lines("slogan_lexicon.txt") if "、" not in ln and len(ln.strip()) >= 4},
                    key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in words))
+
+
+@lru_cache(maxsize=None)
+def cue_pattern(kind: str, anchor: str = "") -> re.Pattern[str]:
+    """Cue words of ``kind`` as one pattern, longest first; ``anchor`` ``"$"`` or ``"^"`` pins it.
+
+    >>> cue_pattern("after", "^").match("的原则").group()
+    '的原则'
+    """
+    words = sorted(cues().get(kind, ()), key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(f"^(?:{body})" if anchor == "^" else f"(?:{body})$" if anchor == "$" else f"(?:{body})")
