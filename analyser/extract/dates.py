@@ -35,7 +35,7 @@ from .numerals import digit_sequence_value, parse_number
 
 __all__ = ["extract_dates", "plan_period", "congress_month"]
 
-_CD = "〇零一二三四五六七八九"
+_CD = "〇○零一二三四五六七八九"  # ○ (U+25CB) stands for 〇 in many transcriptions
 _YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{_CD}]{{3}})"
 _SMALL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _NUM = rf"(?:\d{{1,6}}(?:\.\d{{1,3}})?|[{_CD}两十百千]{{1,8}})"  # bounded: no quadratic scans
@@ -68,12 +68,13 @@ _PATTERNS = [
     ("rel", rf"(?<![\d{_CD}十百千年])(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
     # anaphoric and deictic years
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
+    ("jm", r"(?P<jm>今明两年|今后两年)"),
     ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上年|明年|前年|全年)"),
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]
 # every pattern starts with one of these characters: a cheap first test before the alternation
-_FIRST = r"(?=[\d〇零一二三四五六七八九十两截“「‘\"第过当同该是今本去上明前全将近约大超长历六七八九])"
+_FIRST = r"(?=[\d〇○零一二三四五六七八九十两截“「‘\"第过当同该是今本去上明前全将近约大超长历六七八九])"
 _DATE_RE = re.compile(_FIRST + "(?:" + "|".join(f"(?P<_{name}>{pat})" for name, pat in _PATTERNS) + ")")
 
 _MONTH_PARTS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
@@ -335,6 +336,8 @@ def _resolve(kind, m, view, ctx: _Ctx, prior, src):  # noqa: C901 - one branch p
             return a, b, f"{start}/{ctx.pub_month}", "relative_period"
         end = ctx.pub_year - 1
         return a, b, (f"{end}" if n == 1 else f"{start}/{end}"), "relative_period"
+    if kind == "jm":
+        return (a, b, f"{ctx.pub_year}/{ctx.pub_year + 1}", "range") if ctx.pub_year else (a, b, None, "range")
     if kind == "ana":
         # 当年 = that year: only with a year in the same or the previous sentence
         if ctx.last_year is None or a - ctx.last_year_pos > 200:
@@ -365,7 +368,7 @@ def _resolve(kind, m, view, ctx: _Ctx, prior, src):  # noqa: C901 - one branch p
     return None
 
 
-_NOT_DURATION_AFTER = re.compile(r"^(?:来|以来|多来|级|度|代|制|龄|期|计划|规划|行动计划)")
+_NOT_DURATION_AFTER = re.compile(r"^(?:来|以来|多来|级|度|代|制|龄|期|计划|规划|行动计划|前|后|之前|之后|以前|以后)")
 _ANCHOR_AFTER = re.compile(r"共|累计|间|内|中|里|期间")
 _NOT_DURATION_BEFORE = ("第", "每", "近", "这", "前", "后", "头", "最近")
 

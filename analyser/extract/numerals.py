@@ -37,10 +37,10 @@ __all__ = [
 ]
 
 #: Chinese digits as they appear in the Simplified view (两 = 2, 〇/零 = 0).
-CN_DIGITS = "〇零一二三四五六七八九两"
+CN_DIGITS = "〇○零一二三四五六七八九两"
 #: Magnitude characters.
 CN_MAGNITUDES = "十百千万亿"
-_CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2, "○": 0}
 _MAG_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 # An Arabic number: 1,100  /  11 900 (thin or plain space between thousands, as Hong Kong texts
@@ -50,7 +50,7 @@ _ARABIC = (
     r"(?:\.\d+)?"
 )
 _UPPER = "壹贰叁肆伍陆柒捌玖拾佰仟"
-_CN_RUN = rf"[〇零一二三四五六七八九两十百千万亿廿卅{_UPPER}]+(?:点(?:[〇零一二三四五六七八九两{_UPPER}]+|\d+))?"
+_CN_RUN = rf"[〇○零一二三四五六七八九两十百千万亿廿卅{_UPPER}]+(?:点(?:[〇零一二三四五六七八九两{_UPPER}]+|\d+))?"
 _ATOM = rf"(?:{_ARABIC}[十百千万亿]*|{_CN_RUN})"
 #: One numeral: atoms joined where a magnitude ends the previous one (十亿3000万, 5万4千).
 NUMBER_RE = re.compile(rf"(?<![\d.]){_ATOM}(?:(?<=[十百千万亿零拾佰仟]){_ATOM})*")

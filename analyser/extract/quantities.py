@@ -54,6 +54,7 @@ _FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]{1,1
 _HALF = re.compile(r"一半|过半|近半|多半|半数")
 _DOUBLE = re.compile(r"翻了?(?P<n>一|两|二|三|四|\d)番")
 _VAGUE = re.compile(r"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[一二三四五六七八九]十几")
+_ONE_MARKERS = {"约", "近", "将近", "大约", "至少", "不少于", "最少", "超过", "不到", "不足"}
 _MAX_NUMERAL = 40  # no amount is written with more characters; longer runs are codes or noise
 _YI_SPLIT = re.compile(r"^(.+亿)([^亿万]+)$")
 _UPPER_MAGS = str.maketrans("拾佰仟", "十百千")
@@ -333,12 +334,14 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 
                 pos = q.end
                 yield q
             continue
-        if chinese and num == "一" and not pre and (unit is None or unit_kind(unit) in ("count", "place", "time")):
+        if chinese and num == "一" and pre not in _ONE_MARKERS and (unit is None or unit_kind(unit) in ("count", "place", "time")):
             continue  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元 are amounts)
         if len(num) == 1 and num in "壹贰叁肆伍陆柒捌玖拾佰仟" and (unit is None or unit_kind(unit) != "currency"):
             continue  # 伍家台, 陆家嘴: capital numerals stand alone only in sums of money
-        if unit is None and all(ch in _MAG for ch in num) and not (pre == "上"):
-            continue  # a bare 万 or 万万 is no amount
+        if num[0] != "十" and all(ch in _MAG for ch in num) and not pre and unit != "人" and not _POST.match(view, e2):
+            continue  # 万家忧乐, 每百户, 万吨级: a bare magnitude is an amount only as 千万人, 上千万, 万人以上
+        if num in ("零", "〇", "○"):
+            continue  # 零部件
         if unit == "年" and chinese and len(num) > 2 and not any(c in "十百千" for c in num):
             continue  # 一九五四年 is a year
         if view[e2:e2 + 1] == "半" and unit and unit_kind(unit) not in ("currency", "percent") and value == int(value):

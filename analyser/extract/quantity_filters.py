@@ -99,6 +99,8 @@ def is_marker(view: str, a: int, b: int) -> bool:
         return True
     if before != "" and after != "" and before in "（(【[" and after in "）)】]":
         return True
+    if before == "、" and re.search(r"第[一二三四五六七八九十]{1,3}$", view[max(0, a - 6):a - 1]):
+        return True  # 第一、二轮
     line_start = a == 0 or view[a - 1] in "\n \u3000\t"
     if line_start and after in ("、", ".", "．") and not view[b + 1:b + 2].isdigit():
         return True

@@ -93,7 +93,7 @@ def place_unit_at(view: str, pos: int) -> str | None:
 
 
 #: After a one-character place noun, characters that make it part of a longer word (县域, 省级).
-_COMPOUND_NEXT = set("域级委属直实重点辖情长政府内外城际份民直管属办")
+_COMPOUND_NEXT = set("域级委属直实重点辖情长政府内外城际份民直管属办场")
 
 
 @lru_cache(maxsize=1)
