@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import AnalyserError, InputError
+from .errors import AnalyserError, InputError, StoreError
 from .store import PreparedDocument, Store, prepare
 
 __all__ = ["SUFFIXES", "IngestSummary", "analyse_path", "collect_files", "ingest", "process_file"]
@@ -217,7 +217,15 @@ class _Writer:
             self.summary.failed += 1
             self.summary.failures.append((path, result["error"]))
         else:
-            added = self.store.write(prepared, file={"path": path, "sha256": sha, "size": size})
+            try:
+                added = self.store.write(prepared, file={"path": path, "sha256": sha, "size": size})
+            except StoreError as exc:
+                # this document's data cannot be stored; if the store itself is broken,
+                # recording the error fails too and the run stops
+                self.store.record_error(path, str(exc), sha256=sha)
+                self.summary.failed += 1
+                self.summary.failures.append((path, str(exc)))
+                return self._tick()
             if added:
                 self.summary.added += 1
                 self.summary.chars += int(prepared.document.get("chars") or 0)
@@ -225,6 +233,9 @@ class _Writer:
                     self.summary.facts[table] += len(rows)
             else:
                 self.summary.duplicates += 1
+        self._tick()
+
+    def _tick(self) -> None:
         if self.bar is not None:
             self.bar.update(1)
 

@@ -131,7 +131,7 @@ class Store(QueryMixin):
                         "DELETE FROM errors WHERE path = ? AND sha256 = ?", (file["path"], file["sha256"])
                     )
                 self.conn.execute("COMMIT")
-            except sqlite3.DatabaseError as exc:
+            except sqlite3.Error as exc:  # includes values SQLite cannot bind (InterfaceError)
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise StoreError(f"cannot write document {doc.id}: {exc}") from None

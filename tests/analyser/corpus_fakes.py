@@ -4,7 +4,8 @@
 titles, numbers with units, years, listed place names, 一、 sections) and returns a dict shaped
 like the analysis JSON, with ``document.text``. ``fake_analyse(path)`` does the same for a file
 and is importable by worker processes (``corpus_fakes:fake_analyse``). A file containing
-``BROKEN`` raises; one containing ``CRASH`` kills its worker process.
+``BROKEN`` raises; one containing ``CRASH`` kills its worker process; one containing
+``UNSTORABLE`` gives a value the store cannot hold.
 """
 from __future__ import annotations
 
@@ -108,7 +109,10 @@ def fake_analyse(path: str) -> dict:
         raise InputError(f"{path}: cannot make sense of this file")
     if "CRASH" in text:
         os._exit(3)
-    return fake_analysis(text, source=path)
+    analysis = fake_analysis(text, source=path)
+    if "UNSTORABLE" in text:  # a value SQLite cannot hold
+        analysis["quantities"] = [{"text": "一", "start": 0, "end": 1, "value": {"not": "a number"}}]
+    return analysis
 
 
 def write_corpus(folder: Path, n: int, *, prefix: str = "doc") -> list[Path]:

@@ -62,6 +62,17 @@ def test_a_bad_file_is_recorded_and_the_run_goes_on(tmp_path):
     assert retried.failed == 1 and len(store.errors()) == 1
 
 
+def test_a_document_the_store_cannot_hold_is_recorded(tmp_path):
+    write_corpus(tmp_path / "c", 2)
+    (tmp_path / "c" / "odd.txt").write_text("UNSTORABLE 一", encoding="utf-8")
+    store = Store(tmp_path / "s.db")
+    summary = ingest([tmp_path / "c"], store, analyse=fake_analyse)
+    assert (summary.added, summary.failed) == (2, 1)
+    [error] = store.errors()
+    assert error["path"].endswith("odd.txt") and "cannot write document" in error["error"]
+    assert store.count_documents() == 2 and len(store.fact_rows("quantities")) == 4
+
+
 def test_the_same_text_in_two_files_is_one_document(tmp_path):
     [p] = write_corpus(tmp_path / "c", 1)
     (tmp_path / "c" / "copy.txt").write_bytes(p.read_bytes())
