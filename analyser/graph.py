@@ -3,7 +3,7 @@
 This module alone owns the graph schema. The graph is a ``networkx.MultiDiGraph``; every
 edge's key is its relation name, and there is at most one edge of a relation between two
 nodes (repeated mentions are counted on it). In memory the relation is only the key (a large
-graph has millions of edges); the exports add it as an ``rel`` edge attribute. Every node has
+graph has millions of edges); the exports add it as a ``rel`` edge attribute. Every node has
 ``type`` and ``label``; all attribute values are strings, integers, floats or booleans (never
 ``None``, lists or dicts), so GraphML, GEXF and Neo4j CSV can hold them.
 
@@ -25,7 +25,7 @@ Nodes (id: ``type`` – attributes)
 ``family:<key>``
     variant group of formulations
 ``citation:<normalized title>``
-    cited document – title, doc_type, doc_number, documents
+    cited document – title, doc_type, doc_number, documents, mentions
 ``person:<normalized>``, ``org:<normalized>``, ``place:<normalized>``
     entities merged across documents – documents, mentions
 ``year:<YYYY>``
@@ -37,7 +37,8 @@ Edges (source → target: key)
   node → child node), attributes ``order``
 - doc → quantity: ``states``; quantity → indicator: ``measures``
 - quantity → place: ``in_place`` (a place name the gazetteer knows, such as 贵州, becomes its
-  division's full name, 贵州省, so it meets the entity nodes); quantity → year and doc → year (publication): ``in_year``
+  division's full name, 贵州省, so it meets the entity nodes)
+- quantity → year (its time) and doc → year (publication): ``in_year``
 - doc → slogan: ``uses_slogan`` (``count``, ``first``: offset of the first mention)
 - slogan → family: ``variant_of``
 - doc → citation: ``cites`` (``count``); citation → doc: ``refers_to`` when a stored
