@@ -41,8 +41,10 @@ DOC_NUMBER = re.compile(
 )
 #: Words that end the issuer code on the left (根据国发… -> 国发…).
 _CODE_STOP = re.compile(
-    r".*(?:根据|按照|依据|参照|参见|详见|对照|贯彻|落实|执行|印发|转发|关于|通过|文件|以及|见|和|及|与|或|的|在|为|是|、)"
+    r".*(?:根据|按照|依据|参照|参见|详见|对照|贯彻|落实|执行|印发|转发|关于|通过|文件|以及|见|和|及|与|或|的|在|为|是|以|经|由|、)"
 )
+#: Issuer names that contain a stop word of their own (中华人民共和国 has 和).
+_ISSUER_WITH_STOP = re.compile(r"中华人民共和国|中共中央办公厅|国务院办公厅")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]\s*$")
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\"": "“", "「": "“", "」": "”", "『": "“", "』": "”", "〈": "《", "〉": "》"})
@@ -108,10 +110,17 @@ def _code_start(view: str, m: re.Match) -> int:
     """Left edge of the issuer code, cutting lead-in words (根据国发… -> 国发…)."""
     a = m.start("code")
     code = view[a:m.end("code")]
+    issuer = _ISSUER_WITH_STOP.search(code)
+    if issuer:  # the issuer starts the code; what precedes it is lead-in (以中华人民共和国主席令…)
+        return a + issuer.start()
     stop = _CODE_STOP.match(code)
     if stop and stop.end() < len(code):
         a += stop.end()
     return a
+
+
+#: A decree number: 国务院令第708号, 中华人民共和国主席令第十号.
+DECREE_NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{2,12}?)令\s*第\s*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号")
 
 
 def _doc_numbers(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -122,6 +131,13 @@ def _doc_numbers(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if not code:
             continue
         out.append((a, m.end(), normalize_doc_number(code, m.group("year"), m.group("num"))))
+    for m in DECREE_NUMBER.finditer(view, lo, hi):
+        a = _code_start(view, m)
+        code = view[a:m.end("code")]
+        if len(code) < 2:
+            continue
+        out.append((a, m.end(), f"{code}令第{m.group('num')}号"))
+    out.sort()
     return out
 
 
