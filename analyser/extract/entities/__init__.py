@@ -57,7 +57,7 @@ def extract_entities(src: SourceText) -> list[Entity]:
     places = find_places(view, lo, hi, bounds)
     orgs = find_orgs(view, lo, hi, [(p.start, p.end) for p in places], bounds, home_divisions(places))
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)
-    persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi) if b - a >= 3 and is_leader(n) or not crosses(bounds, a, b)]
+    persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi, src.tokens) if b - a >= 3 and is_leader(n) or not crosses(bounds, a, b)]
     in_org = {p for a, b, _ in orgs for p in range(a, b)}
     out: list[Entity] = []
     for a, b, norm in orgs:

@@ -10,6 +10,7 @@ or after it (组长汪洋, 李克强总理) or a role noun and a verb of speech 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ._lexicon import Lexicon, data_lines, data_table, data_words, is_han
@@ -84,8 +85,11 @@ def _confirmed_after(view: str, b: int) -> bool:
     return _title_at(view, b) is not None or _after_words().longest_at(view, b) is not None
 
 
-def find_persons(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tuple[int, int, str]]:
     """``(start, end, normalized)`` of the persons named in ``view[lo:hi]``.
+
+    ``tokens`` (the pipeline's, with jieba tags) add one more confirmation: a word tagged
+    ``nr`` that starts with a surname and is followed by a verb of speech (李明表示).
 
     >>> v = "李克强总理作出批示，时任国务院副总理汪洋出席会议。搬迁群众王永庆说"
     >>> [v[a:b] for a, b, _ in find_persons(v, 0, len(v))]
@@ -124,6 +128,14 @@ def find_persons(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
                 out.append((i, b, name))
                 taken.update(range(i, b))
                 break
+    for t in tokens:
+        a, b = t.start, t.end
+        if t.tag != "nr" or not lo <= a < b <= hi or not 2 <= b - a <= 4 or any(p in taken for p in range(a, b)):
+            continue
+        name = view[a:b]
+        if _surname_len(view, a) and name[:2] not in _stopnames() and any(view.startswith(w, b) for w in _SPEECH):
+            out.append((a, b, name))
+            taken.update(range(a, b))
     out.sort()
     return out
 

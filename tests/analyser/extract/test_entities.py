@@ -300,3 +300,13 @@ def test_tokens_from_the_pipeline_decide_word_boundaries():
     words = [("合理", 0, 2), ("均衡", 2, 4), ("水平", 4, 6)]
     src = SourceText.from_text(text, tokens=tuple(Token(a, b, w, w, "n") for w, a, b in words))
     assert extract_entities(src) == []
+
+
+def test_tagged_name_before_a_speech_verb_is_a_person():
+    from analyser.facts import Token
+
+    text = "李明表示，全村已脱贫。"
+    words = [("李明", 0, 2, "nr"), ("表示", 2, 4, "v"), ("，", 4, 5, "x")]
+    src = SourceText.from_text(text, tokens=tuple(Token(a, b, w, w, tag) for w, a, b, tag in words))
+    assert [(e.text, e.label) for e in extract_entities(src)] == [("李明", "PERSON")]
+    assert texts(text, "PERSON") == []  # without tags there is no evidence
