@@ -34,7 +34,7 @@ _LEAD = re.compile(
     r"据统计|据初步统计|初步统计|据测算|经测算|截至目前|目前|当年|全年|今年|去年|期间|其中有|包括|比如|例如|"
     r"通过|使|让|将|把|对|在|为|已|已经|还|也|都|又|再|均|分别|每年|共|的|那么|如果|但是|而且|而|则|预计|预计将)+"
 )
-_TRAIL = re.compile(r"(?:从|由|分别|分别为|分别是|分别达到?|为|是|达|达到|约为|有|共|计|了|的|等|约|在|至|到|都|均|已|合计|总计|共计)+$")
+_TRAIL = re.compile(r"(?:从|由|分别|分别为|分别是|分别达到?|为|是|达|达到|约为|有|共|计|了|的|等|在|至|到|都|均|已|合计|总计|共计)+$")
 _AFTER_STOP = re.compile(r"以上|以下|左右|之多|[，、和及与]")
 
 
@@ -51,7 +51,8 @@ def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequenc
     prev_ind: Span | None = None
     prev_end = -10
     for i, q in enumerate(found):
-        joined = prev_end >= 0 and view[prev_end:q.start] in ("、", "和", "及", "，", "、近", "和近")
+        gap = view[prev_end:q.start] if prev_end >= 0 else None
+        joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近") or bool(_JOINED_CHANGE.fullmatch(gap)))
         ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts)
         ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
         time = _time(src, layout, q, date_list, date_starts)
@@ -96,13 +97,16 @@ class _Context:
         floor = max(self.layout.sentence(a)[0], a - 60)
         if self.i > 0:
             floor = max(floor, self.spans[self.i - 1][1])
-        j = bisect.bisect_left(self.date_starts, a) - 1
-        if j >= 0 and self.dates[j].end <= a and self.dates[j].kind != "duration":
-            if not _BASE.search(view, max(0, self.dates[j].start - 3), self.dates[j].start):
-                floor = max(floor, self.dates[j].end)
         k = a
         while k > floor and view[k - 1] not in _BREAK_STRONG:
             k -= 1
+        # a date that opens the clause (2018年，当年完成…) is not part of what is measured; one in the
+        # middle (合作社在今年八月已经发展到) leaves the subject before it in place
+        j = bisect.bisect_left(self.date_starts, a) - 1
+        if j >= 0 and k <= self.dates[j].start and self.dates[j].end <= a and self.dates[j].kind != "duration":
+            lead = view[k:self.dates[j].start]
+            if len(lead) <= 2 and not _BASE.search(view, max(0, self.dates[j].start - 3), self.dates[j].start):
+                k = self.dates[j].end
         return k
 
     def skip_places(self, start: int, limit: int) -> int:
@@ -136,6 +140,7 @@ class _Context:
 
 
 _PLACE_LIKE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|地区|县|盟|旗)(?=[、和等])")
+_JOINED_CHANGE = re.compile(r"[、，和](?:比上年)?(?:增长|下降|上涨|提高|降低|减少|增加)(?:了)?")  # 126万亿元、增长5.2%
 _BASE = re.compile(r"(?:比|较|等于|相当于|同|为|由|从)$")
 _CHANGE_ONLY = re.compile(r"(?:分别)?(?:提升|提高|上升|增长|增加|下降|降低|减少|扩大|缩小|达到|调整)(?:了|到|至|为)?$")
 _VERB_END = re.compile(
@@ -174,6 +179,8 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     trail = _TRAIL.search(view, start, a)
     end = trail.start() if trail and trail.end() == a else a
     before = end - start
+    if prev_in_clause is not None and ctx.i > 0 and prev_in_clause.start >= ctx.spans[ctx.i - 1][1] > start - 2:
+        before = 0  # 两次降低…、两次下调…: the words before belong to the previous number
     if ctx.i > 0 and ctx.spans[ctx.i - 1][1] >= ctx.clause_start(a) - 1 and prev_in_clause is not None:
         seg = view[ctx.spans[ctx.i - 1][1]:end]
         if _CHANGE_ONLY.search(_strip_dates(ctx, ctx.spans[ctx.i - 1][1], end)) and len(seg) <= 12:
@@ -188,7 +195,7 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     while k < len(view) and k - j < 20 and k < stop and view[k] not in (_BREAK_STRONG if implied else _BREAK):
         k += 1
     after = k - j if not _AFTER_STOP.match(view, j) else 0
-    if (implied or view[a - 1:a] == "的") and after >= 2 and j == b or implied and after >= 2:
+    if (implied or view[a - 1:a] == "的" and q.measure_unit) and after >= 2 and j == b or implied and after >= 2:
         return src.span(j, k)  # 近1000万贫困人口 / 一定规模的3.5万个安置点: the noun follows
     if before >= 3 and after >= 2 and j == b and q.measure_unit and _verb_final(ctx, start, end):
         return src.span(start, k)  # 召开5次全国易地扶贫搬迁现场会: the counted thing follows
