@@ -158,8 +158,8 @@ def find_orgs(
     spans = _Spans()
     lex = _lexicon()
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
-        if canon == "-" or (key.endswith("部") and view[b:b + 1] in ("门", "分")):
-            continue  # 教育部门, 农业部门: a sector, not the ministry
+        if canon == "-" or (key.endswith("部") and view[b:b + 1] in ("门", "分", "署", "队", "位", "落", "件")):
+            continue  # 教育部门, 建设部署: a sector or a verb, not the ministry
         if len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
             continue  # a short form straddling a word boundary
         spans.add(a, b, canon)
