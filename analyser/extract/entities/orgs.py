@@ -46,6 +46,8 @@ _LEAD_IN = re.compile(rf".*(?:{_LEAD_WORDS}|和|与|及)")
 _LEAD_IN_NAMED = re.compile(rf".*(?:{_LEAD_WORDS})(?=国际|中国|中华|全国|亚洲)|.*(?:{_LEAD_WORDS})")
 _NAME_OPENERS = ("国际", "中国", "中华", "全国", "亚洲")
 _INSTITUTION_SUFFIX = ("交流合作中心", "合作中心", "交流中心", "研究中心", "研究院", "研究所")
+#: characters that, right after a short name ending in 部 / 局 / 委, make it another word
+_NOT_AFTER = {"部": "门分署队位落件", "局": "面势部限", "委": "员托屈婉"}
 _STOP = set("，。；：！？、（）()《》\n 　\t0123456789个年吨座万亿千百批级")
 
 
@@ -158,8 +160,8 @@ def find_orgs(
     spans = _Spans()
     lex = _lexicon()
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
-        if canon == "-" or (key.endswith("部") and view[b:b + 1] in ("门", "分", "署", "队", "位", "落", "件")):
-            continue  # 教育部门, 建设部署: a sector or a verb, not the ministry
+        if canon == "-" or view[b:b + 1] in _NOT_AFTER.get(key[-1], ""):
+            continue  # 教育部门, 建设部署, 能源局面: a sector or another word, not the body
         if len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
             continue  # a short form straddling a word boundary
         spans.add(a, b, canon)
