@@ -11,7 +11,8 @@
 * ``anaphoric_year`` (当年, 同年) and ``deictic_year`` (今年, 过去一年, 全年, 本年内) resolved from the
   context or the publication date;
 * ``duration``: 5年, 六十四年, 将近十年, anchored to an interval when the text allows it
-  (从1955年开始…历经64年 -> 1955/2019), else ``P5Y``;
+  (从1955年开始…历经64年 -> 1955/2019) or, looking back, ending the year before publication;
+  a programme or a deadline ahead (三年行动, 3年内) keeps ``P3Y``;
 
 Vague expressions (新时代, 近年来, 长期以来, 今后) are left out: they name no period one can date.
 
@@ -368,8 +369,10 @@ def _resolve(kind, m, view, ctx: _Ctx, prior, src):  # noqa: C901 - one branch p
     return None
 
 
-_NOT_DURATION_AFTER = re.compile(r"^(?:来|以来|多来|级|度|代|制|龄|期|计划|规划|行动计划|前|后|之前|之后|以前|以后)")
-_ANCHOR_AFTER = re.compile(r"共|累计|间|内|中|里|期间")
+_NOT_DURATION_AFTER = re.compile(r"^(?:来|以来|多来|级|度|代|制|龄|期|计划|规划|行动计划|前|后|之前|之后|以前|以后|一遇)")
+_ANCHOR_AFTER = re.compile(r"共|累计|期间|间")
+#: A duration followed by these is a programme or a deadline ahead (三年行动, 3年内), not a past stretch.
+_AHEAD_AFTER = re.compile(r"行动|攻坚|内|之内|以内|左右|时间内|过渡期")
 _NOT_DURATION_BEFORE = ("第", "每", "近", "这", "前", "后", "头", "最近")
 
 
@@ -449,7 +452,8 @@ def _anchor_durations(dates: list[DateExpr], src: SourceText) -> None:
                 y1 = int(prev.value[:4])
                 anchored = f"{y1}/{y1 + n}"
                 break
-        if anchored is None and pub_year is not None:
+        ahead = _AHEAD_AFTER.match(src.view, d.end)
+        if anchored is None and pub_year is not None and not ahead:
             end = pub_year - 1
             anchored = f"{end - n + 1}/{end}"
         if anchored:

@@ -88,6 +88,19 @@ def test_deictic_against_publication(text, published, expected):
     assert dates(text, published)[0] == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("启动产业兴区三年行动", [("三年", "P3Y", "duration")]),
+        ("争取3年内让全部废弃矿山完成修复", [("3年", "P3Y", "duration")]),
+        ("五年的易地扶贫搬迁工作实践，给我们带来了启示", [("五年", "2016/2020", "duration")]),
+        ("防洪标准提高到五十年一遇", []),
+    ],
+)
+def test_durations_ahead_and_behind(text, expected):
+    assert dates(text) == expected
+
+
 def test_period_anchor_with_total():
     assert dates("五年共投资6.2亿元", "2016-02-19") == [("五年", "2011/2015", "relative_period")]
 
