@@ -158,17 +158,18 @@ def _trim_left(view: str, a: int, b: int, ref: int | None, bounds: set[int] | No
     if not seg:
         return a
     before = cues()["before"]
-    cut = 0
-    for i in range(len(seg) - 1, 0, -1):  # the last cue word in the segment, if it leaves a member
-        if seg[i - 2:i] in before or seg[i - 1:i] in before:
-            cut = i
-            break
-    if cut and (ref is None or ref - 1 <= len(seg) - cut <= ref + 2):
-        return a + cut
-    # shared frame: the member starts with the next member's first character(s)
+    for i in range(len(seg) - 1, 0, -1):  # the last cue word that leaves a member of the right length
+        rem = len(seg) - i
+        two, one = seg[i - 2:i] in before and i >= 2, seg[i - 1:i] in before
+        if ref is None:
+            if (two and rem <= 8) or (one and 2 <= rem <= 6):
+                return a + i
+        elif (two and ref - 1 <= rem <= ref + 2) or (one and ref <= rem <= ref + 2):
+            return a + i
+    # shared frame: the member starts with the next member's first character (将靠近城镇、靠近中心村)
     if nxt and ref is not None:
-        for L in (ref, ref + 1, ref - 1, ref + 2):
-            if 0 < L <= len(seg) and seg[len(seg) - L] == nxt[0] and _boundaries(bounds, b - L):
+        for L in sorted(range(2, len(seg) + 1), key=lambda x: abs(x - ref)):
+            if abs(L - ref) <= 2 and seg[len(seg) - L] == nxt[0] and _boundaries(bounds, b - L):
                 return b - L
     # start after the last 的/和/了 when what follows fits (…的政治优势和全国一盘棋)
     k = max(seg.rfind(w) + len(w) if w in seg else -1 for w in ("的", "和", "了", "与", "是"))
@@ -191,7 +192,7 @@ def _trim_right(view: str, a: int, b: int, ref: int | None, bounds: set[int] | N
     seg = view[a:b]
     if not seg:
         return b
-    m = re.compile("的|" + cue_pattern("after").pattern).search(seg, 1)
+    m = re.compile("的|" + cue_pattern("after").pattern).search(seg, 2)
     stop = m.start() if m else None
     if ref is None:
         if stop is not None and stop <= 10:
@@ -213,12 +214,26 @@ def _trim_right(view: str, a: int, b: int, ref: int | None, bounds: set[int] | N
     return end
 
 
+def _frame_length(view: str, members: list[tuple[int, int]], la: int, lb: int) -> int:
+    """Length of the last member when all members so far have one length and one first
+    character, and the last segment starts with it and runs longer (众创、众包、众扶、众筹平台)."""
+    if len(members) < 2:
+        return 0
+    lens = {b - a for a, b in members}
+    firsts = {view[a] for a, _ in members}
+    if len(lens) == 1 and len(firsts) == 1 and view[la] in firsts:
+        size = lens.pop()
+        if lb - la >= size + 2:
+            return size
+    return 0
+
+
 def _split_joined(view: str, a: int, b: int, ref: int) -> list[tuple[int, int]]:
     """Split a last member joined by 和/及/与 (安全感和归属感) when both halves fit the list."""
     seg = view[a:b]
     for j in _JOINERS:
         i = seg.find(j)
-        if 0 < i and abs(i - ref) <= 2:
+        if 0 < i and abs(i - ref) <= 2 and i + len(j) < len(seg):
             return [(a, a + i), (a + i + len(j), b)]
     return [(a, b)]
 
@@ -281,13 +296,23 @@ def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) ->
     first = view[start:fb]
     last_ref = ref if ref is not None else len(first)
     members = [(start, fb)] + list(inner)
+    at_end = lb == chunk_b
+    while lb - la > 1 and view[lb - 1] in "和及与或":  # 大众创业、万众创新和“互联网+”
+        lb -= 1
+        at_end = True
     joined = _split_joined(view, la, lb, last_ref)
     if len(joined) == 2:  # …、安全感和归属感: two members, the second trimmed like a last one
         members.append(joined[0])
         la = joined[1][0]
     m = cue_pattern("after", "$").search(view, la + 2, lb)
     tail = lb - m.start() if m else 0
-    if lb == chunk_b and lb - tail - la <= last_ref + 3 and "的" not in view[la:lb - tail]:
+    size = lb - tail - la
+    if prev == "" and len(first) >= 2:  # no inner member: the first is the reference
+        prev = first
+    frame_len = _frame_length(view, members, la, lb)
+    if frame_len:
+        end_ = la + frame_len  # 众创、众包、众扶、众筹平台: the shared frame fixes the length
+    elif at_end and (size <= last_ref + 1 or (size <= last_ref + 3 and "的" not in view[la:lb - tail])):
         end_ = lb - tail  # the member runs to the end of the clause (逐步能致富，), less a closing cue (…原则)
     else:
         end_ = _trim_right(view, la, lb, last_ref, bounds, prev or first)
@@ -366,6 +391,31 @@ def _clause_candidates(view: str) -> list[Candidate]:
                 i = j
             else:
                 i += 1
+        out += _suffix_clause_runs(view, clauses)
+    return out
+
+
+def _suffix_clause_runs(view: str, clauses: list[tuple[int, int]]) -> list[Candidate]:
+    """Runs of short ，-clauses ending alike (创新发展一批，重组整合一批，清理退出一批)."""
+    out = []
+    i = 0
+    while i < len(clauses) - 1:
+        run = [clauses[i]]
+        suffix = ""
+        for a, b in clauses[i + 1:]:
+            texts = [view[x:y] for x, y in run] + [view[a:b]]
+            n = _common_prefix(*(t[::-1] for t in (texts[0], texts[-1])))
+            if suffix:
+                n = min(n, len(suffix))
+            if n < 2 or not all(4 <= len(t) <= 12 for t in texts) or n >= min(len(t) for t in texts):
+                break
+            suffix = texts[0][-n:]
+            run.append((a, b))
+        if len(run) >= 2:
+            out.append(Candidate(run[0][0], run[-1][1], "clauses", parts=tuple(run), frame="…" + suffix))
+            i += len(run)
+        else:
+            i += 1
     return out
 
 

@@ -72,6 +72,7 @@ def _doc(name: str, text: str, g: dict) -> AnnotatedDoc:
             "start": span[0], "end": span[1],
             "negative": s.get("category") == "reported_speech",
             "optional": bool(s.get("optional")) or s.get("tier") == "secondary",
+            "secondary": s.get("tier") == "secondary",
             "outer": (s["outer"]["start"], s["outer"]["end"]) if isinstance(s.get("outer"), dict)
             and s["outer"].get("start") is not None else None,
         })
@@ -112,8 +113,9 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
-def label(doc: AnnotatedDoc, cands: list[Candidate]) -> list[tuple[Candidate, int]]:
-    """Candidates inside the scope with their 0/1 labels."""
+def label(doc: AnnotatedDoc, cands: list[Candidate], *, secondary: int | None = 1) -> list[tuple[Candidate, int]]:
+    """Candidates inside the scope with their 0/1 labels; a candidate matching a secondary-tier
+    (rhetorical) parallel gets ``secondary`` (None: left out of training)."""
     out = []
     a, b = doc.scope
     for c in cands:
@@ -123,9 +125,10 @@ def label(doc: AnnotatedDoc, cands: list[Candidate]) -> list[tuple[Candidate, in
         for g in doc.gold:
             spans = [(g["start"], g["end"])] + ([g["outer"]] if g["outer"] else [])
             if any(_iou((c.start, c.end), s) >= 0.5 for s in spans):
-                y = 0 if g["negative"] else 1
+                y = 0 if g["negative"] else (secondary if g.get("secondary") else 1)
                 break
-        out.append((c, y))
+        if y is not None:
+            out.append((c, y))
     return out
 
 
