@@ -252,7 +252,23 @@ def _time(src: SourceText, layout: _Layout, q, dates, date_starts) -> str | None
             if d.start < p0:
                 break
         i -= 1
+    # the frame set by an earlier paragraph that opens with a period (五年多来，… / 过去一年，…)
+    while i >= 0 and dates[i].start >= p0 - _FRAME_REACH:
+        d = dates[i]
+        if d.kind in ("relative_period", "plan_period", "deictic_year", "year", "as_of"):
+            dp0, _ = layout.paragraph(d.start)
+            if _opens(src.view, d, dp0) and _is_frame_opening(src.view, d):
+                return d.value
+        i -= 1
     return None
+
+
+_FRAME_REACH = 3000
+
+
+def _is_frame_opening(view: str, d: DateExpr) -> bool:
+    """The date is followed by a comma: it frames its paragraph (五年多来，各地…)."""
+    return view[d.end:d.end + 1] in ("，", "、")
 
 
 def _opens(view: str, d: DateExpr, p0: int) -> bool:
