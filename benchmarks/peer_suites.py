@@ -35,11 +35,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyser.extract.numerals import find_numbers  # noqa: E402
-from analyser.extract.quantities import extract_quantities  # noqa: E402
-from analyser.extract.quantity_lexicon import unit_kind  # noqa: E402
-from analyser.normalize import simplified_view  # noqa: E402
-from analyser.source import SourceText  # noqa: E402
+from analyser.extract.numerals import find_numbers
+from analyser.extract.quantities import extract_quantities
+from analyser.extract.quantity_lexicon import unit_kind
+from analyser.normalize import simplified_view
+from analyser.source import SourceText
 
 DEFAULT_SUITES = (ROOT / ".." / "shared" / "peer-suites").resolve()
 

@@ -34,7 +34,7 @@ from ..facts import DateExpr
 from ..source import SourceText
 from .numerals import digit_sequence_value, parse_number
 
-__all__ = ["extract_dates", "plan_period", "congress_month"]
+__all__ = ["congress_month", "extract_dates", "plan_period"]
 
 _CD = "〇○零一二三四五六七八九"  # ○ (U+25CB) stands for 〇 in many transcriptions
 _YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{_CD}]{{3}})"
@@ -59,10 +59,10 @@ _PATTERNS = [
     ("year", rf"(?P<yy>{_YEAR})年(?!度|代|级|龄)"),
     ("mday", rf"(?<![年\d{_CD}])(?P<dm>{_SMALL})月(?P<dd>{_SMALL})[日号]"),
     # plan periods
-    ("plan_q", rf"(?P<pq>[“「‘\"](?P<pqn>十[一二三四五六七八九]五|[六七八九十]五)[”」’\"])(?P<pqs>以来|时期|期间|末|初|期末|前期|中期)?"),
+    ("plan_q", r"(?P<pq>[“「‘\"](?P<pqn>十[一二三四五六七八九]五|[六七八九十]五)[”」’\"])(?P<pqs>以来|时期|期间|末|初|期末|前期|中期)?"),
     ("plan", r"(?<![十百千\d])(?P<pn>十[一二三四五六七八九]五)(?P<ps>以来|时期|期间|末期?|初期?|规划|计划)?(?![一二三四五六七八九十])"),
     ("plan_old", r"(?<![十百千\d])(?P<pon>[六七八九十]五)(?P<pos>时期|期间|规划|计划)"),
-    ("plan_nth", rf"第(?P<nth>[一二三四五六七八九十]{{1,3}})个五年(?:计划|规划)(?P<nths>期间|时期)?"),
+    ("plan_nth", r"第(?P<nth>[一二三四五六七八九十]{1,3})个五年(?:计划|规划)(?P<nths>期间|时期)?"),
     ("congress", r"(?P<cn>[一二]?十?[一二三四五六七八九十])大以来"),
     # relative: 五年来, 五年多来, 5年来, 一年来, 过去一年, 过去五年
     ("past", rf"过去(?P<pastn>{_NUM})年"),
@@ -194,9 +194,7 @@ def extract_dates(src: SourceText) -> list[DateExpr]:
         out.append(DateExpr(a, b, src.text[a:b], value, dkind))
         if _comparison_base(view, a):
             continue
-        if dkind in ("year", "date", "month", "year_part", "as_of") and value:
-            ctx.last_year, ctx.last_year_pos = int(value[:4]), a
-        elif dkind in ("anaphoric_year", "deictic_year") and value:
+        if dkind in ("year", "date", "month", "year_part", "as_of") and value or dkind in ("anaphoric_year", "deictic_year") and value:
             ctx.last_year, ctx.last_year_pos = int(value[:4]), a
     _anchor_durations(out, src)
     return sorted(out, key=lambda d: (d.start, d.end))
@@ -210,7 +208,7 @@ def _comparison_base(view: str, a: int) -> bool:
     return bool(_BASE_BEFORE.search(view[max(0, a - 3):a]))
 
 
-def _resolve(kind, m, view, ctx: _Ctx, prior, src):  # noqa: C901 - one branch per pattern
+def _resolve(kind, m, view, ctx: _Ctx, prior, src):
     a, b = m.span()
     g = m.group
     if kind == "fiscal":

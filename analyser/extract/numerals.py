@@ -23,17 +23,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 __all__ = [
     "CN_DIGITS",
     "CN_MAGNITUDES",
     "NUMBER_RE",
-    "parse_number",
-    "is_chinese_numeral",
     "digit_sequence_value",
-    "parse_fraction",
-    "small_range",
     "find_numbers",
+    "is_chinese_numeral",
+    "parse_fraction",
+    "parse_number",
+    "small_range",
 ]
 
 #: Chinese digits as they appear in the Simplified view (两 = 2, 〇/零 = 0).
@@ -145,7 +146,7 @@ def parse_number(s: str) -> int | float | None:
 def _mags_ok(mags: str) -> bool:
     """A run of magnitudes must grow (千万, 万亿, 百万), never repeat a small one (十十)."""
     vals = [_MAG_VALUE[c] for c in mags]
-    return all(a < b for a, b in zip(vals, vals[1:])) or all(v >= 10_000 for v in vals)
+    return all(a < b for a, b in pairwise(vals)) or all(v >= 10_000 for v in vals)
 
 
 _FRACTION = re.compile(r"^(.+)分之(.+)$")

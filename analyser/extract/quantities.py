@@ -21,8 +21,8 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..facts import DateExpr, Entity, Quantity
 from ..source import SourceText
@@ -263,7 +263,7 @@ def _read_tail(view: str, e: int, value, num: str):
     if u and implied_noun_at(view, e, len(u[0])):
         u = None  # 上千万家庭: 家 opens the noun 家庭, the unit is implied (户)
     if u:
-        unit, kind = u
+        unit = u[0]
         e += len(unit)
         if unit == "个":
             noun = place_unit_at(view, e)
@@ -287,7 +287,7 @@ def _read_tail(view: str, e: int, value, num: str):
     return e, value, unit, measure, marker
 
 
-def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):  # noqa: C901 - one pass, many cases
+def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
     pos = b0
     for m in NUMBER_RE.finditer(view, b0, b1):
         a, b = m.span()
@@ -420,7 +420,7 @@ def _share_list_units(found: list[_Q], view: str) -> None:
     for i in range(len(found) - 1, 0, -1):
         cur, prev = found[i], found[i - 1]
         gap = view[prev.end:cur.start]
-        if gap in ("、", "和", "及") or (0 < len(gap) <= 2 and gap[0] in "、和"):
-            if prev.measure and prev.unit == "个" and cur.unit and unit_kind(cur.unit) in ("place", "percent"):
-                prev.unit = cur.unit
-                prev.measure = cur.measure
+        listed = gap in ("、", "和", "及") or (0 < len(gap) <= 2 and gap[0] in "、和")
+        if listed and prev.measure and prev.unit == "个" and cur.unit and unit_kind(cur.unit) in ("place", "percent"):
+            prev.unit = cur.unit
+            prev.measure = cur.measure

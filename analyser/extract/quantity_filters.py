@@ -24,7 +24,7 @@ import re
 
 from .quantity_lexicon import lexical_re
 
-__all__ = ["blocked_spans", "is_marker", "Blocked"]
+__all__ = ["Blocked", "blocked_spans", "is_marker"]
 
 _ONE = "一二三四五六七八九十两百千万"
 _QUOTE = re.compile(r"[“「『‘]([^“”「」『』‘’。！？\n]{1,12})[”」』’]")
@@ -102,6 +102,4 @@ def is_marker(view: str, a: int, b: int) -> bool:
     if before == "、" and re.search(r"第[一二三四五六七八九十]{1,3}$", view[max(0, a - 6):a - 1]):
         return True  # 第一、二轮
     line_start = a == 0 or view[a - 1] in "\n \u3000\t"
-    if line_start and after in ("、", ".", "．") and not view[b + 1:b + 2].isdigit():
-        return True
-    return False
+    return line_start and after in ("、", ".", "．") and not view[b + 1:b + 2].isdigit()

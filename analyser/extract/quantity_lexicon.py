@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["units", "unit_at", "place_unit_at", "implied_unit", "implied_noun_at", "unit_kind", "lexical_re", "UNIT_KINDS"]
+__all__ = ["UNIT_KINDS", "implied_noun_at", "implied_unit", "lexical_re", "place_unit_at", "unit_at", "unit_kind", "units"]
 
 UNIT_KINDS = ("currency", "area", "length", "mass", "volume", "energy", "power", "time", "count",
               "place", "percent", "multiple")
