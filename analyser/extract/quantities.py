@@ -28,7 +28,14 @@ from ..facts import DateExpr, Entity, Quantity
 from ..source import SourceText
 from .numerals import NUMBER_RE, is_chinese_numeral, parse_fraction, parse_number, small_range
 from .quantity_filters import Blocked, blocked_spans, is_marker
-from .quantity_lexicon import implied_noun_at, implied_unit, place_unit_at, unit_at, unit_kind
+from .quantity_lexicon import (
+    implied_noun_at,
+    implied_unit,
+    implied_unit_before,
+    place_unit_at,
+    unit_at,
+    unit_kind,
+)
 
 __all__ = ["extract_quantities"]
 
@@ -120,7 +127,7 @@ def extract_quantities(
     _share_list_units(found, view)
     for q in found:
         if q.unit is None:
-            q.unit = implied_unit(view, q.end)
+            q.unit = implied_unit(view, q.end) or implied_unit_before(view, q.start)
     places = [e for e in entities if e.label == "PLACE"]
     return attribute(src, found, dates, places)
 
@@ -176,10 +183,7 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
         elif re.search(r"(?:超过|超|逾)[^，。；、\d]{0,3}$", view[max(0, q.start - 6):q.start]):
             q.qualifier, q.lower = "lower_bound", 0.5  # 超过全球一半
         else:
-            pre = _pre_marker(view, q.start, word)
-            if pre:
-                q.start -= len(pre)
-                q.qualifier = _PRE_KIND[pre]
+            q = _finish(view, q.start, q.end, 0.5, "比例", word)  # 一半以上, 近一半
         yield q
     for m in _DOUBLE.finditer(view, b0, b1):
         n = parse_number(m.group("n"))
@@ -334,6 +338,8 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
                 pos = q.end
                 yield q
             continue
+        if num == "二" and unit is not None and unit_kind(unit) == "count":
+            continue  # 二轮延包, 二期: a count says 两; 二 + measure word is an ordinal
         if chinese and num == "一" and pre not in _ONE_MARKERS and (unit is None or unit_kind(unit) in ("count", "place", "time")):
             continue  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元 are amounts)
         if len(num) == 1 and num in "壹贰叁肆伍陆柒捌玖拾佰仟" and (unit is None or unit_kind(unit) != "currency"):

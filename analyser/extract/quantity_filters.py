@@ -93,7 +93,7 @@ def is_marker(view: str, a: int, b: int) -> bool:
     """
     before = view[a - 1:a]
     after = view[b:b + 1]
-    if before == "第" or (before == "之" and not view[a:b][:1].isdigit()):
+    if before in ("第", "前") or (before == "之" and not view[a:b][:1].isdigit()):
         return True
     if after == "是" and not view[a:b][:1].isdigit():
         return True

@@ -19,7 +19,17 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["UNIT_KINDS", "implied_noun_at", "implied_unit", "lexical_re", "place_unit_at", "unit_at", "unit_kind", "units"]
+__all__ = [
+    "UNIT_KINDS",
+    "implied_noun_at",
+    "implied_unit",
+    "implied_unit_before",
+    "lexical_re",
+    "place_unit_at",
+    "unit_at",
+    "unit_kind",
+    "units",
+]
 
 UNIT_KINDS = ("currency", "area", "length", "mass", "volume", "energy", "power", "time", "count",
               "place", "percent", "multiple")
@@ -115,6 +125,16 @@ def implied_unit(view: str, pos: int, limit: int = 20) -> str | None:
     pattern, table = _implied()
     m = pattern.search(view, pos, stop)
     return table[m.group()] if m else None
+
+
+def implied_unit_before(view: str, pos: int, limit: int = 14) -> str | None:
+    """The unit a noun shortly before ``pos`` in the same clause implies (贫困人口减少1386万 -> 人)."""
+    start = max(0, pos - limit)
+    breaks = [m.end() for m in _CLAUSE_END.finditer(view, start, pos)]
+    start = breaks[-1] if breaks else start
+    pattern, table = _implied()
+    found = [m.group() for m in pattern.finditer(view, start, pos)]
+    return table[found[-1]] if found else None
 
 
 def implied_noun_at(view: str, pos: int, longer_than: int) -> bool:
