@@ -4,7 +4,7 @@ Examples
 --------
 >>> a = analyse("国务院关于做好2024年就业工作的通知")
 >>> a.document.script, a.document.chars
-('simplified', 17)
+('simplified', 19)
 >>> a.to_dict()["schema"]
 'policy-analyser/analysis@1'
 """
@@ -26,7 +26,7 @@ def document_id(text: str) -> str:
     """Stable id of a document: the first 16 hex digits of the SHA-256 of its decoded text.
 
     >>> document_id("国务院")
-    '0a4ad8d7e1e6fd0c'
+    'a22144d42e68f71b'
     """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
