@@ -17,8 +17,8 @@ What is run:
   :func:`analyser.extract.quantities.extract_quantities` on ``SourceText.from_text(input)``.
 
 Where a peer's expectation differs from our contract, the case is counted as a failure and
-tagged with the reason (:data:`REASONS`, printed at the end of every run; ``--explain`` adds
-examples for each reason, and the unclassified cases are always listed in full). Usage::
+tagged with the reason (:data:`REASONS`, printed at the end of every run; ``--explain`` lists
+every failing case under its reason, case by case; the unclassified ones are always listed). Usage::
 
     python benchmarks/peer_suites.py [--suites ../shared/peer-suites] [--failures N] [--explain]
 """
@@ -319,7 +319,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--suites", type=Path, default=DEFAULT_SUITES)
     ap.add_argument("--failures", type=int, default=0, help="print up to N failing cases per category")
-    ap.add_argument("--explain", action="store_true", help="print each reason with example inputs")
+    ap.add_argument("--explain", action="store_true", help="list every failing case under its reason")
     a = ap.parse_args(argv)
     if not a.suites.is_dir():
         print(f"peer suites not found at {a.suites}", file=sys.stderr)
@@ -360,7 +360,7 @@ def main(argv=None) -> int:
         if key in reasons_all:
             print(f"  {key} ({len(reasons_all[key])}): {text}")
             if a.explain or key == "other":
-                for cat, inp in reasons_all[key][: None if key == "other" else 6]:
+                for cat, inp in reasons_all[key]:
                     print(f"      [{cat}] {inp[:90]}")
     return 0
 
