@@ -59,6 +59,16 @@ def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> li
     return kept
 
 
+def _paired(view: str, a: Candidate, b: Candidate) -> bool:
+    """Two adjacent quoted terms of equal length sharing a character at the same place."""
+    if not (a.outer and b.outer and _kind(a) == _kind(b) == "quoted"):
+        return False
+    if view[a.outer[1]:b.outer[0]] not in ("", "、"):
+        return False
+    x, y = view[a.start:a.end], view[b.start:b.end]
+    return len(x) == len(y) and any(p == q for p, q in zip(x, y))
+
+
 def select(view: str, cands: list[Candidate], probs: list[float], threshold: float) -> list[Candidate]:
     """The candidates kept: above the threshold, not reported speech, overlaps resolved, and without
     the lists that only spell out the members of a kept numbered formula (产业发展、…“六大体系”)."""
@@ -94,9 +104,8 @@ def extract_slogans(src: SourceText) -> list[Slogan]:
     for c in select(src.view, cands, probs, threshold):
         key = normalize_key(src.view[c.start:c.end])
         family = families.family(key)
-        # adjacent separate quotes (“阳光搬迁”“廉洁搬迁”) form one family
-        if prev and c.outer and prev[0].outer and 0 <= c.outer[0] - prev[0].outer[1] <= 1 \
-                and src.view[prev[0].outer[1]:c.outer[0]] in ("", "、") and _kind(c) == _kind(prev[0]) == "quoted":
+        # adjacent quotes of one frame (“阳光搬迁”“廉洁搬迁”, “以购代捐”、“以买代帮”) form one family
+        if prev and _paired(src.view, prev[0], c):
             family = prev[1]
         out.append(Slogan(
             start=c.start, end=c.end, text=src.text[c.start:c.end], kind=_kind(c),  # type: ignore[arg-type]
