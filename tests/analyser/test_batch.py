@@ -160,6 +160,18 @@ def test_dask_engine_on_a_local_cluster(tmp_path):
     assert store.search("精准扶贫")["items"]
 
 
+@pytest.mark.slow
+def test_dask_engine_with_worker_processes(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("dask.distributed")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(HERE), str(ROOT)]))
+    write_corpus(tmp_path / "c", 4)
+    store = Store(tmp_path / "s.db")
+    with distributed.LocalCluster(processes=True, n_workers=1, threads_per_worker=1, dashboard_address=None) as cl:
+        summary = ingest([tmp_path / "c"], store, engine="dask", scheduler=cl.scheduler_address, analyse=FAKE)
+    assert (summary.added, summary.failed) == (4, 0)
+    assert len(store.fact_rows("slogans")) == 4
+
+
 def test_dask_engine_needs_a_scheduler(tmp_path):
     write_corpus(tmp_path / "c", 1)
     with pytest.raises(InputError, match="scheduler"):
