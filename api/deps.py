@@ -8,6 +8,7 @@ Handlers declare what they need with the ``Annotated`` aliases (``StoreDep``, ``
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
 from typing import Annotated
 
 import networkx as nx
@@ -24,6 +25,8 @@ from .settings import Settings
 __all__ = [
     "get_settings",
     "get_store",
+    "get_write_store",
+    "WriteStoreDep",
     "get_graph_cache",
     "get_graph",
     "get_runner",
@@ -44,8 +47,14 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> Store:
-    """The open store."""
+def get_store(request: Request) -> Iterator[Store]:
+    """A store for reading, borrowed from the read pool for the time of the request."""
+    with request.app.state.readers.borrow() as store:
+        yield store
+
+
+def get_write_store(request: Request) -> Store:
+    """The main store (the one connection that writes)."""
     return request.app.state.store
 
 
@@ -86,6 +95,7 @@ def require_writer(
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+WriteStoreDep = Annotated[Store, Depends(get_write_store)]
 GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
 GraphDep = Annotated[nx.MultiDiGraph, Depends(get_graph)]
 RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]

@@ -30,6 +30,7 @@ from analyser.store import Store
 from .errors import install_error_handlers
 from .graphcache import GraphCache
 from .limits import BodyLimitMiddleware
+from .pool import ReadPool
 from .routers import analyse, corpus, documents, graph, health
 from .runner import AnalysisRunner
 from .schemas import ErrorOut
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
         own_store = store is None
         app.state.settings = settings
         app.state.store = open_app_store(settings) if own_store else store
+        app.state.readers = ReadPool(app.state.store, size=settings.read_connections)
         app.state.graph = GraphCache(app.state.store, check_interval=settings.version_check_interval)
         app.state.runner = runner or AnalysisRunner(
             timeout=settings.analyse_timeout, load_timeout=settings.load_timeout, workers=settings.analyse_workers
@@ -84,6 +86,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
             yield
         finally:
             app.state.runner.close()
+            app.state.readers.close()
             if own_store:
                 app.state.store.close()
 

@@ -8,7 +8,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from analyser.store.cursor import encode_cursor
 
-from ..deps import GraphCacheDep, RunnerDep, StoreDep, WriterDep
+from ..deps import GraphCacheDep, RunnerDep, StoreDep, WriteStoreDep, WriterDep
 from ..queries import offset_of
 from ..schemas import Analysis, DocumentRequest, DocumentSummary, ErrorOut, FactKind, Page, StoredDocument
 from ._params import DEFAULT_LIMIT, Cursor, Limit
@@ -68,7 +68,7 @@ def summary(analysis: dict[str, Any]) -> dict[str, Any]:
 async def add_document(
     body: DocumentRequest,
     _writer: WriterDep,
-    store: StoreDep,
+    store: WriteStoreDep,
     runner: RunnerDep,
     graph: GraphCacheDep,
     response: Response,

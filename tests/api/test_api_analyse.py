@@ -11,6 +11,7 @@ from analyser.store import Store
 from api.main import create_app
 from api.runner import AnalysisRunner
 from api.settings import Settings
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 
 def test_analyse_text(client):

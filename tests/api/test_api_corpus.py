@@ -8,6 +8,7 @@ import pytest
 from analyser.normalize import simplified_view
 
 from api_texts import TEXTS
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 
 def _all(client, path, params=None, limit=2):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from api_texts import TEXTS, TOKEN
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 
 def test_list_documents(client, doc_ids):

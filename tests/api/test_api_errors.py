@@ -10,6 +10,7 @@ from api.main import create_app
 from api.settings import Settings
 
 from api_texts import TOKEN
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 
 def _assert_envelope(r, status):

@@ -17,6 +17,7 @@ import pytest
 from api.main import create_app
 from api.settings import Settings
 from api_cdp import Browser, find_chromium
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 

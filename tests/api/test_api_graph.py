@@ -6,6 +6,7 @@ import json
 
 import networkx as nx
 import pytest
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 
 def test_node(client, doc_ids):

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,21 +1,14 @@
-"""Fixtures of the API tests: a small store built by analysing short texts written here."""
+"""Fixtures of the API tests: a small store built by analysing short texts written here.
+
+Test modules import them (``from api_fixtures import *``); a conftest.py here would share its
+module name with tests/conftest.py under ``--doctest-modules``.
+"""
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-
-# The test folders tests/ and tests/api hold folders named like the project's packages
-# (tests/analyser, tests/api); put the project root first so ``analyser`` and ``api`` are the
-# packages, not namespace stand-ins made of test folders.
-ROOT = Path(__file__).resolve().parents[2]
-if sys.path[:1] != [str(ROOT)]:
-    sys.path.insert(0, str(ROOT))
-for _name in ("analyser", "api"):
-    if _name in sys.modules and getattr(sys.modules[_name], "__file__", None) is None:
-        del sys.modules[_name]
 from fastapi.testclient import TestClient
 
 from analyser.store import Store
@@ -23,6 +16,7 @@ from api.main import create_app
 from api.settings import Settings
 from api_texts import TEXTS, TOKEN
 
+__all__ = ["analyses", "doc_ids", "store_path", "client", "store_copy", "writer", "TEXTS", "TOKEN"]
 
 
 @pytest.fixture(scope="session")

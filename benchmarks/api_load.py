@@ -1,0 +1,201 @@
+"""Loopback load test of the HTTP API: requests/s and latency percentiles under N connections.
+
+Starts ``python -m analyser serve --db DB`` on a free loopback port (or uses ``--url``), warms
+it up (the first graph request builds the graph), then for each scenario runs N concurrent
+connections (asyncio + httpx) until ``--duration`` seconds or ``--requests`` requests have
+passed, whichever comes first, and prints requests/s, p50, p90, p99 and max latency. The run
+is bounded in time and count and talks only to the loopback address.
+
+Scenarios
+---------
+``quantities``
+    ``GET /quantities`` pages: unfiltered, by unit, by year, by value range, and the next page
+    through a cursor.
+``neighbors``
+    ``GET /graph/nodes/{id}/neighbors?depth=1`` for document and formulation nodes.
+
+Run: ``.venv/bin/python benchmarks/api_load.py --db STORE.db [-c 50] [--duration 10] [--requests 20000]``
+(a large synthetic store: ``benchmarks/synth_corpus.py`` then ``python -m analyser ingest``).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("POLICY_ANALYSER_WRITE_TOKEN", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "analyser", "serve", "--db", str(db), "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def wait_ready(base: str, proc: subprocess.Popen | None, timeout: float = 120) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise SystemExit(f"the server exited: {proc.stderr.read().strip()}")
+        try:
+            return httpx.get(base + "/health", timeout=5).json()
+        except httpx.TransportError:
+            time.sleep(0.3)
+    raise SystemExit("the server did not answer /health in time")
+
+
+def percentile(sorted_values: list[float], p: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    k = min(len(sorted_values) - 1, max(0, round(p / 100 * (len(sorted_values) - 1))))
+    return sorted_values[k]
+
+
+def quantity_urls(base: str) -> list[str]:
+    first = httpx.get(base + "/quantities", params={"limit": 50}, timeout=60).json()
+    urls = [
+        "/quantities?limit=50",
+        "/quantities?limit=50&unit=%E5%85%83",  # 元
+        "/quantities?limit=50&unit=%25",  # %
+        "/quantities?limit=50&year=2020",
+        "/quantities?limit=50&min=100&max=10000",
+        "/quantities?limit=20&place=" + quote("贵州"),
+    ]
+    if first.get("next"):
+        urls.append("/quantities?limit=50&cursor=" + quote(first["next"]))
+    return urls
+
+
+def neighbor_urls(base: str, nodes: list[str] | None) -> list[str]:
+    if not nodes:
+        nodes = []
+        for type_ in ("document", "slogan"):
+            page = httpx.get(base + "/graph/nodes", params={"type": type_, "limit": 25}, timeout=600).json()
+            nodes += [n["id"] for n in page["items"]]
+    if not nodes:
+        raise SystemExit("the graph has no document or formulation nodes")
+    return [f"/graph/nodes/{quote(n, safe='')}/neighbors?depth=1" for n in nodes]
+
+
+async def run_scenario(base: str, urls: list[str], concurrency: int, duration: float, max_requests: int) -> dict:
+    latencies: list[float] = []
+    errors = 0
+    statuses: dict[int, int] = {}
+    counter = itertools.count()
+    deadline = time.monotonic() + duration
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+
+        async def worker(offset: int) -> None:
+            nonlocal errors
+            while time.monotonic() < deadline:
+                i = next(counter)
+                if i >= max_requests:
+                    return
+                url = urls[(i + offset) % len(urls)]
+                t0 = time.perf_counter()
+                try:
+                    r = await client.get(url)
+                    await r.aread()
+                    statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
+                    if r.status_code != 200:
+                        errors += 1
+                except httpx.HTTPError:
+                    errors += 1
+                    continue
+                latencies.append(time.perf_counter() - t0)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker(k) for k in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "errors": errors,
+        "statuses": statuses,
+        "seconds": elapsed,
+        "rps": len(latencies) / elapsed if elapsed else 0.0,
+        "p50": percentile(latencies, 50) * 1000,
+        "p90": percentile(latencies, 90) * 1000,
+        "p99": percentile(latencies, 99) * 1000,
+        "max": (latencies[-1] * 1000) if latencies else float("nan"),
+        "mean": statistics.fmean(latencies) * 1000 if latencies else float("nan"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="the store to serve (required unless --url)")
+    parser.add_argument("--url", help="an already running server on this machine (http://127.0.0.1:PORT)")
+    parser.add_argument("-c", "--concurrency", type=int, default=50, help="concurrent connections (default 50)")
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per scenario (default 10, max 120)")
+    parser.add_argument("--requests", type=int, default=20000, help="most requests per scenario (default 20000)")
+    parser.add_argument("--node", action="append", help="graph node for the neighbours scenario (repeatable)")
+    parser.add_argument("--scenario", choices=["quantities", "neighbors"], action="append")
+    args = parser.parse_args(argv)
+    if not args.url and not args.db:
+        parser.error("give --db STORE or --url")
+    if args.url and not args.url.startswith(("http://127.", "http://localhost", "http://[::1]")):
+        parser.error("--url must be a loopback address")
+    duration = min(max(args.duration, 1.0), 120.0)
+    max_requests = min(max(args.requests, 1), 1_000_000)
+    concurrency = min(max(args.concurrency, 1), 500)
+
+    proc = None
+    if args.url:
+        base = args.url.rstrip("/")
+    else:
+        if not args.db.exists():
+            parser.error(f"no store at {args.db}")
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        proc = start_server(args.db, port)
+    try:
+        health = wait_ready(base, proc)
+        print(f"server {base}: {health['documents']} documents; {concurrency} connections, "
+              f"at most {duration:g} s or {max_requests} requests per scenario")  # fmt: skip
+        t0 = time.perf_counter()
+        stats = httpx.get(base + "/graph/stats", timeout=1800).json()
+        print(f"graph ready in {time.perf_counter() - t0:.1f} s: {sum(stats['nodes'].values())} nodes, "
+              f"{sum(stats['edges'].values())} edges")  # fmt: skip
+        scenarios = args.scenario or ["quantities", "neighbors"]
+        print(f"{'scenario':<12}{'requests':>9}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+        for name in scenarios:
+            urls = quantity_urls(base) if name == "quantities" else neighbor_urls(base, args.node)
+            asyncio.run(run_scenario(base, urls, concurrency, min(2.0, duration), 2000))  # warm-up
+            r = asyncio.run(run_scenario(base, urls, concurrency, duration, max_requests))
+            print(f"{name:<12}{r['requests']:>9}{r['errors']:>7}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p90']:>9.1f}"
+                  f"{r['p99']:>9.1f}{r['max']:>9.1f}")  # fmt: skip
+            if r["errors"]:
+                print(f"  statuses: {r['statuses']}")
+    finally:
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
