@@ -371,6 +371,10 @@ _NOT_DURATION_AFTER = re.compile(r"^(?:来|以来|多来|级|度|代|制|龄|期
 _ANCHOR_AFTER = re.compile(r"共|累计|期间|间")
 #: A duration followed by these is a programme or a deadline ahead (三年行动, 3年内), not a past stretch.
 _AHEAD_AFTER = re.compile(r"行动|攻坚|内|之内|以内|左右|时间内|过渡期")
+#: A duration with a bound (1年以上, 将近十年) is a threshold or an estimate, not a dated stretch.
+_BOUNDED = re.compile(r"以上|以下|左右|多|将近|近|约|超过")
+#: Words that put a sentence in the past, so that a bare duration ends before publication.
+_PAST = re.compile(r"用了?|历经|经过|经历|历时|连续|已经|已|了|来")
 _NOT_DURATION_BEFORE = ("第", "每", "近", "这", "前", "后", "头", "最近")
 
 
@@ -450,8 +454,10 @@ def _anchor_durations(dates: list[DateExpr], src: SourceText) -> None:
                 y1 = int(prev.value[:4])
                 anchored = f"{y1}/{y1 + n}"
                 break
-        ahead = _AHEAD_AFTER.match(src.view, d.end)
-        if anchored is None and pub_year is not None and not ahead:
+        ahead = _AHEAD_AFTER.match(src.view, d.end) or _BOUNDED.search(d.text)
+        s0, s1 = src.sentence_at(d.start)
+        looking_back = _PAST.search(src.view, s0, s1) is not None
+        if anchored is None and pub_year is not None and not ahead and looking_back:
             end = pub_year - 1
             anchored = f"{end - n + 1}/{end}"
         if anchored:

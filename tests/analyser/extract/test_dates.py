@@ -95,6 +95,9 @@ def test_deictic_against_publication(text, published, expected):
         ("争取3年内让全部废弃矿山完成修复", [("3年", "P3Y", "duration")]),
         ("五年的易地扶贫搬迁工作实践，给我们带来了启示", [("五年", "2016/2020", "duration")]),
         ("防洪标准提高到五十年一遇", []),
+        ("与其签订1年以上劳动合同", [("1年以上", "P1Y", "duration")]),
+        ("实施三年百万青年见习计划", [("三年", "P3Y", "duration")]),
+        ("粮食产量连续5年超额完成", [("5年", "2016/2020", "duration")]),
     ],
 )
 def test_durations_ahead_and_behind(text, expected):
