@@ -1,12 +1,13 @@
 """Candidate formulations found by rules; a classifier (:mod:`analyser.slogan_model`) keeps or drops them.
 
-Six generators, all over the Simplified view:
+Seven generators, all over the Simplified view:
 
 ``quote``     the text inside “…” 「…」 『…』 ‘…’ (never 《…》: titles are citations);
 ``numbered``  a small numeral with a measure or frame (六大体系, 四个意识, 两不愁三保障, 三位一体);
 ``list``      two or more members separated by 、 inside one clause (搬得出、稳得住、有事做、能致富);
 ``clauses``   comma-separated clauses sharing a frame (不搞…，不搞…; 既…，又…);
 ``compact``   juxtaposed members sharing a character (扶志扶智, 获得感归属感, 精准扶贫精准脱贫);
+``joined``    two members of one length joined by 和/与 sharing a character (投资于物和投资于人);
 ``lexicon``   a known formulation written without separators (绿水青山就是金山银山, 山水林田湖草).
 
 Members are trimmed with the context cues of ``analyser/data/slogan_cues.txt`` and the word
@@ -528,6 +529,34 @@ def _numbered_candidates(view: str, quoted: list[tuple[int, int]]) -> list[Candi
     return out
 
 
+_JOINED = re.compile("和|与|同")
+
+
+def _joined_candidates(view: str, bounds: set[int] | None) -> list[Candidate]:
+    """Two members of equal length joined by 和/与 and sharing a character at the same place
+    (质的有效提升和量的合理增长, 投资于物和投资于人, 出发点和落脚点)."""
+    out = []
+    n = len(view)
+    for m in _JOINED.finditer(view):
+        i = m.start()
+        for size in range(8, 1, -1):
+            a, b = i - size, i + 1 + size
+            if a < 0 or b > n:
+                continue
+            x, y = view[a:i], view[i + 1:b]
+            if _CLAUSE_BREAK.search(x) or _CLAUSE_BREAK.search(y) or "、" in x + y or x == y:
+                continue
+            if not (_IS_HAN.match(x[0]) and _IS_HAN.match(y[-1])):
+                continue
+            if bounds is not None and not (a in bounds and b in bounds and i in bounds):
+                continue
+            if not any(p == q for p, q in zip(x, y)):
+                continue
+            out.append(Candidate(a, b, "joined", parts=((a, i), (i + 1, b)), frame=view[i]))
+            break
+    return out
+
+
 def _lexicon_candidates(view: str) -> list[Candidate]:
     """Known formulations written without separators or quotes (绿水青山就是金山银山)."""
     from .lexicon import known_compact
@@ -612,7 +641,8 @@ def generate(view: str, bounds: set[int] | None = None) -> list[Candidate]:
     inner_spans = sorted((c.start, c.end) for c in quotes)
     out: list[Candidate] = list(quotes)
     out += _numbered_candidates(view, qspans)
-    rules = _list_candidates(view, bounds) + _clause_candidates(view) + _compact_candidates(view, bounds)
+    rules = (_list_candidates(view, bounds) + _clause_candidates(view) + _compact_candidates(view, bounds)
+             + _joined_candidates(view, bounds))
     spans = {(c.start, c.end) for c in rules}
     rules += [c for c in _lexicon_candidates(view) if (c.start, c.end) not in spans]
     for c in rules:
