@@ -9,6 +9,13 @@ Kinds: ``numbered`` (a numeral counting members: 四个意识, 六大体系) tak
 ``quoted`` (“头号工程”), which takes precedence over ``parallel`` (搬得出、稳得住…). A quoted
 formula with separators keeps its members in ``parts``.
 
+Conventions (those of the shared gold): spans exclude the quotation marks; quoted reported speech
+(a villager's words) is not a formulation; a 《…》 title is a citation, never a slogan, but a quoted
+period name inside it (《“十三五”时期…》) is listed like any “十三五”; the items a numbered formula
+counts are its ``members``, not a parallel formula of their own; ``family`` is the normalised key of
+the first mention of the variant group (:class:`.family.FamilyIndex`), and two adjacent quotes of
+one frame (“阳光搬迁”“廉洁搬迁”) share one.
+
 Examples
 --------
 >>> from analyser.source import SourceText
