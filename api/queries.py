@@ -23,7 +23,10 @@ from analyser.errors import InputError, StoreError
 from analyser.normalize import simplified_view
 from analyser.store.cursor import check_limit, decode_cursor, encode_cursor
 
-__all__ = ["read", "slogan_timeline", "offset_of"]
+#: below this many rows for a unit, the unit index and a sort beat walking documents in order
+UNIT_INDEX_ROWS = 5000
+
+__all__ = ["read", "slogan_timeline", "offset_of", "list_quantities"]
 
 
 def read(store: Any, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
@@ -97,4 +100,85 @@ def slogan_timeline(
             it.pop("seq", None)
             it.update(by_doc.get(it["document"], {"variants": [], "sentence": None}))
     nxt = encode_cursor([offset + limit]) if len(rows) > limit else None
+    return {"items": items, "next": nxt}
+
+
+def list_quantities(
+    store: Any,
+    indicator: str | None = None,
+    unit: str | None = None,
+    place: str | None = None,
+    year: int | None = None,
+    min: float | None = None,  # noqa: A002 - the API's parameter names
+    max: float | None = None,  # noqa: A002
+    cursor: str | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    """:meth:`Store.list_quantities <analyser.store.Store.list_quantities>` with a plan that stays fast on large stores.
+
+    Same filters, items, order (document insertion order, then position) and cursors. The
+    store's query lets SQLite start from a filter's index and sort every match before taking a
+    page, which costs hundreds of milliseconds when a filter matches 100,000 quantities (a
+    common unit). Here documents are walked in order and their quantities probed by key, so a
+    page ends as soon as it is full; a rare unit still starts from the unit index.
+
+    >>> from analyser.store import Store
+    >>> store = Store(":memory:")
+    >>> store.add_analysis({"document": {"id": "d1", "text": "投资800亿元。"}, "quantities": [
+    ...     {"text": "800亿元", "start": 2, "end": 8, "value": 8e10, "unit": "元"}]})
+    True
+    >>> [q["text"] for q in list_quantities(store, unit="元")["items"]]
+    ['800亿元']
+    """
+    limit = check_limit(limit)
+    where: list[str] = []
+    params: list[Any] = []
+    units: list[str] = []
+    if indicator:
+        where.append("instr(q.indicator_norm, ?) > 0")
+        params.append(simplified_view(indicator).strip())
+    if unit:
+        units = list(dict.fromkeys([unit, simplified_view(unit)]))
+        where.append(f"q.unit IN ({','.join('?' * len(units))})")
+        params += units
+    if place:
+        where.append("instr(q.place_norm, ?) > 0")
+        params.append(simplified_view(place).strip())
+    if year is not None:
+        where.append("q.year = ?")
+        params.append(int(year))
+    if min is not None:
+        where.append("q.value >= ?")
+        params.append(float(min))
+    if max is not None:
+        where.append("q.value <= ?")
+        params.append(float(max))
+    pos = decode_cursor(cursor, 2)
+    if pos:
+        if not all(isinstance(p, int) and not isinstance(p, bool) for p in pos):
+            raise InputError(f"invalid cursor {cursor!r}")
+        where.append("d.seq >= ? AND (d.seq > ? OR q.n > ?)")
+        params += [pos[0], pos[0], pos[1]]
+    join = "documents d CROSS JOIN quantities q ON q.doc_id = d.id"
+    if units:
+        marks = ",".join("?" * len(units))
+        rows = read(
+            store,
+            f"SELECT count(*) AS n FROM (SELECT 1 FROM quantities WHERE unit IN ({marks}) LIMIT ?)",
+            [*units, UNIT_INDEX_ROWS + 1],
+        )
+        if rows[0]["n"] <= UNIT_INDEX_ROWS:
+            join = "quantities q JOIN documents d ON d.id = q.doc_id"
+    sql = (
+        f"SELECT d.seq AS seq, q.* FROM {join}"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY d.seq, q.n LIMIT ?"
+    )
+    items = read(store, sql, params + [limit + 1])
+    for item in items:
+        item["document"] = item.pop("doc_id")
+    nxt = encode_cursor([items[limit - 1]["seq"], items[limit - 1]["n"]]) if len(items) > limit else None
+    items = items[:limit]
+    for item in items:
+        item.pop("seq", None)
     return {"items": items, "next": nxt}

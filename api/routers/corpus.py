@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from ..deps import StoreDep
+from ..queries import list_quantities as query_quantities
 from ..queries import slogan_timeline
 from ..schemas import IssuerCount, Page, QuantityRow, SearchHit, SloganGroup, TimelineEntry
 from ._params import DEFAULT_LIMIT, Cursor, Limit
@@ -28,8 +29,8 @@ def list_quantities(
     limit: Limit = DEFAULT_LIMIT,
 ) -> dict[str, Any]:
     """Quantities across documents, each with its ``document`` id and ``sentence``."""
-    return store.list_quantities(
-        indicator=indicator or None, unit=unit or None, place=place or None, year=year,
+    return query_quantities(
+        store, indicator=indicator or None, unit=unit or None, place=place or None, year=year,
         min=min, max=max, cursor=cursor, limit=limit,
     )  # fmt: skip
 

@@ -127,3 +127,27 @@ def test_search_needs_q(client):
 def test_issuers(client):
     items = client.get("/issuers").json()["items"]
     assert {i["issuer"] for i in items} == {"国务院办公厅", "中共中央 国务院", "住房和城鄉建設部"}
+
+
+# fmt: off
+SAME_AS_STORE = [
+    {}, {"unit": "人"}, {"unit": "元", "min": 1}, {"year": 2025}, {"place": "贵州"}, {"indicator": "就业"},
+    {"unit": "艘"}, {"min": 10, "max": 1e9},
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("params", SAME_AS_STORE)
+def test_quantity_pages_match_the_store(store_path, params):
+    """The API's quantity query gives the store's items, order and cursors."""
+    from analyser.store import Store
+    from api.queries import list_quantities
+
+    with Store(store_path, create=False) as store:
+        for limit in (1, 2, 50):
+            mine, ref = list_quantities(store, limit=limit, **params), store.list_quantities(limit=limit, **params)
+            assert mine == ref
+            while ref["next"]:
+                mine = list_quantities(store, limit=limit, cursor=ref["next"], **params)
+                ref = store.list_quantities(limit=limit, cursor=ref["next"], **params)
+                assert mine == ref

@@ -67,7 +67,7 @@ class _BrokenStore(Store):
     def count_documents(self):
         raise RuntimeError("secret internal detail")
 
-    def list_quantities(self, **kwargs):
+    def list_documents(self, **kwargs):
         raise StoreError("disk I/O error at /secret/path.db")
 
 
@@ -78,7 +78,7 @@ def test_500_hides_details():
         body = _assert_envelope(r, 500)
         assert body["error"] == "internal server error"
         assert "secret" not in r.text
-        r = c.get("/quantities")
+        r = c.get("/documents")
         body = _assert_envelope(r, 500)
         assert "secret" not in r.text
 
