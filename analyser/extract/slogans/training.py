@@ -223,7 +223,9 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
             for k, v in enumerate(_doc_scores(doc, kept)):
                 tot[k] += v
         by_threshold[t] = _prf(*tot)
-    best_t = max(thresholds, key=lambda t: (by_threshold[t]["f1"] or 0.0, -abs(t - 0.5)))
+    # the lowest threshold within 0.005 of the best F1: on a tie, prefer recall
+    top = max(by_threshold[t]["f1"] or 0.0 for t in thresholds)
+    best_t = min(t for t in thresholds if (by_threshold[t]["f1"] or 0.0) >= top - 0.005)
     per_doc_scores = {}
     cand_tp = cand_fp = cand_fn = 0
     for di, doc in enumerate(docs):
