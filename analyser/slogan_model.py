@@ -32,11 +32,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .extract.slogans.candidates import NUMERALS, Candidate, generate, numeral_value
+from .extract.slogans.candidates import NUMERALS, Candidate, numeral_value
 from .extract.slogans.lexicon import cue_pattern, cues, known_formulations, known_parts, member_to_family
 from .facts import Token
 
-__all__ = ["FeatureContext", "featurize", "load_model", "score_candidates", "lexicon_override", "ARTIFACT", "main"]
+__all__ = ["ARTIFACT", "FeatureContext", "featurize", "lexicon_override", "load_model", "main", "score_candidates"]
 
 ARTIFACT = "slogans.joblib"
 SEED = 20260705
@@ -174,7 +174,7 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
     if c.quoted:
         f["q_pronoun"] = int(bool(_PRONOUN.search(text)))
         f["q_particle"] = int(bool(_TAIL_PARTICLE.search(text)))
-        f["q_colon"] = int(pre.endswith("：") or pre.endswith(":"))
+        f["q_colon"] = int(pre.endswith(("：", ":")))
         f["q_speech"] = int(any(w in pre for w in cues()["speech"]))
         f["q_commas"] = min(text.count("，"), 4)
         f["q_sentence"] = int(bool(re.search(r"[。！？]", text)))

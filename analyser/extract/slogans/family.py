@@ -31,7 +31,7 @@ from functools import lru_cache
 from ...normalize import to_simplified
 from .lexicon import member_to_family
 
-__all__ = ["normalize_key", "split_members", "variant_family", "is_variant", "FamilyIndex"]
+__all__ = ["FamilyIndex", "is_variant", "normalize_key", "split_members", "variant_family"]
 
 _DROP = re.compile(r"[“”「」『』‘’\"'《》\s\u3000]")
 _SEP = re.compile(r"[，,、；;：:。.！!？?]+")

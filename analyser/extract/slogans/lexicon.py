@@ -12,10 +12,10 @@ True
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["cues", "cue_pattern", "known_compact", "known_formulations", "known_parts", "family_members", "member_to_family", "data_lines"]
+__all__ = ["cue_pattern", "cues", "data_lines", "family_members", "known_compact", "known_formulations", "known_parts", "member_to_family"]
 
 
 def data_lines(name: str) -> list[str]:
@@ -83,7 +83,7 @@ def known_compact() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_pattern(kind: str, anchor: str = "") -> re.Pattern[str]:
     """Cue words of ``kind`` as one pattern, longest first; ``anchor`` ``"$"`` or ``"^"`` pins it.
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from .candidates import Candidate, generate
 
-__all__ = ["AnnotatedDoc", "load_annotations", "train", "repo_root"]
+__all__ = ["AnnotatedDoc", "load_annotations", "repo_root", "train"]
 
 
 def repo_root() -> Path:

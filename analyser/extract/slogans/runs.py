@@ -1,0 +1,211 @@
+"""Parallel shapes without 、: comma clauses with a shared frame, juxtaposed members sharing a
+character, and pairs joined by 和/与.
+
+Examples
+--------
+>>> v = "推动各民族群众交往交流交融。"
+>>> [v[c.start:c.end] for c in compact_candidates(v, None)]
+['交往交流交融']
+"""
+from __future__ import annotations
+
+import re
+
+from .base import _CLAUSE_BREAK, _CONNECTORS, _IS_HAN, _SENT_BREAK, Candidate
+
+__all__ = ["clause_candidates", "compact_candidates", "joined_candidates"]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+def clause_candidates(view: str) -> list[Candidate]:
+    """Runs of ，-clauses with a shared opening (不搞…，不搞…) or 既…，又… ."""
+    out = []
+    sent_a = 0
+    for m in list(_SENT_BREAK.finditer(view)) + [None]:
+        sent_b = m.start() if m else len(view)
+        sent = view[sent_a:sent_b]
+        base = sent_a
+        sent_a = m.end() if m else len(view)
+        if "，" not in sent:
+            continue
+        clauses, p = [], base
+        for piece in sent.split("，"):
+            clauses.append((p, p + len(piece)))
+            p += len(piece) + 1
+        i = 0
+        while i < len(clauses) - 1:
+            a0, b0 = clauses[i]
+            first = view[a0:b0]
+            run = [(a0, b0)]
+            frame = ""
+            j = i + 1
+            while j < len(clauses):
+                a1, b1 = clauses[j]
+                if len(run) == 1 and first.startswith("既") and view[a1:b1].startswith("又"):
+                    if 2 <= b1 - a1 <= 16 and 2 <= b0 - a0 <= 16:
+                        run.append((a1, b1))
+                        frame = "既…又"
+                        j += 1
+                    break
+                nxt = view[a1:b1].lstrip(_CONNECTORS) if len(run) else view[a1:b1]
+                off = (b1 - a1) - len(nxt)
+                ref = view[run[-1][0]:run[-1][1]] if len(run) > 1 else first
+                if len(run) == 1:
+                    # the frame may start inside the first clause (要让农业成为…，让农民成为…)
+                    k = ref.rfind(nxt[:1]) if nxt else -1
+                    while k > 0 and _common_prefix(ref[k:], nxt) < 1:
+                        k = ref.rfind(nxt[:1], 0, k)
+                    if k < 0:
+                        break
+                    cp = _common_prefix(ref[k:], nxt)
+                    if cp < 1:
+                        break
+                    run[0] = (a0 + k, b0)
+                    frame = nxt[:cp]
+                else:
+                    if not nxt.startswith(frame[:1]):
+                        break
+                if not (2 <= len(nxt) <= 16) or not (2 <= run[0][1] - run[0][0] <= 18):
+                    break
+                run.append((a1 + off, b1))
+                j += 1
+            if len(run) >= 2 and frame and _IS_HAN.search(frame):
+                out.append(Candidate(run[0][0], run[-1][1], "clauses", parts=tuple(run), frame=frame))
+                i = j
+            else:
+                i += 1
+        out += _suffix_clause_runs(view, clauses)
+    return out
+
+def _suffix_clause_runs(view: str, clauses: list[tuple[int, int]]) -> list[Candidate]:
+    """Runs of short ，-clauses ending alike (创新发展一批，重组整合一批，清理退出一批)."""
+    out = []
+    i = 0
+    while i < len(clauses) - 1:
+        run = [clauses[i]]
+        suffix = ""
+        for a, b in clauses[i + 1:]:
+            texts = [view[x:y] for x, y in run] + [view[a:b]]
+            n = _common_prefix(*(t[::-1] for t in (texts[0], texts[-1])))
+            if suffix:
+                n = min(n, len(suffix))
+            if n < 2 or not all(4 <= len(t) <= 12 for t in texts) or n >= min(len(t) for t in texts):
+                break
+            suffix = texts[0][-n:]
+            run.append((a, b))
+        if len(run) >= 2:
+            out.append(Candidate(run[0][0], run[-1][1], "clauses", parts=tuple(run), frame="…" + suffix))
+            i += len(run)
+        else:
+            i += 1
+    return out
+
+def _prefix_units(view: str, han: list[bool], i: int) -> Candidate | None:
+    n = len(view)
+    for p in (2, 1):  # shared prefix of 1-2 characters, remainders of 1-3 characters
+        pre = view[i:i + p]
+        if not all(han[i:i + p]):
+            continue
+        for r in (2, 1, 3):
+            j = i + p + r
+            if j + p + 1 > n or view[j:j + p] != pre or not all(han[i:j + p + 1]) or pre in view[i + p:j]:
+                continue
+            units = [(i, j)]
+            rem = view[i + p:j]
+            k = j
+            while k + p < n and view[k:k + p] == pre:
+                nxt = view[k + p:k + p + r]
+                if len(nxt) < r or not all(han[k + p:k + p + r]) or nxt == rem or pre in nxt:
+                    break
+                units.append((k, k + p + r))
+                rem = nxt
+                k += p + r
+            if len(units) >= 2 and len({view[a + p:b] for a, b in units}) == len(units):
+                return Candidate(units[0][0], units[-1][1], "compact", parts=tuple(units), frame=pre + "…")
+    return None
+
+def _suffix_units(view: str, han: list[bool], i: int) -> Candidate | None:
+    n = len(view)
+    for r in (2, 1, 3):  # shared last character, stems of 1-3 characters (获得感归属感, 强农惠农富农)
+        j = i + r
+        if j + 1 + r >= n or not all(han[i:j + 1]):
+            continue
+        suf = view[j]
+        if suf in view[i:j]:
+            continue
+        units = [(i, j + 1)]
+        k = j + 1
+        stems = {view[i:j]}
+        while k + r < n and view[k + r] == suf and all(han[k:k + r + 1]):
+            stem = view[k:k + r]
+            if stem in stems or suf in stem:
+                break
+            stems.add(stem)
+            units.append((k, k + r + 1))
+            k += r + 1
+        if len(units) >= 2:
+            return Candidate(units[0][0], units[-1][1], "compact", parts=tuple(units), frame="…" + suf)
+    return None
+
+def compact_candidates(view: str, bounds: set[int] | None) -> list[Candidate]:
+    """Juxtaposed members sharing a prefix (扶志扶智) or a suffix (获得感归属感), no separator.
+
+    Shared prefixes are looked for first; a shared-suffix run overlapping one is dropped.
+    """
+    han = [bool(_IS_HAN.match(ch)) for ch in view]
+    n = len(view)
+    # a run needs one character repeated 2-5 places on: look only where that happens
+    repeat = {d: [i for i in range(n - d) if view[i] == view[i + d] and han[i]] for d in (2, 3, 4, 5)}
+    prefix_starts = sorted({i for d in (2, 3, 4, 5) for i in repeat[d]})
+    suffix_starts = sorted({i - (d - 1) for d in (2, 3, 4) for i in repeat[d] if i - (d - 1) >= 0})
+    out: list[Candidate] = []
+    covered: dict[int, str] = {}  # offset -> shared characters of the runs covering it
+    for finder, starts in ((_prefix_units, prefix_starts), (_suffix_units, suffix_starts)):
+        last_end = -1
+        for i in starts:
+            if i < last_end or i >= n - 3 or not han[i]:
+                continue
+            found = finder(view, han, i)
+            if found and bounds is not None and not (found.start in bounds and found.end in bounds):
+                found = None
+            # without word boundaries a run may not cross one already found; with them, both stay
+            if found and any(k in covered and (bounds is None or found.frame[-1:] in covered[k])
+                             for k in range(found.start, found.end)):
+                found = None
+            if found:
+                out.append(found)
+                last_end = found.end
+                for k in range(found.start, found.end):
+                    covered[k] = covered.get(k, "") + found.frame[-1:]
+    return out
+
+_JOINED = re.compile("和|与|同")
+
+def joined_candidates(view: str, bounds: set[int] | None) -> list[Candidate]:
+    """Two members of equal length joined by 和/与 and sharing a character at the same place
+    (质的有效提升和量的合理增长, 投资于物和投资于人, 出发点和落脚点)."""
+    out = []
+    n = len(view)
+    for m in _JOINED.finditer(view):
+        i = m.start()
+        for size in range(8, 1, -1):
+            a, b = i - size, i + 1 + size
+            if a < 0 or b > n:
+                continue
+            x, y = view[a:i], view[i + 1:b]
+            if _CLAUSE_BREAK.search(x) or _CLAUSE_BREAK.search(y) or "、" in x + y or x == y:
+                continue
+            if not (_IS_HAN.match(x[0]) and _IS_HAN.match(y[-1])):
+                continue
+            if bounds is not None and not (a in bounds and b in bounds and i in bounds):
+                continue
+            if not any(p == q for p, q in zip(x, y)):
+                continue
+            out.append(Candidate(a, b, "joined", parts=((a, i), (i + 1, b)), frame=view[i]))
+            break
+    return out
