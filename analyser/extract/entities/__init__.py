@@ -21,7 +21,8 @@ from __future__ import annotations
 from ...facts import Entity
 from ...source import SourceText
 from ._words import WordBounds
-from .orgs import find_orgs
+from .companies import find_listed_companies
+from .orgs import find_orgs, org_words
 from .persons import find_persons, is_leader
 from .places import crosses, find_places, home_divisions
 
@@ -55,7 +56,13 @@ def extract_entities(src: SourceText) -> list[Entity]:
         return []
     bounds = WordBounds(view, src.tokens)
     places = find_places(view, lo, hi, bounds)
-    orgs = find_orgs(view, lo, hi, [(p.start, p.end) for p in places], bounds, home_divisions(places))
+    place_spans = [(p.start, p.end) for p in places]
+    orgs = find_orgs(view, lo, hi, place_spans, bounds, home_divisions(places))
+    taken = {q for a, b, _ in orgs for q in range(a, b)}
+    leadins, generic = org_words()
+    for a, b in find_listed_companies(view, lo, hi, place_spans, leadins, generic):
+        if not any(q in taken for q in range(a, b)):
+            orgs.append((a, b, view[a:b]))
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)
     persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi, src.tokens) if b - a >= 3 and is_leader(n) or not crosses(bounds, a, b)]
     in_org = {p for a, b, _ in orgs for p in range(a, b)}

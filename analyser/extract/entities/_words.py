@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["WordBounds"]
+__all__ = ["WordBounds", "word_freq"]
 
 @lru_cache(maxsize=1)
 def _fallback_tokenizer():
@@ -61,3 +61,12 @@ class WordBounds:
                 pos += len(w)
             self._lines[ls] = found
         return found
+
+
+def word_freq(word: str) -> int:
+    """How often jieba's general dictionary counts ``word`` as one word (0 when it is no word).
+
+    >>> word_freq("钢铁") > 100, word_freq("晨鸣纸业")
+    (True, 0)
+    """
+    return _fallback_tokenizer().FREQ.get(word, 0) or 0

@@ -20,7 +20,7 @@ from functools import lru_cache
 from ._lexicon import Lexicon, data_lines, data_table, is_han
 from ._words import WordBounds
 
-__all__ = ["find_orgs"]
+__all__ = ["find_orgs", "org_words"]
 
 _CENTRAL_VERBS = (
     "明确", "召开", "决定", "部署", "要求", "提出", "印发", "出台", "强调", "作出", "批准", "同意", "确定",
@@ -62,6 +62,17 @@ def _leadins() -> tuple[frozenset[str], frozenset[str]]:
             continue
         groups.setdefault(current, set()).update(ln.split())
     return frozenset(groups["leadin"]), frozenset(groups["generic"])
+
+
+def org_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lead-in words (cut from a name's left edge) and the generic modifiers of unnamed bodies
+    (``org_leadins.txt``).
+
+    >>> leadins, generic = org_words()
+    >>> "引进" in leadins, "国有" in generic
+    (True, True)
+    """
+    return _leadins()
 
 
 def _trim_leadins(view: str, a: int, s: int) -> int:

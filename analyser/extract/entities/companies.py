@@ -1,0 +1,145 @@
+"""Companies named by short brand names, recognised from the list they stand in.
+
+Short company names (晨鸣纸业, 华润雪花, 晓星) carry no suffix; they are taken only where the
+sentence says what they are:
+
+* a 、-list closed by 等企业 / 等重点企业 / 等一批企业 / 等公司 / 等集团
+  (华润雪花、三元乳业等重点企业): every item of two to six characters that is not an ordinary
+  word (钢铁、煤炭等企业 are trades), not a place and not a kind of body (国有企业);
+* a 、-list of a foreign country followed by a name, closed by 等 … 企业 / 项目 / 外资
+  (韩国晓星、意大利世科姆、美国莱卡等重点外资项目): the name after the country (the country
+  stays a place).
+
+A list item is the run of Chinese characters between two 、; the leftmost one must start at a
+clause boundary or after a lead-in verb (关停, 引进), else it is dropped (…生产线、晨鸣纸业等企业
+keeps 晨鸣纸业 only).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._lexicon import data_table, is_han
+from ._words import word_freq
+from .orgs import org_words
+
+__all__ = ["find_listed_companies"]
+
+#: the tail closing a list of companies; ``project`` lists only count with a country before each item
+_TAIL = re.compile(
+    r"等(?:一批|一些|多家|重点|龙头|知名|骨干|头部|大型|优质)?(?:外资|外商投资|外商)?"
+    r"(?P<kind>企业|公司|集团|项目)"
+)
+_CLAUSE_START = set("，。；：！？\n“”（）《》 　")
+#: an item ending so is a kind of body or a sector, not a company's name
+_KIND_ENDINGS = ("企业", "行业", "产业", "领域", "部门", "单位", "机构", "项目", "工程", "基地", "园区", "主体",
+                 "市场", "平台", "中心", "业态", "经济", "产品")
+_STOP_CHARS = set("的了在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到")
+#: a whole item this frequent in the general dictionary is an ordinary word (钢铁, 汽车, 民营)
+_COMMON = 20
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[str, ...]:
+    """Foreign country names of ``places.tsv``, longest first."""
+    names = {r[0] for r in data_table("places.tsv") if len(r) >= 3 and r[2] == "country" and r[1] != "中国"}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _items(view: str, lo: int, t: int) -> list[tuple[int, int]]:
+    """The 、-separated runs of Chinese characters ending at ``t``, left to right."""
+    out: list[tuple[int, int]] = []
+    k = t
+    while k > lo:
+        j = k
+        while j > lo and k - j < 12 and is_han(view[j - 1]):
+            j -= 1
+        if j == k:
+            break
+        out.append((j, k))
+        if j > lo and view[j - 1] == "、":
+            k = j - 1
+            continue
+        break
+    return out[::-1]
+
+
+def _plain_ok(name: str, generic: frozenset[str]) -> bool:
+    if not 2 <= len(name) <= 6 or any(c in _STOP_CHARS for c in name):
+        return False
+    if name.endswith(_KIND_ENDINGS) or any(name.startswith(g) for g in generic):
+        return False
+    return word_freq(name) < _COMMON
+
+
+def find_listed_companies(
+    view: str,
+    lo: int,
+    hi: int,
+    places: list[tuple[int, int]] = (),
+    leadins: frozenset[str] | None = None,
+    generic: frozenset[str] | None = None,
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of the company names of company lists in ``view[lo:hi]``.
+
+    ``places`` are the place spans found (an item that is a place is no company); ``leadins``
+    may open the leftmost item (关停晨鸣纸业等企业); ``generic`` words mark kinds of body (both
+    default to those of ``org_leadins.txt``).
+
+    >>> v = "确保华润雪花、三元乳业等重点企业达产。韩国晓星、美国莱卡等重点外资项目建成投运。"
+    >>> [v[a:b] for a, b in find_listed_companies(v, 0, len(v))]
+    ['华润雪花', '三元乳业', '晓星', '莱卡']
+    >>> find_listed_companies("支持钢铁、煤炭等企业转型", 0, 12)
+    []
+    """
+    if leadins is None or generic is None:
+        leadins, generic = org_words()
+    place_spans = set(places)
+    place_starts = {a: b for a, b in places}
+    out: list[tuple[int, int]] = []
+    for m in _TAIL.finditer(view, lo, hi):
+        items = _items(view, lo, m.start())
+        if not items:
+            continue
+        a0, b0 = items[0]
+        if a0 > lo and view[a0 - 1] not in _CLAUSE_START and view[a0 - 1] != "、":
+            items = items[1:]  # the leftmost run is the tail of something else (…500吨熟料生产线)
+        elif leadins:
+            items[0] = (_after_leadins(view, a0, b0, leadins), b0)
+        found = _with_country(view, items, place_starts)
+        if found is None and m.group("kind") != "项目":
+            found = [(a, b) for a, b in items if (a, b) not in place_spans and _plain_ok(view[a:b], generic)]
+            if len(found) < len(items) - 1:
+                found = []  # a list of trades or kinds with one odd item is no list of companies
+        out.extend(found or ())
+    return sorted(set(out))
+
+
+def _after_leadins(view: str, a: int, b: int, leadins: frozenset[str]) -> int:
+    """``a`` moved past the lead-in words opening ``view[a:b]`` (积极支持古纳河酒业 -> 古纳河酒业)."""
+    changed = True
+    while changed:
+        changed = False
+        for w in leadins:
+            if view.startswith(w, a) and a + len(w) < b:
+                a += len(w)
+                changed = True
+                break
+    return a
+
+
+def _with_country(view: str, items: list[tuple[int, int]], place_starts: dict[int, int]) -> list[tuple[int, int]] | None:
+    """Names after a foreign country, when every item of the list has one (韩国晓星、美国莱卡)."""
+    found = []
+    for a, b in items:
+        country = next((c for c in _countries() if view.startswith(c, a)), None)
+        if country is None:
+            return None
+        s = a + len(country)
+        name = view[s:b]
+        if not 2 <= len(name) <= 4 or s in place_starts or any(c in _STOP_CHARS for c in name):
+            return None
+        if word_freq(name) >= _COMMON:
+            return None
+        found.append((s, b))
+    return found or None
