@@ -105,7 +105,7 @@ def _suffix_clause_runs(view: str, clauses: list[tuple[int, int]]) -> list[Candi
             i += 1
     return out
 
-def _prefix_units(view: str, han: list[bool], i: int) -> Candidate | None:
+def _prefix_units(view: str, han: list[bool], i: int, bounds: set[int] | None = None) -> Candidate | None:
     n = len(view)
     for p in (2, 1):  # shared prefix of 1-2 characters, remainders of 1-3 characters
         pre = view[i:i + p]
@@ -122,14 +122,19 @@ def _prefix_units(view: str, han: list[bool], i: int) -> Candidate | None:
                 nxt = view[k + p:k + p + r]
                 if len(nxt) < r or not all(han[k + p:k + p + r]) or nxt == rem or pre in nxt:
                     break
-                units.append((k, k + p + r))
+                e = k + p + r
+                if bounds is not None and e not in bounds and e + 1 in bounds and e < n and han[e] \
+                        and pre not in view[k + p:e + 1]:
+                    units.append((k, e + 1))  # a last member one character longer (全党全国全社会)
+                    break
+                units.append((k, e))
                 rem = nxt
                 k += p + r
             if len(units) >= 2 and len({view[a + p:b] for a, b in units}) == len(units):
                 return Candidate(units[0][0], units[-1][1], "compact", parts=tuple(units), frame=pre + "…")
     return None
 
-def _suffix_units(view: str, han: list[bool], i: int) -> Candidate | None:
+def _suffix_units(view: str, han: list[bool], i: int, bounds: set[int] | None = None) -> Candidate | None:
     n = len(view)
     for r in (2, 1, 3):  # shared last character, stems of 1-3 characters (获得感归属感, 强农惠农富农)
         j = i + r
@@ -170,7 +175,7 @@ def compact_candidates(view: str, bounds: set[int] | None) -> list[Candidate]:
         for i in starts:
             if i < last_end or i >= n - 3 or not han[i]:
                 continue
-            found = finder(view, han, i)
+            found = finder(view, han, i, bounds)
             if found and bounds is not None and not (found.start in bounds and found.end in bounds):
                 found = None
             # without word boundaries a run may not cross one already found; with them, both stay
