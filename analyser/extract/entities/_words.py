@@ -45,6 +45,19 @@ class WordBounds:
         inner = self.inner if self.inner is not None else self._line_words(a)
         return a in inner or inner.get(b, a) > a
 
+    def word_end(self, p: int) -> int:
+        """The end of the word holding the character at ``p``.
+
+        >>> WordBounds("面对疫情").word_end(0)
+        2
+        """
+        inner = self.inner if self.inner is not None else self._line_words(p)
+        start = inner.get(p, p)
+        e = p + 1
+        while inner.get(e) == start:
+            e += 1
+        return e
+
     def _line_words(self, a: int) -> dict[int, int]:
         """The inner offsets of the words of the line holding ``a`` (segmented once per line)."""
         view = self.view

@@ -41,6 +41,8 @@ _TEAM_SUFFIX = ("领导小组办公室", "领导小组", "工作领导小组", "
                 "评估组", "指挥部")
 _ENTERPRISE_SUFFIX = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "煤矿", "矿务局", "钢铁厂", "厂")
 _LEAD_WORDS = "包括|成立|组建|设立|派出|组织|通过|经过|根据|按照|依托|例如|其中|如|由|经|的|是|在|对|向|为|将|把|被|从|等|了|各|每|该|本|其他|有关"
+_LEAD_LIST = tuple(sorted(_LEAD_WORDS.split("|") + ["和", "与", "及"], key=len, reverse=True))
+_CONTENT_COMPOUND = ("对", "等")
 _LEAD_IN = re.compile(rf".*(?:{_LEAD_WORDS}|和|与|及)")
 #: a name opening with one of these keeps its inner 与/和 (国际葡萄与葡萄酒…交流合作中心)
 _LEAD_IN_NAMED = re.compile(rf".*(?:{_LEAD_WORDS})(?=国际|中国|中华|全国|亚洲)|.*(?:{_LEAD_WORDS})")
@@ -93,8 +95,10 @@ def _lexicon() -> Lexicon:
     return Lexicon({row[0]: (row[1], row[2]) for row in data_table("orgs.tsv") if len(row) >= 3})
 
 
-def _left_edge(view: str, s: int, lo: int, limit: int = 14) -> int:
-    """Walk back from ``s`` over the name (a “quoted” chunk included) to a boundary."""
+def _left_edge(view: str, s: int, lo: int, limit: int = 14, bounds: WordBounds | None = None) -> int:
+    """Walk back from ``s`` over the name (a “quoted” chunk included) to a boundary. A lead-in
+    word inside a longer word leads in with that word (作为, 二是), unless it is 对 or 等, whose
+    compounds are content words of the name (中央应对疫情工作领导小组, 高等研究院)."""
     a = s
     while a > lo and s - a < limit:
         ch = view[a - 1]
@@ -111,12 +115,19 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14) -> int:
             break
         a -= 1
     text = view[a:s]
-    m = _LEAD_IN.match(text)
-    if m and any(o in text[: m.end()] for o in _NAME_OPENERS):
-        m = _LEAD_IN_NAMED.match(text)
-    if m:
-        a += m.end()
-    return a
+    while True:
+        m = _LEAD_IN.match(text)
+        if m and any(o in text[: m.end()] for o in _NAME_OPENERS):
+            m = _LEAD_IN_NAMED.match(text)
+        if not m:
+            return a
+        e = m.end()
+        w = next(w for w in _LEAD_LIST if text.endswith(w, 0, e))
+        if bounds is None or not bounds.straddles(a + e - len(w), a + e):
+            return a + e
+        if w not in _CONTENT_COMPOUND:  # 二是, 作为, 就是: the whole word leads in
+            return max(a + e, bounds.word_end(a + e - 1))
+        text = text[: e - 1] + "\0" + text[e:]  # 中央应对疫情工作领导小组: mask 对, look further left
 
 
 class _Spans:
@@ -207,7 +218,7 @@ def find_orgs(
             s, b = m.start(), m.end()
             if not spans.free(s, s + 1):
                 continue
-            a = _trim_leadins(view, _left_edge(view, s, lo), s)
+            a = _trim_leadins(view, _left_edge(view, s, lo, bounds=bounds), s)
             stem = view[a:s]
             if any(g in stem for g in _leadins()[1]):
                 continue
