@@ -8,6 +8,7 @@ build the graph once.
 """
 from __future__ import annotations
 
+import gc
 import io
 import json
 import threading
@@ -70,6 +71,10 @@ class GraphCache:
                 self._graph = self.store.load_graph()
                 self._version = version
                 self._exports = {}
+                # A large graph is millions of long-lived objects; keep the cyclic garbage
+                # collector from walking them again and again (pauses of a second or more).
+                gc.collect()
+                gc.freeze()
             self._checked = time.monotonic()
             return self._graph
 

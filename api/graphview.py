@@ -19,6 +19,7 @@ Examples
 """
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from typing import Any
 
@@ -67,12 +68,18 @@ def bounded_neighbourhood(
     for step in range(1, depth + 1):
         nxt = []
         for u in frontier:
-            for v in sorted(set(graph.successors(u)) | set(graph.predecessors(u))):
-                if v in seen or (wanted and graph.nodes[v].get("type") not in wanted):
-                    continue
-                if len(order) >= limit:
-                    truncated = True
-                    break
+            fresh = [
+                v
+                for v in set(graph.successors(u)) | set(graph.predecessors(u))
+                if v not in seen and not (wanted and graph.nodes[v].get("type") not in wanted)
+            ]
+            room = limit - len(order)
+            if len(fresh) > room:
+                truncated = True
+                fresh = heapq.nsmallest(room, fresh)
+            else:
+                fresh.sort()
+            for v in fresh:
                 seen[v] = step
                 order.append(v)
                 nxt.append(v)

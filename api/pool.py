@@ -29,7 +29,10 @@ __all__ = ["ReadPool"]
 
 
 class ReadPool:
-    """At most ``size`` extra connections to ``main``'s file, opened on demand."""
+    """At most ``size`` extra connections to ``main``'s file, opened on demand.
+
+    When all are in use, a request reads through ``main`` (never waits for a pool slot).
+    """
 
     def __init__(self, main: Any, *, size: int = 4) -> None:
         self.main = main
@@ -50,7 +53,8 @@ class ReadPool:
         try:
             yield store
         finally:
-            self._idle.put(store)
+            if store is not self.main:
+                self._idle.put(store)
 
     def _take(self) -> Store:
         try:
@@ -62,7 +66,9 @@ class ReadPool:
                 store = Store(self.main.path, create=False)
                 self._opened.append(store)
                 return store
-        return self._idle.get(timeout=30)
+        # Never wait here: the request threads that would give a store back may be the very
+        # threads waiting. The main store serialises the overflow instead.
+        return self.main
 
     def close(self) -> None:
         """Close every connection the pool opened."""

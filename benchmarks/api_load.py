@@ -12,7 +12,8 @@ Scenarios
     ``GET /quantities`` pages: unfiltered, by unit, by year, by value range, and the next page
     through a cursor.
 ``neighbors``
-    ``GET /graph/nodes/{id}/neighbors?depth=1`` for document and formulation nodes.
+    ``GET /graph/nodes/{id}/neighbors?depth=1&limit=100`` for 40 documents drawn at random
+    (seeded) and the 10 most used formulations (hubs linked to thousands of documents).
 
 Run: ``.venv/bin/python benchmarks/api_load.py --db STORE.db [-c 50] [--duration 10] [--requests 20000]``
 (a large synthetic store: ``benchmarks/synth_corpus.py`` then ``python -m analyser ingest``).
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import random
 import os
 import socket
 import statistics
@@ -63,6 +65,17 @@ def wait_ready(base: str, proc: subprocess.Popen | None, timeout: float = 120) -
     raise SystemExit("the server did not answer /health in time")
 
 
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU time of a process (Linux /proc), or ``None``."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def percentile(sorted_values: list[float], p: float) -> float:
     if not sorted_values:
         return float("nan")
@@ -85,15 +98,16 @@ def quantity_urls(base: str) -> list[str]:
     return urls
 
 
-def neighbor_urls(base: str, nodes: list[str] | None) -> list[str]:
+def neighbor_urls(base: str, nodes: list[str] | None, limit: int) -> list[str]:
+    """Neighbourhood URLs: 40 documents drawn at random (seeded) and the 10 most used formulations."""
     if not nodes:
-        nodes = []
-        for type_ in ("document", "slogan"):
-            page = httpx.get(base + "/graph/nodes", params={"type": type_, "limit": 25}, timeout=600).json()
-            nodes += [n["id"] for n in page["items"]]
+        docs = httpx.get(base + "/documents", params={"limit": 500}, timeout=60).json()["items"]
+        picked = random.Random(1).sample(docs, min(40, len(docs)))
+        hubs = httpx.get(base + "/graph/nodes", params={"type": "slogan", "limit": 10}, timeout=600).json()["items"]
+        nodes = [f"doc:{d['id']}" for d in picked] + [n["id"] for n in hubs]
     if not nodes:
         raise SystemExit("the graph has no document or formulation nodes")
-    return [f"/graph/nodes/{quote(n, safe='')}/neighbors?depth=1" for n in nodes]
+    return [f"/graph/nodes/{quote(n, safe='')}/neighbors?depth=1&limit={limit}" for n in nodes]
 
 
 async def run_scenario(base: str, urls: list[str], concurrency: int, duration: float, max_requests: int) -> dict:
@@ -150,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per scenario (default 10, max 120)")
     parser.add_argument("--requests", type=int, default=20000, help="most requests per scenario (default 20000)")
     parser.add_argument("--node", action="append", help="graph node for the neighbours scenario (repeatable)")
+    parser.add_argument("--pid", type=int, help="with --url: the server's process id, to report its CPU time per request")
+    parser.add_argument("--neighbors-limit", type=int, default=100, help="limit= of neighbourhood requests")
     parser.add_argument("--scenario", choices=["quantities", "neighbors"], action="append")
     args = parser.parse_args(argv)
     if not args.url and not args.db:
@@ -178,15 +194,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"graph ready in {time.perf_counter() - t0:.1f} s: {sum(stats['nodes'].values())} nodes, "
               f"{sum(stats['edges'].values())} edges")  # fmt: skip
         scenarios = args.scenario or ["quantities", "neighbors"]
-        print(f"{'scenario':<12}{'requests':>9}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+        pid = proc.pid if proc is not None else args.pid
+        print(f"{'scenario':<12}{'requests':>9}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}"
+              f"{'max ms':>9}{'server CPU ms/req':>19}")  # fmt: skip
         for name in scenarios:
-            urls = quantity_urls(base) if name == "quantities" else neighbor_urls(base, args.node)
+            urls = quantity_urls(base) if name == "quantities" else neighbor_urls(base, args.node, args.neighbors_limit)
             asyncio.run(run_scenario(base, urls, concurrency, min(2.0, duration), 2000))  # warm-up
+            cpu0 = cpu_seconds(pid)
             r = asyncio.run(run_scenario(base, urls, concurrency, duration, max_requests))
+            cpu1 = cpu_seconds(pid)
+            per = (cpu1 - cpu0) * 1000 / r["requests"] if cpu0 is not None and cpu1 is not None and r["requests"] else None
             print(f"{name:<12}{r['requests']:>9}{r['errors']:>7}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p90']:>9.1f}"
-                  f"{r['p99']:>9.1f}{r['max']:>9.1f}")  # fmt: skip
+                  f"{r['p99']:>9.1f}{r['max']:>9.1f}{per if per is not None else float('nan'):>19.2f}")  # fmt: skip
             if r["errors"]:
                 print(f"  statuses: {r['statuses']}")
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other processes share them)")
     finally:
         if proc is not None:
             proc.terminate()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
+
 from api.settings import Settings, get_settings
 
 # fmt: off
@@ -46,3 +48,22 @@ def test_get_settings_is_cached_and_lazy(monkeypatch):
         assert get_settings() is get_settings()
     finally:
         get_settings.cache_clear()
+
+
+def test_read_pool_overflows_to_the_main_store(store_path):
+    """More readers than connections never wait: the overflow reads through the main store."""
+    from analyser.store import Store
+    from api.pool import ReadPool
+
+    main = Store(store_path, create=False)
+    pool = ReadPool(main, size=2)
+    try:
+        with pool.borrow() as a, pool.borrow() as b, pool.borrow() as c:
+            assert a is not main and b is not main and a is not b
+            assert c is main
+            assert a.count_documents() == b.count_documents() == c.count_documents() == 3
+        with pool.borrow() as again:
+            assert again in (a, b)
+    finally:
+        pool.close()
+        main.close()
