@@ -48,6 +48,9 @@ _LEAD_IN = re.compile(rf".*(?:{_LEAD_WORDS}|和|与|及)")
 _LEAD_IN_NAMED = re.compile(rf".*(?:{_LEAD_WORDS})(?=国际|中国|中华|全国|亚洲)|.*(?:{_LEAD_WORDS})")
 _NAME_OPENERS = ("国际", "中国", "中华", "全国", "亚洲")
 _INSTITUTION_SUFFIX = ("交流合作中心", "合作中心", "交流中心", "研究中心", "研究院", "研究所")
+#: schools and hospitals are named only when the name opens with a place (兰州大学, 宁夏妇儿医院):
+#: 一流大学, 公立医院, 县级医院 are kinds
+_PLACE_NAMED_SUFFIX = ("大学", "学院", "医院")
 #: characters that, right after a short name ending in 部 / 局 / 委, make it another word
 _NOT_AFTER = {"部": "门分署队位落件", "局": "面势部限", "委": "员托屈婉"}
 _STOP = set("，。；：！？、（）()《》\n 　\t0123456789个年吨座万亿千百批级")
@@ -88,6 +91,26 @@ def _trim_leadins(view: str, a: int, s: int) -> int:
                 changed = True
                 break
     return a
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> dict[str, tuple[str, ...]]:
+    """Field words ending the part between the place and 大学 / 学院 (``school``) or 医院 (``hospital``)."""
+    groups: dict[str, set[str]] = {}
+    current = "school"
+    for ln in data_lines("org_institution_words.txt"):
+        if ln.startswith("["):
+            current = ln.strip("[] ")
+            continue
+        groups.setdefault(current, set()).update(ln.split())
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def _place_named_ok(view: str, place_end: int, s: int) -> bool:
+    """兰州大学, 昆明理工大学, 宁夏妇儿医院: nothing or a field word between the place and the suffix."""
+    rest = view[place_end:s]
+    fields = _institution_words().get("hospital" if view.startswith("医院", s) else "school", ())
+    return rest == "" or len(rest) <= 8 and rest.endswith(fields)
 
 
 @lru_cache(maxsize=1)
@@ -211,8 +234,9 @@ def find_orgs(
         if spans.free(a, b) and any(view.startswith(v, b) for v in _CENTRAL_VERBS):
             spans.add(a, b, "中国共产党中央委员会")
     # named teams and enterprises by suffix
-    place_starts = {a for a, _ in places}
-    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_ENTERPRISE_SUFFIX, 4), (("工业部",), 1)):
+    place_starts = {a: b for a, b in places}
+    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_ENTERPRISE_SUFFIX, 4), (("工业部",), 1),
+                              (_PLACE_NAMED_SUFFIX, 99)):
         pattern = re.compile("|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)))
         for m in pattern.finditer(view, lo, hi):
             s, b = m.start(), m.end()
@@ -224,6 +248,8 @@ def find_orgs(
                 continue
             starts_with_place = a in place_starts
             if len(stem) < min_stem and not (starts_with_place and len(stem) >= 2):
+                continue
+            if suffixes is _PLACE_NAMED_SUFFIX and not (starts_with_place and _place_named_ok(view, place_starts[a], s)):
                 continue
             if suffixes is _ENTERPRISE_SUFFIX and not starts_with_place and "、" in (view[a - 1:a], view[b:b + 1]):
                 continue  # a list of kinds of plant (汽车制造厂、拖拉机制造厂), not named enterprises
