@@ -117,7 +117,7 @@ def find_nodes(
         if key and key not in str(d.get("label", "")).lower() and key not in n.lower():
             continue
         hits.append(n)
-    hits.sort(key=lambda n: (-graph.degree(n), n))
-    page = hits[offset : offset + limit]
+    ranked = heapq.nsmallest(offset + limit + 1, hits, key=lambda n: (-graph.degree(n), n))
+    page = ranked[offset : offset + limit]
     items = [{"id": n, **graph.nodes[n], "degree": graph.degree(n)} for n in page]
-    return {"items": items, "more": len(hits) > offset + limit}
+    return {"items": items, "more": len(ranked) > offset + limit}

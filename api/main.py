@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +84,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
         app.state.runner = runner or AnalysisRunner(
             timeout=settings.analyse_timeout, load_timeout=settings.load_timeout, workers=settings.analyse_workers
         )
+        if settings.warm_graph:
+            # build the graph now, in the background, rather than on the first graph request
+            threading.Thread(target=_warm, args=(app.state.graph,), name="graph-warm", daemon=True).start()
         try:
             yield
         finally:
@@ -115,6 +120,13 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _warm(cache: GraphCache) -> None:
+    try:
+        cache.get()
+    except Exception:  # noqa: BLE001 - a failed warm-up is retried by the first graph request
+        logging.getLogger("api").warning("building the graph in the background failed", exc_info=True)
 
 
 def _version() -> str:

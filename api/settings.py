@@ -58,6 +58,8 @@ class Settings:
     load_timeout: float = 180.0
     analyse_workers: int = 1
     cors_origins: tuple[str, ...] = ()
+    #: build the knowledge graph in the background at start-up
+    warm_graph: bool = True
     #: read connections to the store besides the writing one
     read_connections: int = 4
     #: seconds between checks of the store's version (graph cache freshness)
