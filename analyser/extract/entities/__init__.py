@@ -21,7 +21,7 @@ from __future__ import annotations
 from ...facts import Entity
 from ...source import SourceText
 from ._words import WordBounds
-from .companies import find_listed_companies
+from .companies import find_award_companies, find_listed_companies
 from .orgs import find_orgs, org_words
 from .persons import find_persons, is_leader
 from .places import crosses, find_places, home_divisions
@@ -60,7 +60,8 @@ def extract_entities(src: SourceText) -> list[Entity]:
     orgs = find_orgs(view, lo, hi, place_spans, bounds, home_divisions(places))
     taken = {q for a, b, _ in orgs for q in range(a, b)}
     leadins, generic = org_words()
-    for a, b in find_listed_companies(view, lo, hi, place_spans, leadins, generic):
+    companies = find_listed_companies(view, lo, hi, place_spans, leadins, generic)
+    for a, b in companies + find_award_companies(view, lo, hi, place_spans):
         if not any(q in taken for q in range(a, b)):
             orgs.append((a, b, view[a:b]))
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)

@@ -10,6 +10,10 @@ sentence says what they are:
   (韩国晓星、意大利世科姆、美国莱卡等重点外资项目): the name after the country (the country
   stays a place).
 
+* a name opening a clause that wins a company's distinction: it 荣获 / 入选 / 获评 something
+  naming 企业, 质量奖 or 品牌 (百瑞源荣获中国质量奖提名奖, 威力传动入选全国民营企业…典型案例);
+  ordinary words (首次整体) and places (银川入选…试点城市) are not taken.
+
 A list item is the run of Chinese characters between two 、; the leftmost one must start at a
 clause boundary or after a lead-in verb (关停, 引进), else it is dropped (…生产线、晨鸣纸业等企业
 keeps 晨鸣纸业 only).
@@ -23,13 +27,15 @@ from ._lexicon import data_table, is_han
 from ._words import word_freq
 from .orgs import org_words
 
-__all__ = ["find_listed_companies"]
+__all__ = ["find_award_companies", "find_listed_companies"]
 
 #: the tail closing a list of companies; ``project`` lists only count with a country before each item
 _TAIL = re.compile(
     r"等(?:一批|一些|多家|重点|龙头|知名|骨干|头部|大型|优质)?(?:外资|外商投资|外商)?"
     r"(?P<kind>企业|公司|集团|项目)"
 )
+_AWARD = re.compile(r"(?<=[，。；：\n])(?P<name>[\u4e00-\u9fff]{2,4})(?:荣获|入选|获评)(?P<what>[^，。；！？\n]{2,30})")
+_COMPANY_DISTINCTION = ("企业", "质量奖", "品牌")
 _CLAUSE_START = set("，。；：！？\n“”（）《》 　")
 #: an item ending so is a kind of body or a sector, not a company's name
 _KIND_ENDINGS = ("企业", "行业", "产业", "领域", "部门", "单位", "机构", "项目", "工程", "基地", "园区", "主体",
@@ -143,3 +149,23 @@ def _with_country(view: str, items: list[tuple[int, int]], place_starts: dict[in
             return None
         found.append((s, b))
     return found or None
+
+
+def find_award_companies(view: str, lo: int, hi: int, places: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """``(start, end)`` of clause-opening names that win a company's distinction.
+
+    >>> v = "。百瑞源荣获中国质量奖提名奖，威力传动入选全国民营企业典型案例。银川入选全国试点城市"
+    >>> [v[a:b] for a, b in find_award_companies(v, 0, len(v))]
+    ['百瑞源', '威力传动']
+    """
+    place_starts = {a for a, _ in places}
+    out = []
+    for m in _AWARD.finditer(view, lo, hi):
+        a, b = m.span("name")
+        name = m.group("name")
+        if any(p in place_starts for p in range(a, b)) or any(c in _STOP_CHARS for c in name):
+            continue
+        if not any(w in m.group("what") for w in _COMPANY_DISTINCTION) or word_freq(name) >= _COMMON:
+            continue
+        out.append((a, b))
+    return out
