@@ -58,6 +58,8 @@ _PATTERNS = [
     ("since_y", rf"(?P<sy>{_YEAR})年(?:以来|来)"),
     ("year", rf"(?P<yy>{_YEAR})年(?!度|代|级|龄)"),
     ("mday", rf"(?<![年\d{_CD}])(?P<dm>{_SMALL})月(?P<dd>{_SMALL})[日号]"),
+    # a month of the current year as a deadline: 六月前, 9月底
+    ("bmonth", rf"(?<![年\d{_CD}个])(?P<bm>{_SMALL})月(?P<bmp>底|末|前)"),
     # plan periods
     ("plan_q", r"(?P<pq>[“「‘\"](?P<pqn>十[一二三四五六七八九]五|[六七八九十]五)[”」’\"])(?P<pqs>以来|时期|期间|末|初|期末|前期|中期)?"),
     ("plan", r"(?<![十百千\d])(?P<pn>十[一二三四五六七八九]五)(?P<ps>以来|时期|期间|末期?|初期?|规划|计划)?(?![一二三四五六七八九十])"),
@@ -70,12 +72,13 @@ _PATTERNS = [
     # anaphoric and deictic years
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
     ("jm", r"(?P<jm>今明两年|今后两年)"),
-    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上年|明年|前年|全年)"),
+    ("deic_part", rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|(?P<dpm>{_SMALL})月(?P<dpmp>底|末|初|份)?)"),
+    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上年|明年|前年|全年|这一年)"),
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]
 # every pattern starts with one of these characters: a cheap first test before the alternation
-_FIRST = r"(?=[\d〇○零一二三四五六七八九十两截“「‘\"第过当同该是今本去上明前全将近约大超长历六七八九])"
+_FIRST = r"(?=[\d〇○零一二三四五六七八九十两截“「‘\"第过当同该是今本去上明前全将近约大超长历六七八九这])"
 _DATE_RE = re.compile(_FIRST + "(?:" + "|".join(f"(?P<_{name}>{pat})" for name, pat in _PATTERNS) + ")")
 
 _MONTH_PARTS = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
@@ -194,18 +197,34 @@ def extract_dates(src: SourceText) -> list[DateExpr]:
         out.append(DateExpr(a, b, src.text[a:b], value, dkind))
         if _comparison_base(view, a):
             continue
+        if view[a:a + 2] in _SHIFTED:
+            continue  # 去年, 明年3月底: a year away from the one the text speaks of, not a new frame
         if dkind in ("year", "date", "month", "year_part", "as_of") and value or dkind in ("anaphoric_year", "deictic_year") and value:
             ctx.last_year, ctx.last_year_pos = int(value[:4]), a
     _anchor_durations(out, src)
     return sorted(out, key=lambda d: (d.start, d.end))
 
 
+_SHIFTED = {"去年": -1, "上年": -1, "明年": 1, "前年": -2}
 _BASE_BEFORE = re.compile(r"(?:比|较|比较|同|等于|相当于|超过|低于|高于)$")
 
 
 def _comparison_base(view: str, a: int) -> bool:
     """A year after 比 / 等于 is the base of a comparison, not the year the text speaks of."""
     return bool(_BASE_BEFORE.search(view[max(0, a - 3):a]))
+
+
+def _frame_year(ctx: _Ctx, a: int, word: str, frame: bool = False) -> int | None:
+    """The year a relative word points to: the document's year (publication) shifted by the word;
+    with ``frame``, the year the text is speaking of (the last year named within reach) instead."""
+    base = ctx.pub_year
+    if frame and ctx.last_year is not None and a - ctx.last_year_pos < 3000:
+        base = ctx.last_year
+    if base is None:
+        base = ctx.last_year
+    if base is None:
+        return None
+    return base + _SHIFTED.get(word, 0)
 
 
 def _resolve(kind, m, view, ctx: _Ctx, prior, src):
@@ -342,9 +361,36 @@ def _resolve(kind, m, view, ctx: _Ctx, prior, src):
         if ctx.last_year is None or a - ctx.last_year_pos > 200:
             return None
         return a, b, f"{ctx.last_year}", "anaphoric_year"
+    if kind == "deic_part":
+        y = _frame_year(ctx, a, g("dpy"))
+        if y is None:
+            return None
+        part, mo = g("dpp"), _small(g("dpm"))
+        if g("dpm"):
+            if mo is None or not 1 <= mo <= 12:
+                return None
+            if g("dpmp") in ("底", "末"):
+                return a, b, _ymd(y, mo, calendar.monthrange(y, mo)[1]), "month"
+            return a, b, _ymd(y, mo), "month"
+        if part in ("年底", "年末", "底", "末"):
+            return a, b, f"{y}-12-31", "year_part"
+        if part in ("年初", "初"):
+            return a, b, f"{y}-01", "year_part"
+        return a, b, (f"{y}-01/{y}-06" if part == "上半年" else f"{y}-07/{y}-12"), "year_part"
+    if kind == "bmonth":
+        y = ctx.last_year if ctx.last_year is not None and a - ctx.last_year_pos < 3000 else ctx.pub_year
+        mo = _small(g("bm"))
+        if y is None or mo is None or not 1 <= mo <= 12:
+            return None
+        if g("bmp") in ("底", "末"):
+            return a, b, _ymd(y, mo, calendar.monthrange(y, mo)[1]), "month"
+        return a, b, _ymd(y, mo), "month"
     if kind == "deictic":
         word = g("deic")
-        if word == "全年":
+        if word == "上年":
+            y = _frame_year(ctx, a, "今年", frame=True)
+            return (a, b, f"{y - 1}", "deictic_year") if y is not None else (a, b, None, "deictic_year")
+        if word in ("全年", "这一年"):
             if ctx.last_year is not None and a - ctx.last_year_pos < 3000:
                 return a, b, f"{ctx.last_year}", "deictic_year"
             return (a, b, f"{ctx.pub_year}", "deictic_year") if ctx.pub_year else None
@@ -357,6 +403,8 @@ def _resolve(kind, m, view, ctx: _Ctx, prior, src):
         return a, b, f"{base + shift}", "deictic_year"
     if kind == "dur":
         res = _duration(m, view, a, b)
+        if res and res[3] == "recent":
+            return _recent(g, a, b, ctx)
         if res and res[3] == "relative_period":
             n = parse_number(g("dn"))
             if ctx.pub_year is None or not n or n != int(n):
@@ -367,7 +415,27 @@ def _resolve(kind, m, view, ctx: _Ctx, prior, src):
     return None
 
 
-_NOT_DURATION_AFTER = re.compile(r"^(?:来|以来|多来|级|度|代|制|龄|期|计划|规划|行动计划|前|后|之前|之后|以前|以后|一遇)")
+def _recent(g, a: int, b: int, ctx: _Ctx):
+    """近10年, 近5个月: the last N years before the report's year, the last N months up to its month."""
+    n = parse_number(g("dn"))
+    if not n or n != int(n):
+        return None
+    if ctx.pub_year is None:
+        return a, b, None, "duration"
+    n = int(n)
+    if g("du") == "年":
+        return a, b, f"{ctx.pub_year - n}/{ctx.pub_year - 1}", "duration"
+    if ctx.pub_month is None or len(ctx.pub_month) < 7 or n > 120:
+        return None
+    y, mo = ctx.pub_year, int(ctx.pub_month[5:7])
+    k = y * 12 + mo - 1 - (n - 1)
+    return a, b, f"{k // 12:04d}-{k % 12 + 1:02d}/{ctx.pub_month}", "duration"
+
+
+_NOT_DURATION_AFTER = re.compile(
+    r"^(?:来|以来|多来|级|度|代|制|龄|期|计划|规划|行动计划|前|后|之前|之后|以前|以后|一遇"
+    r"|(?:或|、|至|到|和)[\d〇零一二三四五六七八九十百两]{1,4}年一遇)"  # 二十年或五十年一遇: return periods
+)
 _ANCHOR_AFTER = re.compile(r"共|累计|期间|间")
 #: A duration followed by these is a programme or a deadline ahead (三年行动, 3年内), not a past stretch.
 _AHEAD_AFTER = re.compile(r"行动|攻坚|内|之内|以内|左右|时间内|过渡期")
@@ -381,13 +449,13 @@ _NOT_DURATION_BEFORE = ("第", "每", "近", "这", "前", "后", "头", "最近
 def _duration(m, view, a, b):
     g = m.group
     n_s = g("dn")
-    after = view[b:b + 4]
+    after = view[b:b + 8]
     if _NOT_DURATION_AFTER.match(after) or view[a - 1:a] in ("第", "每", "个", "前", "后", "这", "那", "头", "几", "数"):
         return None
     if _in_short_quote(view, a, b):
         return None  # “一年建设、两年入住、三年脱贫”: a schedule formula, not a length of time
     if g("dq") == "近" and not g("dpost"):
-        return None  # 近5年 = the past five years, not a length
+        return a, b, None, "recent"  # 近5年 = the last five years up to the report (see _resolve)
     if n_s.isdigit() and len(n_s) >= 3 and g("du") == "年":
         return None
     if not n_s[0].isdigit() and len(n_s) >= 3 and digit_sequence_value(n_s) is not None:

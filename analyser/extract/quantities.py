@@ -41,11 +41,13 @@ __all__ = ["extract_quantities"]
 
 _MAG = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _PRE = re.compile(
-    r"(?:大约|将近|接近|超过|不少于|不低于|不超过|至少|最少|最多|不到|不足|低于|少于|小于|突破|约|近|逾|超|上)$"
+    r"(?:大约|将近|接近|超过|超出|不少于|不低于|不超过|至少|最少|最多|不到|不足|低于|高于|少于|小于|突破|约|近|逾|超|上)$"
 )
+#: A lower or upper bound separated from its number by 有 (至少有十个): the marker stays outside the surface.
+_PRE_APART = re.compile(r"(?:至少|最少|不少于|超过|最多|不到|不足)有$")
 _PRE_KIND = {
     "大约": "approx", "约": "approx", "将近": "approx", "接近": "approx", "近": "approx",
-    "超过": "lower_bound", "超": "lower_bound", "逾": "lower_bound", "至少": "lower_bound",
+    "超过": "lower_bound", "超出": "lower_bound", "高于": "lower_bound", "超": "lower_bound", "逾": "lower_bound", "至少": "lower_bound",
     "不少于": "lower_bound", "不低于": "lower_bound", "最少": "lower_bound", "突破": "lower_bound",
     "上": "lower_bound",
     "不超过": "upper_bound", "最多": "upper_bound", "不到": "upper_bound", "不足": "upper_bound",
@@ -58,6 +60,8 @@ _RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|–|－|-{1,2
 _PERCENT = re.compile(r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百|千|万|仟)分之(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[〇零一二三四五六七八九两十百千点\d.壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})")
 _FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]{1,12})分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]{1,16})"
                        r"|(?<![\d/.\-])(?P<n>\d+)/(?P<d>\d+)(?![\d/.\-])")
+#: A proportion written with ratio colons (8.3∶41.4∶50.3): each term is a value of unit 比例.
+_RATIO = re.compile(r"(?<![\d.:∶])\d+(?:\.\d+)?(?:[∶:]\d+(?:\.\d+)?)+(?![\d.:∶])")
 _HALF = re.compile(r"一半|过半|近半|多半|半数")
 _DOUBLE = re.compile(r"翻了?(?P<n>一|两|二|三|四|\d)番")
 _VAGUE = re.compile(r"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[一二三四五六七八九]十几")
@@ -122,7 +126,7 @@ def extract_quantities(
             if not taken.overlaps(q.start, q.end):
                 found.append(q)
         taken = Blocked([(q.start, q.end) for q in found])
-    found = _drop_dates(found, dates)
+    found = _drop_dates(found, dates, view)
     found.sort(key=lambda q: q.start)
     _share_list_units(found, view)
     for q in found:
@@ -169,6 +173,11 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
         v = parse_fraction(text)
         if v is not None:
             yield _finish(view, m.start(), m.end(), v, "比例", text)
+    for m in _RATIO.finditer(view, b0, b1):
+        if blocked.overlaps(*m.span()) or "∶" not in m.group() and m.group().count(":") < 2 and "." not in m.group():
+            continue  # 10:30 is a time of day
+        for part in re.finditer(r"\d+(?:\.\d+)?", m.group()):
+            yield _Q(m.start() + part.start(), m.start() + part.end(), parse_number(part.group()), "比例")
     for m in _HALF.finditer(view, b0, b1):
         word = m.group()
         q = _Q(m.start(), m.end(), 0.5, "比例")
@@ -365,8 +374,12 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
             q.qualifier = "lower_bound"
         elif post:
             q.qualifier = _POST_KIND[post.group()[-2:]]
+        elif apart := _PRE_APART.search(view, max(0, a - 4), a):
+            q.qualifier = _PRE_KIND[apart.group()[:-1]]  # 至少有十个: the marker stays outside
         if post:
             q.end = post.end()
+        if unit == "年" and view[q.end:q.end + 2] == "一遇":
+            q.end += 2  # 五十年一遇: a flood return period
         if q.qualifier != "range":
             _set_bounds(q)
         _join_range(view, q, num, b1, blocked)
@@ -407,7 +420,15 @@ def _join_range(view: str, q: _Q, num: str, b1: int, blocked: Blocked) -> None:
     q.end, q.value, q.unit, q.lower, q.upper, q.qualifier = e2, None, unit2, lower, v2, "range"
 
 
-def _drop_dates(found: list[_Q], dates: Sequence[DateExpr]) -> list[_Q]:
+def _return_period(view: str, q: _Q) -> bool:
+    """五年一遇, 二十年或五十年一遇: a flood return period is an amount of years, not a date."""
+    return q.unit == "年" and (view[q.end - 2:q.end] == "一遇" or bool(_RETURN_NEXT.match(view, q.end)))
+
+
+_RETURN_NEXT = re.compile(r"(?:或|、|至|到|和)[\d〇零一二三四五六七八九十百两]{1,4}年一遇")
+
+
+def _drop_dates(found: list[_Q], dates: Sequence[DateExpr], view: str) -> list[_Q]:
     """A numeral inside a date is not a quantity, except a duration; N年 needs a duration date."""
     spans = Blocked([(d.start, d.end) for d in dates if d.kind != "duration"])
     durations = [(d.start, d.end) for d in dates if d.kind == "duration"]
@@ -415,7 +436,8 @@ def _drop_dates(found: list[_Q], dates: Sequence[DateExpr]) -> list[_Q]:
     for q in found:
         if spans.overlaps(q.start, q.end):
             continue
-        if q.unit in ("年", "个月") and q.value is not None and not any(a < q.end and q.start < b for a, b in durations):
+        if q.unit in ("年", "个月") and q.value is not None and not any(a < q.end and q.start < b for a, b in durations) \
+                and not _return_period(view, q):
             continue
         out.append(q)
     return out

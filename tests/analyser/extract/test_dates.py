@@ -82,6 +82,11 @@ def test_not_dates(text):
         ("5年来，我们", "2018-01-02", ("5年来", "2013/2017", "relative_period")),
         ("今年的目标", "2024-03-05", ("今年", "2024", "deictic_year")),
         ("去年增长", "2024-03-05", ("去年", "2023", "deictic_year")),
+        ("取得近10年最好成绩", "2026-02-03", ("近10年", "2016/2025", "duration")),
+        ("今年已过去近5个月", "2020-05-22", ("今年", "2020", "deictic_year")),
+        ("六月前出台方案", "2020-05-22", ("六月前", "2020-06", "month")),
+        ("今年年底前完成", "2020-05-22", ("今年年底", "2020-12-31", "year_part")),
+        ("延长至明年3月底", "2020-05-22", ("明年3月底", "2021-03-31", "month")),
     ],
 )
 def test_deictic_against_publication(text, published, expected):
@@ -153,3 +158,25 @@ def test_seed_gold_dates():
     res = _score("seed.gold.json", "seed/000_29490935b5bb2ea4.txt", "2021-07-05")
     assert res["f1"] >= 0.9
     assert res["value"]["acc"] >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text,published,expected",
+    [
+        # 上年 is the year before the one the text speaks of (a report reviews the past year)
+        ("过去一年，常住人口由上年729万人增加到732万人。", "2026-02-03",
+         [("过去一年", "2025"), ("上年", "2024")]),
+        # 全年 and 这一年 stay in the document's year after a mention of 明年 / 去年
+        ("今年政策延长至明年3月底。预计全年增长。", "2020-05-22",
+         [("今年", "2020"), ("明年3月底", "2021-03-31"), ("全年", "2020")]),
+        ("过去一年，我们努力。这一年，文旅很红火。", "2026-02-03", [("过去一年", "2025"), ("这一年", "2025")]),
+        ("今年已过去近5个月", "2020-05-22", [("今年", "2020"), ("近5个月", "2020-01/2020-05")]),
+        ("今明两年职业技能培训", "2020-05-22", [("今明两年", "2020/2021")]),
+    ],
+)
+def test_relative_years_against_the_frame(text, published, expected):
+    assert [(t, v) for t, v, _ in dates(text, published)] == expected
+
+
+def test_return_periods_are_not_durations():
+    assert dates("防洪标准由最低五年一遇提高到二十年或五十年一遇") == []
