@@ -76,7 +76,7 @@ def bounded_neighbourhood(
             room = limit - len(order)
             if len(fresh) > room:
                 truncated = True
-                fresh = heapq.nsmallest(room, fresh)
+                fresh = _diverse(graph, fresh, room)
             else:
                 fresh.sort()
             for v in fresh:
@@ -97,6 +97,25 @@ def bounded_neighbourhood(
                     edges.append({"source": u, "target": v, "rel": k, **{a: b for a, b in d.items() if a != "rel"}})
     edges.sort(key=lambda e: (e["source"], e["target"], e["rel"]))
     return {"nodes": nodes, "edges": edges, "truncated": truncated}
+
+
+def _diverse(graph: nx.MultiDiGraph, nodes: list[str], room: int) -> list[str]:
+    """``room`` of ``nodes``, taken in turn from each node type (ids in order within a type).
+
+    A cut by id alone would keep one or two types (all ``citation:`` before any ``slogan:``).
+    """
+    by_type: dict[str, list[str]] = {}
+    for n in nodes:
+        by_type.setdefault(str(graph.nodes[n].get("type", "")), []).append(n)
+    queues = [heapq.nsmallest(room, group) for _, group in sorted(by_type.items())]
+    out: list[str] = []
+    depth = 0
+    while len(out) < room:
+        for q in queues:
+            if depth < len(q) and len(out) < room:
+                out.append(q[depth])
+        depth += 1
+    return out
 
 
 def find_nodes(

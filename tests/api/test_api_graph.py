@@ -99,3 +99,12 @@ def test_export(client, fmt):
 def test_export_unknown_format(client):
     r = client.get("/graph/export", params={"format": "csv"})
     assert r.status_code == 422
+
+
+def test_truncated_neighbourhood_keeps_every_type(client, doc_ids):
+    full = client.get(f"/graph/nodes/doc:{doc_ids['jobs']}/neighbors").json()
+    types = {n["type"] for n in full["nodes"][1:]}
+    assert len(types) >= 4
+    cut = client.get(f"/graph/nodes/doc:{doc_ids['jobs']}/neighbors", params={"limit": len(types) + 1}).json()
+    assert cut["truncated"] is True
+    assert {n["type"] for n in cut["nodes"][1:]} == types
