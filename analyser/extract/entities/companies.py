@@ -12,7 +12,7 @@ sentence says what they are:
 
 * a name opening a clause that wins a company's distinction: it 荣获 / 入选 / 获评 something
   naming 企业, 质量奖 or 品牌 (百瑞源荣获中国质量奖提名奖, 威力传动入选全国民营企业…典型案例);
-  ordinary words (首次整体) and places (银川入选…试点城市) are not taken.
+  ordinary words, names opening with an adverb or numeral (首次整体) and places (银川入选…试点城市) are not taken.
 
 A list item is the run of Chinese characters between two 、; the leftmost one must start at a
 clause boundary or after a lead-in verb (关停, 引进), else it is dropped (…生产线、晨鸣纸业等企业
@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from ._lexicon import data_table, is_han
+from ...segment import get_tokenizer
 from ._words import word_freq
 from .orgs import org_words
 
@@ -36,6 +37,8 @@ _TAIL = re.compile(
 )
 _AWARD = re.compile(r"(?<=[，。；：\n])(?P<name>[\u4e00-\u9fff]{2,4})(?:荣获|入选|获评)(?P<what>[^，。；！？\n]{2,30})")
 _COMPANY_DISTINCTION = ("企业", "质量奖", "品牌")
+#: part-of-speech tags of a first word that opens an adverbial, not a name (首次, 各, 已经, 今年)
+_NOT_NAME_TAGS = ("m", "d", "vd", "ad", "r", "p", "c", "f", "t", "q")
 _CLAUSE_START = set("，。；：！？\n“”（）《》 　")
 #: an item ending so is a kind of body or a sector, not a company's name
 _KIND_ENDINGS = ("企业", "行业", "产业", "领域", "部门", "单位", "机构", "项目", "工程", "基地", "园区", "主体",
@@ -167,5 +170,12 @@ def find_award_companies(view: str, lo: int, hi: int, places: list[tuple[int, in
             continue
         if not any(w in m.group("what") for w in _COMPANY_DISTINCTION) or word_freq(name) >= _COMMON:
             continue
+        if _first_tag(name) in _NOT_NAME_TAGS:
+            continue
         out.append((a, b))
     return out
+
+
+def _first_tag(name: str) -> str:
+    tokens = get_tokenizer().tokenize(name)
+    return tokens[0].tag if tokens else ""
