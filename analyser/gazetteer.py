@@ -4,7 +4,7 @@ The data ship in ``analyser/data/divisions.tsv`` (derived once from the ``adcode
 the cpca package by :func:`build_divisions_tsv`; see the file's header), so nothing is read from
 cpca or the network at run time. Each row is one division: its 12-digit code, its Simplified
 name, its level, its parent's code and the short forms it is written with (广西 for
-广西壮族自治区, 黔西南州 for 黔西南布依族苗族自治州, 昭通 for 昭通市).
+广西壮族自治区, 黔西南州 for 黔西南布依族苗族自治州, 昭通 for 昭通市, 海拉尔 for 海拉尔区).
 
 Short forms that are also common words (大同, 安康, 日照 …) are listed in
 ``analyser/data/place_ambiguous.txt`` and never matched on their own.
@@ -96,6 +96,13 @@ def _aliases(name: str, level: str, ethnic: list[str]) -> list[str]:
         for suffix, short in (("自治县", "县"), ("自治旗", "旗")):
             if name.endswith(suffix):
                 out.append(strip_ethnic(name[: -len(suffix)], ethnic) + short)
+                break
+        else:
+            # 海拉尔区 -> 海拉尔, 满洲里市 -> 满洲里: three characters or more, and not the stem of a
+            # new area (浦东新区) or a mining district (井陉矿区)
+            stem = name[:-1]
+            if name[-1] in "区县市旗" and len(stem) >= 3 and not stem.endswith(("新", "矿", "族", "自治")):
+                out.append(stem)
     return [a for a in out if a and a != name and len(a) >= 2]
 
 

@@ -19,6 +19,9 @@ LOOKUPS = [
     ("伊犁州", "伊犁哈萨克自治州", "prefecture"),
     ("望谟县", "望谟县", "county"),
     ("威宁县", "威宁彝族回族苗族自治县", "county"),
+    ("海拉尔", "海拉尔区", "county"),        # a county-level name of three characters or more
+    ("满洲里", "满洲里市", "county"),
+    ("乌鲁木齐", "乌鲁木齐市", "prefecture"),  # the prefecture before 乌鲁木齐县
 ]
 # fmt: on
 
@@ -80,3 +83,8 @@ def test_same_name_sorted_highest_level_first():
 def test_strip_ethnic(stem, expected):
     ethnic = ["布依族", "苗族", "蒙古族", "蒙古", "朝鲜族", "回族", "布依", "苗", "朝鲜"]
     assert strip_ethnic(stem, ethnic) == expected
+
+
+@pytest.mark.parametrize("form", ["浦东新", "井陉矿", "朝阳", "宁武"])
+def test_no_short_form_for_new_areas_mining_districts_or_two_characters(form):
+    assert all(d.level != "county" or form in (d.name,) for d in gazetteer().lookup(form))

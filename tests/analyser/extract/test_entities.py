@@ -285,6 +285,12 @@ def test_deictic_place_resolves_to_the_documents_division():
     assert out["我省"].normalized == "甘肃省"
 
 
+def test_deictic_place_of_a_district_named_by_its_short_form():
+    text = "海拉尔区人民政府。海拉尔经济发展。平安海拉尔建设。我区发展极不平凡。"
+    (m,) = [e for e in ents(text, "PLACE") if e.text == "我区"]
+    assert m.normalized == "海拉尔区"
+
+
 def test_deictic_place_without_division_keeps_its_words():
     (p,) = ents("我省发展态势良好", "PLACE")
     assert (p.text, p.normalized) == ("我省", "我省")
