@@ -281,7 +281,7 @@ export async function graphView(view, startId, params) {
       const data = await api(`/graph/nodes/${encodeURIComponent(id)}/neighbors`, { depth: depth.value, limit: 80 });
       graph.merge(data, id);
       drawFilters();
-      if (data.truncated) info.append(el("p", { class: "muted" }, "Only the nearest 80 neighbours are shown."));
+      if (data.truncated) info.append(el("p", { class: "muted" }, "80 neighbours shown, a share of each type; click a node to expand it."));
     } catch (error) {
       info.append(errorBox(error));
     }
