@@ -34,7 +34,7 @@ _LEAD = re.compile(
     r"据统计|据初步统计|初步统计|据测算|经测算|截至目前|目前|当年|全年|今年|去年|期间|其中有|包括|比如|例如|"
     r"通过|使|让|将|把|对|在|为|已|已经|还|也|都|又|再|均|分别|每年|共|的|那么|如果|但是|而且|而|则|预计|预计将)+"
 )
-_TRAIL = re.compile(r"(?:从|由|分别|分别为|分别是|分别达到?|为|是|达|达到|约为|有|共|计|了|的|等|在|至|到|都|均|已|合计|总计|共计)+$")
+_TRAIL = re.compile(r"(?:从|由|分别|分别为|分别是|分别达到?|为|是|达|达到|约为|有|共|计|了|的|等|在|至|到|都|均|已|合计|总计|共计|平均)+$")
 _AFTER_STOP = re.compile(r"以上|以下|左右|之多|[，、和及与]")
 
 
@@ -52,7 +52,7 @@ def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequenc
     prev_end = -10
     for i, q in enumerate(found):
         gap = view[prev_end:q.start] if prev_end >= 0 else None
-        joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近") or bool(_JOINED_CHANGE.fullmatch(gap)))
+        joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近", "或", "∶", ":") or bool(_JOINED_CHANGE.fullmatch(gap)))
         ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts)
         ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
         time = _time(src, layout, q, date_list, date_starts)
@@ -183,7 +183,8 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
         before = 0  # 两次降低…、两次下调…: the words before belong to the previous number
     if ctx.i > 0 and ctx.spans[ctx.i - 1][1] >= ctx.clause_start(a) - 1 and prev_in_clause is not None:
         seg = view[ctx.spans[ctx.i - 1][1]:end]
-        if _CHANGE_ONLY.search(_strip_dates(ctx, ctx.spans[ctx.i - 1][1], end)) and len(seg) <= 12:
+        change = _CHANGE_ONLY.search(stripped := _strip_dates(ctx, ctx.spans[ctx.i - 1][1], end))
+        if change and len(seg) <= 12 and not _own_subject(stripped[:change.start()]):
             return prev_in_clause  # 从17.9%提升到35.5%: the same indicator
     # the phrase after the number (past any quantities listed with it)
     j = ctx.after_quantities(b)
@@ -197,19 +198,54 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     after = k - j if not _AFTER_STOP.match(view, j) else 0
     if (implied or view[a - 1:a] == "的" and q.measure_unit) and after >= 2 and j == b or implied and after >= 2:
         return src.span(j, k)  # 近1000万贫困人口 / 一定规模的3.5万个安置点: the noun follows
+    if after >= 2 and j == b and q.measure_unit and _names_listed(view, start, a):
+        return src.span(j, k)  # 中石化…、飞鹤…等1700多个新项目开工: the names are instances of what is counted
     if before >= 3 and after >= 2 and j == b and q.measure_unit and _verb_final(ctx, start, end):
-        return src.span(start, k)  # 召开5次全国易地扶贫搬迁现场会: the counted thing follows
+        if q.unit not in _PEOPLE:
+            return src.span(j, k)  # 组织开展65个专项行动: the counted thing follows (never the number)
+        return src.span(start, k)  # 家庭实现至少1人稳定就业: who does what, around the count of people
+    cat = view.rfind("等", start, end)
+    if cat >= 0 and end - cat - 1 >= 2 and "、" in view[start:cat] and q.measure_unit and q.unit not in _PEOPLE:
+        start = cat + 1  # 举办文化演艺、体育赛事等促消费活动500余场次: the kind after 等
+        before = end - start
     if before >= 3:
         return src.span(start, end)
     if prev is not None and after < 2:
         return prev
     if after >= 2 and j == b:
-        return src.span(start if before > 0 else b, k)
+        # 至少有十个突出亮点: a bare marker before the number is no part of what is measured
+        return src.span(b if before <= 0 or _MARKER_ONLY.fullmatch(view, start, a) else start, k)
     if after >= 2:
         return src.span(j, k)
     if before >= 2:
         return src.span(start, end)
     return prev
+
+
+_PEOPLE = {"人", "名", "位", "户", "人次", "户次"}
+_MARKER_ONLY = re.compile(r"(?:至少|最少|不少于|多达|共有|共|有|约|达)+")
+
+
+def _own_subject(head: str) -> bool:
+    """The words between a previous number and a change verb hold a subject of their own
+    (6.9%，社会消费品零售总额增长2.1%), so the second number measures something else."""
+    cut = max((head.rfind(c) for c in _BREAK_STRONG), default=-1)
+    if cut < 0:
+        return False
+    return len(head[cut + 1:].strip("、和及与比上年较同期")) >= 2
+
+
+def _names_listed(view: str, start: int, a: int) -> bool:
+    """The phrase before the number lists names (甲、乙等 / 甲、乙 N个): instances, not the indicator."""
+    phrase = view[start:a]
+    items = [x for x in phrase.removesuffix("等").split("、") if x]
+    if phrase.endswith("等") and len(phrase) >= 3:
+        return True  # 石嘴山先进材料等3个平台
+    if len(items) < 2:
+        return False
+    # names of projects, firms, reforms are long (中石化特种纤维、宝丰第二套煤制烯烃); a list of short
+    # terms (生产总值、成本、利润) spells out the indicator itself
+    return sum(map(len, items)) / len(items) >= 4.5
 
 
 def _verb_final(ctx: _Context, start: int, end: int) -> bool:
