@@ -63,7 +63,50 @@ def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequenc
         )
         prev_ind, prev_end = ind, q.end
     _pair_respectively(src, layout, out, place_list)
+    _respective_subjects(src, out)
     return out
+
+
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_GAP = re.compile(r"[、和及]|、近|和近")
+
+
+def _respective_subjects(src: SourceText, out: list[Quantity]) -> None:
+    """一产、二产、三产增加值分别增长6%、5.2%、5.2%: the ``j``-th value measures the ``j``-th subject.
+
+    The listed subjects share the head written after the last of them (增加值); the indicator of
+    each value runs from its own subject to the verb, so later values drop the earlier subjects.
+    """
+    view = src.view
+    i = 0
+    while i < len(out):
+        q = out[i]
+        m = None
+        lo = max(0, q.start - 40)
+        for m in _RESPECTIVELY.finditer(view, lo, q.start):
+            pass
+        if m is None or any(c in _BREAK_STRONG for c in view[m.end():q.start]):
+            i += 1
+            continue
+        group = [i]
+        while group[-1] + 1 < len(out) and _LIST_GAP.fullmatch(view[out[group[-1]].end:out[group[-1] + 1].start]):
+            group.append(group[-1] + 1)
+        clause0 = m.start()
+        while clause0 > 0 and view[clause0 - 1] not in _BREAK_STRONG:
+            clause0 -= 1
+        phrase = view[clause0:m.start()]
+        items = [x for x in re.finditer(r"[^、和及与]+", phrase)]
+        if len(group) >= 2 and len(items) == len(group) and "等" not in phrase and out[i].place is None:
+            verb_end = out[i].start
+            trail = _TRAIL.search(view, m.end(), verb_end)
+            if trail and trail.end() == verb_end:
+                verb_end = trail.start()
+            for item, j in zip(items, group):
+                o = out[j]
+                ind = src.span(clause0 + item.start(), verb_end)
+                out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
+                                  ind, o.time, o.place)
+        i = group[-1] + 1
 
 
 class _Layout:
