@@ -42,7 +42,8 @@ _NOT_NAME_TAGS = ("m", "d", "vd", "ad", "r", "p", "c", "f", "t", "q")
 _CLAUSE_START = set("，。；：！？\n“”（）《》 　")
 #: an item ending so is a kind of body or a sector, not a company's name
 _KIND_ENDINGS = ("企业", "行业", "产业", "领域", "部门", "单位", "机构", "项目", "工程", "基地", "园区", "主体",
-                 "市场", "平台", "中心", "业态", "经济", "产品")
+                 "市场", "平台", "中心", "业态", "经济", "产品", "制造", "加工", "冶炼", "生产", "开采", "养殖",
+                 "种植", "销售", "服务", "运输", "型", "类", "性")
 _STOP_CHARS = set("的了在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到")
 #: a whole item this frequent in the general dictionary is an ordinary word (钢铁, 汽车, 民营)
 _COMMON = 20
@@ -117,9 +118,11 @@ def find_listed_companies(
             items[0] = (_after_leadins(view, a0, b0, leadins), b0)
         found = _with_country(view, items, place_starts)
         if found is None and m.group("kind") != "项目":
+            if len(items) > 1 and items[0][1] - items[0][0] > 6:
+                items = items[1:]  # the leftmost run holds more than the name (主城区华德牧业机械)
             found = [(a, b) for a, b in items if (a, b) not in place_spans and _plain_ok(view[a:b], generic)]
-            if len(found) < len(items) - 1:
-                found = []  # a list of trades or kinds with one odd item is no list of companies
+            if len(found) < len(items):
+                found = []  # one trade or kind in the list (电商、物流等企业) makes it a list of kinds
         out.extend(found or ())
     return sorted(set(out))
 
