@@ -216,13 +216,32 @@ def _followed_by_name(lines: list[_Line], i: int) -> bool:
 _HEADER_KINDS = {"meta", "value", "subtitle", "date", "speaker", "name", "docno", "org"}
 
 
+_SECTION_HEADING = re.compile(
+    r"\s*(第[一二三四五六七八九十百零〇]+[章节部分编篇]|[一二三四五六七八九十]+[、．.]|（[一二三四五六七八九十]+）)"
+)
+
+
+def _back_over_section_headings(lines: list[_Line], i: int) -> int:
+    """A numbered section heading (一、总体要求) just before the first prose line opens the body."""
+    first = i
+    for k in range(i - 1, -1, -1):
+        ln = lines[k]
+        if ln.kind == "blank":
+            continue
+        if ln.kind in ("heading", "other") and _SECTION_HEADING.match(ln.view):
+            first = k
+            continue
+        break
+    return first
+
+
 def body_start(lines: list[_Line], n: int) -> int | None:
     """Index of the first salutation or prose line in the first half of the text (or 4000 characters)."""
     for i, ln in enumerate(lines):
         if ln.start > max(n / 2, 4000) and i > 0:
             break
         if ln.kind in ("salutation", "prose"):
-            return i
+            return _back_over_section_headings(lines, i)
     for i, ln in enumerate(lines):  # no prose: the first line that is not header or chrome
         if ln.kind in ("heading", "other") and i > 0:
             return i

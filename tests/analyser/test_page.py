@@ -357,3 +357,10 @@ def test_corpus_samples(name, title, issuer, published, doc_number):
     assert (info.doc_number.text if info.doc_number else None) == doc_number
     body = body_of(text, info)
     assert not any(word in simplified_view(body) for word in CHROME)
+
+
+def test_numbered_section_heading_before_the_first_paragraph_opens_the_body() -> None:
+    text = "关于做好就业工作的通知\n来源：国务院办公厅\n发布日期：2024-03-01\n一、总体要求\n坚持稳就业，做好重点群体就业。\n二、重点任务\n扩大就业。\n"
+    info = find_page_info(text, simplified_view(text))
+    assert text[info.body[0]:].startswith("一、总体要求")
+    assert info.title.text == "关于做好就业工作的通知"
