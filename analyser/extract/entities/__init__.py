@@ -61,7 +61,7 @@ def extract_entities(src: SourceText) -> list[Entity]:
     taken = {q for a, b, _ in orgs for q in range(a, b)}
     leadins, generic = org_words()
     companies = find_listed_companies(view, lo, hi, place_spans, leadins, generic)
-    for a, b in companies + find_award_companies(view, lo, hi, place_spans):
+    for a, b in companies + find_award_companies(view, lo, hi, place_spans, generic):
         if not any(q in taken for q in range(a, b)):
             orgs.append((a, b, view[a:b]))
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)

@@ -47,6 +47,9 @@ _KIND_ENDINGS = ("企业", "行业", "产业", "领域", "部门", "单位", "�
 _STOP_CHARS = set("的了在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到")
 #: a whole item this frequent in the general dictionary is an ordinary word (钢铁, 汽车, 民营)
 _COMMON = 20
+#: after a country the bar is higher: brands are dictionary words (西门子, 三星), the words that
+#: follow a country otherwise are frequent (企业家, 客商, 投资者, 政府)
+_COMMON_AFTER_COUNTRY = 500
 
 
 @lru_cache(maxsize=1)
@@ -151,19 +154,23 @@ def _with_country(view: str, items: list[tuple[int, int]], place_starts: dict[in
         name = view[s:b]
         if not 2 <= len(name) <= 4 or s in place_starts or any(c in _STOP_CHARS for c in name):
             return None
-        if word_freq(name) >= _COMMON:
+        if word_freq(name) >= _COMMON_AFTER_COUNTRY or name.endswith(_KIND_ENDINGS):
             return None
         found.append((s, b))
     return found or None
 
 
-def find_award_companies(view: str, lo: int, hi: int, places: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def find_award_companies(
+    view: str, lo: int, hi: int, places: list[tuple[int, int]] = (), generic: frozenset[str] | None = None
+) -> list[tuple[int, int]]:
     """``(start, end)`` of clause-opening names that win a company's distinction.
 
     >>> v = "。百瑞源荣获中国质量奖提名奖，威力传动入选全国民营企业典型案例。银川入选全国试点城市"
     >>> [v[a:b] for a, b in find_award_companies(v, 0, len(v))]
     ['百瑞源', '威力传动']
     """
+    if generic is None:
+        generic = org_words()[1]
     place_starts = {a for a, _ in places}
     out = []
     for m in _AWARD.finditer(view, lo, hi):
@@ -171,7 +178,7 @@ def find_award_companies(view: str, lo: int, hi: int, places: list[tuple[int, in
         name = m.group("name")
         if any(p in place_starts for p in range(a, b)) or any(c in _STOP_CHARS for c in name):
             continue
-        if not any(w in m.group("what") for w in _COMPANY_DISTINCTION) or word_freq(name) >= _COMMON:
+        if not any(w in m.group("what") for w in _COMPANY_DISTINCTION) or not _plain_ok(name, generic):
             continue
         if _first_tag(name) in _NOT_NAME_TAGS:
             continue
