@@ -51,10 +51,18 @@ _ARABIC = (
     r"(?:\.\d+)?"
 )
 _UPPER = "壹贰叁肆伍陆柒捌玖拾佰仟"
-_CN_RUN = rf"[〇○零一二三四五六七八九两十百千万亿廿卅{_UPPER}]+(?:点(?:[〇零一二三四五六七八九两{_UPPER}]+|\d+))?"
-_ATOM = rf"(?:{_ARABIC}[十百千万亿]*|{_CN_RUN})"
+_CN_CHARS = rf"〇○零一二三四五六七八九两十百千万亿廿卅{_UPPER}"
+#: Spaces a numeral may be broken by between two numeral characters (三千 九百 六十五, 7万 5千).
+_SP = r"[ \u3000]{1,2}"
+#: 兆 is a magnitude (10^12) only inside a numeral that goes on (五兆六十二亿); 兆瓦, 兆赫 are units.
+_ZHAO = rf"兆(?=[{_CN_CHARS}])"
+_CN_RUN = (
+    rf"[{_CN_CHARS}]+(?:(?:{_SP}|{_ZHAO})[{_CN_CHARS}]+)*"
+    rf"(?:(?:{_SP})?点(?:{_SP})?(?:[〇零一二三四五六七八九两{_UPPER}]+|\d+))?"
+)
+_ATOM = rf"(?:{_ARABIC}(?:(?:{_SP})?[十百千万亿])*|{_CN_RUN})"
 #: One numeral: atoms joined where a magnitude ends the previous one (十亿3000万, 5万4千).
-NUMBER_RE = re.compile(rf"(?<![\d.]){_ATOM}(?:(?<=[十百千万亿零拾佰仟]){_ATOM})*")
+NUMBER_RE = re.compile(rf"(?<![\d.]){_ATOM}(?:(?<=[十百千万亿零拾佰仟])(?:{_SP})?{_ATOM})*")
 
 _UPPER_TO_LOWER = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 _SPACES = re.compile(r"[,，\s\u2009\u202f\u00a0]")
@@ -121,6 +129,12 @@ def parse_number(s: str) -> int | float | None:
             exact *= _MAG_VALUE[ch]
         return int(exact) if exact == exact.to_integral_value() else float(exact)
     text = s.translate(_UPPER_TO_LOWER).replace("廿", "二十").replace("卅", "三十")
+    if "兆" in text:  # 五兆六十二亿: 兆 = 10^12 inside a numeral
+        head, _, tail = text.partition("兆")
+        hv, tv = parse_number(head), (parse_number(tail) if tail else 0)
+        if hv is None or tv is None or tv >= 10**12:
+            return None
+        return _as_number(float(Decimal(str(hv)) * 10**12 + Decimal(str(tv))))
     if text[0] in "百千万亿":
         text = "一" + text
     if text.startswith("十") and len(text) > 1 and text[1] in "万亿":
@@ -186,7 +200,7 @@ def small_range(s: str) -> tuple[int, int] | None:
 
 
 _SIGNED_FRACTION = re.compile(
-    r"(?P<neg>负|-)?(?P<den>[\d.〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})分之(?P<nneg>负|-)?"
+    r"(?P<neg>负|-)?(?:(?P<whole>[\d〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})又)?(?P<den>[\d.〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})分之(?P<nneg>负|-)?"
     r"(?P<num>[\d.〇零一二三四五六七八九十百千万两点壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})"
     r"|(?<![\d/])(?P<sign>-|－)?(?P<n>\d+)[/／](?P<d>\d+)(?![\d/])"
 )
@@ -214,6 +228,9 @@ def find_numbers(view: str) -> list[tuple[int, int, int | float]]:
         else:
             den_v, num_v = parse_number(m.group("den")), parse_number(m.group("num"))
             value = round(num_v / den_v, 10) if den_v and num_v is not None else None
+            if value is not None and m.group("whole"):  # 三又二分之一: a mixed fraction
+                whole = parse_number(m.group("whole"))
+                value = None if whole is None else round(whole + value, 10)
             if value is not None and bool(m.group("neg")) != bool(m.group("nneg")):
                 value = -value
         if value is not None:

@@ -57,7 +57,11 @@ _POST = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|以内|左右|之多|�
 _POST_KIND = {"以上": "lower_bound", "之多": "lower_bound", "有余": "lower_bound",
               "以下": "upper_bound", "以内": "upper_bound", "左右": "approx"}
 _RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|–|－|-{1,2}|～|~)")
-_PERCENT = re.compile(r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百|千|万|仟)分之(?P<num>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|[〇零一二三四五六七八九两十百千点\d.壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})")
+_PCT_CHARS = "[〇零一二三四五六七八九两十百千点\\d.壹贰叁肆伍陆柒捌玖拾佰仟]"
+_PERCENT = re.compile(
+    r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百|千|万|仟) ?分 ?之 ?"
+    rf"(?P<num>\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|{_PCT_CHARS}{{1,16}}(?: {_PCT_CHARS}{{1,8}})*)"
+)  # 百 分 之 2.4, 百分之五 十: single spaces inside are read through
 _FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]{1,12})分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]{1,16})"
                        r"|(?<![\d/.\-])(?P<n>\d+)/(?P<d>\d+)(?![\d/.\-])")
 #: A proportion written with ratio colons (8.3∶41.4∶50.3): each term is a value of unit 比例.

@@ -76,3 +76,28 @@ def test_digit_sequence_and_small_range():
 )
 def test_number_pattern(text, found):
     assert [m.group() for m in NUMBER_RE.finditer(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # spaces between numeral characters are read through
+        ("三千 九百 六十五", [(0, 9, 3965)]),
+        ("7万 5千 4百", [(0, 8, 75_400)]),
+        ("四百 点 五", [(0, 6, 400.5)]),
+        ("1000  万", [(0, 7, 10_000_000)]),
+        # but not between two Arabic numbers (a table row) nor across a line break
+        ("2019 2020", [(0, 4, 2019), (5, 9, 2020)]),
+        ("三千\n九百", [(0, 2, 3000), (3, 5, 900)]),
+        # 兆 inside a numeral that goes on is 10^12; before a unit (兆瓦) it is not a magnitude
+        ("五兆六十二亿四万五千二", [(0, 11, 5_006_200_045_200)]),
+        ("5兆瓦", [(0, 1, 5)]),
+        # mixed fractions with 又
+        ("三又二分之一", [(0, 6, 3.5)]),
+        ("负一又二分之一", [(0, 7, -1.5)]),
+    ],
+)
+def test_find_numbers_forms(text, expected):
+    from analyser.extract.numerals import find_numbers
+
+    assert find_numbers(text) == expected
