@@ -5,7 +5,9 @@ returns :class:`~analyser.facts.Entity` facts whose surfaces come from the origi
 Organisations win over the places and persons nested in them (鞍山 in 鞍山钢铁公司, 中国 in
 中国共产党); a person's surface is the name without its title. When the pipeline has segmented
 the text (``src.tokens``; else a local jieba segmentation), a short name that straddles a
-word is not taken (衡水 in 均衡|水平, 重庆 in 隆重庆祝).
+word is not taken (衡水 in 均衡|水平, 重庆 in 隆重庆祝). Short company names without a suffix
+come from what the sentence says of them (:mod:`.companies`: 晨鸣纸业、华润雪花等企业,
+韩国晓星…等外资项目, 百瑞源荣获中国质量奖).
 
 Examples
 --------

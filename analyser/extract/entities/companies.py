@@ -1,4 +1,4 @@
-"""Companies named by short brand names, recognised from the list they stand in.
+"""Companies named by short brand names, recognised from what the sentence says of them.
 
 Short company names (晨鸣纸业, 华润雪花, 晓星) carry no suffix; they are taken only where the
 sentence says what they are:
@@ -8,11 +8,11 @@ sentence says what they are:
   word (钢铁、煤炭等企业 are trades), not a place and not a kind of body (国有企业);
 * a 、-list of a foreign country followed by a name, closed by 等 … 企业 / 项目 / 外资
   (韩国晓星、意大利世科姆、美国莱卡等重点外资项目): the name after the country (the country
-  stays a place).
-
+  stays a place);
 * a name opening a clause that wins a company's distinction: it 荣获 / 入选 / 获评 something
   naming 企业, 质量奖 or 品牌 (百瑞源荣获中国质量奖提名奖, 威力传动入选全国民营企业…典型案例);
-  ordinary words, names opening with an adverb or numeral (首次整体) and places (银川入选…试点城市) are not taken.
+  ordinary words, names opening with an adverb or numeral (首次整体) and places
+  (银川入选…试点城市) are not taken.
 
 A list item is the run of Chinese characters between two 、; the leftmost one must start at a
 clause boundary or after a lead-in verb (关停, 引进), else it is dropped (…生产线、晨鸣纸业等企业
@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._lexicon import data_table, is_han
 from ...segment import get_tokenizer
+from ._lexicon import data_table, is_han
 from ._words import word_freq
 from .orgs import org_words
 
