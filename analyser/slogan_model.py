@@ -3,7 +3,7 @@
 Rule candidates (:mod:`analyser.extract.slogans.candidates`) are described by shape features (member
 count and lengths, a shared frame such as 靠X / X得X / 有X), context cues (按照…的原则), word
 classes of the members (verb-object pairs against plain noun lists), reported-speech cues for
-quotes, and matches in the packaged lexicon. A scikit-learn ``DictVectorizer`` + logistic regression
+quotes, and matches in the packaged lexicon. A scikit-learn ``FeatureHasher`` + logistic regression
 scores them; candidates at or above the stored threshold are kept, and so is a candidate spelling
 a known formulation of the lexicon exactly.
 

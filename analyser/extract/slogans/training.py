@@ -173,11 +173,12 @@ def _select(view: str, cands: list[Candidate], probs: list[float], threshold: fl
 
 
 def _make_pipeline(seed: int):
-    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction import FeatureHasher
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
-    return make_pipeline(DictVectorizer(sparse=True),
+    # hashing (2**15 slots) encodes feature dicts like a DictVectorizer, several times faster
+    return make_pipeline(FeatureHasher(n_features=2**15, alternate_sign=False),
                          LogisticRegression(C=0.5, max_iter=3000, class_weight="balanced", random_state=seed))
 
 
@@ -247,7 +248,7 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
         "task": "keep or drop rule candidates of official formulations (提法)",
         "artifact": f"analyser/data/{ARTIFACT} (loaded by the package); models/{ARTIFACT} is an identical copy",
         "sha256": hashlib.sha256(data_path.read_bytes()).hexdigest(),
-        "model": "DictVectorizer + LogisticRegression(C=0.5, class_weight=balanced)",
+        "model": "FeatureHasher(2**15, alternate_sign=False) + LogisticRegression(C=0.5, class_weight=balanced)",
         "random_seed": SEED,
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
                      "joblib": joblib.__version__},
