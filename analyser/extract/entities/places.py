@@ -115,6 +115,22 @@ def _standalone_ok(key: str, d: Division, view: str, end: int) -> bool:
     return True
 
 
+def _bare_county_stem(key: str, d: Division) -> bool:
+    """海拉尔 for 海拉尔区: a county's name without its suffix (not 威宁县 for 威宁…自治县)."""
+    return d.level == "county" and key != d.name and not key.endswith(("县", "旗"))
+
+
+def _named_around(d: Division, context: set[str]) -> bool:
+    """True when ``d`` itself or a division above it was named earlier in the document."""
+    gz = gazetteer()
+    up: Division | None = d
+    while up is not None:
+        if up.code in context:
+            return True
+        up = gz.parent(up)
+    return False
+
+
 def crosses(bounds: WordBounds | None, a: int, b: int) -> bool:
     """True when ``[a, b)`` straddles a word of the segmentation (均衡|水平 for 衡水)."""
     return bounds is not None and bounds.straddles(a, b)
@@ -158,6 +174,8 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
             d = _choose(value[1], parent, context)
             within = parent is not None and d is not None and gz.is_within(d, parent)
             short = d is not None and key != d.name  # 衡水 (for 衡水市) may straddle words: 均衡|水平
+            if d is not None and not within and _bare_county_stem(key, d) and not _named_around(d, context):
+                d = None  # 清水河 (a river) is 清水河县 only in a document naming its province or prefecture
             if d is not None and (within or _standalone_ok(key, d, view, end) and not (short and crosses(bounds, i, end))):
                 m = PlaceMention(i, end, d.name, tuple(gz.chain(d)[:-1]), d.level, d)
                 out.append(m)

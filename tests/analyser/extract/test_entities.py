@@ -298,6 +298,11 @@ def test_deictic_place_of_a_district_named_by_its_short_form():
     assert m.normalized == "海拉尔区"
 
 
+def test_bare_county_stem_needs_its_province_or_prefecture_named():
+    assert texts("宁夏实施清水河、苦水河综合治理", "PLACE") == ["宁夏"]
+    assert texts("内蒙古呼和浩特市。清水河发展杂粮产业", "PLACE") == ["内蒙古", "呼和浩特市", "清水河"]
+
+
 def test_deictic_place_without_division_keeps_its_words():
     (p,) = ents("我省发展态势良好", "PLACE")
     assert (p.text, p.normalized) == ("我省", "我省")
