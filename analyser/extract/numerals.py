@@ -31,6 +31,7 @@ __all__ = [
     "NUMBER_RE",
     "digit_sequence_value",
     "find_numbers",
+    "money_tail",
     "is_chinese_numeral",
     "parse_fraction",
     "parse_number",
@@ -236,6 +237,11 @@ def find_numbers(view: str) -> list[tuple[int, int, int | float]]:
         if value is not None:
             out.append((m.start(), m.end(), _as_number(float(value))))
             taken.append(m.span())
+    for m in _SCIENTIFIC.finditer(view):
+        value = _scientific_value(m)
+        if value is not None:
+            out.append((m.start(), m.end(), value))
+            taken.append(m.span())
     for m in NUMBER_RE.finditer(view):
         a, b = m.span()
         if b - a > 40 or any(x < b and a < y for x, y in taken):
@@ -255,5 +261,49 @@ def find_numbers(view: str) -> list[tuple[int, int, int | float]]:
         if a > 0 and view[a - 1] in "负-−－" and not (a > 1 and view[a - 2].isalnum() and view[a - 1] != "负"):
             a -= 1
             value = -value
+        if (cents := money_tail(view, end)) is not None:
+            end, value = cents[0], _as_number(float(Decimal(str(value)) + Decimal(str(cents[1]))))
+            taken.append((a, end))
         out.append((a, end, value))
     return sorted(out)
+
+
+#: 1.5e3, -12e-1, 2^5: scientific notation and powers (technical annexes print them).
+_SCIENTIFIC = re.compile(
+    r"(?<![\w.])(?P<sign>[-−－])?(?P<m>\d+(?:\.\d+)?)(?:[eE](?P<e>[+\-−－]?\d{1,3})|\^(?P<p>[+\-−－]{0,2}\d{1,3}))(?![\w.])"
+)
+
+
+def _scientific_value(m: re.Match) -> int | float | None:
+    mant = Decimal(m.group("m"))
+    if m.group("e") is not None:
+        value = mant.scaleb(int(m.group("e").replace("−", "-").replace("－", "-")))
+    else:
+        p = m.group("p")
+        minus = sum(ch in "-−－" for ch in p) % 2
+        try:
+            value = Decimal(float(mant) ** (-int(p.lstrip("+-−－")) if minus else int(p.lstrip("+-−－"))))
+        except OverflowError:
+            return None
+    if m.group("sign"):
+        value = -value
+    return _as_number(float(value))
+
+
+_CENTS = re.compile(rf"[元圆块](?P<jiao>[{_CN_CHARS}\d]{{1,3}})[角毛](?:(?P<fen>[{_CN_CHARS}\d]{{1,3}})分)?")
+
+
+def money_tail(view: str, pos: int) -> tuple[int, float] | None:
+    """元 followed by 角/毛 (and 分) at ``pos``: the end of the amount and the fraction of a yuan.
+
+    >>> money_tail("元6角三分", 0)
+    (5, 0.63)
+    """
+    m = _CENTS.match(view, pos)
+    if not m:
+        return None
+    jiao = parse_number(m.group("jiao"))
+    fen = parse_number(m.group("fen")) if m.group("fen") else 0
+    if jiao is None or fen is None or jiao >= 10 or fen >= 10:
+        return None
+    return m.end(), round(jiao / 10 + fen / 100, 2)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..facts import DateExpr, Entity, Quantity
 from ..source import SourceText
-from .numerals import NUMBER_RE, is_chinese_numeral, parse_fraction, parse_number, small_range
+from .numerals import NUMBER_RE, is_chinese_numeral, money_tail, parse_fraction, parse_number, small_range
 from .quantity_filters import Blocked, blocked_spans, is_marker
 from .quantity_lexicon import (
     implied_noun_at,
@@ -282,6 +282,8 @@ def _read_tail(view: str, e: int, value, num: str):
     if u:
         unit = u[0]
         e += len(unit)
+        if unit in ("元", "圆", "块") and value is not None and (cents := money_tail(view, e - 1)):
+            e, value = cents[0], round(value + cents[1], 10)  # 50元6角三分
         if unit == "个":
             noun = place_unit_at(view, e)
             if noun:

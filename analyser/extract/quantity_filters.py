@@ -33,6 +33,7 @@ _ALTERNATION = re.compile(
     rf"(?<![{_ONE}\d点])[{_ONE}][^\W\d{_ONE}点到至或和及与]{{1,2}}(?!百分)[{_ONE}][^\W\d{_ONE}点]{{1,2}}"
 )
 _RETURN_PERIOD = re.compile(r".年一遇")
+_YUAN_JIAO = re.compile(r".[元圆块].[角毛]")
 _URL = re.compile(r"(?:https?[:：]//|www\.)[\w\-./?？%&=:：#~+;@!*]+|[\w.\-]{1,64}@[\w\-]{1,64}\.[\w.\-]{1,64}")  # the view has ？ and ：
 _TWO_NUMBERS = re.compile(r"[\d〇零一二三四五六七八九十两百千万][^\d〇零一二三四五六七八九十两百千万]{1,2}[\d〇零一二三四五六七八九十两百千万]")
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
@@ -72,8 +73,8 @@ def blocked_spans(view: str) -> list[tuple[int, int]]:
         if (_CN_NUM_CHAR.search(inner) and not re.search(r"\d", inner)) or _TWO_NUMBERS.search(inner):
             out.append(m.span(1))  # “五个一批”, “三农”, “3个100万”: a formula name
     for m in _ALTERNATION.finditer(view):
-        if _RETURN_PERIOD.match(m.group()):
-            continue  # 五年一遇: a flood return period, not a formula
+        if _RETURN_PERIOD.match(m.group()) or _YUAN_JIAO.match(m.group()):
+            continue  # 五年一遇: a flood return period; 五元三毛: an amount of money, not a formula
         # 一年建设、两年入住 are separate clauses; 四梁八柱 / 五个一批 are one word
         out.append(m.span())
     out.extend(m.span(1) for m in _TITLE.finditer(view))  # 《…三年行动…》: part of a title

@@ -95,6 +95,13 @@ def test_number_pattern(text, found):
         # mixed fractions with 又
         ("三又二分之一", [(0, 6, 3.5)]),
         ("负一又二分之一", [(0, 7, -1.5)]),
+        # scientific notation and powers
+        ("2e5", [(0, 3, 200_000)]),
+        ("-12e-1", [(0, 6, -1.2)]),
+        ("2^5", [(0, 3, 32)]),
+        # 元 with 角 and 分 make one amount
+        ("50元6角三分", [(0, 7, 50.63)]),
+        ("壹拾壹元壹角", [(0, 6, 11.1)]),
     ],
 )
 def test_find_numbers_forms(text, expected):

@@ -105,6 +105,9 @@ FORMS = [
     # numerals and per cents broken by single spaces
     ("百 分 之2.4", [("百 分 之2.4", 2.4, "%", "exact")]),
     ("三千 九百 六十五元", [("三千 九百 六十五元", 3965, "元", "exact")]),
+    # an amount in yuan, jiao and fen is one quantity
+    ("开销123元1角1分", [("123元1角1分", 123.11, "元", "exact")]),
+    ("这个手机壳五元三毛", [("五元三毛", 5.3, "元", "exact")]),
     # ratios with ∶: one value per term
     ("三次产业结构调整为8.3∶41.4∶50.3",
      [("8.3", 8.3, "比例", "exact"), ("41.4", 41.4, "比例", "exact"), ("50.3", 50.3, "比例", "exact")]),
