@@ -75,6 +75,7 @@ _YI_SPLIT = re.compile(r"^(.+亿)([^亿万]+)$")
 _UPPER_MAGS = str.maketrans("拾佰仟", "十百千")
 _SIGN_AFTER = {"", " ", "，", "。", "；", "：", "、", "（", "(", "“", "为", "是", "长", "降", "达", "比", "\n"}
 _PER_TIME = re.compile(r"月|年|天|日|人|户|亩|吨|小时")
+_TENTH_DIGIT = re.compile(r"[一二三四五六七八九半](?![〇零一二三四五六七八九十两百千万亿\d个])")
 _TENTHS_NEXT = set("为立本员果绩效都长就功熟品交型份熟全绩")
 
 
@@ -298,11 +299,15 @@ def _read_tail(view: str, e: int, value, num: str):
         if marker is None and view[e:e + 1] in ("多", "余") and not view[e + 1:e + 2] in _MAG:
             marker = view[e]
             e += 1
-    elif view[e:e + 1] in ("成", "折") and value is not None and (value <= 10 if view[e] == "成" else value < 10) and view[e + 1:e + 2] not in _TENTHS_NEXT:
-        scale = 10 if view[e] == "成" else (10 if value < 10 else 1)
+    elif view[e:e + 1] in ("成", "折") and value is not None and (value <= 10 if view[e] == "成" else value < 100 and value != 10) and view[e + 1:e + 2] not in _TENTHS_NEXT:
+        # 七成 = 70 %, 八折 = 80 %, 75折 = 75 % (a two-digit 折 is already in per cent)
+        scale = 10 if view[e] == "成" or value < 10 else 1
         value = round(value * scale, 10)
         unit = "%"
         e += 1
+        if scale == 10 and value < 100 and (extra := _TENTH_DIGIT.match(view, e)):
+            value += 5 if extra.group() == "半" else parse_number(extra.group())  # 七成六 = 76 %, 三成半 = 35 %
+            e += 1
     return e, value, unit, measure, marker
 
 
@@ -415,7 +420,14 @@ def _join_range(view: str, q: _Q, num: str, b1: int, blocked: Blocked) -> None:
     second = view[m.start():e].translate(_UPPER_MAGS)
     head2 = re.match(r"[\d.]+|[^十百千万亿]+", second)
     mags2 = [c for c in second if c in _MAG]
-    if q.unit is None and mags2 and not any(c in _MAG for c in num):
+    big = re.search(r"[万亿]+$", second)
+    if q.unit is None and big and not any(c in "万亿" for c in num) and any(c in _MAG for c in num):
+        scale = 1
+        for c in big.group():
+            scale *= _MAG[c]
+        if lower * scale <= v2:
+            lower = lower * scale  # 一千到两千万元, 七千到九千亿元: the first shares the 万/亿 of the second
+    elif q.unit is None and mags2 and not any(c in _MAG for c in num):
         base2 = parse_number(head2.group()) if head2 else None
         if base2 is not None and lower < base2 or mags2[-1] in "万亿":
             scale = v2 / base2 if base2 else 1
