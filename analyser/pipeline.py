@@ -111,12 +111,7 @@ def build_nlp(*, components: tuple[str, ...] = PIPE_NAMES):
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policy.jieba_tokenizer.v1"}}})
     nlp.max_length = MAX_CHARS
     for name in components:
-        try:
-            nlp.add_pipe(name)
-        except (ImportError, AttributeError) as exc:  # an extractor not written yet (development only)
-            import sys
-
-            print(f"warning: component {name} unavailable: {exc}", file=sys.stderr)
+        nlp.add_pipe(name)
     return nlp
 
 
