@@ -200,14 +200,18 @@ def small_range(s: str) -> tuple[int, int] | None:
     return None
 
 
+_FR_INT = r"[\d〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]"
+_FR_NUM = r"[\d.〇零一二三四五六七八九十百千万两点壹贰叁肆伍陆柒捌玖拾佰仟]"
+_S2 = r"[ \u3000]{0,2}"
 _SIGNED_FRACTION = re.compile(
-    r"(?P<neg>负|-)?(?:(?P<whole>[\d〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})又)?(?P<den>[\d.〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})分之(?P<nneg>负|-)?"
-    r"(?P<num>[\d.〇零一二三四五六七八九十百千万两点壹贰叁肆伍陆柒捌玖拾佰仟]{1,16})"
+    rf"(?P<neg>负|-)?(?:(?P<whole>{_FR_INT}{{1,16}}(?: {_FR_INT}{{1,8}})*){_S2}又{_S2})?"
+    rf"(?P<den>{_FR_NUM}{{1,16}}(?: {_FR_NUM}{{1,8}})*){_S2}分{_S2}之{_S2}(?P<nneg>负|-)?"
+    rf"(?P<num>{_FR_NUM}{{1,16}}(?: {_FR_NUM}{{1,8}})*)"
     r"|(?<![\d/])(?P<sign>-|－)?(?P<n>\d+)[/／](?P<d>\d+)(?![\d/])"
 )
 
 
-_VAGUE_MAG = re.compile(r"[多余几]([十百千万亿]+)")
+_VAGUE_MAG = re.compile(r"[ \u3000]{0,2}[多余几][ \u3000]{0,2}([十百千万亿]+)")
 
 
 def find_numbers(view: str) -> list[tuple[int, int, int | float]]:
@@ -258,6 +262,7 @@ def find_numbers(view: str) -> list[tuple[int, int, int | float]]:
             for ch in tail.group(1):
                 value *= _MAG_VALUE[ch]
             end = tail.end()
+            taken.append((a, end))
         if a > 0 and view[a - 1] in "负-−－" and not (a > 1 and view[a - 2].isalnum() and view[a - 1] != "负"):
             a -= 1
             value = -value
