@@ -61,30 +61,41 @@ CURRENCY_CODES = {
 
 #: Reasons a peer's expectation differs from our contract (printed with every run).
 REASONS = {
-    "spaced_numeral": "numerals broken by spaces (三千 九百 六十五, 百 分 之 2): never printed so in policy "
-    "texts; only thin/plain spaces between groups of three digits (11 900) are read",
-    "scientific_notation": "scientific notation and powers (2e5, 1.1^+23): not used in policy texts",
-    "zhao": "兆 read as 10^12 by the peer; in mainland usage 兆 is also 'mega' (兆瓦), so it is not read as a magnitude",
-    "dozen": "打 (dozen): not a policy-text unit",
-    "mixed_fraction": "mixed fractions with 又 (3又三分之一) and leading-dot decimals (.5): not read",
-    "letter_multiplier": "k/w/M suffixes (40k, 30w, 2.5 M): informal, not read",
-    "discount": "折/成 discounts (打对折, 七成六, 75折): retail wording; only N成 up to 十 is read (七成 -> 70 %)",
+    "spaced_numeral": "numerals broken by spaces that we do not read through: one or two spaces between numeral "
+    "characters are read (三千 九百 六十五, 百 分 之2.4, 五 分之 一), but not runs of three or more, spaces inside a "
+    "unit word (个 百 分 点, 六 点 五 成), spaces between Arabic numbers (1 4/3, 7 2 折: in a table these are "
+    "separate cells), nor 两 as a decimal digit (两百点两)",
+    "scientific_notation": "scientific notation and powers (2e5, 2^5) are read by the number layer; the "
+    "quantity extractor does not report them (policy texts print 1.5×10⁴ only in technical annexes)",
+    "zhao": "兆 is read as 10^12 only inside a numeral that goes on (五兆六十二亿); before a unit (兆瓦, 兆赫, "
+    "兆字节) mainland usage makes it 'mega', so 1兆 alone is not 10^12",
+    "dozen": "打 (dozen): in policy texts 打 is a verb (打赢, 打造, 打好); reading 一打 as 12 would misread them",
+    "mixed_fraction": "leading-dot decimals (.5, ...9) and amounts joined by 又 across two currencies "
+    "(两美元又三美分) are not read; mixed fractions (3又三分之一) are",
+    "letter_multiplier": "k/w/M suffixes (40k, 30w, 2.5 M): not read, since in policy texts a digit before a "
+    "Latin letter names a product or standard (4K超高清, 5G, 3D打印, 8K), never a thousand",
+    "discount": "折/成 discounts the extractor leaves: 打对折, 半成/半折, spaced forms (十 成, 九 九 折); N成 up to "
+    "十, 七成六, 三成半, N折 and two-digit 折 (75折) are read as per cents",
     "rare_fraction": "per-million fractions (百万分之五): not read",
     "range_reported": "the peer reports only the upper end of 5-20%; we report the range (lower 5, upper 20)",
     "unit_amount": "the peer's number model leaves an amount with a unit (一美元) to its unit models; our "
     "extractor reports it as a quantity",
     "bare_number": "the peer reports a number with no unit; our quantities need a unit, a magnitude (万/亿) or a "
     "unit-giving noun",
-    "composite_money": "amounts in several units (50元6角三分, 两美元又三美分, 十块三毛): not combined",
+    "composite_money": "amounts in several currencies or colloquial forms (10日元5日本銭, 三块五) are not combined; "
+    "元 with 角/毛 and 分 (50元6角三分, 五元三毛) is",
     "currency_symbol": "currency symbols or names alone ($20, ￥300, 人民币 美元 with no amount): not read",
-    "colloquial_money": "colloquial or foreign money words outside policy texts (奈拉, 比特币, 日本銭, 两个亿)",
+    "colloquial_money": "colloquial or foreign money words outside policy texts (奈拉, 比特币, 日本銭, 两个亿), "
+    "double units (三万元欧元, 9000元日币), a currency printed only before the amount (人民币车费601,293.11元), "
+    "and the ambiguous 八到九百亿 (the peer reads 八亿; we read 八百亿)",
     "default_yuan": "JioNLP gives a bare amount the unit 元; we leave the unit unset when the text prints none",
     "blur_range": "JioNLP turns 多/余/几 into a range up to the next step (3000多 -> [3000, 4000]); we keep the "
     "printed figure as a lower bound (value 3000, qualifier lower_bound)",
     "prefix_currency": "currency named before the amount (港币两千九百六十元, 新台币 177.1 亿元): the unit printed "
     "after the number is kept",
     "unit_rescale": "the peer rescales to a larger unit (三千比特 -> 3 Kilobit); we keep the printed unit and value",
-    "liang": "两 as a weight (二两): read as the numeral 2 in Chinese numbers, never as a unit",
+    "liang": "两 as a weight (二两): read as the numeral 2 in Chinese numbers, never as a unit (the weight 两 "
+    "is absent from policy texts, the numeral is everywhere)",
     "unit_name": "a unit we keep as printed has no English counterpart in the peer's table",
     "cn2an_mode": "cn2an's strict mode rejects digit runs (一一) and bare 百十一 that its normal mode accepts; "
     "we read numerals as its normal/smart modes do",

@@ -61,7 +61,7 @@ _CN_RUN = (
     rf"[{_CN_CHARS}]+(?:(?:{_SP}|{_ZHAO})[{_CN_CHARS}]+)*"
     rf"(?:(?:{_SP})?点(?:{_SP})?(?:[〇零一二三四五六七八九两{_UPPER}]+|\d+))?"
 )
-_ATOM = rf"(?:{_ARABIC}(?:(?:{_SP})?[十百千万亿])*|{_CN_RUN})"
+_ATOM = rf"(?:{_ARABIC}(?:(?:{_SP})?[十百千万亿拾佰仟])*|{_CN_RUN})"
 #: One numeral: atoms joined where a magnitude ends the previous one (十亿3000万, 5万4千).
 NUMBER_RE = re.compile(rf"(?<![\d.]){_ATOM}(?:(?<=[十百千万亿零拾佰仟])(?:{_SP})?{_ATOM})*")
 
@@ -120,7 +120,7 @@ def parse_number(s: str) -> int | float | None:
     s = _SPACES.sub("", s)
     if not s or len(s) > 32:
         return None
-    m = _ARABIC_MAG.match(s)
+    m = _ARABIC_MAG.match(s.translate(_UPPER_TO_LOWER))
     if m:
         num, mags = m.groups()
         if mags and len(mags) > 1 and not _mags_ok(mags):

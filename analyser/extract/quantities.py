@@ -285,6 +285,8 @@ def _read_tail(view: str, e: int, value, num: str):
         e += len(unit)
         if unit in ("元", "圆", "块") and value is not None and (cents := money_tail(view, e - 1)):
             e, value = cents[0], round(value + cents[1], 10)  # 50元6角三分
+        if unit in ("元", "圆") and view[e:e + 1] == "整":
+            e += 1  # 壹仟玖佰圆整: a formal sum of money
         if unit == "个":
             noun = place_unit_at(view, e)
             if noun:

@@ -110,6 +110,9 @@ FORMS = [
     ("三成半", [("三成半", 35, "%", "exact")]),
     ("按75折收费", [("75折", 75, "%", "exact")]),
     ("一千到两千万元", [("一千到两千万元", None, "元", "range")]),
+    # formal sums of money: 整 closes the amount; capital magnitudes after Arabic digits
+    ("税额共计壹仟玖佰圆整", [("壹仟玖佰圆整", 1900, "圆", "exact")]),
+    ("利息9佰日元", [("9佰日元", 900, "日元", "exact")]),
     # an amount in yuan, jiao and fen is one quantity
     ("开销123元1角1分", [("123元1角1分", 123.11, "元", "exact")]),
     ("这个手机壳五元三毛", [("五元三毛", 5.3, "元", "exact")]),
