@@ -26,6 +26,11 @@ SOURCE_KEY = "policy.source"
 
 def doc_tokens(doc: Doc) -> tuple[Token, ...]:
     """The non-space tokens of ``doc`` as :class:`~analyser.facts.Token` facts."""
+    from .pipeline import TOKENS_KEY
+
+    tokens = doc.user_data.get(TOKENS_KEY)
+    if tokens is not None:
+        return tokens
     return tuple(
         Token(t.idx, t.idx + len(t.text), t.text, t.norm_, t.tag_) for t in doc if not t.is_space
     )

@@ -27,12 +27,14 @@ from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from .facts import Token
 from .normalize import simplified_view
 from .segment import PolicyTokenizer, get_tokenizer
 
-__all__ = ["SpacyPolicyTokenizer", "build_nlp", "get_nlp", "PIPE_NAMES", "VIEW_KEY"]
+__all__ = ["SpacyPolicyTokenizer", "build_nlp", "get_nlp", "PIPE_NAMES", "VIEW_KEY", "TOKENS_KEY"]
 
 VIEW_KEY = "policy.view"
+TOKENS_KEY = "policy.tokens"
 #: The fact components, in the order they run (later ones read earlier results).
 PIPE_NAMES = (
     "policy_page",
@@ -76,6 +78,9 @@ class SpacyPolicyTokenizer:
         norms = numpy.fromiter((add(w) for w, _, _ in pieces), dtype=numpy.uint64, count=len(pieces))
         doc.from_array([NORM], norms.reshape(-1, 1))
         doc.user_data[VIEW_KEY] = view
+        doc.user_data[TOKENS_KEY] = tuple(
+            Token(a, b, words[i], w, tags[i]) for i, (w, a, b) in enumerate(pieces) if not w.isspace()
+        )
         return doc
 
     def to_disk(self, path, **kwargs) -> None:  # the vocabulary ships with the package

@@ -113,6 +113,14 @@ class PolicyTokenizer:
         tag = self._tags.get(word)
         return tag if tag is not None else self._oov_tag(word)
 
+    def freq(self, word: str) -> int:
+        """How often the dictionary counts ``word`` as one word (0 when it is no word).
+
+        >>> PolicyTokenizer().freq("钢铁") > 100, PolicyTokenizer().freq("晨鸣纸业")
+        (True, 0)
+        """
+        return self._tk.FREQ.get(word, 0) or 0
+
     def words(self, view: str) -> list[tuple[str, int, int]]:
         """``(word, start, end)`` for every piece of ``view``, white space included; pieces tile it."""
         out: list[tuple[str, int, int]] = []

@@ -82,9 +82,10 @@ def document_terms(tokens: list[dict[str, Any]] | None, view: str) -> list[str]:
     ['扶贫']
     """
     if tokens is None:
-        import jieba.posseg  # deferred: only stores fed analyses without tokens need it
+        from ..segment import get_tokenizer  # deferred: only analyses without tokens need it
 
-        pairs = [(w.word, w.flag) for w in jieba.posseg.cut(view)]
+        tokenizer = get_tokenizer()
+        pairs = [(w, tokenizer.tag(w)) for w, _, _ in tokenizer.words(view) if not w.isspace()]
     else:
         pairs = [(t.get("norm") or t.get("text") or "", t.get("tag") or "") for t in tokens]
     out = []

@@ -1,25 +1,16 @@
 """Word boundaries: does a candidate name straddle a word of the segmentation (衡水 in 均衡|水平)?
 
 The pipeline's jieba tokens are used when the source has them; otherwise the line holding the
-candidate is segmented with jieba's default dictionary (a private tokenizer, built on first use;
-each line once), so extractors called on a bare :class:`~analyser.source.SourceText` behave alike.
+candidate is segmented with the project's tokenizer (each line once), so extractors called on
+a bare :class:`~analyser.source.SourceText` behave alike.
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
-from functools import lru_cache
+
+from ...segment import get_tokenizer
 
 __all__ = ["WordBounds", "word_freq"]
-
-@lru_cache(maxsize=1)
-def _fallback_tokenizer():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    return tk
 
 
 class WordBounds:
@@ -68,10 +59,9 @@ class WordBounds:
             le = len(view) if le < 0 else le
             found = {}
             pos = ls
-            for w in _fallback_tokenizer().cut(view[ls:le], HMM=False):
-                for p in range(pos + 1, pos + len(w)):
-                    found[p] = pos
-                pos += len(w)
+            for w, a, b in get_tokenizer().words(view[ls:le]):
+                for p in range(pos + a + 1, pos + b):
+                    found[p] = pos + a
             self._lines[ls] = found
         return found
 
@@ -82,4 +72,4 @@ def word_freq(word: str) -> int:
     >>> word_freq("钢铁") > 100, word_freq("晨鸣纸业")
     (True, 0)
     """
-    return _fallback_tokenizer().FREQ.get(word, 0) or 0
+    return get_tokenizer().freq(word)
