@@ -27,3 +27,18 @@ def seed_text() -> str:
 def dev_files() -> list[Path]:
     """The dev-corpus documents (empty where ../shared is absent)."""
     return sorted(p for p in DEV.glob("dev*") if p.is_file()) if DEV.is_dir() else []
+
+
+def shared_scorer():
+    """The scorer that ships with the shared data (``tools/score.py``), or skip without it."""
+    import importlib.util
+    import sys
+
+    module = sys.modules.get("shared_score")
+    if module is None:
+        path = shared_or_skip("tools", "score.py")
+        spec = importlib.util.spec_from_file_location("shared_score", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        sys.modules["shared_score"] = module
+    return module

@@ -9,12 +9,12 @@ measured. Categories with fewer than five required gold items get no floor.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from conftest import shared_scorer
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = (ROOT / ".." / "shared").resolve()
@@ -53,12 +53,8 @@ def _require_shared() -> None:
         pytest.skip("../shared not present")
 
 
-@lru_cache(maxsize=1)
 def _scorer():
-    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "tools" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return shared_scorer()
 
 
 def _gold(name: str) -> dict:

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from conftest import shared_scorer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -235,13 +235,7 @@ def test_offsets_always_slice_the_text(text):
 # --- scored against the hand annotations (skipped without ../shared) ----------------------------
 
 def _score_module():
-    path = SHARED / "tools" / "score.py"
-    if not path.exists():
-        pytest.skip("../shared not present")
-    spec = importlib.util.spec_from_file_location("shared_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+    return shared_scorer()
 
 
 def _score(gold_path: Path):
