@@ -76,7 +76,7 @@ REASONS = {
     "Latin letter names a product or standard (4K超高清, 5G, 3D打印, 8K), never a thousand",
     "discount": "折/成 discounts the extractor leaves: 打对折, 半成/半折, spaced forms (十 成, 九 九 折); N成 up to "
     "十, 七成六, 三成半, N折 and two-digit 折 (75折) are read as per cents",
-    "rare_fraction": "per-million fractions (百万分之五): not read",
+    "rare_fraction": "per-million fractions written other than 百万/千万/万万/亿分之N: not read",
     "range_reported": "the peer reports only the upper end of 5-20%; we report the range (lower 5, upper 20)",
     "unit_amount": "the peer's number model leaves an amount with a unit (一美元) to its unit models; our "
     "extractor reports it as a quantity",
@@ -101,6 +101,8 @@ REASONS = {
     "we read numerals as its normal/smart modes do",
     "percent_inner": "the peer's number model reports the numeral inside 百分之N; our number layer reads the whole "
     "百分之N as a per cent (its value N is given as a percentage by extract_quantities)",
+    "vague_range": "two neighbouring digits before a magnitude (二三十个百分点, 百分之二三十) are a vague range in "
+    "policy texts; we report it (lower 20, upper 30) where the peer reports nothing",
     "other": "not classified (listed in full with --explain)",
 }
 
@@ -131,6 +133,8 @@ def tag_reason(cat: str, case: dict) -> str:
         return "range_reported"
     if cat == "cn2an_invalid":
         return "cn2an_mode"
+    if not case.get("expected") and re.search(r"(?:两三|二三|三四|三五|四五|五六|六七|七八|八九)[十百千万亿]", text):
+        return "vague_range"
     if cat == "number" and "分之" in text and "百分之" in text:
         return "percent_inner"
     if cat == "number" and not case["expected"]:

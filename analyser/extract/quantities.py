@@ -57,9 +57,12 @@ _POST = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|以内|左右|之多|�
 _POST_KIND = {"以上": "lower_bound", "之多": "lower_bound", "有余": "lower_bound",
               "以下": "upper_bound", "以内": "upper_bound", "左右": "approx"}
 _RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|–|－|-{1,2}|～|~)")
+#: 百分之N = N %, 千分之N = N/10 %, 百万分之N = N/10^4 % …
+_PER_BASE = {"百": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1e-4, "千万": 1e-5, "万万": 1e-6, "亿": 1e-6,
+             "百万万": 1e-8}
 _PCT_CHARS = "[〇零一二三四五六七八九两十百千点\\d.壹贰叁肆伍陆柒捌玖拾佰仟]"
 _PERCENT = re.compile(
-    r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百|千|万|仟) ?分 ?之 ?"
+    r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百万万|百万|千万|万万|亿|百|千|万|仟) ?分 ?之 ?"
     rf"(?P<num>\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|{_PCT_CHARS}{{1,16}}(?: {_PCT_CHARS}{{1,8}})*)"
 )  # 百 分 之 2.4, 百分之五 十: single spaces inside are read through
 _FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]{1,12})分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]{1,16})"
@@ -162,12 +165,21 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
     for m in _PERCENT.finditer(view, b0, b1):
         num, end = m.group("num"), m.end()
         v = parse_number(num)
+        if small_range(num[:2]) and all(c in _MAG for c in num[2:]):
+            v = 0  # 百分之二三十: a vague range, read below
         while v is None and len(num) > 1:
             num, end = num[:-1], end - 1  # 百分之七十百分位: the numeral stops before 百分位
             v = parse_number(num)
         if v is None or blocked.overlaps(m.start(), end):
             continue
-        scale = {"百": 1, "千": 0.1, "仟": 0.1, "万": 0.01}[m.group("base")]
+        scale = _PER_BASE[m.group("base").replace(" ", "")]
+        rng = small_range(num[:2]) if all(c in _MAG for c in num[2:]) else None
+        if rng:  # 百分之二三十: 20-30 %
+            mag = 1
+            for c in num[2:]:
+                mag *= _MAG[c]
+            yield _Q(m.start(), end, None, "%", "range", rng[0] * mag * scale, rng[1] * mag * scale)
+            continue
         yield _finish(view, m.start(), end, round(v * scale, 10), "%", num)
     for m in _FRACTION.finditer(view, b0, b1):
         if blocked.overlaps(*m.span()) or m.group().startswith(("百分之", "千分之", "万分之")):
