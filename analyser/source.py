@@ -35,15 +35,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     >>> split_paragraphs("ab\\n\\n  cd \\n")
     [(0, 2), (6, 8)]
     """
-    out = []
+    out: list[tuple[int, int]] = []
     for m in _PARAGRAPH.finditer(text):
-        a, b = m.span()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
+        _append_trimmed(out, text, *m.span())
     return out
 
 
