@@ -8,8 +8,15 @@
 * ``relative_period``: “十三五”以来 -> 2016/.., 2016年以来 -> 2016/.., 十八大以来 -> 2012-11/..,
   五年来 / 五年多来 resolved against ``src.published``;
 * ``as_of``: 截至2020年底 -> 2020-12-31;
-* ``anaphoric_year`` (当年, 同年) and ``deictic_year`` (今年, 过去一年, 全年, 本年内) resolved from the
-  context or the publication date;
+* ``anaphoric_year`` (当年, 同年) and ``deictic_year`` (今年, 过去一年, 全年, 这一年, 本年内) resolved from
+  the context or the publication date: 今年/去年/明年 shift the document's year (publication; for a
+  report, the day it was delivered), while 全年/这一年 are the year the text speaks of (the last year
+  named, within reach) and 上年 the year before it; a shifted year (去年, 明年3月底) never becomes
+  the frame for what follows;
+* parts of a relative year: 今年年底 -> 2020-12-31, 明年3月底 -> 2021-03-31, and a month of the
+  current year as a deadline (六月前 -> 2020-06);
+* ``duration`` 近10年 / 近5个月: the last N years before the document's year, the last N months up
+  to its month;
 * ``duration``: 5年, 六十四年, 将近十年, anchored to an interval when the text allows it
   (从1955年开始…历经64年 -> 1955/2019) or, looking back, ending the year before publication;
   a programme or a deadline ahead (三年行动, 3年内) keeps ``P3Y``;

@@ -3,13 +3,17 @@
 ``extract_quantities(src, *, dates=(), entities=())`` scans the Simplified view of the article body
 for numerals (:mod:`.numerals`), reads the qualifier markers around them (约/近/超过/至少/上 before,
 余/多/以上/以下/左右 after), the unit (:mod:`.quantity_lexicon`; 万/亿 go into the value), ranges
-(3至5年, 10%—15%, 三五个), fractions and per cents (近1/5, 百分之三十六点九, 五分之一), multiples
-(2.6倍, 翻一番), and leaves out numerals that are not quantities (:mod:`.quantity_filters`; dates
+(3至5年, 10%—15%, 三五个, 一千到两千万元), fractions and per cents (近1/5, 百分之三十六点九, 五分之一,
+百万分之五, 七成六, 75折), ratios (8.3∶41.4∶50.3: one value per term, unit 比例), multiples (2.6倍,
+翻一番), flood return periods (五年一遇, 二十年或五十年一遇), sums of money in 元/角/分 (50元6角三分,
+壹仟玖佰圆整), and leaves out numerals that are not quantities (:mod:`.quantity_filters`; dates
 other than durations). :mod:`.quantity_context` then attaches the indicator, time and place.
 
-The surface includes the qualifier markers (约5200亿元, 266万余套, 万人以上) and the unit; when 个 is
-directly followed by a counted place noun or 百分点 that noun is part of the surface and is the unit
-(80个县, 3个百分点).
+The surface includes the qualifier markers (约5200亿元, 266万余套, 万人以上, 高于40%) except when 有
+separates them from the number (至少有十个: lower bound, surface 十个) and the unit; compound measure
+words win over their prefixes (500余场次). When 个 is directly followed by a unit-like noun of the
+lexicon (县, 省份, 乡镇, 贫困村, 百分点) that noun is part of the surface and is the unit (80个县,
+3个百分点); any other noun is what is counted and stays outside (50多个国家和地区 -> 50多个, unit 个).
 
 Examples
 --------

@@ -241,6 +241,8 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     after = k - j if not _AFTER_STOP.match(view, j) else 0
     if (implied or view[a - 1:a] == "的" and q.measure_unit) and after >= 2 and j == b or implied and after >= 2:
         return src.span(j, k)  # 近1000万贫困人口 / 一定规模的3.5万个安置点: the noun follows
+    if after >= 2 and j == b and q.measure and view[a - 1:a] == "有":
+        return src.span(j, k)  # …大奖赛共有50多个国家和地区参会: what there are N of follows
     if after >= 2 and j == b and q.measure_unit and _names_listed(view, start, a):
         return src.span(j, k)  # 中石化…、飞鹤…等1700多个新项目开工: the names are instances of what is counted
     if before >= 3 and after >= 2 and j == b and q.measure_unit and _verb_final(ctx, start, end):
