@@ -64,6 +64,7 @@ Examples
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -351,16 +352,20 @@ def node_attributes(graph: nx.MultiDiGraph, node_id: str) -> dict[str, Any]:
 def neighbourhood(
     graph: nx.MultiDiGraph, node_id: str, *, depth: int = 1, types: Iterable[str] | None = None,
     limit: int = 2000,
-) -> dict[str, list[dict[str, Any]]]:  # fmt: skip
-    """Nodes within ``depth`` steps of ``node_id`` (either direction) and the edges between them.
+) -> dict[str, Any]:  # fmt: skip
+    """Nodes within ``depth`` steps of ``node_id`` (either direction), nearest first, and the edges between them.
 
-    ``types`` keeps only neighbours of these node types (the start node is always kept);
-    at most ``limit`` nodes are returned, nearest first.
+    ``types`` keeps only neighbours of these node types (the start node is always kept). The
+    walk stops as soon as ``limit`` nodes are found, so a hub (a year, a province reaching most
+    of the graph in two steps) costs no more than any node; ``truncated`` tells whether more
+    were reachable. When the last step does not fit, its nodes are taken in turn from each
+    node type, so a cut keeps every type present.
 
     >>> g = build_graph([{"document": {"id": "d"}, "entities": [
     ...     {"text": "贵州", "start": 0, "end": 2, "label": "PLACE", "normalized": "贵州省"}]}])
-    >>> [n["id"] for n in neighbourhood(g, "doc:d")["nodes"]]
-    ['doc:d', 'place:贵州省']
+    >>> view = neighbourhood(g, "doc:d")
+    >>> [n["id"] for n in view["nodes"]], view["truncated"]
+    (['doc:d', 'place:贵州省'], False)
     """
     from .errors import InputError
 
@@ -369,25 +374,61 @@ def neighbourhood(
     node_attributes(graph, node_id)
     wanted = set(types) if types else None
     seen = {node_id: 0}
+    order = [node_id]
     frontier = [node_id]
+    truncated = False
     for step in range(1, depth + 1):
         nxt = []
         for u in frontier:
-            for v in sorted(set(graph.successors(u)) | set(graph.predecessors(u))):
-                if v in seen or (wanted and graph.nodes[v].get("type") not in wanted):
-                    continue
+            fresh = [
+                v
+                for v in graph.succ[u].keys() | graph.pred[u].keys()
+                if v not in seen and not (wanted and graph.nodes[v].get("type") not in wanted)
+            ]
+            room = limit - len(order)
+            if len(fresh) > room:
+                truncated = True
+                fresh = _diverse(graph, fresh, room)
+            else:
+                fresh.sort()
+            for v in fresh:
                 seen[v] = step
+                order.append(v)
                 nxt.append(v)
+            if truncated:
+                break
+        if truncated:
+            break
         frontier = nxt
-    keep = sorted(seen, key=lambda n: (seen[n], n))[:limit]
-    kept = set(keep)
-    nodes = [{"id": n, "depth": seen[n], **graph.nodes[n]} for n in keep]
+    nodes = [{"id": n, "depth": seen[n], **graph.nodes[n]} for n in order]
     edges = [
         {"source": u, "target": v, "rel": k, **{a: b for a, b in d.items() if a != "rel"}}
-        for u, v, k, d in graph.subgraph(kept).edges(keys=True, data=True)
+        for u in order
+        for v, keyed in graph.succ[u].items()
+        if v in seen
+        for k, d in keyed.items()
     ]
     edges.sort(key=lambda e: (e["source"], e["target"], e["rel"]))
-    return {"nodes": nodes, "edges": edges}
+    return {"nodes": nodes, "edges": edges, "truncated": truncated}
+
+
+def _diverse(graph: nx.MultiDiGraph, nodes: list[str], room: int) -> list[str]:
+    """``room`` of ``nodes``, taken in turn from each node type (ids in order within a type).
+
+    A cut by id alone would keep one or two types (all ``citation:`` before any ``slogan:``).
+    """
+    by_type: dict[str, list[str]] = {}
+    for n in nodes:
+        by_type.setdefault(str(graph.nodes[n].get("type", "")), []).append(n)
+    queues = [heapq.nsmallest(room, group) for _, group in sorted(by_type.items())]
+    out: list[str] = []
+    level = 0
+    while len(out) < room:
+        for q in queues:
+            if level < len(q) and len(out) < room:
+                out.append(q[level])
+        level += 1
+    return out
 
 
 def to_json(graph: nx.MultiDiGraph) -> dict[str, Any]:

@@ -1,9 +1,10 @@
-"""A small pool of read connections (each a :class:`~analyser.store.Store`) over one store file.
+"""A small pool of read-only connections (each a :class:`~analyser.store.Store`) over one store file.
 
 The store serialises every call on its one connection. Reads of the HTTP API instead take a
 store from this pool, so SQLite (which releases the GIL while it works) runs several queries
 at once in WAL mode, and a long graph build on the main store does not stall other requests.
-Writes keep using the main store. An in-memory store cannot be shared between connections, so
+The pooled stores are opened read-only (SQLite ``mode=ro``: no schema statements, no
+writes possible). Writes keep using the main store. An in-memory store cannot be shared between connections, so
 the pool then hands out the main store itself.
 
 Examples
@@ -63,7 +64,7 @@ class ReadPool:
             pass
         with self._lock:
             if len(self._opened) < self.size:
-                store = Store(self.main.path, create=False)
+                store = Store(self.main.path, readonly=True)
                 self._opened.append(store)
                 return store
         # Never wait here: the request threads that would give a store back may be the very

@@ -14,6 +14,7 @@ from .cursor import check_limit, decode_cursor, encode_cursor
 from .prepare import PreparedDocument, prepare
 from .queries import QueryMixin
 from .schema import DDL, FACT_TABLES, SCHEMA_VERSION
+from .slogans import SloganMixin, summarise_document
 
 __all__ = ["Store", "open_store"]
 
@@ -24,49 +25,87 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def open_store(path: str | Path, *, create: bool = True) -> Store:
-    """Open (and by default create) the store at ``path``.
+def open_store(path: str | Path, *, create: bool = True, readonly: bool = False) -> Store:
+    """Open (and by default create) the store at ``path``; ``readonly`` opens an existing one for reading only.
 
     >>> store = open_store(":memory:")
     >>> store.count_documents()
     0
     """
-    return Store(path, create=create)
+    return Store(path, create=create, readonly=readonly)
 
 
-class Store(QueryMixin):
+class Store(QueryMixin, SloganMixin):
     """A fact store in one SQLite file (WAL mode); ``":memory:"`` gives a private in-memory one.
 
     The connection may be shared by threads (calls are serialised by a lock); one process
-    should write at a time, which is how :mod:`analyser.batch` uses it.
+    should write at a time, which is how :mod:`analyser.batch` uses it. ``create=False``
+    refuses a missing file; ``readonly=True`` opens an existing, up-to-date store through a
+    read-only SQLite connection (``mode=ro``) that runs no schema statements.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly and self.path != ":memory:"
         if self.path != ":memory:":
             p = Path(self.path)
             if p.is_dir():
                 raise StoreError(f"the store path {self.path} is a directory")
-            if not create and not p.exists():
+            if (self.readonly or not create) and not p.exists():
                 raise StoreError(f"no store at {self.path}")
             if not p.parent.exists():
                 raise StoreError(f"the folder of the store {self.path} does not exist")
         self._lock = threading.RLock()
         self._graph_cache: tuple[Any, Any] | None = None
         try:
-            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            if self.readonly:
+                # no schema statements, no journal change: SQLite refuses every write
+                uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA busy_timeout = 10000")
-            self.conn.executescript(DDL)
+            if not self.readonly:
+                self._set_up()
+            elif self._schema_version() < SCHEMA_VERSION:
+                raise StoreError(f"the store {self.path} needs upgrading: open it once for writing")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+
+    def _set_up(self) -> None:
+        """Pragmas, tables and an upgrade of an older store (summary tables filled from its facts)."""
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        fresh = not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone()
+        self.conn.executescript(DDL)
+        if fresh or self._schema_version() >= SCHEMA_VERSION:
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("slogan_groups", "slogan_documents", "slogan_variants"):
+                self.conn.execute(f"DELETE FROM {table}")
+            for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
+                summarise_document(self.conn, doc_id)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _schema_version(self) -> int:
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:  # no meta table: not set up yet
+            return 0
+        return int(row[0]) if row and str(row[0]).isdigit() else 1
 
     # -- plumbing ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -121,6 +160,7 @@ class Store(QueryMixin):
                             f" VALUES ({', '.join('?' * len(cols))})"
                         )
                         self.conn.executemany(sql, [[doc.id, *(r.get(c) for c in cols[1:])] for r in rows])
+                    summarise_document(self.conn, doc.id)
                     added = True
                 if file is not None:
                     self.conn.execute(
@@ -142,10 +182,13 @@ class Store(QueryMixin):
     def record_error(self, path: str, error: str, *, sha256: str = "") -> None:
         """Record (or update) a file that could not be analysed."""
         with self._lock:
-            self.conn.execute(
-                "INSERT OR REPLACE INTO errors(path, sha256, error, at) VALUES (?, ?, ?, ?)",
-                (path, sha256, error, _now()),
-            )
+            try:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO errors(path, sha256, error, at) VALUES (?, ?, ?, ?)",
+                    (path, sha256, error, _now()),
+                )
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot record the error of {path}: {exc}") from None
 
     def known_file(self, path: str, sha256: str) -> bool:
         """True when a file with these bytes was already stored (under any path)."""

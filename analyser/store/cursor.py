@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import InputError
 
-__all__ = ["check_limit", "decode_cursor", "encode_cursor"]
+__all__ = ["check_limit", "decode_cursor", "encode_cursor", "offset_of"]
 
 MAX_LIMIT = 500
 
@@ -37,6 +37,20 @@ def decode_cursor(cursor: str | None, length: int | None = None) -> list[Any] | 
     if not isinstance(value, list) or (length is not None and len(value) != length):
         raise InputError(f"invalid cursor {cursor!r}")
     return value
+
+
+def offset_of(cursor: str | None) -> int:
+    """The offset inside an offset cursor (0 without one).
+
+    >>> offset_of(encode_cursor([20]))
+    20
+    """
+    pos = decode_cursor(cursor, 1)
+    if not pos:
+        return 0
+    if not isinstance(pos[0], int) or isinstance(pos[0], bool) or pos[0] < 0:
+        raise InputError(f"invalid cursor {cursor!r}")
+    return pos[0]
 
 
 def check_limit(limit: int | None, default: int = 50) -> int:

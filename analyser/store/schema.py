@@ -7,7 +7,8 @@ from __future__ import annotations
 
 __all__ = ["DDL", "FACT_TABLES", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+#: 2 added the formulation summary tables (slogan_groups, slogan_documents, slogan_variants)
+SCHEMA_VERSION = 2
 
 #: Fact kind (the analysis JSON key) -> table name.
 FACT_TABLES = {
@@ -119,6 +120,29 @@ CREATE TABLE IF NOT EXISTS entities (
     PRIMARY KEY (doc_id, n)
 );
 CREATE INDEX IF NOT EXISTS entities_normalized ON entities(label, normalized);
+CREATE TABLE IF NOT EXISTS slogan_groups (
+    normalized TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    n_documents INTEGER NOT NULL,
+    family TEXT
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS slogan_groups_rank ON slogan_groups(count DESC, normalized);
+CREATE TABLE IF NOT EXISTS slogan_documents (
+    normalized TEXT NOT NULL,
+    undated INTEGER NOT NULL,
+    published TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    first INTEGER,
+    PRIMARY KEY (normalized, undated, published, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS slogan_variants (
+    normalized TEXT NOT NULL,
+    text TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (normalized, text)
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     grams, content='', tokenize='unicode61 remove_diacritics 0'
 );

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import Query
 
-__all__ = ["Cursor", "Limit", "DEFAULT_LIMIT", "MAX_LIMIT"]
+__all__ = ["Contains", "Cursor", "Limit", "DEFAULT_LIMIT", "MAX_LIMIT"]
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -15,3 +15,7 @@ Cursor = Annotated[
     Query(max_length=2000, description="the `next` value of the previous page"),
 ]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page (1-500)")]
+Contains = Annotated[
+    str | None,
+    Query(max_length=200, description="text the result's name contains (Simplified or Traditional)"),
+]

@@ -7,14 +7,10 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from ..deps import StoreDep
-from ..queries import list_quantities as query_quantities
-from ..queries import slogan_timeline
 from ..schemas import IssuerCount, Page, QuantityRow, SearchHit, SloganGroup, TimelineEntry
-from ._params import DEFAULT_LIMIT, Cursor, Limit
+from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
 router = APIRouter(tags=["corpus"])
-
-Text = Annotated[str | None, Query(max_length=200)]
 
 
 @router.get("/quantities", response_model=Page[QuantityRow])
@@ -30,8 +26,8 @@ def list_quantities(
     limit: Limit = DEFAULT_LIMIT,
 ) -> Any:
     """Quantities across documents, each with its ``document`` id and ``sentence``."""
-    page = query_quantities(
-        store, indicator=indicator or None, unit=unit or None, place=place or None, year=year,
+    page = store.list_quantities(
+        indicator=indicator or None, unit=unit or None, place=place or None, year=year,
         min=min, max=max, cursor=cursor, limit=limit,
     )  # fmt: skip
     return JSONResponse(page)  # rows straight from the store: skip re-validating them
@@ -39,12 +35,12 @@ def list_quantities(
 
 @router.get("/slogans", response_model=Page[SloganGroup])
 def list_slogans(
-    store: StoreDep,
-    q: Annotated[str | None, Query(max_length=200, description="part of the normalized formulation")] = None,
-    cursor: Cursor = None,
-    limit: Limit = DEFAULT_LIMIT,
+    store: StoreDep, q: Contains = None, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> dict[str, Any]:
-    """Formulations grouped by ``normalized``: count, documents, first and last date, variants."""
+    """Formulations grouped by ``normalized``, most mentioned first: count, documents, first and last date, variants.
+
+    ``q`` keeps formulations whose normalized form contains it.
+    """
     return store.slogans(q=q or None, cursor=cursor, limit=limit)
 
 
@@ -56,7 +52,7 @@ def timeline(
     limit: Limit = DEFAULT_LIMIT,
 ) -> dict[str, Any]:
     """One formulation across documents, oldest first: mentions, variants and first sentence per document."""
-    return slogan_timeline(store, normalized, cursor=cursor, limit=limit)
+    return store.slogan_timeline(normalized, cursor=cursor, limit=limit)
 
 
 @router.get("/search", response_model=Page[SearchHit])

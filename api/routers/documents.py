@@ -6,10 +6,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
-from analyser.store.cursor import encode_cursor
+from analyser.store.cursor import encode_cursor, offset_of
 
 from ..deps import GraphCacheDep, RunnerDep, StoreDep, WriteStoreDep, WriterDep
-from ..queries import offset_of
 from ..schemas import Analysis, DocumentRequest, DocumentSummary, ErrorOut, FactKind, Page, StoredDocument
 from ._params import DEFAULT_LIMIT, Cursor, Limit
 from .analyse import run_analysis

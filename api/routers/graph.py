@@ -7,15 +7,14 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import StringConstraints
 
-from analyser.graph import graph_stats
-from analyser.store.cursor import encode_cursor
+from analyser.graph import graph_stats, neighbourhood
+from analyser.store.cursor import encode_cursor, offset_of
 
 from ..deps import GraphCacheDep, GraphDep
 from ..graphcache import EXPORT_FORMATS
-from ..graphview import bounded_neighbourhood, find_nodes, node_info
-from ..queries import offset_of
+from ..graphview import find_nodes, node_info
 from ..schemas import ErrorOut, GraphNode, GraphStats, Neighbourhood, Page
-from ._params import DEFAULT_LIMIT, Cursor, Limit
+from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -41,11 +40,7 @@ def _types(values: list[str] | None) -> list[str] | None:
 
 @router.get("/nodes", response_model=Page[GraphNode])
 def search_nodes(
-    graph: GraphDep,
-    q: Annotated[str | None, Query(max_length=200, description="part of the node's label or id")] = None,
-    types: Types = None,
-    cursor: Cursor = None,
-    limit: Limit = DEFAULT_LIMIT,
+    graph: GraphDep, q: Contains = None, types: Types = None, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT
 ) -> dict[str, Any]:
     """Nodes whose label or id contains ``q``, most connected first (a starting point for the graph view)."""
     offset = offset_of(cursor)
@@ -82,7 +77,7 @@ def neighbors(
     limit: Annotated[int, Query(ge=1, le=2000, description="most nodes returned")] = 500,
 ) -> Any:
     """The node's neighbourhood (either edge direction): nodes with their ``depth``, and the edges between them."""
-    view = bounded_neighbourhood(graph, node_id, depth=depth, types=_types(types), limit=limit)
+    view = neighbourhood(graph, node_id, depth=depth, types=_types(types), limit=limit)
     return JSONResponse(view)  # plain values from the graph: skip re-validating them
 
 

@@ -249,3 +249,68 @@ def test_slogan_groups_list_dated_documents_first_and_cap_the_list():
     assert g["documents"] == [ids[2], ids[0], ids[1]]
     assert (g["first"], g["last"], g["n_documents"]) == ("2019-01-02", "2020-05-01", 3)
     assert s.slogans(max_documents=2)["items"][0]["documents"] == [ids[2], ids[0]]
+
+
+def test_read_only_open_reads_and_refuses_writes(tmp_path):
+    path = tmp_path / "corpus.db"
+    with Store(path) as s:
+        s.add_analysis(fake_analysis(DOCS["simp"]))
+    with Store(path, readonly=True) as r:
+        assert r.count_documents() == 1 and r.slogans()["items"][0]["normalized"] == "精准扶贫"
+        with pytest.raises(StoreError):
+            r.add_analysis(fake_analysis(DOCS["plain"]))
+        with pytest.raises(StoreError):
+            r.record_error("x.txt", "boom")
+    with pytest.raises(StoreError):
+        Store(tmp_path / "absent.db", readonly=True)
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_an_older_store_gets_its_formulation_summary_on_opening(tmp_path, store):
+    path = tmp_path / "old.db"
+    with Store(path) as s:
+        for name in sorted(DOCS):
+            s.add_analysis(fake_analysis(DOCS[name], source=f"{name}.txt"))
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "DROP TABLE slogan_groups; DROP TABLE slogan_documents; DROP TABLE slogan_variants;"
+        " UPDATE meta SET value = '1' WHERE key = 'schema_version';"
+    )
+    conn.close()
+    with pytest.raises(StoreError):
+        Store(path, readonly=True)
+    with Store(path, create=False) as s:
+        assert s.slogans() == store.slogans()
+        assert s.slogan_timeline("精准扶贫") == store.slogan_timeline("精准扶贫")
+    with Store(path, readonly=True) as r:
+        assert r.slogans() == store.slogans()
+
+
+# fmt: off
+RANKED = [("甲", ["坚持“共同富裕”和“乡村振兴”。", "“共同富裕”"]),
+          ("乙", ["推进“乡村振兴”，落实“双碳”。", "“共同富裕”"]),
+          ("丙", ["落实“双碳”与“共同富裕”。"])]
+# fmt: on
+
+
+def test_slogan_groups_and_timelines_page_by_cursor():
+    s = Store(":memory:")
+    for title, lines in RANKED:
+        s.add_analysis(fake_analysis("\n".join([title, "日期：2020-0%d-01" % len(title), *lines])))
+    everything = s.slogans(limit=500)["items"]
+    assert [g["count"] for g in everything] == sorted((g["count"] for g in everything), reverse=True)
+    paged, cursor = [], None
+    while True:
+        page = s.slogans(limit=1, cursor=cursor)
+        paged += page["items"]
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert paged == everything and len(paged) >= 3
+    key = everything[0]["normalized"]
+    whole = s.slogan_timeline(key, limit=500)["items"]
+    first = s.slogan_timeline(key, limit=1)
+    assert first["items"] == whole[:1] and s.slogan_timeline(key, cursor=first["next"], limit=500)["items"] == whole[1:]
+    assert sum(e["count"] for e in whole) == everything[0]["count"]
+    with pytest.raises(InputError):
+        s.slogans(cursor=first["next"])
