@@ -33,6 +33,7 @@ from .errors import install_error_handlers
 from .graphcache import GraphCache
 from .limits import BodyLimitMiddleware
 from .pool import ReadPool
+from .respcache import ResponseCache
 from .routers import analyse, corpus, documents, graph, health
 from .runner import AnalysisRunner
 from .schemas import ErrorOut
@@ -104,6 +105,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
     )
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
+    app.add_middleware(
+        ResponseCache, max_bytes=settings.response_cache_mb << 20, check_interval=settings.version_check_interval
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

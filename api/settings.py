@@ -15,6 +15,8 @@ environment variable                      meaning                               
 ``POLICY_ANALYSER_LOAD_TIMEOUT``          extra seconds for loading the pipeline      180
 ``POLICY_ANALYSER_ANALYSE_WORKERS``       analyses running at once                    1
 ``POLICY_ANALYSER_CORS_ORIGINS``          comma-separated allowed origins             none (CORS off)
+``POLICY_ANALYSER_RESPONSE_CACHE_MB``     memory for cached read responses, MB;       64
+                                          0: no response cache
 ========================================  ==========================================  =========
 
 Examples
@@ -44,6 +46,7 @@ _ENV = {
     "load_timeout": "LOAD_TIMEOUT",
     "analyse_workers": "ANALYSE_WORKERS",
     "cors_origins": "CORS_ORIGINS",
+    "response_cache_mb": "RESPONSE_CACHE_MB",
 }
 
 
@@ -58,6 +61,7 @@ class Settings:
     load_timeout: float = 180.0
     analyse_workers: int = 1
     cors_origins: tuple[str, ...] = ()
+    response_cache_mb: int = 64
     #: build the knowledge graph in the background at start-up
     warm_graph: bool = True
     #: read connections to the store besides the writing one
@@ -98,6 +102,8 @@ class Settings:
             raise ValueError(f"max_body must be positive, got {self.max_body}")
         if self.analyse_timeout <= 0 or self.load_timeout <= 0:
             raise ValueError("timeouts must be positive")
+        if self.response_cache_mb < 0:
+            raise ValueError(f"response_cache_mb must not be negative, got {self.response_cache_mb}")
         if self.analyse_workers < 1:
             raise ValueError(f"analyse_workers must be at least 1, got {self.analyse_workers}")
 
