@@ -32,7 +32,7 @@ from typing import Any
 import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["ResponseCache", "CACHED_PATHS"]
+__all__ = ["CACHED_PATHS", "ResponseCache"]
 
 #: path prefixes whose GET responses depend only on the URL and the store's content
 CACHED_PATHS = ("/quantities", "/slogans", "/search", "/issuers", "/documents", "/graph/nodes", "/graph/stats")

@@ -14,7 +14,7 @@ from ..normalize import simplified_view
 from .cursor import check_limit, decode_cursor, encode_cursor
 from .fts import find_all, fts_query, kwic
 
-__all__ = ["QueryMixin", "UNIT_INDEX_ROWS"]
+__all__ = ["UNIT_INDEX_ROWS", "QueryMixin"]
 
 #: below this many rows for a unit, the unit index and a sort beat walking documents in order
 UNIT_INDEX_ROWS = 5000

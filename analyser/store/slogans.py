@@ -39,18 +39,24 @@ from .cursor import check_limit, decode_cursor, encode_cursor
 __all__ = ["SloganMixin", "summarise_document"]
 
 _SUMMARISE = (
-    "INSERT INTO slogan_groups(normalized, count, n_documents, family)"
-    " SELECT normalized, count(*), 1, min(family) FROM slogans WHERE doc_id = ? AND normalized IS NOT NULL"
-    " GROUP BY normalized ON CONFLICT(normalized) DO UPDATE SET count = count + excluded.count,"
-    " n_documents = n_documents + 1, family = CASE WHEN family IS NULL THEN excluded.family"
-    " WHEN excluded.family IS NULL THEN family ELSE min(family, excluded.family) END",
-    "INSERT INTO slogan_documents(normalized, undated, published, seq, doc_id, count, first)"
-    " SELECT s.normalized, coalesce(d.published, '') = '', coalesce(d.published, ''), d.seq, d.id,"
-    " count(*), min(s.start) FROM slogans s JOIN documents d ON d.id = s.doc_id"
-    " WHERE s.doc_id = ? AND s.normalized IS NOT NULL GROUP BY s.normalized",
-    "INSERT INTO slogan_variants(normalized, text, count)"
-    " SELECT normalized, coalesce(text, ''), count(*) FROM slogans WHERE doc_id = ? AND normalized IS NOT NULL"
-    " GROUP BY normalized, coalesce(text, '') ON CONFLICT(normalized, text) DO UPDATE SET count = count + excluded.count",
+    (
+        "INSERT INTO slogan_groups(normalized, count, n_documents, family)"
+        " SELECT normalized, count(*), 1, min(family) FROM slogans WHERE doc_id = ? AND normalized IS NOT NULL"
+        " GROUP BY normalized ON CONFLICT(normalized) DO UPDATE SET count = count + excluded.count,"
+        " n_documents = n_documents + 1, family = CASE WHEN family IS NULL THEN excluded.family"
+        " WHEN excluded.family IS NULL THEN family ELSE min(family, excluded.family) END"
+    ),
+    (
+        "INSERT INTO slogan_documents(normalized, undated, published, seq, doc_id, count, first)"
+        " SELECT s.normalized, coalesce(d.published, '') = '', coalesce(d.published, ''), d.seq, d.id,"
+        " count(*), min(s.start) FROM slogans s JOIN documents d ON d.id = s.doc_id"
+        " WHERE s.doc_id = ? AND s.normalized IS NOT NULL GROUP BY s.normalized"
+    ),
+    (
+        "INSERT INTO slogan_variants(normalized, text, count)"
+        " SELECT normalized, coalesce(text, ''), count(*) FROM slogans WHERE doc_id = ? AND normalized IS NOT NULL"
+        " GROUP BY normalized, coalesce(text, '') ON CONFLICT(normalized, text) DO UPDATE SET count = count + excluded.count"
+    ),
 )
 
 

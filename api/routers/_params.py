@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import Query
 
-__all__ = ["Contains", "Cursor", "Limit", "DEFAULT_LIMIT", "MAX_LIMIT"]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "Contains", "Cursor", "Limit"]
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500

@@ -8,7 +8,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from analyser.store.cursor import encode_cursor, offset_of
 
-from ..deps import GraphCacheDep, RunnerDep, StoreDep, WriteStoreDep, WriterDep
+from ..deps import GraphCacheDep, RunnerDep, StoreDep, WriterDep, WriteStoreDep
 from ..schemas import Analysis, DocumentRequest, DocumentSummary, ErrorOut, FactKind, Page, StoredDocument
 from ._params import DEFAULT_LIMIT, Cursor, Limit
 from .analyse import run_analysis

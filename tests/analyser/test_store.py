@@ -296,7 +296,7 @@ RANKED = [("甲", ["坚持“共同富裕”和“乡村振兴”。", "“共�
 def test_slogan_groups_and_timelines_page_by_cursor():
     s = Store(":memory:")
     for title, lines in RANKED:
-        s.add_analysis(fake_analysis("\n".join([title, "日期：2020-0%d-01" % len(title), *lines])))
+        s.add_analysis(fake_analysis("\n".join([title, f"日期：2020-0{len(title)}-01", *lines])))
     everything = s.slogans(limit=500)["items"]
     assert [g["count"] for g in everything] == sorted((g["count"] for g in everything), reverse=True)
     paged, cursor = [], None

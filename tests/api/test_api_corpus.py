@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
+from api_texts import TEXTS
 
 from analyser.normalize import simplified_view
-
-from api_texts import TEXTS
-from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 
 def _all(client, path, params=None, limit=2):
