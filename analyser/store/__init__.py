@@ -33,6 +33,9 @@ Every fact table also has ``doc_id`` (→ ``documents.id``), ``n`` (position in 
 list; ``(doc_id, n)`` is the key) and ``sentence``, ``sentence_start``, ``sentence_end``: the
 sentence holding the fact, with offsets into ``documents.text``.
 
+``slogan_groups``, ``slogan_documents``, ``slogan_variants``
+    summaries of ``slogans`` per formulation, per formulation and document (in publication
+    order) and per surface, kept up to date on every write (see :mod:`analyser.store.slogans`).
 ``files``
     ``path``, ``sha256`` (of the raw bytes), ``size``, ``doc_id``, ``at``: which file gave which
     document; a batch run skips files whose bytes are already recorded.
@@ -42,7 +45,8 @@ sentence holding the fact, with offsets into ``documents.text``.
     FTS5 (contentless) over character bigrams of the Simplified view, ``rowid`` = ``documents.seq``
     (see :mod:`analyser.store.fts`).
 ``meta``
-    ``key``/``value``: ``schema_version``.
+    ``key``/``value``: ``schema_version`` (an older store is upgraded when opened for writing;
+    ``Store(path, readonly=True)`` opens an up-to-date one through a read-only connection).
 
 Examples
 --------

@@ -144,6 +144,21 @@ def test_neighbourhood(graph, analyses):
         node_attributes(graph, "slogan:不存在")
 
 
+@pytest.mark.parametrize("limit", [1, 2, 3, 4])
+def test_neighbourhood_stops_at_the_limit_and_keeps_every_type(graph, limit):
+    full = neighbourhood(graph, "slogan:精准扶贫", depth=2)
+    assert full["truncated"] is False
+    cut = neighbourhood(graph, "slogan:精准扶贫", depth=2, limit=limit)
+    assert len(cut["nodes"]) == limit and cut["truncated"] is True
+    assert cut["nodes"][0]["id"] == "slogan:精准扶贫"
+    assert [n["depth"] for n in cut["nodes"]] == sorted(n["depth"] for n in cut["nodes"])
+    near = {n["type"] for n in full["nodes"] if n["depth"] == 1}
+    if limit - 1 >= len(near):
+        assert near <= {n["type"] for n in cut["nodes"]}
+    kept = {n["id"] for n in cut["nodes"]}
+    assert all(e["source"] in kept and e["target"] in kept for e in cut["edges"])
+
+
 def test_store_graph_is_cached_until_a_document_is_added(analyses):
     store = Store(":memory:")
     store.add_analysis(analyses[0])
