@@ -83,6 +83,12 @@ def run_graph(db: str) -> dict:
     }  # fmt: skip
 
 
+def top(store) -> str:
+    """The most used formulation's key (a hub of the timeline), or a placeholder when there is none."""
+    groups = store.slogans(limit=1)["items"]
+    return groups[0]["normalized"] if groups else "无"
+
+
 def run_replicate(src: str, dst: str, n: int) -> dict:
     """Write ``n`` documents into ``dst`` by re-using the analyses stored in ``src``."""
     from analyser.store import Store, prepare
@@ -113,6 +119,9 @@ def run_replicate(src: str, dst: str, n: int) -> dict:
             ("search 贫 (1 char, scan)", lambda: out.search("贫", limit=50)),
             ("documents q=就业 year=2020", lambda: out.list_documents(q="就业", year=2020, limit=50)),
             ("slogans (all groups)", lambda: out.slogans(limit=50)),
+            ("slogans q=发展", lambda: out.slogans(q="发展", limit=50)),
+            ("timeline of the most used formulation", lambda: out.slogan_timeline(top(out), limit=50)),
+            ("quantities unit=元 (common unit)", lambda: out.list_quantities(unit="元", limit=50)),
             ("quantities unit=% min=50", lambda: out.list_quantities(unit="%", min=50, limit=50)),
             ("quantities indicator=收入", lambda: out.list_quantities(indicator="收入", limit=50)),
         ]:
