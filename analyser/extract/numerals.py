@@ -20,6 +20,7 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -58,7 +59,7 @@ _SP = r"[ \u3000]{1,2}"
 #: 兆 is a magnitude (10^12) only inside a numeral that goes on (五兆六十二亿); 兆瓦, 兆赫 are units.
 _ZHAO = rf"兆(?=[{_CN_CHARS}])"
 _CN_RUN = (
-    rf"[{_CN_CHARS}]+(?:(?:{_SP}|{_ZHAO})[{_CN_CHARS}]+)*"
+    rf"[{_CN_CHARS}]+(?:(?:{_SP}|{_ZHAO})[{_CN_CHARS}]+){{0,8}}"
     rf"(?:(?:{_SP})?点(?:{_SP})?(?:[〇零一二三四五六七八九两{_UPPER}]+|\d+))?"
 )
 _ATOM = rf"(?:{_ARABIC}(?:(?:{_SP})?[十百千万亿拾佰仟])*|{_CN_RUN})"
@@ -204,9 +205,9 @@ _FR_INT = r"[\d〇零一二三四五六七八九十百千万两壹贰叁肆伍�
 _FR_NUM = r"[\d.〇零一二三四五六七八九十百千万两点壹贰叁肆伍陆柒捌玖拾佰仟]"
 _S2 = r"[ \u3000]{0,2}"
 _SIGNED_FRACTION = re.compile(
-    rf"(?P<neg>负|-)?(?:(?P<whole>{_FR_INT}{{1,16}}(?: {_FR_INT}{{1,8}})*){_S2}又{_S2})?"
-    rf"(?P<den>{_FR_NUM}{{1,16}}(?: {_FR_NUM}{{1,8}})*){_S2}分{_S2}之{_S2}(?P<nneg>负|-)?"
-    rf"(?P<num>{_FR_NUM}{{1,16}}(?: {_FR_NUM}{{1,8}})*)"
+    rf"(?P<neg>负|-)?(?:(?P<whole>{_FR_INT}{{1,16}}(?: {_FR_INT}{{1,8}}){{0,4}}){_S2}又{_S2})?"
+    rf"(?P<den>{_FR_NUM}{{1,16}}(?: {_FR_NUM}{{1,8}}){{0,4}}){_S2}分{_S2}之{_S2}(?P<nneg>负|-)?"
+    rf"(?P<num>{_FR_NUM}{{1,16}}(?: {_FR_NUM}{{1,8}}){{0,4}})"
     r"|(?<![\d/])(?P<sign>-|－)?(?P<n>\d+)[/／](?P<d>\d+)(?![\d/])"
 )
 
@@ -246,9 +247,13 @@ def find_numbers(view: str) -> list[tuple[int, int, int | float]]:
         if value is not None:
             out.append((m.start(), m.end(), value))
             taken.append(m.span())
+    taken.sort()
+    starts = [x for x, _ in taken]
+    reach = 0  # the end of the last amount extended past its numeral (十余万, 50元6角三分)
     for m in NUMBER_RE.finditer(view):
         a, b = m.span()
-        if b - a > 40 or any(x < b and a < y for x, y in taken):
+        k = bisect.bisect_left(starts, b) - 1
+        if b - a > 40 or a < reach or k >= 0 and max(y for _, y in taken[max(0, k - 2):k + 1]) > a:
             continue
         value = parse_number(m.group())
         end = b
@@ -262,13 +267,13 @@ def find_numbers(view: str) -> list[tuple[int, int, int | float]]:
             for ch in tail.group(1):
                 value *= _MAG_VALUE[ch]
             end = tail.end()
-            taken.append((a, end))
+            reach = end
         if a > 0 and view[a - 1] in "负-−－" and not (a > 1 and view[a - 2].isalnum() and view[a - 1] != "负"):
             a -= 1
             value = -value
         if (cents := money_tail(view, end)) is not None:
             end, value = cents[0], _as_number(float(Decimal(str(value)) + Decimal(str(cents[1]))))
-            taken.append((a, end))
+            reach = end
         out.append((a, end, value))
     return sorted(out)
 
