@@ -373,6 +373,8 @@ def neighbourhood(
         raise InputError(f"depth must be 1, 2 or 3, got {depth}")
     node_attributes(graph, node_id)
     wanted = set(types) if types else None
+    # the plain dicts behind graph.succ, graph.pred and graph.nodes: views cost a call per item
+    succ, pred, attrs = graph._succ, graph._pred, graph._node
     seen = {node_id: 0}
     order = [node_id]
     frontier = [node_id]
@@ -382,13 +384,13 @@ def neighbourhood(
         for u in frontier:
             fresh = [
                 v
-                for v in graph.succ[u].keys() | graph.pred[u].keys()
-                if v not in seen and not (wanted and graph.nodes[v].get("type") not in wanted)
+                for v in succ[u].keys() | pred[u].keys()
+                if v not in seen and not (wanted and attrs[v].get("type") not in wanted)
             ]
             room = limit - len(order)
             if len(fresh) > room:
                 truncated = True
-                fresh = _diverse(graph, fresh, room)
+                fresh = _diverse(attrs, fresh, room)
             else:
                 fresh.sort()
             for v in fresh:
@@ -400,26 +402,28 @@ def neighbourhood(
         if truncated:
             break
         frontier = nxt
-    nodes = [{"id": n, "depth": seen[n], **graph.nodes[n]} for n in order]
-    edges = [
-        {"source": u, "target": v, "rel": k, **{a: b for a, b in d.items() if a != "rel"}}
-        for u in order
-        for v, keyed in graph.succ[u].items()
-        if v in seen
-        for k, d in keyed.items()
-    ]
+    nodes = [{"id": n, "depth": seen[n], **attrs[n]} for n in order]
+    edges = []
+    for u in order:
+        out = succ[u]
+        # a hub has thousands of successors: look the kept nodes up in it instead
+        targets = [v for v in out if v in seen] if len(out) <= len(order) else [v for v in order if v in out]
+        for v in targets:
+            for k, d in out[v].items():
+                edges.append({"source": u, "target": v, "rel": k, **{a: b for a, b in d.items() if a != "rel"}})
     edges.sort(key=lambda e: (e["source"], e["target"], e["rel"]))
     return {"nodes": nodes, "edges": edges, "truncated": truncated}
 
 
-def _diverse(graph: nx.MultiDiGraph, nodes: list[str], room: int) -> list[str]:
+def _diverse(attrs: dict[str, dict[str, Any]], nodes: list[str], room: int) -> list[str]:
     """``room`` of ``nodes``, taken in turn from each node type (ids in order within a type).
 
-    A cut by id alone would keep one or two types (all ``citation:`` before any ``slogan:``).
+    ``attrs`` maps node ids to their attributes. A cut by id alone would keep one or two
+    types (all ``citation:`` before any ``slogan:``).
     """
     by_type: dict[str, list[str]] = {}
     for n in nodes:
-        by_type.setdefault(str(graph.nodes[n].get("type", "")), []).append(n)
+        by_type.setdefault(str(attrs[n].get("type", "")), []).append(n)
     queues = [heapq.nsmallest(room, group) for _, group in sorted(by_type.items())]
     out: list[str] = []
     level = 0

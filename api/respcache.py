@@ -5,8 +5,8 @@ JSON serialisation), not the query. This ASGI middleware keeps the finished ``20
 of ``GET`` requests to the read endpoints, keyed by path and query string, and answers a
 repeated request with the stored bytes at once. Every entry carries the version it was made
 at: the store's :meth:`~analyser.store.Store.version` (checked at most once per
-``check_interval`` seconds, and at the next request after any write request) and the graph
-cache's version, so a document added (through this API or by another process) is seen
+``check_interval`` seconds, and at the next request after any write request) and, for the
+graph endpoints, the version of the graph in memory, so a document added (through this API or by another process) is seen
 within ``check_interval`` seconds. Memory is bounded: entries are dropped least recently used
 first once the bodies exceed ``max_bytes``; a body larger than ``max_item`` is not kept.
 
@@ -76,7 +76,7 @@ class ResponseCache:
         if not path.startswith(CACHED_PATHS):
             await self.app(scope, receive, send)
             return
-        version = await self._current(scope)
+        version = await self._current(scope, graph=path.startswith("/graph/"))
         key = (path, scope.get("query_string", b""))
         with self._lock:
             entry = self._entries.get(key)
@@ -115,8 +115,8 @@ class ResponseCache:
                 _, dropped = self._entries.popitem(last=False)
                 self._bytes -= len(dropped[3])
 
-    async def _current(self, scope: Scope) -> Any:
-        """The store's version (checked at most once per interval) and the graph cache's."""
+    async def _current(self, scope: Scope, *, graph: bool) -> Any:
+        """The store's version (checked at most once per interval), with the graph cache's for graph paths."""
         state = scope["app"].state
         if time.monotonic() - self._checked >= self.check_interval:
             store_version = await anyio.to_thread.run_sync(state.store.version)
@@ -126,5 +126,6 @@ class ResponseCache:
                     self._bytes = 0
                 self._version = store_version
             self._checked = time.monotonic()
-        graph = getattr(state, "graph", None)
-        return self._version, getattr(graph, "_version", None)
+        if not graph:
+            return self._version
+        return self._version, getattr(getattr(state, "graph", None), "_version", None)
