@@ -240,6 +240,8 @@ INDICATORS = [
     ("举办文化演艺、体育赛事等促消费活动500余场次", ["促消费活动"]),
     # a list of short terms spells the indicator out
     ("撬动专项建设基金、中长期低息贷款等各类融资资金约5200亿元", ["撬动专项建设基金、中长期低息贷款等各类融资资金"]),
+    # a bare verb takes its subject from the clause before
+    ("三次产业结构进一步优化，调整为8.3∶41.4∶50.3", ["三次产业结构进一步优化"] * 3),
     # 分别: each value from its own subject to the verb
     ("城镇、农村居民收入分别增长4.8%、5.9%", ["城镇、农村居民收入分别增长", "农村居民收入分别增长"]),
     # ratio terms share the indicator
