@@ -47,7 +47,8 @@ _DESCRIPTION = """Facts with provenance from Chinese government policy documents
 
 Lists answer `{"items": [...], "next": cursor | null}`: pass `next` as `?cursor=` for the
 following page, `?limit=` up to 500. Errors answer `{"ok": false, "status": int, "error": str}`
-with the same HTTP status. The API is read-only unless a write token is configured
+with the same HTTP status. Read responses are kept in memory per URL until the store changes
+(header `X-Cache: hit` or `miss`). The API is read-only unless a write token is configured
 (`POLICY_ANALYSER_WRITE_TOKEN`); `POST /documents` then needs `Authorization: Bearer <token>`
 (401 without it or with a wrong one) and answers 403 when no token is configured.
 """
