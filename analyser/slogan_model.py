@@ -140,6 +140,8 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
     if n > 1 and len(set(lens)) == 1:
         # a shared frame at fixed positions: 宜X则X, X得X, 靠X
         f["shared_pos"] = sum(1 for i in range(lens[0]) if len({p[i] for p in parts}) == 1) / lens[0]
+        # member shape class: which places the members share (更X: "=_", X有所X: "_==_")
+        f["shape=" + "".join("=" if len({p[i] for p in parts}) == 1 else "_" for i in range(lens[0]))] = 1
     f["all4"] = int(n > 1 and all(x == 4 for x in lens))
     f["all3"] = int(n > 1 and all(x == 3 for x in lens))
     f[c.source + ":n_parts"] = min(n, 8)

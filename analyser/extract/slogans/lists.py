@@ -80,16 +80,21 @@ def trim_right(view: str, a: int, b: int, ref: int | None, bounds: set[int] | No
     return end
 
 def _frame_length(view: str, members: list[tuple[int, int]], la: int, lb: int) -> int:
-    """Length of the last member when all members so far have one length and one first
-    character, and the last segment starts with it and runs longer (众创、众包、众扶、众筹平台)."""
+    """Length of the last member when all members so far have one length and share characters at
+    fixed places, and the last segment has them too and runs longer (众创、众包、众扶、众筹平台;
+    幼有所育、…、弱有所扶上)."""
     if len(members) < 2:
         return 0
     lens = {b - a for a, b in members}
-    firsts = {view[a] for a, _ in members}
-    if len(lens) == 1 and len(firsts) == 1 and view[la] in firsts:
-        size = lens.pop()
-        if lb - la >= size + 2:
-            return size
+    if len(lens) != 1:
+        return 0
+    size = lens.pop()
+    if lb - la < size + 2:
+        return 0
+    # positions where every member has the same character (众X, X有所X, 更X)
+    shared = [i for i in range(size) if len({view[a + i] for a, _ in members}) == 1]
+    if shared and len(shared) < size and all(view[la + i] == view[members[0][0] + i] for i in shared):
+        return size
     return 0
 
 def split_joined(view: str, a: int, b: int, ref: int) -> list[tuple[int, int]]:
@@ -126,6 +131,12 @@ def _split_at_inner_de(view: str, a: int, b: int) -> list[tuple[int, int]]:
         k = view.find("的", x, y)
         if k > x:
             return [(a, k)] + _split_at_inner_de(view, k + 1, b)
+    # an inner member much longer than the next one and ending in its frame starts a new run
+    # (一个国家、一个民族发展中更基本、更深沉、更持久): the list restarts inside it
+    for (x, y), (nx, ny) in zip(pieces[1:-1], pieces[2:]):
+        size = ny - nx
+        if 2 <= size <= 4 and y - x >= size + 3 and view[y - size] == view[nx]:
+            return [(a, x - 1), (y - size, b)]
     return [(a, b)]
 
 def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) -> Candidate | None:
@@ -143,6 +154,8 @@ def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) ->
     ref = round(sum(y - x for x, y in inner) / len(inner)) if inner else None
     la, lb = pieces[-1]
     last_text = view[la:lb]
+    if view.find("等", la + 2, lb) > 0:  # 再贷款等手段: the last member ends before 等
+        last_text = view[la:view.find("等", la + 2, lb)]
     first_ref = ref
     if ref is None and lb == chunk_b and len(last_text) <= 6:
         first_ref = len(last_text)
@@ -154,6 +167,11 @@ def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) ->
     fa, fb = pieces[0]
     nxt = view[pieces[1][0]:pieces[1][1]]
     start = trim_left(view, fa, fb, first_ref, bounds, nxt)
+    inner_lens = {y - x for x, y in inner}
+    if len(inner_lens) == 1 and fb - start > ref and (bounds is None or fb - ref in bounds):
+        extra = view[start:fb - ref]  # 走生产发展、生活富裕; 一支听党指挥、能打胜仗
+        if len(extra) == 1 or extra[0] in "一两几各每这那该":
+            start = fb - ref
     first = view[start:fb]
     last_ref = ref if ref is not None else len(first)
     members = [(start, fb)] + list(inner)
@@ -175,6 +193,9 @@ def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) ->
         end_ = la + frame_len  # 众创、众包、众扶、众筹平台: the shared frame fixes the length
     elif at_end and (size <= last_ref + 1 or (size <= last_ref + 3 and "的" not in view[la:lb - tail])):
         end_ = lb - tail  # the member runs to the end of the clause (逐步能致富，), less a closing cue (…原则)
+        k = min((i for i in (view.find("等", la + 2, end_), view.find("的", la + 2, end_)) if i > 0), default=-1)
+        if k > 0:
+            end_ = k  # 降准降息、再贷款等手段: the list ends before 等
     else:
         end_ = trim_right(view, la, lb, last_ref, bounds, prev or first)
     members.append((la, end_))
@@ -182,7 +203,7 @@ def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) ->
     if len(members) < 2:
         return None
     end_ok = end_ in bounds if bounds is not None else True
-    end_ok = end_ok or bool(cue_pattern("after", "^").match(view[end_:end_ + 8])) or end_ == chunk_b
+    end_ok = end_ok or bool(cue_pattern("after", "^").match(view[end_:end_ + 8])) or end_ == chunk_b or bool(frame_len)
     if bounds is not None and not (start in bounds and end_ok):
         return None
     return Candidate(start, end_, "list", parts=tuple(members), info={"chunk": (chunk_a, chunk_b)})

@@ -70,7 +70,8 @@ def clause_candidates(view: str) -> list[Candidate]:
                 else:
                     if not nxt.startswith(frame[:1]):
                         break
-                if not (2 <= len(nxt) <= 16) or not (2 <= run[0][1] - run[0][0] <= 18):
+                longest = 16 if len(frame) < 3 else 22  # a long shared opening (毫不动摇…) allows longer clauses
+                if not (2 <= len(nxt) <= longest) or not (2 <= run[0][1] - run[0][0] <= longest + 2):
                     break
                 run.append((a1 + off, b1))
                 j += 1
@@ -176,7 +177,9 @@ def compact_candidates(view: str, bounds: set[int] | None) -> list[Candidate]:
             if i < last_end or i >= n - 3 or not han[i]:
                 continue
             found = finder(view, han, i, bounds)
-            if found and bounds is not None and not (found.start in bounds and found.end in bounds):
+            # three or more members sharing a character need no word boundary (思想上政治上行动上)
+            if found and bounds is not None and len(found.parts) < 3 \
+                    and not (found.start in bounds and found.end in bounds):
                 found = None
             # without word boundaries a run may not cross one already found; with them, both stay
             if found and any(k in covered and (bounds is None or found.frame[-1:] in covered[k])

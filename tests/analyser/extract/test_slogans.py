@@ -261,3 +261,36 @@ def test_seed_variant_groups(seed):
         assert len(fams) == 1, (group["group"], fams)
         families[group["group"]] = fams.pop()
     assert len(set(families.values())) == len(families)  # no two groups merged
+
+
+# candidate shapes (rules only, whatever the classifier then decides)
+# fmt: off
+CANDIDATE_SHAPES = [
+    # an inner member ending in the list's frame restarts the list
+    ("这是一个国家、一个民族发展中更基本、更深沉、更持久的力量。", "list", "更基本、更深沉、更持久"),
+    # members sharing fixed places fix the last member's length
+    ("在幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶上不断取得新进展。", "list",
+     "幼有所育、学有所教、劳有所得、病有所医、老有所养、住有所居、弱有所扶"),
+    # equal-length members: a one-character verb or a numeral-measure before the first is dropped
+    ("坚定走生产发展、生活富裕、生态良好的文明发展道路。", "list", "生产发展、生活富裕、生态良好"),
+    ("建设一支听党指挥、能打胜仗、作风优良的人民军队。", "list", "听党指挥、能打胜仗、作风优良"),
+    # a list running to the clause end stops before 等
+    ("综合运用降准降息、再贷款等手段，引导贷款利率下行。", "list", "降准降息、再贷款"),
+    ("要打好蓝天、碧水、净土保卫战。", "list", "蓝天、碧水、净土"),
+    # three members sharing a last character
+    ("自觉在思想上政治上行动上同党中央保持高度一致。", "compact", "思想上政治上行动上"),
+    # clauses with a long shared opening may run longer
+    ("必须毫不动摇巩固和发展公有制经济，毫不动摇鼓励、支持、引导非公有制经济发展，使市场起决定性作用。",
+     "clauses", "毫不动摇巩固和发展公有制经济，毫不动摇鼓励、支持、引导非公有制经济发展"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, source, surface", CANDIDATE_SHAPES)
+def test_candidate_shapes(text, source, surface):
+    from analyser.extract.slogans.candidates import generate
+    from analyser.slogan_model import FeatureContext
+
+    ctx = FeatureContext.build(text)
+    found = [(c.source, text[c.start:c.end]) for c in generate(ctx.view, set(ctx.bounds))]
+    assert (source, surface) in found
