@@ -167,6 +167,11 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
     f["verb_object"] = sum(1 for t in tags if len(t) == 2 and t[0][:1] == "v" and t[1][:1] in "nv") / n
     f["two_words"] = sum(1 for t in tags if len(t) == 2) / n
     f["first_tag=" + first[0]] = 1
+    # syntactic parallelism: members with one coarse word-class sequence (系统完备、科学规范: "na")
+    seqs = ["".join(x[:1] for x in t[:3]) for t in tags]
+    f["tags_parallel"] = int(n > 1 and len(set(seqs)) == 1)
+    if n > 1:
+        f["tagseq=" + seqs[0]] = 1
     f["frame_tags=" + "".join(sorted(set(first)))] = 1
     if n > 1:
         for p in parts:
