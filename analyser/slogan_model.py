@@ -202,13 +202,25 @@ def _artifact_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_model() -> dict | None:
-    """The trained artifact (``{"pipeline", "threshold", ...}``), loaded once; None when absent."""
+    """The trained artifact (``{"pipeline", "threshold", ...}``), loaded once; None when absent.
+
+    An artifact that this scikit-learn cannot read (one pickled by a distant version) gives a
+    warning and the rule scores, rather than failing every analysis.
+    """
     path = _artifact_path()
     if not path.exists():
         return None
+    import warnings
+
     import joblib
 
-    return joblib.load(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # version notes of close releases
+            return joblib.load(path)
+    except Exception as exc:  # noqa: BLE001 - any unpickling failure
+        warnings.warn(f"the formulation model {path} could not be loaded ({exc}); using rule scores", stacklevel=2)
+        return None
 
 
 def _fallback_score(f: dict[str, Any]) -> float:
