@@ -35,12 +35,12 @@ class Draft:
     children: list[Draft] = field(default_factory=list)
 
 
-def _runs(cands: list[Candidate], *, tolerance: int) -> list[list[Candidate]]:
-    """Split candidates of one family into runs 1, 2, 3 … (skips up to ``tolerance`` numbers)."""
+def _sequences(cands: list[Candidate], continues) -> list[list[Candidate]]:
+    """Split candidates into runs that start at 1 and go on while ``continues(previous, next)``."""
     runs: list[list[Candidate]] = []
     cur: list[Candidate] = []
     for c in cands:
-        if cur and cur[-1].number < c.number <= cur[-1].number + 1 + tolerance:
+        if cur and continues(cur[-1], c):
             cur.append(c)
         elif c.number == 1:
             if len(cur) >= 2:
@@ -49,6 +49,11 @@ def _runs(cands: list[Candidate], *, tolerance: int) -> list[list[Candidate]]:
     if len(cur) >= 2:
         runs.append(cur)
     return runs
+
+
+def _runs(cands: list[Candidate], *, tolerance: int) -> list[list[Candidate]]:
+    """Split candidates of one family into runs 1, 2, 3 … (skips up to ``tolerance`` numbers)."""
+    return _sequences(cands, lambda p, c: p.number < c.number <= p.number + 1 + tolerance)
 
 
 def _trim_end(view: str, a: int, b: int) -> int:
@@ -196,18 +201,7 @@ def point_runs(view: str, cands: list[Candidate], lines: list[Draft], layout: La
 
 
 def _point_sequences(view: str, group: list[Candidate], layout: Layout, style: str) -> list[list[Candidate]]:
-    runs: list[list[Candidate]] = []
-    cur: list[Candidate] = []
-    for c in group:
-        if cur and _continues(view, cur[-1], c, layout, style):
-            cur.append(c)
-        elif c.number == 1:
-            if len(cur) >= 2:
-                runs.append(cur)
-            cur = [c]
-    if len(cur) >= 2:
-        runs.append(cur)
-    return runs
+    return _sequences(group, lambda p, c: _continues(view, p, c, layout, style))
 
 
 def _paragraph_initial(view: str, c: Candidate, layout: Layout) -> bool:
