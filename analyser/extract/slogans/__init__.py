@@ -42,6 +42,13 @@ def _kind(c: Candidate) -> str:
     return "quoted" if c.quoted else "parallel"
 
 
+def _bare_term(view: str, c: Candidate) -> bool:
+    """An unquoted term with no members is no parallel formula (以人民为中心, 全面从严治党): the
+    conventions leave non-parallel formulations out unless quoted; a counting one (三大攻坚战)
+    comes through the numbered candidates."""
+    return not c.quoted and c.source != "numbered" and len(c.parts) < 2
+
+
 def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> list[tuple[Candidate, float]]:
     """Keep candidates at or above the threshold; of two that cross (or nest with the same kind)
     keep the likelier. A quote or numbered formula may sit inside a parallel formula."""
@@ -79,7 +86,7 @@ def _paired(view: str, a: Candidate, b: Candidate) -> bool:
 def select(view: str, cands: list[Candidate], probs: list[float], threshold: float) -> list[Candidate]:
     """The candidates kept: above the threshold, not reported speech, overlaps resolved, and without
     the lists that only spell out the members of a kept numbered formula (产业发展、…“六大体系”)."""
-    probs = [0.0 if looks_like_speech(view, c) else p for c, p in zip(cands, probs)]
+    probs = [0.0 if looks_like_speech(view, c) or _bare_term(view, c) else p for c, p in zip(cands, probs)]
     kept = [c for c, _ in _resolve(cands, probs, threshold)]
     counted = {(c.members[0][0], c.members[-1][1]) for c in kept if c.source == "numbered" and c.members}
     return [c for c in kept if c.source == "numbered" or (c.start, c.end) not in counted]

@@ -294,3 +294,10 @@ def test_candidate_shapes(text, source, surface):
     ctx = FeatureContext.build(text)
     found = [(c.source, text[c.start:c.end]) for c in generate(ctx.view, set(ctx.bounds))]
     assert (source, surface) in found
+
+
+def test_unquoted_single_term_is_no_parallel_formula() -> None:
+    plain = texts("坚持以人民为中心的发展思想，推进全面从严治党。")
+    assert not any(kind == "parallel" for _, kind in plain)
+    assert ("以人民为中心", "quoted") in texts("坚持“以人民为中心”的发展思想。")
+    assert all(len(s.parts) >= 2 for s in slogans("坚持以人民为中心，按规划、分年度、有计划组织实施。") if s.kind == "parallel")
