@@ -153,6 +153,21 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14, bounds: WordBounds |
         text = text[: e - 1] + "\0" + text[e:]  # 中央应对疫情工作领导小组: mask 对, look further left
 
 
+_FREE_BEFORE = set("由与和及向对经在的是为将把被从等了、，。；：（“《\n ")
+_REGION_HEADS = ("政府", "特区", "香港", "澳门", "台湾")
+
+
+def _glued(view: str, a: int, lo: int, places: list[tuple[int, int]]) -> bool:
+    """True when the name at ``a`` continues a preceding name (经济|发展局) rather than opening
+    one: a Han character other than a function word, a place or a government name precedes it."""
+    if a <= lo or not is_han(view[a - 1]) or view[a - 1] in _FREE_BEFORE:
+        return False
+    before = view[max(lo, a - 4):a]
+    if before.endswith(_REGION_HEADS) or before.endswith(_LEAD_LIST) or any(before.endswith(w) for w in _leadins()[0]):
+        return False
+    return not any(b == a for _, b in places)
+
+
 class _Spans:
     """Non-overlapping spans with an owner per offset, so overlap tests cost the span's length."""
 
@@ -207,7 +222,10 @@ def find_orgs(
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
         if canon == "-" or view[b:b + 1] in _NOT_AFTER.get(key[-1], ""):
             continue  # 教育部门, 建设部署, 能源局面: a sector or another word, not the body
-        if len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
+        if _typ.startswith("region_"):
+            if _glued(view, a, lo, places):
+                continue  # 经济发展局: the end of a longer (mainland) name, not Hong Kong's 发展局
+        elif len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
             continue  # a short form straddling a word boundary
         spans.add(a, b, canon)
     # local bodies: a place, then the body (河南省发展改革委, 贵州省人民政府)

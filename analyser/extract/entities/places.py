@@ -50,9 +50,30 @@ def _lexicon() -> Lexicon:
     for name, divs in gz.names().items():
         entries[name] = ("div", tuple(divs))
     for row in data_table("places.tsv"):
-        if len(row) >= 3:
-            entries[row[0]] = ("block",) if row[1] == "-" else ("place", row[1], row[2])
+        if len(row) < 3:
+            continue
+        if row[1] == "-":
+            entries[row[0]] = ("block",)
+            continue
+        parent = gz.lookup(row[3])[0] if len(row) > 3 and gz.lookup(row[3]) else None
+        place = ("place", row[1], row[2], parent, len(row) > 4 and row[4] == "anchored")
+        if row[0] in entries and entries[row[0]][0] == "div":  # 东区: a division, else the place here
+            entries[row[0]] = entries[row[0]] + (place,)
+        else:
+            entries[row[0]] = place
     return Lexicon(entries)
+
+
+def _outside_place(value: tuple, last: PlaceMention | None, chained: bool, context: set[str]) -> PlaceMention | None:
+    """A place of ``places.tsv`` under a division (湾仔区 under 香港特别行政区) as a mention without
+    offsets, or None when it is anchored (东区, 沙田) and its parent is named neither earlier in
+    the document nor right before it."""
+    _, norm, kind, parent, anchored = value
+    if parent is None:
+        return PlaceMention(0, 0, norm, (), kind)
+    if anchored and not (chained and last is not None and last.division == parent or parent.code in context):
+        return None
+    return PlaceMention(0, 0, norm, tuple(gazetteer().chain(parent)), kind, parent)
 
 
 @lru_cache(maxsize=1)
@@ -166,9 +187,15 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
                 i += 1
                 continue
             if value[0] == "place":
-                m = PlaceMention(i, end, value[1], (), value[2])
-                out.append(m)
-                i, last = end, m
+                m = _outside_place(value, last, chained, context)
+                if m is not None:
+                    m = PlaceMention(i, end, m.normalized, m.parents, m.kind, m.division)
+                    out.append(m)
+                    if m.division is not None and m.division.code not in context:
+                        context.add(m.division.code)  # 沙田区 names Hong Kong
+                    i, last = end, m
+                    continue
+                i += 1
                 continue
             parent = last.division if chained and last is not None else None
             d = _choose(value[1], parent, context)
@@ -180,6 +207,13 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
                 m = PlaceMention(i, end, d.name, tuple(gz.chain(d)[:-1]), d.level, d)
                 out.append(m)
                 context.add(d.code)
+                i, last = end, m
+                continue
+            alt = value[2] if value[0] == "div" and len(value) > 2 else None
+            m = _outside_place(alt, last, chained, context) if alt is not None else None
+            if m is not None:  # 香港东区, not 攀枝花市东区
+                m = PlaceMention(i, end, m.normalized, m.parents, m.kind, m.division)
+                out.append(m)
                 i, last = end, m
                 continue
         if chained and last is not None and (last.division is not None or last.kind in _SUB_KINDS):

@@ -358,3 +358,45 @@ def test_tagged_name_before_a_speech_verb_is_a_person():
     src = SourceText.from_text(text, tokens=tuple(Token(a, b, w, w, tag) for w, a, b, tag in words))
     assert [(e.text, e.label) for e in extract_entities(src)] == [("李明", "PERSON")]
     assert texts(text, "PERSON") == []  # without tags there is no evidence
+
+
+def places(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(e.text, e.normalized, tuple(e.parents)) for e in ents(text, "PLACE")]
+
+
+HK = ("香港特别行政区",)
+TW = ("台湾省",)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("灣仔區及沙田區的居民", [("灣仔區", "湾仔区", HK), ("沙田區", "沙田区", HK)]),
+        ("香港特别行政区东区和南区", [("香港特别行政区", "香港特别行政区", ()), ("东区", "东区", HK), ("南区", "南区", HK)]),
+        ("觀塘區居民，東區", [("觀塘區", "观塘区", HK), ("東區", "东区", HK)]),
+        ("东区和南区的道路", []),  # no Hong Kong in the document: generic
+        ("攀枝花市东区", [("攀枝花市", "攀枝花市", ("四川省",)), ("东区", "东区", ("四川省", "攀枝花市"))]),
+        ("九龙江流域和沙田镇", []),  # anchored short forms without Hong Kong
+        ("新界北部", [("新界", "新界", HK)]),
+        ("澳門花地瑪堂區和氹仔", [("澳門", "澳门特别行政区", ()), ("花地瑪堂區", "花地玛堂区", ("澳门特别行政区",)),
+                              ("氹仔", "氹仔", ("澳门特别行政区",))]),
+        ("臺北市、新北市", [("臺北市", "台北市", TW), ("新北市", "新北市", TW)]),
+        ("花蓮縣秀林鄉", [("花蓮縣", "花莲县", TW), ("秀林鄉", "秀林乡", TW + ("花莲县",))]),
+    ],
+)
+def test_hong_kong_macau_and_taiwan_places(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("發展局局長表示，社會福利署會提供支援", ["發展局", "社會福利署"]),
+        ("与运输及房屋局、地政总署商讨", ["运输及房屋局", "地政总署"]),
+        ("行政院及立法院审议", ["行政院", "立法院"]),
+        ("花蓮縣政府公告", ["花蓮縣政府"]),
+        ("开发区经济发展局负责", []),  # a mainland body ending in 发展局
+    ],
+)
+def test_hong_kong_and_taiwan_government_bodies(text, expected):
+    assert texts(text, "ORG") == expected
