@@ -11,6 +11,8 @@
   鞍山钢铁公司, 海州露天煤矿, 重工业部), their left edge found by walking back over the name to a
   function word, punctuation or a lead-in verb (``org_leadins.txt``); kinds of body
   (污水处理厂, 上市公司) and 、-lists of plant types are not named organisations.
+* Hong Kong, Macau and Taiwan bodies (发展局, 社会福利署, 立法院) from ``orgs.tsv``, skipped when
+  glued to a preceding name (经济发展局 of a mainland development zone).
 """
 from __future__ import annotations
 

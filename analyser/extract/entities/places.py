@@ -9,7 +9,9 @@ division: right after it (贵州省望谟县麻山乡打务村) or earlier in th
 ``parents`` lists the full names above the place, from the province down.
 
 Besides: countries, deictic names of China (我国, 我们的国家), regions, rivers and world cities
-from ``places.tsv``; 我省 / 我区 resolved to the division the document is about (see
+from ``places.tsv``, where a row may name the division above it (the districts of Hong Kong,
+the parishes of Macau, the counties and cities of Taiwan, which the gazetteer does not list) and
+be "anchored": 东区, 沙田, 九龙 count only once that division is named (香港东区); 我省 / 我区 resolved to the division the document is about (see
 :func:`home_divisions`); a township named again without its suffix in the same paragraph
 (麻山乡 … 麻山). Short forms that are common words (``place_ambiguous.txt``) need an explicit
 parent, and a short form straddling a word of the pipeline's segmentation is dropped.
