@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import InputError
-from .normalize import to_simplified
+from .text.normalize import to_simplified
 
 __all__ = ["evaluate", "evaluate_file", "format_report", "match_spans", "prf"]
 
@@ -305,7 +305,7 @@ def _find_text(gold_path: Path, gold: dict) -> Path | None:
 
 def evaluate_file(gold_path: str | Path, text_path: str | Path | None = None) -> dict[str, Any]:
     """Analyse the gold's document (or ``text_path``) and score it against the gold file."""
-    from .analysis import analyse_file
+    from .nlp.analysis import analyse_file
 
     gold_path = Path(gold_path)
     try:

@@ -15,7 +15,7 @@ import networkx as nx
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from analyser.store import Store
+from analyser.corpus.store import Store
 
 from .errors import APIError
 from .graphcache import GraphCache

@@ -24,7 +24,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from analyser.errors import AnalyserError, InputError, NotFoundError, StoreError
+from analyser.errors import AnalyserError, InputError, NotFoundError, StoreError  # noqa: F401  (doctest)
 
 __all__ = ["APIError", "envelope", "install_error_handlers", "status_for"]
 

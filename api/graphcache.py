@@ -1,6 +1,6 @@
 """The store's knowledge graph, built once and rebuilt only when the store changes.
 
-The store's :meth:`~analyser.store.Store.version` (documents and last sequence number) is
+The store's :meth:`~analyser.corpus.store.Store.version` (documents and last sequence number) is
 checked at most once per ``check_interval`` seconds, so a busy server does not query it on
 every request; a write through this API invalidates the cache at once. Exports (GraphML,
 GEXF, JSON) are cached per version as well. One lock makes sure concurrent first requests
@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from analyser.graph import to_json
+from analyser.corpus.graph import to_json
 
 __all__ = ["GraphCache", "EXPORT_FORMATS"]
 
@@ -34,7 +34,7 @@ class GraphCache:
 
     Examples
     --------
-    >>> from analyser.store import Store
+    >>> from analyser.corpus.store import Store
     >>> store = Store(":memory:")
     >>> cache = GraphCache(store)
     >>> cache.get().number_of_nodes()

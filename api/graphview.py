@@ -1,8 +1,8 @@
-"""Node look-up in the knowledge graph for the API (neighbourhoods: :func:`analyser.graph.neighbourhood`).
+"""Node look-up in the knowledge graph for the API (neighbourhoods: :func:`analyser.corpus.graph.neighbourhood`).
 
 Examples
 --------
->>> from analyser.graph import build_graph
+>>> from analyser.corpus.graph import build_graph
 >>> g = build_graph([{"document": {"id": "d", "published": "2020-05-01"}, "entities": [
 ...     {"text": "贵州", "start": 0, "end": 2, "label": "PLACE", "normalized": "贵州省"}]}])
 >>> node_info(g, "place:贵州省")["in_degree"]
@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from analyser.errors import NotFoundError
-from analyser.normalize import simplified_view
+from analyser.text.normalize import simplified_view
 
 __all__ = ["find_nodes", "node_info"]
 

@@ -7,7 +7,7 @@ opened on shutdown. CORS is off unless origins are configured.
 Examples
 --------
 >>> from fastapi.testclient import TestClient
->>> from analyser.store import Store
+>>> from analyser.corpus.store import Store
 >>> app = create_app(Settings(db=":memory:"), store=Store(":memory:"))
 >>> with TestClient(app) as client:
 ...     client.get("/health").json()["documents"]
@@ -15,10 +15,10 @@ Examples
 """
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 import logging
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from analyser.store import Store
+from analyser.corpus.store import Store
 
 from .errors import install_error_handlers
 from .graphcache import GraphCache

@@ -1,4 +1,4 @@
-"""A small pool of read-only connections (each a :class:`~analyser.store.Store`) over one store file.
+"""A small pool of read-only connections (each a :class:`~analyser.corpus.store.Store`) over one store file.
 
 The store serialises every call on its one connection. Reads of the HTTP API instead take a
 store from this pool, so SQLite (which releases the GIL while it works) runs several queries
@@ -9,7 +9,7 @@ the pool then hands out the main store itself.
 
 Examples
 --------
->>> from analyser.store import Store
+>>> from analyser.corpus.store import Store
 >>> main = Store(":memory:")
 >>> pool = ReadPool(main, size=2)
 >>> with pool.borrow() as store:
@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from analyser.store import Store
+from analyser.corpus.store import Store
 
 __all__ = ["ReadPool"]
 

@@ -4,7 +4,7 @@ Most of a read request's time is framework work (parameter validation, dependenc
 JSON serialisation), not the query. This ASGI middleware keeps the finished ``200`` responses
 of ``GET`` requests to the read endpoints, keyed by path and query string, and answers a
 repeated request with the stored bytes at once. Every entry carries the version it was made
-at: the store's :meth:`~analyser.store.Store.version` (checked at most once per
+at: the store's :meth:`~analyser.corpus.store.Store.version` (checked at most once per
 ``check_interval`` seconds, and at the next request after any write request) and, for the
 graph endpoints, the version of the graph in memory, so a document added (through this API or by another process) is seen
 within ``check_interval`` seconds. Memory is bounded: entries are dropped least recently used
@@ -13,7 +13,7 @@ first once the bodies exceed ``max_bytes``; a body larger than ``max_item`` is n
 Examples
 --------
 >>> from fastapi.testclient import TestClient
->>> from analyser.store import Store
+>>> from analyser.corpus.store import Store
 >>> from api.main import create_app
 >>> from api.settings import Settings
 >>> app = create_app(Settings(db=":memory:", warm_graph=False), store=Store(":memory:"))

@@ -31,7 +31,7 @@ def _analyse_html(html: str, source: str | None) -> dict[str, Any]:
 
 
 def _load() -> None:
-    from analyser.pipeline import get_nlp
+    from analyser.nlp.pipeline import get_nlp
 
     get_nlp()
 

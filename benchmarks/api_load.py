@@ -26,8 +26,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import random
 import os
+import random
 import socket
 import statistics
 import subprocess

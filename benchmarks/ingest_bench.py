@@ -46,8 +46,8 @@ def _store_mb(db: Path) -> float:
 
 def run_ingest(paths: list[str], db: str, jobs: int) -> dict:
     """One ingest in this process (called in a child interpreter)."""
-    from analyser.batch import ingest
-    from analyser.store import Store
+    from analyser.corpus.ingest import ingest
+    from analyser.corpus.store import Store
 
     with Store(db) as store:
         summary = ingest(paths, store, jobs=jobs, progress=False)
@@ -62,8 +62,8 @@ def run_ingest(paths: list[str], db: str, jobs: int) -> dict:
 
 def run_graph(db: str) -> dict:
     """Build the graph of a store (called in a child interpreter)."""
-    from analyser.graph import graph_stats
-    from analyser.store import Store
+    from analyser.corpus.graph import graph_stats
+    from analyser.corpus.store import Store
 
     with Store(db) as store:
         store.count_documents()
@@ -91,7 +91,7 @@ def top(store) -> str:
 
 def run_replicate(src: str, dst: str, n: int) -> dict:
     """Write ``n`` documents into ``dst`` by re-using the analyses stored in ``src``."""
-    from analyser.store import Store, prepare
+    from analyser.corpus.store import Store, prepare
 
     with Store(src, create=False) as store:
         rows = [dict(r) for r in store._rows("SELECT analysis, text, terms FROM documents ORDER BY seq")]

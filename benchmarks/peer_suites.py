@@ -10,7 +10,7 @@ marked ``NotSupported: python``, is shown too).
 What is run:
 
 * number (Recognizers-Text), cn2an strict/normal/smart: the number layer
-  :func:`analyser.extract.numerals.find_numbers` (numerals and fractions, no context); a negative
+  :func:`analyser.text.numerals.find_numbers` (numerals and fractions, no context); a negative
   case (nothing expected) passes when :func:`extract_quantities` finds no quantity in it, since our
   contract only reports numbers that measure something;
 * percent, currency, dimension (Recognizers-Text), money extractor and parser (JioNLP):
@@ -35,11 +35,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyser.extract.numerals import find_numbers
 from analyser.extract.quantities import extract_quantities
-from analyser.extract.quantity_lexicon import unit_kind
-from analyser.normalize import simplified_view
-from analyser.source import SourceText
+from analyser.extract.quantities.lexicon import unit_kind
+from analyser.text.normalize import simplified_view
+from analyser.text.numerals import find_numbers
+from analyser.text.source import SourceText
 
 DEFAULT_SUITES = (ROOT / ".." / "shared" / "peer-suites").resolve()
 

@@ -41,8 +41,8 @@ def main(argv=None) -> int:
         return 0
     import jieba
 
-    from analyser.normalize import simplified_view
-    from analyser.segment import PolicyTokenizer
+    from analyser.text.normalize import simplified_view
+    from analyser.text.segment import PolicyTokenizer
 
     jieba.setLogLevel(60)
     jieba.initialize()

@@ -51,7 +51,7 @@ def main(argv=None) -> int:
     import jieba
 
     from analyser import analyse
-    from analyser.pipeline import build_nlp
+    from analyser.nlp.pipeline import build_nlp
 
     jieba.setLogLevel(60)
     jieba.initialize()

@@ -1,1 +1,1 @@
-"""One pure extractor function per fact kind; each reads a :class:`~analyser.source.SourceText`."""
+"""One pure extractor function per fact kind; each reads a :class:`~analyser.text.source.SourceText`."""

@@ -14,7 +14,7 @@ are not citations.
 
 Examples
 --------
->>> from analyser.source import SourceText
+>>> from analyser.text.source import SourceText
 >>> src = SourceText.from_text("印發《關于進一步加大易地扶貧搬遷后續扶持工作力度的指導意見》（發改振興〔2019〕1156號）。")
 >>> c = extract_citations(src)[0]
 >>> c.text[:4], c.doc_type, c.doc_number
@@ -25,10 +25,10 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from importlib import resources
 
-from ..facts import Citation
-from ..source import SourceText
+from analyser import data
+from analyser.facts import Citation
+from analyser.text.source import SourceText
 
 __all__ = ["DOC_NUMBER", "doc_type_of", "extract_citations", "normalize_doc_number"]
 
@@ -53,12 +53,10 @@ _QUOTES = str.maketrans({"\"": "“", "「": "“", "」": "”", "『": "“", 
 @lru_cache(maxsize=1)
 def _doc_types() -> tuple[tuple[str, str], ...]:
     """``(form, type)`` pairs, longest form first."""
-    text = resources.files("analyser").joinpath("data", "doc_types.txt").read_text(encoding="utf-8")
     pairs = {}
-    for ln in text.splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            form, _, typ = ln.strip().partition("\t")
-            pairs[form] = typ.strip() or form
+    for ln in data.lines("doc_types.txt"):
+        form, _, typ = ln.strip().partition("\t")
+        pairs[form] = typ.strip() or form
     return tuple(sorted(pairs.items(), key=lambda p: len(p[0]), reverse=True))
 
 
@@ -214,7 +212,7 @@ def extract_citations(src: SourceText, *, short_references: bool = False) -> lis
 
     Examples
     --------
-    >>> from analyser.source import SourceText
+    >>> from analyser.text.source import SourceText
     >>> src = SourceText.from_text("根据国办发〔2018〕129号文件和《全国“十三五”易地扶贫\\n搬迁规划》，制定本方案。")
     >>> [(c.text, c.doc_type, c.doc_number) for c in extract_citations(src)]
     [('国办发〔2018〕129号', None, '国办发〔2018〕129号'), ('全国“十三五”易地扶贫\\n搬迁规划', '规划', None)]

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..errors import EmptyInputError, InputError, InputTooLargeError
+from analyser.errors import EmptyInputError, InputError, InputTooLargeError
+
 from .decode import check_binary, check_text, declared_charset, decode, input_name
 from .html import html_to_text, looks_like_html
 

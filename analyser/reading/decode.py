@@ -5,9 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from ..errors import BinaryInputError, EncodingError
+from analyser import data
+from analyser.errors import BinaryInputError, EncodingError
 
 __all__ = ["decode", "check_binary", "check_text", "declared_charset", "input_name"]
 
@@ -83,11 +83,9 @@ def _normal_name(codec: str) -> str:
 
 @lru_cache(maxsize=1)
 def _common_hanzi() -> frozenset[str]:
-    path = Path(__file__).resolve().parents[1] / "data" / "page_common_hanzi.txt"
     chars: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            chars.update(line.strip())
+    for line in data.lines("page_common_hanzi.txt"):
+        chars.update(line.strip())
     return frozenset(chars)
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
-from analyser.store.cursor import encode_cursor, offset_of
+from analyser.corpus.store.cursor import encode_cursor, offset_of
 
 from ..deps import GraphCacheDep, RunnerDep, StoreDep, WriterDep, WriteStoreDep
 from ..schemas import Analysis, DocumentRequest, DocumentSummary, ErrorOut, FactKind, Page, StoredDocument

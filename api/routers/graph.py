@@ -7,8 +7,8 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import StringConstraints
 
-from analyser.graph import graph_stats, neighbourhood
-from analyser.store.cursor import encode_cursor, offset_of
+from analyser.corpus.graph import graph_stats, neighbourhood
+from analyser.corpus.store.cursor import encode_cursor, offset_of
 
 from ..deps import GraphCacheDep, GraphDep
 from ..graphcache import EXPORT_FORMATS

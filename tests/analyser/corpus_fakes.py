@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from analyser.errors import InputError
-from analyser.normalize import simplified_view
+from analyser.text.normalize import simplified_view
 
 PLACES = {"贵州": ["贵州省"], "黔西南州": ["贵州省", "黔西南布依族苗族自治州"], "北京": ["北京市"]}
 

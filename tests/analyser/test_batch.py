@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from corpus_fakes import fake_analyse, write_corpus
 
-from analyser.batch import collect_files, ingest
+from analyser.corpus.ingest import collect_files, ingest
+from analyser.corpus.store import Store
 from analyser.errors import InputError
-from analyser.store import Store
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -122,7 +122,7 @@ def test_resumes_after_kill_9_with_nothing_lost_or_doubled(tmp_path):
     write_corpus(tmp_path / "c", 30)
     db = tmp_path / "s.db"
     code = (
-        "from analyser.batch import ingest; from analyser.store import Store; import sys;"
+        "from analyser.corpus.ingest import ingest; from analyser.corpus.store import Store; import sys;"
         f"ingest([sys.argv[1]], Store(sys.argv[2]), jobs=2, analyse={FAKE!r}, progress=False)"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), str(ROOT)]), "FAKE_ANALYSE_DELAY": "0.15"}
@@ -183,7 +183,7 @@ def test_dask_engine_needs_a_scheduler(tmp_path):
 def test_ingest_command_prints_a_summary(tmp_path, capsys):
     import argparse
 
-    from analyser.corpus_cli import add_ingest_parser
+    from analyser.cli.corpus import add_ingest_parser
 
     parser = argparse.ArgumentParser()
     add_ingest_parser(parser.add_subparsers())

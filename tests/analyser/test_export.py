@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 from corpus_fakes import fake_analysis
 
-from analyser.corpus_cli import add_facts_parser, add_graph_parser, add_ingest_parser
+from analyser.cli.corpus import add_facts_parser, add_graph_parser, add_ingest_parser
+from analyser.corpus.export import FACT_EXPORTS, export_facts, export_graph
+from analyser.corpus.graph import from_json
+from analyser.corpus.store import Store
 from analyser.errors import InputError, StoreError
-from analyser.export import FACT_EXPORTS, export_facts, export_graph
-from analyser.graph import from_json
-from analyser.store import Store
 
 # fmt: off
 TEXTS = [

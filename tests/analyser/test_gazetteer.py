@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyser.gazetteer import Division, Gazetteer, gazetteer, strip_ethnic
+from analyser.extract.entities.gazetteer import Division, Gazetteer, gazetteer, strip_ethnic
 
 # fmt: off
 LOOKUPS = [

@@ -8,8 +8,7 @@ import networkx as nx
 import pytest
 from corpus_fakes import fake_analysis
 
-from analyser.errors import InputError, NotFoundError
-from analyser.graph import (
+from analyser.corpus.graph import (
     build_graph,
     from_json,
     graph_stats,
@@ -18,7 +17,8 @@ from analyser.graph import (
     normalize_key,
     to_json,
 )  # fmt: skip
-from analyser.store import Store
+from analyser.corpus.store import Store
+from analyser.errors import InputError, NotFoundError
 
 # fmt: off
 TEXTS = [
@@ -209,7 +209,7 @@ def test_the_store_streamed_graph_equals_the_graph_of_the_analyses(analyses):
 
 
 def test_tfidf_top_words_match_a_full_sort():
-    from analyser.keywords import tfidf_scores
+    from analyser.corpus.keywords import tfidf_scores
 
     rng = random.Random(3)
     vocab = [f"词{i:02d}" for i in range(40)]

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyser.normalize import detect_script, simplified_view
+from analyser.text.normalize import detect_script, simplified_view
 
 # fmt: off
 VIEW_CASES = [

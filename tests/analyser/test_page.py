@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyser.normalize import simplified_view
-from analyser.page import PageInfo, cn_number, find_page_info, iso_date
 from analyser.reading import read_path
+from analyser.reading.page import PageInfo, cn_number, find_page_info, iso_date
+from analyser.text.normalize import simplified_view
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"

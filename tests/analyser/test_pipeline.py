@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import dev_files, shared_or_skip
 
 from analyser import analyse, analyse_file
-from analyser.pipeline import get_nlp
-from conftest import dev_files, shared_or_skip
+from analyser.nlp.pipeline import get_nlp
 
 
 def _walk(nodes):

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyser.segment import PolicyTokenizer, get_tokenizer
+from analyser.text.segment import PolicyTokenizer, get_tokenizer
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import sqlite3
 import pytest
 from corpus_fakes import fake_analysis
 
+from analyser.corpus.store import Store, bigrams, fts_query, prepare
 from analyser.errors import InputError, NotFoundError, StoreError
-from analyser.store import Store, bigrams, fts_query, prepare
 
 # fmt: off
 DOCS = {

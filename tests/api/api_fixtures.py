@@ -9,12 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from api_texts import TEXTS, TOKEN
 from fastapi.testclient import TestClient
 
-from analyser.store import Store
+from analyser.corpus.store import Store
 from api.main import create_app
 from api.settings import Settings
-from api_texts import TEXTS, TOKEN
 
 __all__ = ["analyses", "doc_ids", "store_path", "client", "store_copy", "writer", "TEXTS", "TOKEN"]
 

@@ -5,13 +5,13 @@ import threading
 import time
 
 import pytest
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 from fastapi.testclient import TestClient
 
-from analyser.store import Store
+from analyser.corpus.store import Store
 from api.main import create_app
 from api.runner import AnalysisRunner
 from api.settings import Settings
-from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 
 def test_analyse_text(client):

@@ -9,7 +9,7 @@ from api_fixtures import *  # noqa: F403
 from api_fixtures import TOKEN
 from fastapi.testclient import TestClient
 
-from analyser.store import Store
+from analyser.corpus.store import Store
 from api.main import create_app
 from api.respcache import ResponseCache
 from api.settings import Settings

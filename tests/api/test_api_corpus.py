@@ -7,7 +7,7 @@ import pytest
 from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 from api_texts import TEXTS
 
-from analyser.normalize import simplified_view
+from analyser.text.normalize import simplified_view
 
 
 def _all(client, path, params=None, limit=2):

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
-from api_texts import TEXTS, TOKEN
 from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
+from api_texts import TEXTS, TOKEN
 
 
 def test_list_documents(client, doc_ids):

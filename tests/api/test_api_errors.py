@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import pytest
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
+from api_texts import TOKEN
 from fastapi.testclient import TestClient
 
+from analyser.corpus.store import Store
 from analyser.errors import StoreError
-from analyser.store import Store
 from api.main import create_app
 from api.settings import Settings
-
-from api_texts import TOKEN
-from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 
 def _assert_envelope(r, status):

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
+from api_cdp import Browser, find_chromium
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 from api.main import create_app
 from api.settings import Settings
-from api_cdp import Browser, find_chromium
-from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 

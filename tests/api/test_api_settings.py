@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 from api.settings import Settings, get_settings
@@ -52,7 +51,7 @@ def test_get_settings_is_cached_and_lazy(monkeypatch):
 
 def test_read_pool_overflows_to_the_main_store(store_path):
     """More readers than connections never wait: the overflow reads through the main store."""
-    from analyser.store import Store
+    from analyser.corpus.store import Store
     from api.pool import ReadPool
 
     main = Store(store_path, create=False)

@@ -11,7 +11,7 @@ come from what the sentence says of them (:mod:`.companies`: 晨鸣纸业、华�
 
 Examples
 --------
->>> from analyser.source import SourceText
+>>> from analyser.text.source import SourceText
 >>> src = SourceText.from_text("貴州省望謨縣麻山鄉打務村搬遷群眾王永慶說，感謝黨中央。")
 >>> [(e.text, e.label, e.normalized) for e in extract_entities(src)][:2]
 [('貴州省', 'PLACE', '贵州省'), ('望謨縣', 'PLACE', '望谟县')]
@@ -20,8 +20,9 @@ Examples
 """
 from __future__ import annotations
 
-from ...facts import Entity
-from ...source import SourceText
+from analyser.facts import Entity
+from analyser.text.source import SourceText
+
 from ._words import WordBounds
 from .companies import find_award_companies, find_listed_companies
 from .orgs import find_orgs, org_words
@@ -47,7 +48,7 @@ def extract_entities(src: SourceText) -> list[Entity]:
 
     Examples
     --------
-    >>> from analyser.source import SourceText
+    >>> from analyser.text.source import SourceText
     >>> src = SourceText.from_text("李克强总理作出批示。国家发展改革委联合有关部门印发通知。")
     >>> [(e.text, e.label, e.normalized) for e in extract_entities(src)]
     [('李克强', 'PERSON', '李克强'), ('国家发展改革委', 'ORG', '国家发展和改革委员会')]

@@ -1,10 +1,8 @@
-"""Packaged word lists and a leftmost-longest dictionary matcher shared by the entity extractors."""
+"""A leftmost-longest dictionary matcher shared by the entity extractors (word lists: :mod:`analyser.data`)."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -16,24 +14,6 @@ def is_han(ch: str) -> bool:
     """True for a CJK ideograph."""
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
 
-
-@cache
-def data_lines(name: str) -> tuple[str, ...]:
-    """Non-comment, non-blank lines of ``analyser/data/<name>``."""
-    text = resources.files("analyser").joinpath("data", name).read_text(encoding="utf-8")
-    return tuple(ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
-
-
-@cache
-def data_words(name: str) -> frozenset[str]:
-    """White-space separated words of ``analyser/data/<name>``."""
-    return frozenset(w for ln in data_lines(name) for w in ln.split())
-
-
-@cache
-def data_table(name: str) -> tuple[tuple[str, ...], ...]:
-    """Tab-separated rows of ``analyser/data/<name>`` (fields stripped)."""
-    return tuple(tuple(f.strip() for f in ln.split("\t")) for ln in data_lines(name))
 
 
 class Lexicon(Generic[V]):

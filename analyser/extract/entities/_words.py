@@ -2,13 +2,13 @@
 
 The pipeline's jieba tokens are used when the source has them; otherwise the line holding the
 candidate is segmented with the project's tokenizer (each line once), so extractors called on
-a bare :class:`~analyser.source.SourceText` behave alike.
+a bare :class:`~analyser.text.source.SourceText` behave alike.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...segment import get_tokenizer
+from analyser.text.segment import get_tokenizer
 
 __all__ = ["WordBounds", "word_freq"]
 

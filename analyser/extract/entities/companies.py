@@ -23,8 +23,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...segment import get_tokenizer
-from ._lexicon import data_table, is_han
+from analyser.data import table as data_table
+from analyser.text.segment import get_tokenizer
+
+from ._lexicon import is_han
 from ._words import word_freq
 from .orgs import org_words
 

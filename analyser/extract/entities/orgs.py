@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._lexicon import Lexicon, data_lines, data_table, is_han
+from analyser.data import lines as data_lines
+from analyser.data import table as data_table
+
+from ._lexicon import Lexicon, is_han
 from ._words import WordBounds
 
 __all__ = ["find_orgs", "org_words"]

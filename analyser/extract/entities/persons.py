@@ -13,7 +13,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ._lexicon import Lexicon, data_lines, data_table, data_words, is_han
+from analyser.data import lines as data_lines
+from analyser.data import table as data_table
+from analyser.data import words as data_words
+
+from ._lexicon import Lexicon, is_han
 
 __all__ = ["find_persons", "is_leader"]
 

@@ -1,6 +1,6 @@
 """Places: administrative divisions with their hierarchy, sub-county places, countries, regions.
 
-Division names come from the packaged gazetteer (:mod:`analyser.gazetteer`); a name written
+Division names come from the packaged gazetteer (:mod:`analyser.extract.entities.gazetteer`); a name written
 right after its parent (贵州省望谟县) is resolved inside that parent. Below county level the text
 is read by suffix (乡, 镇, 村, 社区, 安置点 …, ``place_suffixes.txt``) only when anchored by a
 division: right after it (贵州省望谟县麻山乡打务村) or earlier in the same clause
@@ -23,9 +23,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...gazetteer import Division, gazetteer
-from ._lexicon import Lexicon, data_table, data_words, is_han
+from analyser.data import table as data_table
+from analyser.data import words as data_words
+
+from ._lexicon import Lexicon, is_han
 from ._words import WordBounds
+from .gazetteer import Division, gazetteer
 
 __all__ = ["PlaceMention", "crosses", "find_places", "home_divisions"]
 

@@ -17,7 +17,7 @@ points hang under the innermost node whose span holds them. Top-level nodes are 
 
 Examples
 --------
->>> from analyser.source import SourceText
+>>> from analyser.text.source import SourceText
 >>> src = SourceText.from_text("一、工作歷程\\n一是強化頂層設計。按照要求。\\n二是創新籌資方式。\\n二、主要成效\\n（一）住房。")
 >>> nodes = extract_outline(src)
 >>> [(n.kind, n.number, n.marker.text, n.heading.text) for n in nodes]
@@ -27,10 +27,10 @@ Examples
 """
 from __future__ import annotations
 
-from ...facts import OutlineNode
-from ...source import SourceText
-from .markers import line_candidates, point_candidates
-from .markers import FAMILY_RANK, SECTION_FAMILIES
+from analyser.facts import OutlineNode
+from analyser.text.source import SourceText
+
+from .markers import FAMILY_RANK, SECTION_FAMILIES, line_candidates, point_candidates
 from .titled import title_lines
 from .tree import Draft, Layout, line_runs, nest, point_runs
 
@@ -52,7 +52,7 @@ def extract_outline(src: SourceText) -> list[OutlineNode]:
 
     Examples
     --------
-    >>> from analyser.source import SourceText
+    >>> from analyser.text.source import SourceText
     >>> extract_outline(SourceText.from_text("第一书记要抓好落实。宪法第八、第九两条。"))
     []
     """

@@ -1,7 +1,7 @@
 """Official formulations (提法): quoted terms, parallel formulas and numbered formulas.
 
 ``extract_slogans(src)`` generates candidates by rules (:mod:`.candidates`), scores them with the
-trained classifier (:mod:`analyser.slogan_model`, artifact ``analyser/data/slogans.joblib``),
+trained classifier (:mod:`analyser.extract.slogans.model`, artifact ``analyser/data/slogans.joblib``),
 resolves overlaps, and gives each kept formulation its members, its normalised key and its variant
 family (:mod:`.family`).
 
@@ -18,15 +18,16 @@ one frame (“阳光搬迁”“廉洁搬迁”) share one.
 
 Examples
 --------
->>> from analyser.source import SourceText
+>>> from analyser.text.source import SourceText
 >>> src = SourceText.from_text("確保搬得出、穩得住、有事做、能致富，做到“兩個維護”。")
 >>> [(s.text, s.kind) for s in extract_slogans(src)]
 [('搬得出、穩得住、有事做、能致富', 'parallel'), ('兩個維護', 'numbered')]
 """
 from __future__ import annotations
 
-from ...facts import Slogan
-from ...source import SourceText
+from analyser.facts import Slogan
+from analyser.text.source import SourceText
+
 from .candidates import Candidate, generate, looks_like_speech
 from .family import FamilyIndex, normalize_key, variant_family
 
@@ -105,7 +106,7 @@ def extract_slogans(src: SourceText) -> list[Slogan]:
     formula), ``members`` (items a numbered formula counts, when listed next to it), ``normalized``
     (Simplified, punctuation-unified key) and ``family`` (the key of its variant group).
     """
-    from ...slogan_model import FeatureContext, score_candidates
+    from .model import FeatureContext, score_candidates
 
     if not src.text or not any("\u4e00" <= ch <= "\u9fff" for ch in src.view):
         return []

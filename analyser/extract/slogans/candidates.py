@@ -1,4 +1,4 @@
-"""Candidate formulations found by rules; a classifier (:mod:`analyser.slogan_model`) keeps or drops them.
+"""Candidate formulations found by rules; a classifier (:mod:`analyser.extract.slogans.model`) keeps or drops them.
 
 Seven generators, all over the Simplified view:
 

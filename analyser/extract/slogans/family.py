@@ -28,7 +28,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ...normalize import to_simplified
+from analyser.text.normalize import to_simplified
+
 from .lexicon import member_to_family
 
 __all__ = ["FamilyIndex", "is_variant", "normalize_key", "split_members", "variant_family"]

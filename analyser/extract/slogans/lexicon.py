@@ -13,19 +13,10 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
-__all__ = ["cue_pattern", "cues", "data_lines", "family_members", "known_compact", "known_formulations", "known_parts", "member_to_family"]
+from analyser.data import lines as data_lines
 
-
-def data_lines(name: str) -> list[str]:
-    """Non-blank, non-comment lines of ``analyser/data/<name>``.
-
-    >>> data_lines("slogan_lexicon.txt")[0]
-    '精准扶贫、精准脱贫'
-    """
-    text = resources.files("analyser").joinpath("data", name).read_text(encoding="utf-8")
-    return [ln.rstrip("\r") for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")]
+__all__ = ["cue_pattern", "cues", "family_members", "known_compact", "known_formulations", "known_parts", "member_to_family"]
 
 
 @lru_cache(maxsize=1)

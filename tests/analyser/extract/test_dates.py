@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analyser.extract.dates import congress_month, extract_dates, plan_period
-from analyser.source import SourceText
+from analyser.text.source import SourceText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = (ROOT / ".." / "shared").resolve()

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyser.extract.entities import extract_entities
-from analyser.source import SourceText
+from analyser.text.source import SourceText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = (ROOT / ".." / "shared").resolve()

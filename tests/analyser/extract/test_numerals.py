@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyser.extract.numerals import (
+from analyser.text.numerals import (
     NUMBER_RE,
     digit_sequence_value,
     parse_fraction,
@@ -108,6 +108,6 @@ def test_number_pattern(text, found):
     ],
 )
 def test_find_numbers_forms(text, expected):
-    from analyser.extract.numerals import find_numbers
+    from analyser.text.numerals import find_numbers
 
     assert find_numbers(text) == expected

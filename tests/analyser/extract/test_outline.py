@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from analyser.extract.outline import extract_outline
 from analyser.extract.outline.markers import cn_number
-from analyser.source import SourceText
+from analyser.text.source import SourceText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = (ROOT / ".." / "shared").resolve()

@@ -8,7 +8,7 @@ import pytest
 
 from analyser.extract.dates import extract_dates
 from analyser.extract.quantities import extract_quantities
-from analyser.source import SourceText
+from analyser.text.source import SourceText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = (ROOT / ".." / "shared").resolve()

@@ -10,7 +10,7 @@ import pytest
 
 from analyser.extract.slogans import extract_slogans, normalize_key, variant_family
 from analyser.extract.slogans.family import is_variant, split_members
-from analyser.source import SourceText
+from analyser.text.source import SourceText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT / ".." / "shared"
@@ -289,7 +289,7 @@ CANDIDATE_SHAPES = [
 @pytest.mark.parametrize("text, source, surface", CANDIDATE_SHAPES)
 def test_candidate_shapes(text, source, surface):
     from analyser.extract.slogans.candidates import generate
-    from analyser.slogan_model import FeatureContext
+    from analyser.extract.slogans.model import FeatureContext
 
     ctx = FeatureContext.build(text)
     found = [(c.source, text[c.start:c.end]) for c in generate(ctx.view, set(ctx.bounds))]

@@ -1,0 +1,143 @@
+"""The command line: ``python -m analyser COMMAND ...`` (also installed as ``policy-analyser``).
+
+Commands: ``analyse`` (JSON of one or more documents), ``eval`` (score against a gold file),
+``ingest`` (batch into the SQLite store), ``graph`` (export and statistics of the knowledge
+graph), ``facts`` (fact tables for pandas/R), ``serve`` (the HTTP API and explorer).
+
+Exit status: 0 on success, 2 on bad usage or bad input (one line on stderr, no traceback),
+1 on an unexpected internal failure (one line on stderr as well).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from analyser.errors import AnalyserError
+
+__all__ = ["main", "build_parser"]
+
+
+def _fail(message: str, status: int = 2) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return status
+
+
+def _analyse_one(path: str, args: argparse.Namespace) -> dict:
+    from analyser.nlp.analysis import analyse_bytes, analyse_file
+
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        analysis = analyse_bytes(data, source="-", html=True if args.html else None)
+    else:
+        analysis = analyse_file(path)
+    return analysis.to_dict(tokens=args.tokens, text=args.text)
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    """Analyse each PATH and print (or write) its JSON; JSON Lines for several paths."""
+    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    status = 0
+    try:
+        several = len(args.paths) > 1
+        for path in args.paths:
+            try:
+                result = _analyse_one(path, args)
+            except AnalyserError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                status = 2
+                if several:
+                    out.write(json.dumps({"source": path, "error": str(exc)}, ensure_ascii=False) + "\n")
+                continue
+            if several:
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            else:
+                out.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+            out.flush()
+    finally:
+        if args.out:
+            out.close()
+    return status
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score the analysis of TEXT (default: the gold's own document) against a gold file."""
+    from analyser.evaluate import evaluate_file, format_report
+
+    report = evaluate_file(args.gold, args.text)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the HTTP API and the explorer page over the store."""
+    from api.server import serve
+
+    return serve(args.db, host=args.host, port=args.port)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analyser",
+        description="Facts with provenance from Chinese government policy documents.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    p = sub.add_parser("analyse", help="analyse documents and print their JSON")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="text or HTML files; - reads stdin")
+    p.add_argument("--tokens", action="store_true", help="add the token list")
+    p.add_argument("--text", action="store_true", help="add the decoded text (document.text)")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
+    p.add_argument("--html", action="store_true", help="treat stdin as HTML")
+    p.set_defaults(func=cmd_analyse)
+
+    p = sub.add_parser("eval", help="score the analysis against a gold annotation")
+    p.add_argument("--gold", required=True, metavar="GOLD.json")
+    p.add_argument("text", nargs="?", metavar="TEXT", help="the document (default: the gold's own)")
+    p.add_argument("--json", action="store_true", help="print the full report as JSON")
+    p.set_defaults(func=cmd_eval)
+
+    try:
+        from . import corpus as corpus_cli
+    except ImportError:  # pragma: no cover - the corpus commands are optional in a minimal install
+        corpus_cli = None
+    if corpus_cli is not None:
+        for name in ("add_ingest_parser", "add_graph_parser", "add_facts_parser"):
+            if hasattr(corpus_cli, name):
+                getattr(corpus_cli, name)(sub)
+
+    p = sub.add_parser("serve", help="serve the HTTP API and the explorer")
+    p.add_argument("--db", required=True, metavar="FILE", help="the SQLite store")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except AnalyserError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        return _fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        return _fail(f"internal error ({type(exc).__name__}): {exc}", 1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

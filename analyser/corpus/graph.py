@@ -1,0 +1,451 @@
+"""The knowledge graph of a corpus: documents, their structure and the facts they share.
+
+This module alone owns the graph schema. The graph is a ``networkx.MultiDiGraph``; every
+edge's key is its relation name, and there is at most one edge of a relation between two
+nodes (repeated mentions are counted on it). In memory the relation is only the key (a large
+graph has millions of edges); the exports add it as a ``rel`` edge attribute. Every node has
+``type`` and ``label``; all attribute values are strings, integers, floats or booleans (never
+``None``, lists or dicts), so GraphML, GEXF and Neo4j CSV can hold them.
+
+Nodes (id: ``type`` – attributes)
+---------------------------------
+``doc:<doc id>``
+    document – title, issuer, published, source, script, chars, doc_number, keywords
+    (corpus TF-IDF, ``", "``-joined, best first)
+``section:<doc id>:<path>``, ``point:…``, ``item:…``
+    outline node (``path`` = positions from the top, ``1.2``) – level, number, marker,
+    heading, char_start, char_end, doc
+``quantity:<doc id>:<start>-<end>``
+    quantity – text, value, unit, qualifier, lower, upper, indicator, time, place,
+    char_start, char_end, doc
+``indicator:<Simplified indicator>``
+    what quantities measure
+``slogan:<normalized>``
+    formulation, merged across documents and scripts – kind, documents, mentions
+``family:<key>``
+    variant group of formulations
+``citation:<normalized title>``
+    cited document – title, doc_type, doc_number, documents, mentions
+``person:<normalized>``, ``org:<normalized>``, ``place:<normalized>``
+    entities merged across documents – documents, mentions
+``year:<YYYY>``
+    a year – year
+
+Edges (source → target: key)
+----------------------------
+- doc → section/point/item: ``has_section``, ``has_point``, ``has_item`` (also outline
+  node → child node), attributes ``order``
+- doc → quantity: ``states``; quantity → indicator: ``measures``
+- quantity → place: ``in_place`` (a place name the gazetteer knows, such as 贵州, becomes its
+  division's full name, 贵州省, so it meets the entity nodes)
+- quantity → year (its time) and doc → year (publication): ``in_year``
+- doc → slogan: ``uses_slogan`` (``count``, ``first``: offset of the first mention)
+- slogan → family: ``variant_of``
+- doc → citation: ``cites`` (``count``); citation → doc: ``refers_to`` when a stored
+  document's title is the cited title
+- doc → person/org/place: ``mentions`` (``count``)
+- place → place: ``part_of`` (the entity's ``parents``, broadest first, form a chain)
+- doc → org: ``issued_by`` (the document's issuer)
+
+The build is deterministic: documents in id order, facts in text order, so the same store
+always gives the same graph (and the same files when exported).
+
+Examples
+--------
+>>> a = {"document": {"id": "d1", "title": {"text": "通知", "start": 0, "end": 2}},
+...      "slogans": [{"text": "精準扶貧", "start": 3, "end": 7, "normalized": "精准扶贫", "kind": "quoted"}]}
+>>> b = {"document": {"id": "d2"},
+...      "slogans": [{"text": "精准扶贫", "start": 0, "end": 4, "normalized": "精准扶贫", "kind": "quoted"}]}
+>>> g = build_graph([a, b])
+>>> sorted(u for u, _ in g.in_edges("slogan:精准扶贫"))
+['doc:d1', 'doc:d2']
+>>> graph_stats(g)["nodes"]
+{'document': 2, 'slogan': 1}
+"""
+from __future__ import annotations
+
+import heapq
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
+
+import networkx as nx
+
+from analyser.text.normalize import simplified_view
+
+__all__ = [
+    "GRAPH_SCHEMA",
+    "build_graph",
+    "from_json",
+    "graph_stats",
+    "neighbourhood",
+    "node_attributes",
+    "normalize_key",
+    "to_json",
+]
+
+GRAPH_SCHEMA = "policy-analyser/graph@1"
+_ENTITY_TYPES = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
+_OUTLINE_EDGE = {"section": "has_section", "point": "has_point", "item": "has_item"}
+_BRACKETS = re.compile(r"^[《〈“\"']+|[》〉”\"']+$")
+_YEAR = re.compile(r"(1[89]\d\d|2[01]\d\d)")
+_ISSUER_SPLIT = re.compile(r"[、，,；;\s]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize_key(text: str | None) -> str:
+    """The merge key of a name: Simplified view, surrounding quotes and brackets and spaces removed.
+
+    >>> normalize_key(" 《國務院關於…的通知》 ")
+    '国务院关于…的通知'
+    """
+    if not text:
+        return ""
+    return _BRACKETS.sub("", simplified_view(text).strip()).strip()
+
+
+def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for k, v in attrs.items():
+        if v is None:
+            continue
+        if isinstance(v, (list, tuple)):
+            v = ", ".join(str(x) for x in v)
+        elif not isinstance(v, (str, int, float, bool)):
+            v = str(v)
+        out[k] = v
+    return out
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return value.get("text")
+    return value if isinstance(value, str) else None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.g = nx.MultiDiGraph(schema=GRAPH_SCHEMA)
+        self.doc_sets: dict[str, set[str]] = {}
+        self.mentions: Counter[str] = Counter()
+
+    def node(self, node_id: str, type_: str, label: str, **attrs: Any) -> str:
+        if node_id not in self.g:
+            self.g.add_node(node_id, type=type_, label=label, **_clean(attrs))
+        return node_id
+
+    def edge(self, u: str, v: str, rel: str, **attrs: Any) -> None:
+        if self.g.has_edge(u, v, key=rel):
+            data = self.g.edges[u, v, rel]
+            if "count" in data:
+                data["count"] += 1
+            return
+        self.g.add_edge(u, v, key=rel, **_clean(attrs))
+
+    def seen(self, node_id: str, doc_id: str) -> None:
+        self.doc_sets.setdefault(node_id, set()).add(doc_id)
+        self.mentions[node_id] += 1
+
+    def year(self, value: Any) -> str | None:
+        m = _YEAR.search(value) if isinstance(value, str) else None
+        if not m:
+            return None
+        return self.node(f"year:{m.group(1)}", "year", m.group(1), year=int(m.group(1)))
+
+    def place(self, name: str, parents: Iterable[str] = ()) -> str | None:
+        key = normalize_key(name)
+        if not key:
+            return None
+        node = self.node(f"place:{key}", "place", key)
+        chain = [normalize_key(p) for p in parents if normalize_key(p)]
+        if chain and chain[-1] == key:
+            chain.pop()
+        chain.append(key)
+        for link in chain:
+            self.node(f"place:{link}", "place", link)
+        for parent, child in pairwise(chain):
+            self.edge(f"place:{child}", f"place:{parent}", "part_of")
+        return node
+
+    def outline(self, doc_id: str, parent: str, nodes: list[dict], prefix: str) -> None:
+        for i, n in enumerate(nodes, 1):
+            path = f"{prefix}.{i}" if prefix else str(i)
+            kind = n.get("kind") if n.get("kind") in _OUTLINE_EDGE else "item"
+            heading = _text(n.get("heading"))
+            marker = _text(n.get("marker"))
+            node = self.node(
+                f"{kind}:{doc_id}:{path}", kind, heading or marker or path, level=n.get("level"),
+                number=n.get("number"), marker=marker, heading=heading, char_start=n.get("start"),
+                char_end=n.get("end"), doc=doc_id,
+            )  # fmt: skip
+            self.edge(parent, node, _OUTLINE_EDGE[kind], order=i)
+            self.outline(doc_id, node, n.get("children") or [], path)
+
+    def document(self, analysis: dict[str, Any], keywords: list[str]) -> None:
+        d = analysis.get("document") or {}
+        doc_id = d["id"]
+        title = _text(d.get("title"))
+        issuer = _text(d.get("issuer"))
+        doc = self.node(
+            f"doc:{doc_id}", "document", title or d.get("source") or doc_id, title=title, issuer=issuer,
+            published=d.get("published"), source=d.get("source"), script=d.get("script"),
+            chars=d.get("chars"), doc_number=_text(d.get("doc_number")), keywords=keywords,
+        )  # fmt: skip
+        if (year := self.year(d.get("published"))) is not None:
+            self.edge(doc, year, "in_year")
+        for name in _ISSUER_SPLIT.split(normalize_key(issuer)) if issuer else ():
+            if name:
+                self.edge(doc, self.node(f"org:{name}", "org", name), "issued_by")
+        self.outline(doc_id, doc, analysis.get("outline") or [], "")
+        for q in analysis.get("quantities") or []:
+            node = self.node(
+                f"quantity:{doc_id}:{q.get('start')}-{q.get('end')}", "quantity", q.get("text") or "",
+                text=q.get("text"), value=_num(q.get("value")), unit=q.get("unit"),
+                qualifier=q.get("qualifier"), lower=_num(q.get("lower")), upper=_num(q.get("upper")),
+                indicator=_text(q.get("indicator")), time=q.get("time"), place=q.get("place"),
+                char_start=q.get("start"), char_end=q.get("end"), doc=doc_id,
+            )  # fmt: skip
+            self.edge(doc, node, "states")
+            if ind := normalize_key(_text(q.get("indicator"))):
+                self.edge(node, self.node(f"indicator:{ind}", "indicator", ind), "measures")
+            if q.get("place") and (place := self.place(*_resolve_place(q["place"]))):
+                self.edge(node, place, "in_place")
+            if (year := self.year(q.get("time"))) is not None:
+                self.edge(node, year, "in_year")
+        for s in analysis.get("slogans") or []:
+            key = normalize_key(s.get("normalized") or s.get("text"))
+            if not key:
+                continue
+            node = self.node(f"slogan:{key}", "slogan", key, kind=s.get("kind"))
+            self.seen(node, doc_id)
+            self.edge(doc, node, "uses_slogan", count=1, first=s.get("start"))
+            if fam := normalize_key(s.get("family")):
+                self.edge(node, self.node(f"family:{fam}", "family", fam), "variant_of")
+        for c in analysis.get("citations") or []:
+            key = normalize_key(c.get("normalized") or c.get("title") or c.get("text"))
+            if not key:
+                continue
+            node = self.node(
+                f"citation:{key}", "citation", key, title=c.get("title"), doc_type=c.get("doc_type"),
+                doc_number=c.get("doc_number"),
+            )  # fmt: skip
+            self.seen(node, doc_id)
+            self.edge(doc, node, "cites", count=1)
+        for e in analysis.get("entities") or []:
+            type_ = _ENTITY_TYPES.get(e.get("label"))
+            key = normalize_key(e.get("normalized") or e.get("text"))
+            if not type_ or not key:
+                continue
+            node = self.place(key, e.get("parents") or ()) if type_ == "place" else None
+            node = node or self.node(f"{type_}:{key}", type_, key)
+            self.seen(node, doc_id)
+            self.edge(doc, node, "mentions", count=1)
+
+    def finish(self, titles: dict[str, str]) -> nx.MultiDiGraph:
+        for node, docs in self.doc_sets.items():
+            self.g.nodes[node]["documents"] = len(docs)
+            self.g.nodes[node]["mentions"] = self.mentions[node]
+        for node, data in list(self.g.nodes(data=True)):
+            if data["type"] == "citation" and node[len("citation:") :] in titles:
+                self.edge(node, titles[node[len("citation:") :]], "refers_to")
+        return self.g
+
+
+def _resolve_place(name: str) -> tuple[str, list[str]]:
+    """A quantity's place as written (贵州) -> the division's full name and ancestors, when unique."""
+    try:
+        from analyser.extract.entities.gazetteer import gazetteer
+
+        gz = gazetteer()
+        found = gz.lookup(normalize_key(name))
+    except Exception:  # noqa: BLE001 - without the gazetteer, the name stays as written
+        return name, []
+    if len(found) != 1:
+        return name, []
+    chain = gz.chain(found[0])
+    return chain[-1], chain[:-1]
+
+
+def _num(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def build_graph(
+    analyses: Iterable[dict[str, Any] | tuple[dict[str, Any], list[str]]],
+    *,
+    keywords: int = 10,
+    terms: Iterable[list[str]] | None = None,
+    ordered: bool = False,
+    n: int | None = None,
+) -> nx.MultiDiGraph:
+    """Build the corpus graph from analysis dicts (the contract JSON).
+
+    Parameters
+    ----------
+    analyses : analysis dicts, or ``(analysis, terms)`` pairs where ``terms`` are the
+        document's content words for TF-IDF keywords; without terms, the analysis's
+        ``terms`` or ``tokens`` are used.
+    keywords : how many TF-IDF keywords to keep per document (0: none).
+    terms : the documents' words as a separate iterable, in the order of ``analyses``
+        (used with ``ordered``, so that neither needs to be held in memory whole).
+    ordered : ``analyses`` (and ``terms``) already come in document id order and are streamed;
+        otherwise they are collected and sorted.
+    n : the number of documents, when streaming (lets common words be pruned from keywords).
+    """
+    from .keywords import tfidf_keywords
+    from .store.prepare import document_terms
+
+    def words_of(analysis: dict[str, Any], given: list[str] | None) -> list[str]:
+        if given is not None:
+            return given
+        if isinstance(analysis.get("terms"), list):
+            return analysis["terms"]
+        return document_terms(analysis.get("tokens"), "") if analysis.get("tokens") else []
+
+    if not ordered or terms is None:
+        items = []
+        for item in analyses:
+            analysis, given = item if isinstance(item, tuple) else (item, None)
+            items.append((analysis, given))
+        if not ordered:
+            items.sort(key=lambda it: it[0]["document"]["id"])
+        stream: Iterable[dict[str, Any]] = [a for a, _ in items]
+        all_terms: Iterable[list[str]] = [words_of(a, t) for a, t in items]
+        n = len(items)
+    else:
+        stream, all_terms = analyses, terms  # type: ignore[assignment]
+    kw = tfidf_keywords(all_terms, top=keywords, n=n) if keywords else []
+    builder = _Builder()
+    titles: dict[str, str] = {}
+    for i, analysis in enumerate(stream):
+        builder.document(analysis, kw[i] if i < len(kw) else [])
+        key = normalize_key(_text(analysis["document"].get("title")))
+        if key:
+            titles.setdefault(key, f"doc:{analysis['document']['id']}")
+    return builder.finish(titles)
+
+
+def graph_stats(graph: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+    """Node counts per ``type`` and edge counts per relation, each sorted by name.
+
+    >>> g = nx.MultiDiGraph(); g.add_node("year:2020", type="year")
+    >>> graph_stats(g)
+    {'nodes': {'year': 1}, 'edges': {}}
+    """
+    nodes = Counter(d.get("type", "?") for _, d in graph.nodes(data=True))
+    edges = Counter(k for _, _, k in graph.edges(keys=True))
+    return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items()))}
+
+
+def node_attributes(graph: nx.MultiDiGraph, node_id: str) -> dict[str, Any]:
+    """A node's attributes with its ``id``; :class:`~analyser.errors.NotFoundError` when absent."""
+    from analyser.errors import NotFoundError
+
+    if node_id not in graph:
+        raise NotFoundError(f"no graph node {node_id!r}")
+    return {"id": node_id, **graph.nodes[node_id]}
+
+
+def neighbourhood(
+    graph: nx.MultiDiGraph, node_id: str, *, depth: int = 1, types: Iterable[str] | None = None,
+    limit: int = 2000,
+) -> dict[str, Any]:  # fmt: skip
+    """Nodes within ``depth`` steps of ``node_id`` (either direction), nearest first, and the edges between them.
+
+    ``types`` keeps only neighbours of these node types (the start node is always kept). The
+    walk stops as soon as ``limit`` nodes are found, so a hub (a year, a province reaching most
+    of the graph in two steps) costs no more than any node; ``truncated`` tells whether more
+    were reachable. When the last step does not fit, its nodes are taken in turn from each
+    node type, so a cut keeps every type present.
+
+    >>> g = build_graph([{"document": {"id": "d"}, "entities": [
+    ...     {"text": "贵州", "start": 0, "end": 2, "label": "PLACE", "normalized": "贵州省"}]}])
+    >>> view = neighbourhood(g, "doc:d")
+    >>> [n["id"] for n in view["nodes"]], view["truncated"]
+    (['doc:d', 'place:贵州省'], False)
+    """
+    from analyser.errors import InputError
+
+    if not 1 <= depth <= 3:
+        raise InputError(f"depth must be 1, 2 or 3, got {depth}")
+    node_attributes(graph, node_id)
+    wanted = set(types) if types else None
+    # the plain dicts behind graph.succ, graph.pred and graph.nodes: views cost a call per item
+    succ, pred, attrs = graph._succ, graph._pred, graph._node
+    seen = {node_id: 0}
+    order = [node_id]
+    frontier = [node_id]
+    truncated = False
+    for step in range(1, depth + 1):
+        nxt = []
+        for u in frontier:
+            fresh = [
+                v
+                for v in succ[u].keys() | pred[u].keys()
+                if v not in seen and not (wanted and attrs[v].get("type") not in wanted)
+            ]
+            room = limit - len(order)
+            if len(fresh) > room:
+                truncated = True
+                fresh = _diverse(attrs, fresh, room)
+            else:
+                fresh.sort()
+            for v in fresh:
+                seen[v] = step
+                order.append(v)
+                nxt.append(v)
+            if truncated:
+                break
+        if truncated:
+            break
+        frontier = nxt
+    nodes = [{"id": n, "depth": seen[n], **attrs[n]} for n in order]
+    edges = []
+    for u in order:
+        out = succ[u]
+        # a hub has thousands of successors: look the kept nodes up in it instead
+        targets = [v for v in out if v in seen] if len(out) <= len(order) else [v for v in order if v in out]
+        for v in targets:
+            for k, d in out[v].items():
+                edges.append({"source": u, "target": v, "rel": k, **{a: b for a, b in d.items() if a != "rel"}})
+    edges.sort(key=lambda e: (e["source"], e["target"], e["rel"]))
+    return {"nodes": nodes, "edges": edges, "truncated": truncated}
+
+
+def _diverse(attrs: dict[str, dict[str, Any]], nodes: list[str], room: int) -> list[str]:
+    """``room`` of ``nodes``, taken in turn from each node type (ids in order within a type).
+
+    ``attrs`` maps node ids to their attributes. A cut by id alone would keep one or two
+    types (all ``citation:`` before any ``slogan:``).
+    """
+    by_type: dict[str, list[str]] = {}
+    for n in nodes:
+        by_type.setdefault(str(attrs[n].get("type", "")), []).append(n)
+    queues = [heapq.nsmallest(room, group) for _, group in sorted(by_type.items())]
+    out: list[str] = []
+    level = 0
+    while len(out) < room:
+        for q in queues:
+            if level < len(q) and len(out) < room:
+                out.append(q[level])
+        level += 1
+    return out
+
+
+def to_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """node-link JSON (``nodes``, ``edges``; each edge with ``key`` and ``rel``), loadable by :func:`from_json`."""
+    data = nx.node_link_data(graph, edges="edges")
+    for edge in data["edges"]:
+        edge["rel"] = edge["key"]
+    return data
+
+
+def from_json(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """The graph back from :func:`to_json` output."""
+    graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    for _, _, d in graph.edges(data=True):
+        d.pop("rel", None)
+    return graph

@@ -1,0 +1,352 @@
+"""The :class:`Store`: one SQLite file holding documents, their facts and a search index."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from analyser.errors import InputError, NotFoundError, StoreError
+
+from .cursor import check_limit, decode_cursor, encode_cursor
+from .prepare import PreparedDocument, prepare
+from .queries import QueryMixin
+from .schema import DDL, FACT_TABLES, SCHEMA_VERSION
+from .slogans import SloganMixin, summarise_document
+
+__all__ = ["Store", "open_store"]
+
+_DOC_COLUMNS = "id, source, title, issuer, published, script, chars, encoding, format, doc_number, counts"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def open_store(path: str | Path, *, create: bool = True, readonly: bool = False) -> Store:
+    """Open (and by default create) the store at ``path``; ``readonly`` opens an existing one for reading only.
+
+    >>> store = open_store(":memory:")
+    >>> store.count_documents()
+    0
+    """
+    return Store(path, create=create, readonly=readonly)
+
+
+class Store(QueryMixin, SloganMixin):
+    """A fact store in one SQLite file (WAL mode); ``":memory:"`` gives a private in-memory one.
+
+    The connection may be shared by threads (calls are serialised by a lock); one process
+    should write at a time, which is how :mod:`analyser.corpus.ingest` uses it. ``create=False``
+    refuses a missing file; ``readonly=True`` opens an existing, up-to-date store through a
+    read-only SQLite connection (``mode=ro``) that runs no schema statements.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
+        self.path = str(path)
+        self.readonly = readonly and self.path != ":memory:"
+        if self.path != ":memory:":
+            p = Path(self.path)
+            if p.is_dir():
+                raise StoreError(f"the store path {self.path} is a directory")
+            if (self.readonly or not create) and not p.exists():
+                raise StoreError(f"no store at {self.path}")
+            if not p.parent.exists():
+                raise StoreError(f"the folder of the store {self.path} does not exist")
+        self._lock = threading.RLock()
+        self._graph_cache: tuple[Any, Any] | None = None
+        try:
+            if self.readonly:
+                # no schema statements, no journal change: SQLite refuses every write
+                uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA busy_timeout = 10000")
+            if not self.readonly:
+                self._set_up()
+            elif self._schema_version() < SCHEMA_VERSION:
+                raise StoreError(f"the store {self.path} needs upgrading: open it once for writing")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+
+    def _set_up(self) -> None:
+        """Pragmas, tables and an upgrade of an older store (summary tables filled from its facts)."""
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        fresh = not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone()
+        self.conn.executescript(DDL)
+        if fresh or self._schema_version() >= SCHEMA_VERSION:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("slogan_groups", "slogan_documents", "slogan_variants"):
+                self.conn.execute(f"DELETE FROM {table}")
+            for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
+                summarise_document(self.conn, doc_id)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _schema_version(self) -> int:
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:  # no meta table: not set up yet
+            return 0
+        return int(row[0]) if row and str(row[0]).isdigit() else 1
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:  # noqa: PYI034 - Store is not subclassed
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self.conn.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"store query failed: {exc}") from None
+
+    # -- writing ----------------------------------------------------------------------------
+    def add_analysis(self, analysis: dict[str, Any], *, source: str | None = None) -> bool:
+        """Store one analysis dict (with ``document.text``); ``False`` when its id is already in."""
+        return self.write(prepare(analysis, source=source))
+
+    def write(self, doc: PreparedDocument, *, file: dict[str, Any] | None = None) -> bool:
+        """Write a prepared document and its facts in one transaction.
+
+        ``file`` (``path``, ``sha256``, ``size``) records the file it came from in the same
+        transaction, so a batch run killed at any moment resumes with nothing lost or doubled.
+        Returns ``False`` (writing only the file record) when the document is already stored.
+        """
+        with self._lock:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                added = False
+                if not self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+                    cols = list(doc.document)
+                    cur = self.conn.execute(
+                        f"INSERT INTO documents ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                        [doc.document[c] for c in cols],
+                    )
+                    self.conn.execute(
+                        "INSERT INTO documents_fts(rowid, grams) VALUES (?, ?)", (cur.lastrowid, doc.grams)
+                    )
+                    for table, rows in doc.rows.items():
+                        if table not in FACT_TABLES.values() or not rows:
+                            continue
+                        cols = ["doc_id", *rows[0]]
+                        sql = (
+                            f"INSERT INTO {table} ({', '.join(_q(c) for c in cols)})"
+                            f" VALUES ({', '.join('?' * len(cols))})"
+                        )
+                        self.conn.executemany(sql, [[doc.id, *(r.get(c) for c in cols[1:])] for r in rows])
+                    summarise_document(self.conn, doc.id)
+                    added = True
+                if file is not None:
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO files(path, sha256, size, doc_id, at) VALUES (?, ?, ?, ?, ?)",
+                        (file["path"], file["sha256"], file.get("size"), doc.id, _now()),
+                    )
+                    self.conn.execute(
+                        "DELETE FROM errors WHERE path = ? AND sha256 = ?", (file["path"], file["sha256"])
+                    )
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:  # includes values SQLite cannot bind (InterfaceError)
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise StoreError(f"cannot write document {doc.id}: {exc}") from None
+            if added:
+                self._graph_cache = None
+            return added
+
+    def record_error(self, path: str, error: str, *, sha256: str = "") -> None:
+        """Record (or update) a file that could not be analysed."""
+        with self._lock:
+            try:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO errors(path, sha256, error, at) VALUES (?, ?, ?, ?)",
+                    (path, sha256, error, _now()),
+                )
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot record the error of {path}: {exc}") from None
+
+    def known_file(self, path: str, sha256: str) -> bool:
+        """True when a file with these bytes was already stored (under any path)."""
+        return bool(self._rows("SELECT 1 FROM files WHERE sha256 = ? LIMIT 1", (sha256,)))
+
+    def failed_file(self, path: str, sha256: str) -> bool:
+        """True when this file, with these bytes, is recorded as failed."""
+        return bool(self._rows("SELECT 1 FROM errors WHERE path = ? AND sha256 = ?", (path, sha256)))
+
+    def errors(self) -> list[dict[str, Any]]:
+        """The recorded failures: path, sha256, error, at."""
+        return [dict(r) for r in self._rows("SELECT path, sha256, error, at FROM errors ORDER BY path")]
+
+    # -- documents --------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        """True when a document with this id is stored."""
+        return bool(self._rows("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
+
+    def count_documents(self) -> int:
+        """Number of stored documents."""
+        return self._rows("SELECT count(*) FROM documents")[0][0]
+
+    def get_document(self, doc_id: str, *, text: bool = False) -> dict[str, Any]:
+        """The stored analysis of a document (the contract JSON; ``text`` adds ``document.text``)."""
+        rows = self._rows("SELECT analysis, text FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            raise NotFoundError(f"no document {doc_id!r}")
+        out = json.loads(rows[0]["analysis"])
+        if text:
+            out["document"]["text"] = rows[0]["text"]
+        return out
+
+    def get_text(self, doc_id: str) -> str:
+        """The decoded text of a document."""
+        rows = self._rows("SELECT text FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            raise NotFoundError(f"no document {doc_id!r}")
+        return rows[0]["text"]
+
+    def list_documents(
+        self,
+        q: str | None = None,
+        issuer: str | None = None,
+        year: int | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+    ) -> dict[str, Any]:
+        """Documents in insertion order: id, title, issuer, published, script, chars, counts.
+
+        ``q`` keeps documents whose text contains it (either script), ``issuer`` those whose
+        issuer contains it, ``year`` those published that year.
+        """
+        from analyser.text.normalize import simplified_view
+
+        from .fts import fts_query
+
+        limit = check_limit(limit)
+        where, params = [], []
+        if q:
+            terms = simplified_view(q).split()
+            match = fts_query(q)
+            if match:
+                where.append("seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+                params.append(match)
+            where.extend("instr(view, ?) > 0" for _ in terms)
+            params.extend(terms)
+        if issuer:
+            where.append("instr(issuer_norm, ?) > 0")
+            params.append(simplified_view(issuer).strip())
+        if year is not None:
+            where.append("year = ?")
+            params.append(int(year))
+        pos = decode_cursor(cursor, 1)
+        if pos:
+            where.append("seq > ?")
+            params.append(pos[0])
+        sql = (
+            f"SELECT seq, {_DOC_COLUMNS} FROM documents"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY seq LIMIT ?"
+        )
+        items = []
+        for r in self._rows(sql, params + [limit + 1]):
+            item = dict(r)
+            item["counts"] = json.loads(item["counts"])
+            items.append(item)
+        nxt = encode_cursor([items[limit - 1]["seq"]]) if len(items) > limit else None
+        items = items[:limit]
+        for it in items:
+            it.pop("seq")
+        return {"items": items, "next": nxt}
+
+    def facts(self, kind: str, doc_id: str) -> list[dict[str, Any]]:
+        """One fact list of a document, as in its analysis (``outline`` is the tree)."""
+        if kind not in FACT_TABLES:
+            raise InputError(f"unknown fact kind {kind!r}; expected one of {', '.join(FACT_TABLES)}")
+        return self.get_document(doc_id)[kind]
+
+    def fact_rows(self, kind: str, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """The flat table rows of one fact kind (with sentence columns), optionally for one document."""
+        if kind not in FACT_TABLES:
+            raise InputError(f"unknown fact kind {kind!r}; expected one of {', '.join(FACT_TABLES)}")
+        table = FACT_TABLES[kind]
+        if doc_id is None:
+            rows = self._rows(f"SELECT * FROM {table} ORDER BY doc_id, n")
+        else:
+            rows = self._rows(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY n", (doc_id,))
+        return [dict(r) for r in rows]
+
+    def _ids(self) -> list[str]:
+        with self._lock:
+            return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+
+    def iter_analyses(self, ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Every stored analysis (without text and tokens), in document id order."""
+        ids = self._ids() if ids is None else ids
+        for i in range(0, len(ids), 200):
+            chunk = ids[i : i + 200]
+            rows = self._rows(
+                f"SELECT analysis FROM documents WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
+            )
+            for r in rows:
+                yield json.loads(r["analysis"])
+
+    def iter_terms(self, ids: list[str] | None = None) -> Iterator[list[str]]:
+        """Every document's keyword terms (content words), in document id order."""
+        ids = self._ids() if ids is None else ids
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._rows(
+                f"SELECT terms FROM documents WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
+            )
+            for r in rows:
+                yield (r["terms"] or "").split()
+
+    def version(self) -> tuple[int, int]:
+        """``(documents, last seq)``: changes whenever a document is added."""
+        r = self._rows("SELECT count(*), coalesce(max(seq), 0) FROM documents")[0]
+        return int(r[0]), int(r[1])
+
+    def load_graph(self, *, keywords: int = 10):
+        """The knowledge graph of the whole store (cached until a document is added).
+
+        See :mod:`analyser.corpus.graph` for the node and edge schema.
+        """
+        from analyser.corpus.graph import build_graph
+
+        version = self.version()
+        if self._graph_cache is not None and self._graph_cache[0] == version:
+            return self._graph_cache[1]
+        ids = self._ids()
+        graph = build_graph(
+            self.iter_analyses(ids), terms=self.iter_terms(ids), keywords=keywords, ordered=True, n=len(ids)
+        )
+        self._graph_cache = (version, graph)
+        return graph
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'

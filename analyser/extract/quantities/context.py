@@ -1,0 +1,406 @@
+"""What a quantity measures, when and where: indicator, time and place from the context.
+
+* indicator: the noun phrase of the clause before the number (建设安置住房266万余套 ->
+  建设安置住房), trimmed of leading dates, places and connectives; when nothing is left it is the
+  phrase after the number (实现了3.5万个安置点社区管理服务全覆盖 -> 安置点社区管理服务全覆盖), or the
+  indicator of the list the number belongs to (5个、4.2个、3个百分点);
+* time: the ISO value of the nearest date before the number in its sentence, else the date that
+  opens its paragraph (五年多来，… / 2018年，…当年…);
+* place: the nearest PLACE entity before the number in its sentence; in a 分别 sentence the places
+  and the values pair off by position (贵州、陕西、广西…分别提升了5个、4.2个、3个百分点).
+
+Examples
+--------
+>>> from analyser.text.source import SourceText
+>>> from analyser.extract.quantities import extract_quantities
+>>> src = SourceText.from_text("2018年，当年完成280万人。五年来，建设安置住房266万余套。", published="2021-07-05")
+>>> [(q.text, q.indicator.text, q.time) for q in extract_quantities(src)]
+[('280万人', '完成', '2018'), ('266万余套', '建设安置住房', '2016/2020')]
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from analyser.facts import DateExpr, Entity, Quantity, Span
+from analyser.text.source import SourceText
+
+__all__ = ["attribute"]
+
+_BREAK = set("，。；：！？\n、“”「」（）()《》")
+_LEAD = re.compile(
+    r"(?:其中|此外|同时|另外|并且|并|而且|以及|及|和|与|共|共计|合计|总计|累计共?|全国|全省|全区|全市|各地|"
+    r"据统计|据初步统计|初步统计|据测算|经测算|截至目前|目前|当年|全年|今年|去年|期间|其中有|包括|比如|例如|"
+    r"通过|使|让|将|把|对|在|为|已|已经|还|也|都|又|再|均|分别|每年|共|的|那么|如果|但是|而且|而|则|预计|预计将)+"
+)
+_TRAIL = re.compile(r"(?:从|由|分别|分别为|分别是|分别达到?|为|是|达|达到|约为|有|共|计|了|的|等|在|至|到|都|均|已|合计|总计|共计|平均)+$")
+_AFTER_STOP = re.compile(r"以上|以下|左右|之多|[，、和及与]")
+
+
+def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequence[Entity]) -> list[Quantity]:
+    """Turn scanned quantities into :class:`Quantity` facts with indicator, time and place."""
+    view = src.view
+    date_list = sorted((d for d in dates if d.value and d.kind != "era_label"), key=lambda d: d.start)
+    date_starts = [d.start for d in date_list]
+    place_list = sorted(places, key=lambda e: e.start)
+    place_starts = [e.start for e in place_list]
+    spans = [(q.start, q.end) for q in found]
+    layout = _Layout(src)
+    out: list[Quantity] = []
+    prev_ind: Span | None = None
+    prev_end = -10
+    for i, q in enumerate(found):
+        gap = view[prev_end:q.start] if prev_end >= 0 else None
+        joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近", "或", "∶", ":") or bool(_JOINED_CHANGE.fullmatch(gap)))
+        ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts)
+        ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
+        time = _time(src, layout, q, date_list, date_starts)
+        place = _place(layout, q.start, place_list, place_starts)
+        out.append(
+            Quantity(q.start, q.end, src.text[q.start:q.end], q.value, q.unit, q.qualifier,
+                     q.lower, q.upper, ind, time, place)
+        )
+        prev_ind, prev_end = ind, q.end
+    _pair_respectively(src, layout, out, place_list)
+    _respective_subjects(src, out)
+    return out
+
+
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_GAP = re.compile(r"[、和及]|、近|和近")
+
+
+def _respective_subjects(src: SourceText, out: list[Quantity]) -> None:
+    """一产、二产、三产增加值分别增长6%、5.2%、5.2%: the ``j``-th value measures the ``j``-th subject.
+
+    The listed subjects share the head written after the last of them (增加值); the indicator of
+    each value runs from its own subject to the verb, so later values drop the earlier subjects.
+    """
+    view = src.view
+    i = 0
+    while i < len(out):
+        q = out[i]
+        m = None
+        lo = max(0, q.start - 40)
+        for m in _RESPECTIVELY.finditer(view, lo, q.start):
+            pass
+        if m is None or any(c in _BREAK_STRONG for c in view[m.end():q.start]):
+            i += 1
+            continue
+        group = [i]
+        while group[-1] + 1 < len(out) and _LIST_GAP.fullmatch(view[out[group[-1]].end:out[group[-1] + 1].start]):
+            group.append(group[-1] + 1)
+        clause0 = m.start()
+        while clause0 > 0 and view[clause0 - 1] not in _BREAK_STRONG:
+            clause0 -= 1
+        phrase = view[clause0:m.start()]
+        items = [x for x in re.finditer(r"[^、和及与]+", phrase)]
+        if len(group) >= 2 and len(items) == len(group) and "等" not in phrase and out[i].place is None:
+            verb_end = out[i].start
+            trail = _TRAIL.search(view, m.end(), verb_end)
+            if trail and trail.end() == verb_end:
+                verb_end = trail.start()
+            for item, j in zip(items, group):
+                o = out[j]
+                ind = src.span(clause0 + item.start(), verb_end)
+                out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
+                                  ind, o.time, o.place)
+        i = group[-1] + 1
+
+
+class _Layout:
+    """Sentence and paragraph look-ups with their start lists built once per text."""
+
+    def __init__(self, src: SourceText) -> None:
+        self.sentences = list(src.sentences) or [(0, len(src.text))]
+        self.paragraphs = list(src.paragraphs) or [(0, len(src.text))]
+        self.s_starts = [a for a, _ in self.sentences]
+        self.p_starts = [a for a, _ in self.paragraphs]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self.sentences[max(0, bisect.bisect_right(self.s_starts, pos) - 1)]
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        return self.paragraphs[max(0, bisect.bisect_right(self.p_starts, pos) - 1)]
+
+
+class _Context:
+    """What the indicator rules look at around the ``i``-th quantity."""
+
+    def __init__(self, src, layout, spans, i, dates, date_starts, places, place_starts) -> None:
+        self.src, self.view, self.layout = src, src.view, layout
+        self.spans, self.i = spans, i
+        self.dates, self.date_starts = dates, date_starts
+        self.places, self.place_starts = places, place_starts
+
+    def clause_start(self, a: int) -> int:
+        """Back to a strong break, a previous quantity or a date in the same clause."""
+        view = self.view
+        floor = max(self.layout.sentence(a)[0], a - 60)
+        if self.i > 0:
+            floor = max(floor, self.spans[self.i - 1][1])
+        k = a
+        while k > floor and view[k - 1] not in _BREAK_STRONG:
+            k -= 1
+        # a date that opens the clause (2018年，当年完成…) is not part of what is measured; one in the
+        # middle (合作社在今年八月已经发展到) leaves the subject before it in place
+        j = bisect.bisect_left(self.date_starts, a) - 1
+        if j >= 0 and k <= self.dates[j].start and self.dates[j].end <= a and self.dates[j].kind != "duration":
+            lead = view[k:self.dates[j].start]
+            if len(lead) <= 2 and not _BASE.search(view, max(0, self.dates[j].start - 3), self.dates[j].start):
+                k = self.dates[j].end
+        return k
+
+    def skip_places(self, start: int, limit: int) -> int:
+        view = self.view
+        while start < limit:
+            j = bisect.bisect_left(self.place_starts, start)
+            if j < len(self.places) and self.places[j].start == start and self.places[j].end <= limit:
+                start = self.places[j].end
+            else:
+                m = _PLACE_LIKE.match(view, start, limit)
+                if not m or limit - m.end() < 2:
+                    break
+                start = m.end()
+            while start < limit and view[start] in "、和及等":
+                start += 1
+            m = _PLACE_CLASS.match(view, start, limit)
+            if m:
+                start = m.end()
+        return start
+
+    def next_quantity_start(self, b: int) -> int:
+        return self.spans[self.i + 1][0] if self.i + 1 < len(self.spans) else 10**12
+
+    def after_quantities(self, b: int) -> int:
+        """Skip the quantities listed right after this one (3个乡镇58个贫困村实施…)."""
+        k = self.i + 1
+        while k < len(self.spans) and self.spans[k][0] - b <= 1 and self.view[b:self.spans[k][0]] in ("", "、", "和"):
+            b = self.spans[k][1]
+            k += 1
+        return b
+
+
+_PLACE_LIKE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|地区|县|盟|旗)(?=[、和等])")
+_JOINED_CHANGE = re.compile(r"[、，和](?:比上年)?(?:增长|下降|上涨|提高|降低|减少|增加)(?:了)?")  # 126万亿元、增长5.2%
+_BASE = re.compile(r"(?:比|较|等于|相当于|同|为|由|从)$")
+_CHANGE_ONLY = re.compile(r"(?:分别)?(?:提升|提高|上升|增长|增加|下降|降低|减少|扩大|缩小|达到|调整)(?:了|到|至|为)?$")
+_VERB_END = re.compile(
+    r"(?:召开|举办|举行|开展|建成|建设|新建|改建|修建|组织|实施|设立|成立|培训|帮助|带动|安排|解决|"
+    r"新增|增加|创建|打造|培育|引进|签约|开工|完成|实现|惠及|覆盖|涉及|搬迁|转移|救助|资助|发放|拨付)$"
+)
+_PLACE_CLASS = re.compile(r"(?:等)?(?:省区市|省区|省份|地区|部分省份|部分|城市|地方)")
+_BREAK_STRONG = set("，。；：！？\n“”「」（）()《》")
+
+
+def _strip_dates(ctx: _Context, a: int, b: int) -> str:
+    """The text of ``[a, b)`` without the dates in it and without 的."""
+    parts, pos = [], a
+    for d in ctx.dates:
+        if d.start >= a and d.end <= b:
+            parts.append(ctx.view[pos:d.start])
+            pos = d.end
+    parts.append(ctx.view[pos:b])
+    return "".join(parts).replace("的", "")
+
+
+def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None = None) -> Span | None:
+    src, view = ctx.src, ctx.view
+    a, b = q.start, q.end
+    start = ctx.clause_start(a)
+    start = _skip_dates(start, a, ctx.dates, ctx.date_starts)
+    while start < a and view[start] in "、和及":
+        start += 1
+    lead = _LEAD.match(view, start, a)
+    if lead:
+        start = _skip_dates(lead.end(), a, ctx.dates, ctx.date_starts)
+    start = ctx.skip_places(start, a)
+    lead = _LEAD.match(view, start, a)
+    if lead:
+        start = lead.end()
+    trail = _TRAIL.search(view, start, a)
+    end = trail.start() if trail and trail.end() == a else a
+    before = end - start
+    if prev_in_clause is not None and ctx.i > 0 and prev_in_clause.start >= ctx.spans[ctx.i - 1][1] > start - 2:
+        before = 0  # 两次降低…、两次下调…: the words before belong to the previous number
+    if ctx.i > 0 and ctx.spans[ctx.i - 1][1] >= ctx.clause_start(a) - 1 and prev_in_clause is not None:
+        seg = view[ctx.spans[ctx.i - 1][1]:end]
+        change = _CHANGE_ONLY.search(stripped := _strip_dates(ctx, ctx.spans[ctx.i - 1][1], end))
+        if change and len(seg) <= 12 and not _own_subject(stripped[:change.start()]):
+            return prev_in_clause  # 从17.9%提升到35.5%: the same indicator
+    # the phrase after the number (past any quantities listed with it)
+    j = ctx.after_quantities(b)
+    if view[j:j + 1] == "的":
+        j += 1
+    k = j
+    stop = ctx.next_quantity_start(j)
+    implied = q.unit is not None and not _unit_in_surface(view, q)
+    while k < len(view) and k - j < 20 and k < stop and view[k] not in (_BREAK_STRONG if implied else _BREAK):
+        k += 1
+    after = k - j if not _AFTER_STOP.match(view, j) else 0
+    if (implied or view[a - 1:a] == "的" and q.measure_unit) and after >= 2 and j == b or implied and after >= 2:
+        return src.span(j, k)  # 近1000万贫困人口 / 一定规模的3.5万个安置点: the noun follows
+    if after >= 2 and j == b and q.measure and view[a - 1:a] == "有":
+        return src.span(j, k)  # …大奖赛共有50多个国家和地区参会: what there are N of follows
+    if after >= 2 and j == b and q.measure_unit and _names_listed(view, start, a):
+        return src.span(j, k)  # 中石化…、飞鹤…等1700多个新项目开工: the names are instances of what is counted
+    if before >= 3 and after >= 2 and j == b and q.measure_unit and _verb_final(ctx, start, end):
+        if q.unit not in _PEOPLE:
+            return src.span(j, k)  # 组织开展65个专项行动: the counted thing follows (never the number)
+        return src.span(start, k)  # 家庭实现至少1人稳定就业: who does what, around the count of people
+    cat = view.rfind("等", start, end)
+    if cat >= 0 and end - cat - 1 >= 2 and "、" in view[start:cat] and q.measure_unit and q.unit not in _PEOPLE:
+        start = cat + 1  # 举办文化演艺、体育赛事等促消费活动500余场次: the kind after 等
+        before = end - start
+    if before >= 3:
+        return src.span(start, end)
+    if prev is not None and after < 2:
+        return prev
+    if after >= 2 and j == b:
+        # 至少有十个突出亮点: a bare marker before the number is no part of what is measured
+        return src.span(b if before <= 0 or _MARKER_ONLY.fullmatch(view, start, a) else start, k)
+    if after >= 2:
+        return src.span(j, k)
+    if before <= 3 and prev is None and (subject := _previous_clause(ctx, start)):
+        return subject  # 三次产业结构进一步优化，调整为8.3∶41.4∶50.3: the subject is the clause before
+    if before >= 2:
+        return src.span(start, end)
+    return prev
+
+
+def _previous_clause(ctx: _Context, start: int) -> Span | None:
+    """The clause before ``start`` in the same sentence, when it holds no number: the subject a
+    bare verb (调整为, 达到) goes on from."""
+    view = ctx.view
+    s0, _ = ctx.layout.sentence(start)
+    if start - 1 <= s0 or view[start - 1] != "，":
+        return None
+    k = start - 1
+    while k > s0 and view[k - 1] not in _BREAK_STRONG:
+        k -= 1
+    if not 4 <= start - 1 - k <= 20 or (ctx.i > 0 and ctx.spans[ctx.i - 1][1] > k):
+        return None
+    return ctx.src.span(k, start - 1)
+
+
+_PEOPLE = {"人", "名", "位", "户", "人次", "户次"}
+_MARKER_ONLY = re.compile(r"(?:至少|最少|不少于|多达|共有|共|有|约|达)+")
+
+
+def _own_subject(head: str) -> bool:
+    """The words between a previous number and a change verb hold a subject of their own
+    (6.9%，社会消费品零售总额增长2.1%), so the second number measures something else."""
+    cut = max((head.rfind(c) for c in _BREAK_STRONG), default=-1)
+    if cut < 0:
+        return False
+    return len(head[cut + 1:].strip("、和及与比上年较同期")) >= 2
+
+
+def _names_listed(view: str, start: int, a: int) -> bool:
+    """The phrase before the number lists names (甲、乙等 / 甲、乙 N个): instances, not the indicator."""
+    phrase = view[start:a]
+    items = [x for x in phrase.removesuffix("等").split("、") if x]
+    if phrase.endswith("等") and len(phrase) >= 3:
+        return True  # 石嘴山先进材料等3个平台
+    if len(items) < 2:
+        return False
+    # names of projects, firms, reforms are long (中石化特种纤维、宝丰第二套煤制烯烃); a list of short
+    # terms (生产总值、成本、利润) spells out the indicator itself
+    return sum(map(len, items)) / len(items) >= 4.5
+
+
+def _verb_final(ctx: _Context, start: int, end: int) -> bool:
+    """The phrase before the number ends with a verb (召开, 建成 …): POS tags when the text was
+    segmented, else a list of the verbs that govern counts in policy texts."""
+    toks = ctx.src.tokens
+    if toks:
+        starts = [t.start for t in toks]
+        i = bisect.bisect_right(starts, end - 1) - 1
+        if i >= 0 and toks[i].end == end:
+            return toks[i].tag.startswith("v")
+    return bool(_VERB_END.search(ctx.view, start, end))
+
+
+def _unit_in_surface(view: str, q) -> bool:
+    return q.unit is not None and q.unit in view[q.start:q.end] or q.unit in ("%", "比例", "倍")
+
+
+def _skip_dates(start: int, limit: int, dates, date_starts) -> int:
+    i = bisect.bisect_left(date_starts, start)
+    while i < len(dates) and dates[i].start == start and dates[i].end <= limit:
+        start = dates[i].end
+        i += 1
+    return start
+
+
+def _time(src: SourceText, layout: _Layout, q, dates, date_starts) -> str | None:
+    # a duration is its own time
+    i = bisect.bisect_right(date_starts, q.start) - 1
+    for d in dates[max(0, i - 1):i + 2]:
+        if d.kind == "duration" and d.start <= q.start and q.end <= d.end + 2 and d.start >= q.start - 2:
+            return d.value
+    s0, _ = layout.sentence(q.start)
+    p0, _ = layout.paragraph(q.start)
+    while i >= 0:
+        d = dates[i]
+        if d.end <= q.start and d.kind != "duration":
+            if d.start >= s0 or (d.start >= p0 and _opens(src.view, d, p0)):
+                return d.value
+            if d.start < p0:
+                break
+        i -= 1
+    # the frame set by an earlier paragraph that opens with a period (五年多来，… / 过去一年，…)
+    while i >= 0 and dates[i].start >= p0 - _FRAME_REACH:
+        d = dates[i]
+        if d.kind in ("relative_period", "plan_period", "deictic_year", "year", "as_of"):
+            dp0, _ = layout.paragraph(d.start)
+            if _opens(src.view, d, dp0) and _is_frame_opening(src.view, d):
+                return d.value
+        i -= 1
+    return None
+
+
+_FRAME_REACH = 3000
+
+
+def _is_frame_opening(view: str, d: DateExpr) -> bool:
+    """The date is followed by a comma: it frames its paragraph (五年多来，各地…)."""
+    return view[d.end:d.end + 1] in ("，", "、")
+
+
+def _opens(view: str, d: DateExpr, p0: int) -> bool:
+    """The date opens its paragraph (五年多来，…) or a sentence of it, so it frames what follows."""
+    head = view[p0:d.start]
+    return len(head) <= 2 or head[-1:] in "。；" or re.fullmatch(r"[一二三四五六七八九十]+是[^。]{0,12}。?", head) is not None
+
+
+def _place(layout: _Layout, a: int, places, starts) -> str | None:
+    s0, _ = layout.sentence(a)
+    i = bisect.bisect_left(starts, a) - 1
+    if i >= 0 and places[i].start >= s0 and places[i].end <= a:
+        return places[i].normalized
+    return None
+
+
+def _pair_respectively(src: SourceText, layout: _Layout, out: list[Quantity], places) -> None:
+    """分别: the places before it and the values after it pair off by position."""
+    view = src.view
+    i = 0
+    while i < len(out):
+        q = out[i]
+        s0, s1 = layout.sentence(q.start)
+        k = view.rfind("分别", s0, q.start)
+        if k < 0:
+            i += 1
+            continue
+        clause0 = max(view.rfind("，", s0, k), view.rfind("；", s0, k), s0 - 1) + 1
+        ps = [p for p in places if clause0 <= p.start and p.end <= k]
+        group = [j for j in range(i, len(out)) if out[j].start >= k and out[j].end <= s1
+                 and view.rfind("分别", s0, out[j].start) == k]
+        if ps and len(ps) == len(group):
+            for p, j in zip(ps, group):
+                o = out[j]
+                out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
+                                  o.indicator, o.time, p.normalized)
+        i = group[-1] + 1 if group else i + 1

@@ -1,0 +1,109 @@
+"""Where a numeral is not a quantity: lexical words, formulas, markers, codes and phone numbers.
+
+:func:`blocked_spans` lists the stretches of the view in which no quantity may start or end;
+:func:`is_marker` tells an enumeration marker (一是, 一、, （一）, 第一) from a number.
+
+General rules, not lists of cases:
+
+* words of :func:`~analyser.extract.quantities.lexicon.lexical_re` (十分, 百姓, 一刀切, 四川 …);
+* a short quotation holding a Chinese numeral is a formula name (“五个一批”, “三农”, “一老一小”);
+* two single Chinese numerals alternating with one or two characters (四梁八柱, 三位一体,
+  两不愁三保障, 一户一宅, 一步千年) are a formula;
+* titles in 《》, document numbers (国发〔2018〕39号), telephone numbers, long digit codes.
+
+Examples
+--------
+>>> v = "构建“四梁八柱”体系，三位一体，国发〔2018〕39号，电话0371-61177826。"
+>>> [v[a:b] for a, b in blocked_spans(v)]
+['四梁八柱', '三位一体', '〔2018〕39号', '电话0371-61177826']
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .lexicon import lexical_re
+
+__all__ = ["Blocked", "blocked_spans", "is_marker"]
+
+_ONE = "一二三四五六七八九十两百千万"
+_QUOTE = re.compile(r"[“「『‘]([^“”「」『』‘’。！？\n]{1,12})[”」』’]")
+_CN_NUM_CHAR = re.compile(r"[〇零一二三四五六七八九十两百千万亿]")
+_ALTERNATION = re.compile(
+    rf"(?<![{_ONE}\d点])[{_ONE}][^\W\d{_ONE}点到至或和及与]{{1,2}}(?!百分)[{_ONE}][^\W\d{_ONE}点]{{1,2}}"
+)
+_RETURN_PERIOD = re.compile(r".年一遇")
+_YUAN_JIAO = re.compile(r".[元圆块].[角毛]")
+_URL = re.compile(r"(?:https?[:：]//|www\.)[\w\-./?？%&=:：#~+;@!*]+|[\w.\-]{1,64}@[\w\-]{1,64}\.[\w.\-]{1,64}")  # the view has ？ and ：
+_TWO_NUMBERS = re.compile(r"[\d〇零一二三四五六七八九十两百千万][^\d〇零一二三四五六七八九十两百千万]{1,2}[\d〇零一二三四五六七八九十两百千万]")
+_TITLE = re.compile(r"《([^《》\n]{1,80})》")
+_DOC_NUMBER = re.compile(r"[〔\[【（(]\s*(?:19|20)\d\d\s*[〕\]】）)]\s*第?\s*\d+\s*号")
+_PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})(?!\d)")
+_LONG_CODE = re.compile(r"(?<![\d.,])\d{9,}(?![\d.,])|(?<![A-Za-z])[A-Za-z]{1,12}\d+[A-Za-z\d]*")
+_CODE_LABEL = re.compile(r"(?:电话|手机|传真|邮编|邮政编码|热线|ICP备|备案号|编号|代码|QQ|微信)[：:\s]*[\d\-—（）()\s]+")
+_MEASURES = "个项条种批类次件名位户家所座套"
+
+
+class Blocked:
+    """Sorted, merged intervals with a fast overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.spans = [(a, b) for a, b in merged]
+        self._starts = [a for a, _ in self.spans]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """True when ``[a, b)`` shares a character with a blocked stretch."""
+        i = bisect.bisect_right(self._starts, b - 1) - 1
+        return i >= 0 and self.spans[i][1] > a
+
+
+def blocked_spans(view: str) -> list[tuple[int, int]]:
+    """Stretches of ``view`` where numerals are not quantities (merged, sorted; see the module docstring)."""
+    out: list[tuple[int, int]] = [m.span() for m in lexical_re().finditer(view)]
+    for m in _QUOTE.finditer(view):
+        inner = m.group(1)
+        if _is_plan_name(inner):
+            continue
+        if (_CN_NUM_CHAR.search(inner) and not re.search(r"\d", inner)) or _TWO_NUMBERS.search(inner):
+            out.append(m.span(1))  # “五个一批”, “三农”, “3个100万”: a formula name
+    for m in _ALTERNATION.finditer(view):
+        if _RETURN_PERIOD.match(m.group()) or _YUAN_JIAO.match(m.group()):
+            continue  # 五年一遇: a flood return period; 五元三毛: an amount of money, not a formula
+        # 一年建设、两年入住 are separate clauses; 四梁八柱 / 五个一批 are one word
+        out.append(m.span())
+    out.extend(m.span(1) for m in _TITLE.finditer(view))  # 《…三年行动…》: part of a title
+    for pattern in (_URL, _DOC_NUMBER, _PHONE, _LONG_CODE, _CODE_LABEL):
+        out.extend(m.span() for m in pattern.finditer(view))
+    return Blocked(out).spans
+
+
+def _is_plan_name(inner: str) -> bool:
+    return bool(re.fullmatch(r"十?[一二三四五六七八九十]五", inner))
+
+
+def is_marker(view: str, a: int, b: int) -> bool:
+    """An enumeration marker or ordinal rather than an amount.
+
+    >>> is_marker("一是强化", 0, 1), is_marker("第一次", 1, 2), is_marker("（三）加强", 1, 2)
+    (True, True, True)
+    >>> is_marker("建成3个", 2, 3)
+    False
+    """
+    before = view[a - 1:a]
+    after = view[b:b + 1]
+    if before in ("第", "前") or (before == "之" and not view[a:b][:1].isdigit()):
+        return True
+    if after == "是" and not view[a:b][:1].isdigit():
+        return True
+    if before != "" and after != "" and before in "（(【[" and after in "）)】]":
+        return True
+    if before == "、" and re.search(r"第[一二三四五六七八九十]{1,3}$", view[max(0, a - 6):a - 1]):
+        return True  # 第一、二轮
+    line_start = a == 0 or view[a - 1] in "\n \u3000\t"
+    return line_start and after in ("、", ".", "．") and not view[b + 1:b + 2].isdigit()

@@ -1,0 +1,145 @@
+"""The lexicons behind quantity extraction, loaded once from ``analyser/data``.
+
+* ``units.txt``: units and measure words with their kind (currency, area, count, place …);
+* ``implied_units.txt``: nouns that give the unit of a bare amount (贫困人口 -> 人);
+* ``numeric_lexical.txt``: words written with numerals that are not quantities (十分, 四梁八柱).
+
+Examples
+--------
+>>> unit_at("万元以上", 1)
+('元', 'currency')
+>>> unit_at("个百分点", 0)
+('个', 'count')
+>>> implied_unit("建档立卡贫困人口实现", 0)
+'人'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analyser.data import lines as _lines
+
+__all__ = [
+    "UNIT_KINDS",
+    "implied_noun_at",
+    "implied_unit",
+    "implied_unit_before",
+    "lexical_re",
+    "place_unit_at",
+    "unit_at",
+    "unit_kind",
+    "units",
+]
+
+UNIT_KINDS = ("currency", "area", "length", "mass", "volume", "energy", "power", "time", "count",
+              "place", "percent", "multiple")
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, str]:
+    """All units: surface -> kind (the first kind listed wins)."""
+    out: dict[str, str] = {}
+    for line in _lines("units.txt"):
+        unit, _, kind = line.partition("\t")
+        out.setdefault(unit.strip(), kind.strip())
+    return out
+
+
+def unit_kind(unit: str) -> str | None:
+    """The kind of a unit (``count``, ``currency`` …), or None when it is not in the lexicon."""
+    return units().get(unit)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _unit_re() -> re.Pattern[str]:
+    direct = [u for u, k in units().items() if k != "place" and not (u.isascii() and u.isalpha())]
+    return re.compile(_alternation(direct))
+
+
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern[str]:
+    nouns = [u for u, k in units().items() if k in ("place", "percent") and len(u) > 1 or k == "place"]
+    return re.compile(_alternation(nouns))
+
+
+def unit_at(view: str, pos: int) -> tuple[str, str] | None:
+    """The unit printed at ``view[pos:]`` (longest entry) and its kind, or None.
+
+    Latin abbreviations (cm, kWh) match whatever their case and only as whole words.
+    """
+    m = _unit_re().match(view, pos)
+    if m:
+        return m.group(), units()[m.group()]
+    if pos < len(view) and view[pos].isascii() and view[pos].isalpha():
+        word = re.match(r"[A-Za-z]+", view[pos:pos + 8])
+        if word and word.group().lower() in units():
+            return view[pos:pos + len(word.group())], units()[word.group().lower()]
+    return None
+
+
+def place_unit_at(view: str, pos: int) -> str | None:
+    """A counted noun that becomes the unit after 个 (80个县, 3个百分点), or None.
+
+    Not when it opens an enumeration (22个省、区、市: the unit stays 个).
+    """
+    m = _place_re().match(view, pos)
+    if not m:
+        return None
+    nxt = view[m.end():m.end() + 1]
+    if nxt in ("、", "级", "和", "或", "（", "("):
+        return None
+    if len(m.group()) == 1 and nxt in _COMPOUND_NEXT:
+        return None  # 5个省实验室, 200个县域医疗次中心: the noun is a modifier
+    return m.group()
+
+
+#: After a one-character place noun, characters that make it part of a longer word (县域, 省级).
+_COMPOUND_NEXT = set("域级委属直实重点辖情长政府内外城际份民直管属办场")
+
+
+@lru_cache(maxsize=1)
+def _implied() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {}
+    for line in _lines("implied_units.txt"):
+        noun, _, unit = line.partition("\t")
+        table[noun.strip()] = unit.strip()
+    return re.compile(_alternation(table)), table
+
+
+_CLAUSE_END = re.compile(r"[，。；：！？\n]")
+
+
+def implied_unit(view: str, pos: int, limit: int = 20) -> str | None:
+    """The unit a noun after ``pos`` in the same clause implies (近1000万…贫困人口 -> 人)."""
+    end = _CLAUSE_END.search(view, pos, pos + limit)
+    stop = end.start() if end else min(len(view), pos + limit)
+    pattern, table = _implied()
+    m = pattern.search(view, pos, stop)
+    return table[m.group()] if m else None
+
+
+def implied_unit_before(view: str, pos: int, limit: int = 14) -> str | None:
+    """The unit a noun shortly before ``pos`` in the same clause implies (贫困人口减少1386万 -> 人)."""
+    start = max(0, pos - limit)
+    breaks = [m.end() for m in _CLAUSE_END.finditer(view, start, pos)]
+    start = breaks[-1] if breaks else start
+    pattern, table = _implied()
+    found = [m.group() for m in pattern.finditer(view, start, pos)]
+    return table[found[-1]] if found else None
+
+
+def implied_noun_at(view: str, pos: int, longer_than: int) -> bool:
+    """True when a unit-giving noun longer than ``longer_than`` starts at ``pos`` (家庭 over 家)."""
+    m = _implied()[0].match(view, pos)
+    return bool(m) and len(m.group()) > longer_than
+
+
+@lru_cache(maxsize=1)
+def lexical_re() -> re.Pattern[str]:
+    """Words with numerals that are never quantities."""
+    return re.compile(_alternation(_lines("numeric_lexical.txt")))

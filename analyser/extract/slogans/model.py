@@ -1,0 +1,254 @@
+"""The formulation classifier: features of rule candidates, training, and the shipped artifact.
+
+Rule candidates (:mod:`analyser.extract.slogans.candidates`) are described by shape features (member
+count and lengths, a shared frame such as 靠X / X得X / 有X), context cues (按照…的原则), word
+classes of the members (verb-object pairs against plain noun lists), reported-speech cues for
+quotes, and matches in the packaged lexicon. A scikit-learn ``FeatureHasher`` + logistic regression
+scores them; candidates at or above the stored threshold are kept, and so is a candidate spelling
+a known formulation of the lexicon exactly.
+
+Training reads the hand annotations (the seed gold, the dev golds and ``tests/gold/slogans/``),
+cross-validates by document and writes the artifact to ``analyser/data/slogans.joblib`` (loaded by
+the package) and an identical copy plus the model card to ``models/``::
+
+    python -m analyser.extract.slogans.model train
+
+Examples
+--------
+>>> from analyser.extract.slogans.candidates import Candidate
+>>> ctx = FeatureContext.build("按照“物理隔离、封闭运行、专款专用”的原则。")
+>>> f = featurize(ctx, Candidate(3, 17, "quote", parts=((3, 7), (8, 12), (13, 17)), outer=(2, 18)))
+>>> f["n_parts"], f["eq_len"], f["post_cue"]
+(3, 1, 1)
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from analyser import data
+from analyser.facts import Token
+
+from .candidates import NUMERALS, Candidate, numeral_value
+from .lexicon import cue_pattern, cues, known_formulations, known_parts, member_to_family
+
+__all__ = ["ARTIFACT", "FeatureContext", "featurize", "lexicon_override", "load_model", "score_candidates"]
+
+ARTIFACT = "slogans.joblib"
+SEED = 20260705
+_PRONOUN = re.compile(r"[我你他她咱俺]")
+_TAIL_PARTICLE = re.compile(r"[了啊呢吗吧呀哇啦]$")
+_DIGIT = re.compile(r"[0-9％%]")
+_PLACE_END = set("省市县区州盟旗乡镇村")
+
+
+@dataclass(frozen=True)
+class FeatureContext:
+    """What features read: the view, word boundaries and the word at each offset."""
+
+    view: str
+    bounds: frozenset[int]
+    words: dict[int, tuple[str, str, int]]  # start -> (norm, tag, end)
+
+    @classmethod
+    def build(cls, view: str, tokens: tuple[Token, ...] | list[Token] | None = None) -> FeatureContext:
+        """Build from the view and its tokens (segmented here when not given)."""
+        if not tokens:
+            from analyser.text.segment import get_tokenizer
+
+            tokens = get_tokenizer().tokenize(view, view)
+        bounds = {0, len(view)}
+        words = {}
+        for t in tokens:
+            bounds.add(t.start)
+            bounds.add(t.end)
+            words[t.start] = (t.norm, t.tag, t.end)
+        return cls(view, frozenset(bounds), words)
+
+    def words_in(self, a: int, b: int) -> list[tuple[str, str]]:
+        """``(word, tag)`` of the words starting inside ``[a, b)``."""
+        out = []
+        pos = a
+        while pos < b:
+            w = self.words.get(pos)
+            if w is None:
+                pos += 1
+                continue
+            out.append((w[0], w[1]))
+            pos = w[2]
+        return out
+
+
+def _common_prefix(strs: list[str]) -> int:
+    if not strs:
+        return 0
+    n = 0
+    while all(len(s) > n and s[n] == strs[0][n] for s in strs):
+        n += 1
+    return n
+
+
+def _common_suffix(strs: list[str]) -> int:
+    return _common_prefix([s[::-1] for s in strs])
+
+
+def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
+    """Feature dict of one candidate (strings are one-hot encoded by the vectorizer)."""
+    v = ctx.view
+    text = v[c.start:c.end]
+    parts = [v[a:b] for a, b in c.parts] or [text]
+    lens = [len(p) for p in parts]
+    n = len(parts)
+    a0, b0 = c.outer if c.outer else (c.start, c.end)
+    pre, post = v[max(0, a0 - 4):a0], v[b0:b0 + 4]
+    f: dict[str, Any] = {
+        "src": c.source,
+        "quoted": int(c.quoted),
+        "in_title": int(c.in_title),
+        "n_parts": min(n, 8),
+        "log_len": math.log1p(len(text)),
+        "len_le4": int(len(text) <= 4),
+        "len_gt15": int(len(text) > 15),
+        "len_gt30": int(len(text) > 30),
+        "eq_len": int(n > 1 and len(set(lens)) == 1),
+        "len_spread": (max(lens) - min(lens)) if n > 1 else 0,
+        "max_part": min(max(lens), 12),
+        "min_part": min(min(lens), 12),
+        "prefix": min(_common_prefix(parts), 3) if n > 1 else 0,
+        "suffix": min(_common_suffix(parts), 3) if n > 1 else 0,
+        "digit": int(bool(_DIGIT.search(text))),
+        "pre1=" + pre[-1:]: 1,
+        "post1=" + post[:1]: 1,
+        "pre_cue": int(bool(cue_pattern("before", "$").search(pre))),
+        "post_cue": int(bool(cue_pattern("after", "^").match(v[b0:b0 + 8]))),
+        "post_deng": int(post.startswith("等")),
+        "post_de": int(post.startswith("的")),
+        "aligned": int(c.start in ctx.bounds and c.end in ctx.bounds),
+        "parts_aligned": sum(1 for a, b in c.parts if a in ctx.bounds and b in ctx.bounds) / max(1, len(c.parts)),
+        "known": int(text.replace("、", "").replace("，", "") in known_formulations()),
+        "known_parts": sum(1 for p in parts if p in known_parts()) / n,
+        "family_member": int(text in member_to_family()),
+        "place_parts": sum(1 for p in parts if p[-1:] in _PLACE_END) / n,
+        "de_inside": int("的" in text),
+        "sep_comma": int("，" in text),
+        "sep_dun": int("、" in text),
+    }
+    if n > 1 and len(set(lens)) == 1:
+        # a shared frame at fixed positions: 宜X则X, X得X, 靠X
+        f["shared_pos"] = sum(1 for i in range(lens[0]) if len({p[i] for p in parts}) == 1) / lens[0]
+        # member shape class: which places the members share (更X: "=_", X有所X: "_==_")
+        f["shape=" + "".join("=" if len({p[i] for p in parts}) == 1 else "_" for i in range(lens[0]))] = 1
+    f["all4"] = int(n > 1 and all(x == 4 for x in lens))
+    f["all3"] = int(n > 1 and all(x == 3 for x in lens))
+    f[c.source + ":n_parts"] = min(n, 8)
+    f[c.source + ":eq_len"] = f["eq_len"]
+    f[c.source + ":pre_cue"] = f["pre_cue"]
+    f[c.source + ":post_cue"] = f["post_cue"]
+    f[c.source + ":log_len"] = f["log_len"]
+    f[c.source + ":prefix"] = f["prefix"]
+    f[c.source + ":suffix"] = f["suffix"]
+    m = cue_pattern("before", "$").search(pre)
+    if m and len(m.group()) > 1:
+        f["pre=" + m.group()] = 1
+    # word classes of the members: verb-object pairs and 4-character phrases against noun lists
+    tags = []
+    for a, b in c.parts or ((c.start, c.end),):
+        ws = ctx.words_in(a, b)
+        tags.append([t for _, t in ws] or ["x"])
+    first = [t[0][:1] for t in tags]
+    f["verb_first"] = sum(1 for t in first if t == "v") / n
+    f["noun_only"] = sum(1 for t in tags if all(x[:1] in "nsr" for x in t)) / n
+    f["single_word"] = sum(1 for t in tags if len(t) == 1) / n
+    f["adj_first"] = sum(1 for t in first if t in ("a", "d")) / n
+    f["verb_object"] = sum(1 for t in tags if len(t) == 2 and t[0][:1] == "v" and t[1][:1] in "nv") / n
+    f["two_words"] = sum(1 for t in tags if len(t) == 2) / n
+    f["first_tag=" + first[0]] = 1
+    # syntactic parallelism: members with one coarse word-class sequence (系统完备、科学规范: "na")
+    seqs = ["".join(x[:1] for x in t[:3]) for t in tags]
+    f["tags_parallel"] = int(n > 1 and len(set(seqs)) == 1)
+    if n > 1:
+        f["tagseq=" + seqs[0]] = 1
+    f["frame_tags=" + "".join(sorted(set(first)))] = 1
+    if n > 1:
+        for p in parts:
+            f["mlast=" + p[-1:]] = f.get("mlast=" + p[-1:], 0) + 1 / n
+            f["mfirst=" + p[:1]] = f.get("mfirst=" + p[:1], 0) + 1 / n
+    # reported speech
+    if c.quoted:
+        f["q_pronoun"] = int(bool(_PRONOUN.search(text)))
+        f["q_particle"] = int(bool(_TAIL_PARTICLE.search(text)))
+        f["q_colon"] = int(pre.endswith(("：", ":")))
+        f["q_speech"] = int(any(w in pre for w in cues()["speech"]))
+        f["q_commas"] = min(text.count("，"), 4)
+        f["q_sentence"] = int(bool(re.search(r"[。！？]", text)))
+    if c.source == "numbered":
+        val = numeral_value(text) or 0
+        f["num_value"] = min(val, 10)
+        f["num_members"] = int(bool(c.members))
+        f["num_head"] = int(any(text.endswith(h) for h in cues()["head"]))
+        f["num_ge"] = int(bool(re.match(rf"^[{NUMERALS}]个", text)))
+        f["num_da"] = int(bool(re.match(rf"^[{NUMERALS}]大", text)))
+        f["num_multi"] = int(sum(1 for ch in text if ch in NUMERALS) >= 2)
+    return f
+
+
+def _artifact_path() -> Path:
+    return data.path(ARTIFACT)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict | None:
+    """The trained artifact (``{"pipeline", "threshold", ...}``), loaded once; None when absent.
+
+    An artifact that this scikit-learn cannot read (one pickled by a distant version) gives a
+    warning and the rule scores, rather than failing every analysis.
+    """
+    path = _artifact_path()
+    if not path.exists():
+        return None
+    import warnings
+
+    import joblib
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # version notes of close releases
+            return joblib.load(path)
+    except Exception as exc:  # noqa: BLE001 - any unpickling failure
+        warnings.warn(f"the formulation model {path} could not be loaded ({exc}); using rule scores", stacklevel=2)
+        return None
+
+
+def _fallback_score(f: dict[str, Any]) -> float:
+    """Rule score used only when no artifact is installed."""
+    s = 0.2
+    if f["quoted"]:
+        s += 0.5 - 0.3 * f.get("q_pronoun", 0) - 0.2 * f.get("q_sentence", 0)
+    if f["src"] == "numbered":
+        s += 0.2 + 0.2 * f.get("num_members", 0)
+    s += 0.2 * f["eq_len"] + 0.15 * f["pre_cue"] + 0.15 * f["post_cue"] + 0.3 * f["known"]
+    s -= 0.3 * f["noun_only"] + 0.3 * f["digit"] + 0.3 * f["post_deng"] + 0.3 * f["place_parts"]
+    return max(0.0, min(1.0, s))
+
+
+def score_candidates(ctx: FeatureContext, cands: list[Candidate]) -> tuple[list[float], float]:
+    """Probability that each candidate is a formulation, and the keep threshold."""
+    if not cands:
+        return [], 0.5
+    feats = [featurize(ctx, c) for c in cands]
+    model = load_model()
+    if model is None:
+        return [_fallback_score(f) for f in feats], 0.5
+    probs = model["pipeline"].predict_proba(feats)[:, 1]
+    return lexicon_override(feats, [float(p) for p in probs]), float(model["threshold"])
+
+
+def lexicon_override(feats: list[dict[str, Any]], probs: list[float]) -> list[float]:
+    """A candidate of parallel or numbered shape spelling a known formulation (four or more
+    characters) exactly is kept; bare lexicon matches are left to the classifier."""
+    return [1.0 if f["known"] and f["src"] != "lexicon" and f["log_len"] >= math.log1p(4) else p
+            for f, p in zip(feats, probs)]

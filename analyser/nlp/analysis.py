@@ -1,0 +1,96 @@
+"""Run the pipeline on a text or a file and collect an :class:`~analyser.facts.Analysis`.
+
+Examples
+--------
+>>> a = analyse("国务院关于做好2024年就业工作的通知")
+>>> a.document.script, a.document.chars
+('simplified', 19)
+>>> a.to_dict()["schema"]
+'policy-analyser/analysis@1'
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from analyser.errors import EmptyInputError
+from analyser.facts import Analysis, DocumentInfo
+from analyser.text.normalize import detect_script
+
+from .keys import FACTS_KEY, PAGE_KEY, doc_tokens
+from .pipeline import get_nlp
+
+__all__ = ["analyse", "analyse_file", "analyse_bytes", "document_id"]
+
+
+def document_id(text: str) -> str:
+    """Stable id of a document: the first 16 hex digits of the SHA-256 of its decoded text.
+
+    >>> document_id("国务院")
+    'a22144d42e68f71b'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def analyse(
+    text: str,
+    *,
+    source: str | None = None,
+    encoding: str = "utf-8",
+    format: str = "text",
+) -> Analysis:
+    """Analyse one decoded text (for a web page: the text extracted from it).
+
+    Parameters
+    ----------
+    text : the document's text; offsets of every fact point into it.
+    source : the path or name to record in ``document.source``.
+    encoding, format : how the text was read (recorded in the ``document`` block).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"analyse() takes a str, not {type(text).__name__}")
+    if not text.strip():
+        raise EmptyInputError(f"{source or 'input'}: no text to analyse")
+    doc = get_nlp()(text)
+    page = doc.user_data.get(PAGE_KEY)
+    facts = doc.user_data.get(FACTS_KEY, {})
+    info = DocumentInfo(
+        id=document_id(text),
+        source=source,
+        encoding=encoding,
+        format="html" if format == "html" else "text",
+        script=detect_script(text),
+        chars=len(text),
+        title=getattr(page, "title", None),
+        issuer=getattr(page, "issuer", None),
+        published=getattr(page, "published", None),
+        doc_number=getattr(page, "doc_number", None),
+        body=getattr(page, "body", (0, len(text))),
+    )
+    return Analysis(
+        document=info,
+        text=text,
+        outline=tuple(facts.get("outline", ())),
+        quantities=tuple(facts.get("quantities", ())),
+        dates=tuple(facts.get("dates", ())),
+        slogans=tuple(facts.get("slogans", ())),
+        citations=tuple(facts.get("citations", ())),
+        entities=tuple(facts.get("entities", ())),
+        tokens=doc_tokens(doc),
+    )
+
+
+def analyse_bytes(data: bytes, *, source: str | None = None, html: bool | None = None) -> Analysis:
+    """Decode raw bytes (encoding detection, HTML to text) and analyse them."""
+    from analyser.reading import read_bytes
+
+    decoded = read_bytes(data, source=source, html=html)
+    return analyse(decoded.text, source=source, encoding=decoded.encoding, format=decoded.format)
+
+
+def analyse_file(path: str | Path) -> Analysis:
+    """Read a file (encoding detection, HTML to text) and analyse it."""
+    from analyser.reading import read_path
+
+    decoded = read_path(path)
+    return analyse(decoded.text, source=str(path), encoding=decoded.encoding, format=decoded.format)

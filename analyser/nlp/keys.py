@@ -1,0 +1,68 @@
+"""Where the pipeline keeps its results on a spaCy ``Doc``, and the helpers that read them.
+
+The tokenizer stores the Simplified view and the token facts; the page component the page
+metadata; each fact component one list of frozen facts. Everything that reads a ``Doc`` goes
+through the helpers here, so no module needs the pipeline to find its inputs.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from analyser.facts import Token
+from analyser.text.normalize import simplified_view
+from analyser.text.source import SourceText
+
+__all__ = [
+    "VIEW_KEY", "TOKENS_KEY", "PAGE_KEY", "FACTS_KEY", "SOURCE_KEY",
+    "doc_view", "doc_tokens", "get_source", "get_facts", "set_facts",
+]
+
+VIEW_KEY = "policy.view"
+TOKENS_KEY = "policy.tokens"
+PAGE_KEY = "policy.page"
+FACTS_KEY = "policy.facts"
+SOURCE_KEY = "policy.source"
+
+
+def doc_view(doc: Doc) -> str:
+    """The Simplified view of ``doc.text`` (as long as it), made by the tokenizer."""
+    view = doc.user_data.get(VIEW_KEY)
+    if view is None:
+        view = doc.user_data[VIEW_KEY] = simplified_view(doc.text)
+    return view
+
+
+def doc_tokens(doc: Doc) -> tuple[Token, ...]:
+    """The non-space tokens of ``doc`` as :class:`~analyser.facts.Token` facts."""
+    tokens = doc.user_data.get(TOKENS_KEY)
+    if tokens is None:
+        tokens = tuple(
+            Token(t.idx, t.idx + len(t.text), t.text, t.norm_, t.tag_) for t in doc if not t.is_space
+        )
+    return tokens
+
+
+def get_source(doc: Doc) -> SourceText:
+    """The :class:`SourceText` of ``doc`` (built on first use, with the page's body and date)."""
+    src = doc.user_data.get(SOURCE_KEY)
+    if src is None:
+        page = doc.user_data.get(PAGE_KEY)
+        src = SourceText(
+            text=doc.text,
+            view=doc_view(doc),
+            body=page.body if page is not None else (0, len(doc.text)),
+            published=page.published if page is not None else None,
+            tokens=doc_tokens(doc),
+        )
+        doc.user_data[SOURCE_KEY] = src
+    return src
+
+
+def get_facts(doc: Doc, kind: str) -> list:
+    """The facts of one kind that the pipeline stored on ``doc``."""
+    return doc.user_data.get(FACTS_KEY, {}).get(kind, [])
+
+
+def set_facts(doc: Doc, kind: str, facts: list) -> None:
+    """Keep the facts of one kind on ``doc``."""
+    doc.user_data.setdefault(FACTS_KEY, {})[kind] = facts

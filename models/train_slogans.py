@@ -1,0 +1,298 @@
+"""Training of the formulation classifier: ``python models/train_slogans.py [--repo DIR] [--shared DIR]``.
+
+A development script beside the model card; the package only loads and scores the artifact
+(:mod:`analyser.extract.slogans.model`).
+
+Annotated documents: the seed gold (``../shared/gold/seed.gold.json``), the dev golds
+(``../shared/gold/dev/*.gold.json``) and the project's own annotations
+(``tests/gold/slogans/*.gold.json``, same ``slogans`` format). Each candidate inside an annotated
+scope is labelled 1 when it overlaps a gold formulation with intersection-over-union ≥ 0.5
+(reported speech excluded), else 0. Cross-validation holds out whole documents.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from analyser.extract.slogans.candidates import Candidate, generate
+
+__all__ = ["AnnotatedDoc", "load_annotations", "repo_root", "train"]
+
+
+def repo_root() -> Path:
+    """The repository holding this script (``models/`` -> root)."""
+    return Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class AnnotatedDoc:
+    name: str
+    text: str
+    gold: list[dict]  # {"start", "end", "optional", "negative"}
+    scope: tuple[int, int]
+
+
+def _resolve(item: dict, text: str) -> tuple[int, int] | None:
+    if item.get("start") is not None and item.get("end") is not None:
+        return int(item["start"]), int(item["end"])
+    occ = item.get("occurrence")
+    if occ is None:
+        return None
+    pos = -1
+    for _ in range(int(occ) + 1):
+        pos = text.find(item["surface"], pos + 1)
+        if pos < 0:
+            return None
+    return pos, pos + len(item["surface"])
+
+
+def _scope(g: dict, text: str) -> tuple[int, int]:
+    body = (g.get("meta") or {}).get("body") or {}
+    a, b = body.get("start", 0), body.get("end", len(text))
+    sc = g.get("scope") or {}
+    if "start" in sc and "end" in sc:
+        return max(a, sc["start"]), min(b, sc["end"])
+    first, last = sc.get("first_sentence") or sc.get("first"), sc.get("last_sentence") or sc.get("last")
+    if first and last:
+        x, y = _resolve(first, text), _resolve(last, text)
+        if x and y:
+            return x[0], y[1]
+    return a, b
+
+
+def _doc(name: str, text: str, g: dict) -> AnnotatedDoc:
+    gold = []
+    for s in g.get("slogans") or []:
+        span = _resolve(s, text)
+        if span is None:
+            continue
+        gold.append({
+            "start": span[0], "end": span[1],
+            "negative": s.get("category") == "reported_speech",
+            "optional": bool(s.get("optional")) or s.get("tier") == "secondary",
+            "secondary": s.get("tier") == "secondary",
+            "outer": (s["outer"]["start"], s["outer"]["end"]) if isinstance(s.get("outer"), dict)
+            and s["outer"].get("start") is not None else None,
+        })
+    return AnnotatedDoc(name, text, gold, _scope(g, text))
+
+
+def load_annotations(repo: Path | None = None, shared: Path | None = None) -> list[AnnotatedDoc]:
+    """Every annotated document available (the shared golds are skipped when absent)."""
+    from analyser.reading import read_path
+
+    repo = repo or repo_root()
+    shared = shared or (repo / ".." / "shared")
+    docs = []
+    seed = shared / "gold" / "seed.gold.json"
+    if seed.exists():
+        g = json.loads(seed.read_text(encoding="utf-8"))
+        text = read_path(shared / "seed" / "000_29490935b5bb2ea4.txt").text
+        docs.append(_doc("seed", text, g))
+    golds = sorted((shared / "gold" / "dev").glob("*.gold.json")) if (shared / "gold" / "dev").exists() else []
+    golds += sorted((repo / "tests" / "gold" / "slogans").glob("*.gold.json"))
+    seen = set()
+    for path in golds:
+        name = path.name[: -len(".gold.json")]
+        if name in seen:
+            continue
+        seen.add(name)
+        src = shared / "corpus-real" / "dev" / name
+        if not src.exists():
+            continue
+        g = json.loads(path.read_text(encoding="utf-8"))
+        docs.append(_doc(name, read_path(src).text, g))
+    return docs
+
+
+def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def label(doc: AnnotatedDoc, cands: list[Candidate], *, secondary: int | None = 1) -> list[tuple[Candidate, int]]:
+    """Candidates inside the scope with their 0/1 labels; a candidate matching a secondary-tier
+    (rhetorical) parallel gets ``secondary`` (None: left out of training)."""
+    out = []
+    a, b = doc.scope
+    for c in cands:
+        if not (a <= c.start and c.end <= b):
+            continue
+        y = 0
+        for g in doc.gold:
+            spans = [(g["start"], g["end"])] + ([g["outer"]] if g["outer"] else [])
+            if any(_iou((c.start, c.end), s) >= 0.5 for s in spans):
+                y = 0 if g["negative"] else (secondary if g.get("secondary") else 1)
+                break
+        if y is not None:
+            out.append((c, y))
+    return out
+
+
+def _doc_scores(doc: AnnotatedDoc, kept: list[Candidate]) -> tuple[int, int, int]:
+    """(tp, n_pred, n_gold) with score.py's conventions: optional gold counts on neither side."""
+    gold = [g for g in doc.gold if doc.scope[0] <= g["start"] and g["end"] <= doc.scope[1]]
+    used: set[int] = set()
+    tp = dropped = 0
+    for c in kept:
+        best, bi = 0.0, -1
+        for i, g in enumerate(gold):
+            if i in used:
+                continue
+            spans = [(g["start"], g["end"])] + ([g["outer"]] if g["outer"] else [])
+            v = max(_iou((c.start, c.end), s) for s in spans)
+            if v > best:
+                best, bi = v, i
+        if best >= 0.5:
+            used.add(bi)
+            if gold[bi]["optional"] or gold[bi]["negative"]:
+                dropped += 1
+            else:
+                tp += 1
+        elif any(g["optional"] and g["start"] <= c.start and c.end <= g["end"] for g in gold):
+            dropped += 1
+    n_gold = sum(1 for g in gold if not (g["optional"] or g["negative"]))
+    return tp, len(kept) - dropped, n_gold
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | None]:
+    if n_gold == 0:  # nothing scorable (only optional gold): precision/recall are undefined
+        return {"p": None, "r": None, "f1": None, "pred": n_pred}
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def _select(view: str, cands: list[Candidate], probs: list[float], threshold: float) -> list[Candidate]:
+    from analyser.extract.slogans import select
+
+    return select(view, cands, probs, threshold)
+
+
+def _make_pipeline(seed: int):
+    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    # hashing (2**15 slots) encodes feature dicts like a DictVectorizer, several times faster
+    return make_pipeline(FeatureHasher(n_features=2**15, alternate_sign=False),
+                         LogisticRegression(C=0.5, max_iter=3000, class_weight="balanced", random_state=seed))
+
+
+def train(repo: str | Path | None = None, shared: str | Path | None = None) -> dict[str, Any]:
+    """Train on all annotations, cross-validate by document, write the artifact and the model card."""
+    import joblib
+    import sklearn
+
+    from analyser.extract.slogans.model import ARTIFACT, SEED, FeatureContext, featurize, lexicon_override
+    from analyser.text.normalize import simplified_view
+
+    repo = Path(repo) if repo else repo_root()
+    docs = load_annotations(repo, Path(shared) if shared else None)
+    if len(docs) < 2:
+        raise SystemExit("need at least two annotated documents (is ../shared present?)")
+    rows = []  # (doc index, candidate, features, label, all candidates of the doc)
+    per_doc = []
+    views = []
+    for di, doc in enumerate(docs):
+        ctx = FeatureContext.build(simplified_view(doc.text))
+        views.append(ctx.view)
+        cands = generate(ctx.view, set(ctx.bounds))
+        labelled = label(doc, cands)
+        feats = [featurize(ctx, c) for c, _ in labelled]
+        per_doc.append(([c for c, _ in labelled], feats))
+        rows += [(di, f, y) for (_, y), f in zip(labelled, feats)]
+    X = [f for _, f, _ in rows]
+    y = [yy for _, _, yy in rows]
+    groups = [d for d, _, _ in rows]
+    thresholds = [round(0.3 + 0.05 * i, 2) for i in range(11)]
+    # leave-one-document-out: every document is scored by a model that never saw it
+    fold_probs: dict[int, list[float]] = {}
+    for di in range(len(docs)):
+        tr = [i for i, g in enumerate(groups) if g != di]
+        model = _make_pipeline(SEED).fit([X[i] for i in tr], [y[i] for i in tr])
+        feats = per_doc[di][1]
+        fold_probs[di] = lexicon_override(feats, [float(p) for p in model.predict_proba(feats)[:, 1]]) if feats else []
+    by_threshold = {}
+    for t in thresholds:
+        tot = [0, 0, 0]
+        for di, doc in enumerate(docs):
+            kept = _select(views[di], per_doc[di][0], fold_probs[di], t)
+            for k, v in enumerate(_doc_scores(doc, kept)):
+                tot[k] += v
+        by_threshold[t] = _prf(*tot)
+    # the lowest threshold within 0.005 of the best F1: on a tie, prefer recall
+    top = max(by_threshold[t]["f1"] or 0.0 for t in thresholds)
+    best_t = min(t for t in thresholds if (by_threshold[t]["f1"] or 0.0) >= top - 0.005)
+    per_doc_scores = {}
+    cand_tp = cand_fp = cand_fn = 0
+    for di, doc in enumerate(docs):
+        kept = _select(views[di], per_doc[di][0], fold_probs[di], best_t)
+        per_doc_scores[doc.name] = _prf(*_doc_scores(doc, kept))
+        for p, f, yy in zip(fold_probs[di], per_doc[di][1], [r[2] for r in rows if r[0] == di]):
+            cand_tp += int(p >= best_t and yy == 1)
+            cand_fp += int(p >= best_t and yy == 0)
+            cand_fn += int(p < best_t and yy == 1)
+    final = _make_pipeline(SEED).fit(X, y)
+    artifact = {"pipeline": final, "threshold": best_t, "sklearn": sklearn.__version__}
+    data_path = repo / "analyser" / "data" / ARTIFACT
+    joblib.dump(artifact, data_path)
+    models = repo / "models"
+    models.mkdir(exist_ok=True)
+    shutil.copyfile(data_path, models / ARTIFACT)
+    card = {
+        "name": "slogans",
+        "task": "keep or drop rule candidates of official formulations (提法)",
+        "artifact": f"analyser/data/{ARTIFACT} (loaded by the package); models/{ARTIFACT} is an identical copy",
+        "sha256": hashlib.sha256(data_path.read_bytes()).hexdigest(),
+        "model": "FeatureHasher(2**15, alternate_sign=False) + LogisticRegression(C=0.5, class_weight=balanced)",
+        "random_seed": SEED,
+        "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
+                     "joblib": joblib.__version__},
+        "training_command": "python models/train_slogans.py",
+        "data": {
+            "documents": [{"name": d.name, "scope": list(d.scope), "gold": len(d.gold),
+                           "source": "tests/gold/slogans" if (repo / "tests" / "gold" / "slogans" /
+                                                               f"{d.name}.gold.json").exists()
+                           else "../shared/gold"} for d in docs],
+            "candidates": len(y), "positives": int(sum(y)),
+        },
+        "threshold": best_t,
+        "cross_validation": {
+            "scheme": "leave one document out (grouped by document)",
+            "scoring": "lenient (IoU >= 0.5) against the gold in each document's scope; optional and "
+                       "secondary-tier gold count on neither side, as in the shared scorer",
+            "micro": by_threshold[best_t],
+            "per_document": per_doc_scores,
+            "candidate_level": _prf(cand_tp, cand_tp + cand_fp, cand_tp + cand_fn),
+            "by_threshold": {str(t): v for t, v in by_threshold.items()},
+        },
+    }
+    (models / "slogans.json").write_text(json.dumps(card, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    from analyser.extract.slogans.model import load_model
+
+    load_model.cache_clear()
+    return card
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train, cross-validate by document, and write both artifact copies and the card."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python models/train_slogans.py", description=__doc__.split("\n")[0])
+    ap.add_argument("--repo", default=None, help="repository root (default: the folder above this script)")
+    ap.add_argument("--shared", default=None, help="the shared folder with gold/ and corpus-real/")
+    args = ap.parse_args(argv)
+    card = train(repo=args.repo, shared=args.shared)
+    print(json.dumps(card["cross_validation"], ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
