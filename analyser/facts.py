@@ -191,9 +191,13 @@ class DocumentInfo(_Fact):
     published: str | None = None
     doc_number: Span | None = None
     body: tuple[int, int] = (0, 0)
+    #: values from a corpus sidecar (title, published, issuer, doc_number, kind, url), when read
+    metadata: dict[str, Any] | None = None
+    #: the fields the sidecar supplied -> the sidecar's file name (``{"published": "manifest.json"}``)
+    metadata_source: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "source": self.source,
             "encoding": self.encoding,
@@ -206,6 +210,11 @@ class DocumentInfo(_Fact):
             "doc_number": _jsonable(self.doc_number),
             "body": {"start": self.body[0], "end": self.body[1]},
         }
+        if self.metadata is not None:
+            out["metadata"] = dict(self.metadata)
+        if self.metadata_source is not None:
+            out["metadata_source"] = dict(self.metadata_source)
+        return out
 
 
 @dataclass(frozen=True, slots=True)

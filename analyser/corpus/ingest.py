@@ -9,10 +9,14 @@ writes each document, its facts and its file record in one transaction. Hence:
 * a run killed at any point (even ``kill -9``) resumes where it stopped, with nothing lost and
   nothing doubled;
 * a file that cannot be read or analysed is recorded in the ``errors`` table with a one-line
-  message, and the run goes on.
+  message, and the run goes on;
+* a sidecar beside the files (``manifest.json`` or ``meta.jsonl``, :mod:`analyser.corpus.sidecar`)
+  gives dates, titles and issuers the texts do not print; the date reaches the analysis, so
+  今年/去年 resolve against it. Sidecars and ``README*`` files are not documents.
 
 The analyse function is a parameter (a callable or a ``"module:function"`` name) taking a
-path and returning an analysis dict with ``document.text``; the default,
+path (and, if it accepts it, the sidecar entry as ``meta=``) and returning an analysis dict with
+``document.text``; the default,
 :func:`analyse_path`, runs the full pipeline, loaded once per worker process.
 
 Examples
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import inspect
 import os
 import sys
 import time
@@ -41,6 +46,7 @@ from typing import Any
 
 from analyser.errors import AnalyserError, InputError, StoreError
 
+from .sidecar import apply_metadata, is_sidecar_or_readme, read_sidecars
 from .store import PreparedDocument, Store, prepare
 
 __all__ = ["SUFFIXES", "IngestSummary", "analyse_path", "collect_files", "ingest", "process_file"]
@@ -104,7 +110,7 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
             for dirpath, dirnames, filenames in os.walk(p):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in filenames:
-                    if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+                    if name.lower().endswith(SUFFIXES) and not name.startswith(".") and not is_sidecar_or_readme(name):
                         f = Path(dirpath) / name
                         out.setdefault(str(f), f)
         elif p.is_file():
@@ -114,17 +120,17 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return [out[k] for k in sorted(out)]
 
 
-def analyse_path(path: str) -> dict[str, Any]:
+def analyse_path(path: str, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     """The full pipeline on one file: the analysis dict with ``document.text`` and ``terms``.
 
     ``terms`` (the content words for keywords) is taken straight from the tokens, which is
-    much cheaper than serialising every token.
+    much cheaper than serialising every token. ``meta`` is the file's sidecar entry.
     """
     from analyser.nlp.analysis import analyse_file
 
     from .store.prepare import document_terms
 
-    analysis = analyse_file(path)
+    analysis = analyse_file(path, metadata=meta)
     out = analysis.to_dict(text=True)
     out["terms"] = document_terms([{"norm": t.norm, "tag": t.tag} for t in analysis.tokens], "")
     return out
@@ -147,10 +153,23 @@ def _one_line(exc: BaseException) -> str:
     return msg if isinstance(exc, AnalyserError) else f"{type(exc).__name__}: {msg}"
 
 
-def process_file(path: str, analyse: Callable[[str], dict]) -> dict[str, Any]:
-    """Analyse one file and prepare its rows; never raises (the error is returned instead)."""
+def _takes_meta(fn: Callable) -> bool:
     try:
-        analysis = analyse(path)
+        return "meta" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def process_file(path: str, analyse: Callable[[str], dict], meta: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Analyse one file and prepare its rows; never raises (the error is returned instead).
+
+    ``meta`` (the file's sidecar entry) is passed to ``analyse`` when it takes ``meta``, and
+    fills the ``document`` block of its result either way.
+    """
+    try:
+        analysis = analyse(path, meta=meta) if meta and _takes_meta(analyse) else analyse(path)
+        if meta and isinstance(analysis, dict):
+            apply_metadata(analysis, meta)
         return {"path": path, "prepared": prepare(analysis, source=path), "error": None}
     except Exception as exc:  # noqa: BLE001 - any failure of one file is recorded, the run goes on
         return {"path": path, "prepared": None, "error": _one_line(exc)}
@@ -169,20 +188,20 @@ def _init_worker(analyse: AnalyseFn | None) -> None:
         get_nlp()
 
 
-def _work(path: str) -> dict[str, Any]:
+def _work(path: str, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     assert _WORKER_ANALYSE is not None
-    return process_file(path, _WORKER_ANALYSE)
+    return process_file(path, _WORKER_ANALYSE, meta)
 
 
 _DASK_CACHE: dict[str, Callable[[str], dict]] = {}
 
 
-def _dask_work(path: str, analyse: AnalyseFn | None) -> dict[str, Any]:
+def _dask_work(path: str, analyse: AnalyseFn | None, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     key = analyse if isinstance(analyse, str) else repr(analyse)
     fn = _DASK_CACHE.get(key)
     if fn is None:
         fn = _DASK_CACHE[key] = _resolve(analyse)
-    return process_file(path, fn)
+    return process_file(path, fn, meta)
 
 
 # -- the main process: the only writer --------------------------------------------------------
@@ -274,6 +293,7 @@ def ingest(
     if jobs < 1:
         raise InputError(f"the number of jobs must be at least 1, got {jobs}")
     files = collect_files(paths)
+    metadata = read_sidecars(files)
     summary = IngestSummary(files=len(files))
     todo: dict[str, tuple[str, int]] = {}
     seen_sha: set[str] = set()
@@ -299,13 +319,13 @@ def ingest(
         if not todo:
             pass
         elif engine == "dask":
-            _run_dask(list(todo), analyse, scheduler, write)
+            _run_dask(list(todo), analyse, scheduler, write, metadata)
         elif jobs == 1:
             fn = _resolve(analyse)
             for path in todo:
-                write(process_file(path, fn))
+                write(process_file(path, fn, metadata.get(path)))
         else:
-            _run_pool(list(todo), analyse, jobs, write)
+            _run_pool(list(todo), analyse, jobs, write, metadata)
     finally:
         if bar is not None:
             bar.close()
@@ -313,7 +333,11 @@ def ingest(
     return summary
 
 
-def _run_pool(paths: list[str], analyse: AnalyseFn | None, jobs: int, write: Callable[[dict], None]) -> None:
+def _run_pool(
+    paths: list[str], analyse: AnalyseFn | None, jobs: int, write: Callable[[dict], None],
+    metadata: dict[str, dict[str, Any]] | None = None,
+) -> None:
+    metadata = metadata or {}
     pending = list(reversed(paths))
     attempts: Counter = Counter()
     while pending:
@@ -324,7 +348,7 @@ def _run_pool(paths: list[str], analyse: AnalyseFn | None, jobs: int, write: Cal
                     while pending and len(running) < 2 * jobs:
                         path = pending.pop()
                         attempts[path] += 1
-                        running[pool.submit(_work, path)] = path
+                        running[pool.submit(_work, path, metadata.get(path))] = path
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for fut in sorted(done, key=lambda f: running[f]):
                         result = fut.result()
@@ -347,7 +371,10 @@ def _run_pool(paths: list[str], analyse: AnalyseFn | None, jobs: int, write: Cal
                 raise
 
 
-def _run_dask(paths: list[str], analyse: AnalyseFn | None, scheduler: Any, write) -> None:
+def _run_dask(
+    paths: list[str], analyse: AnalyseFn | None, scheduler: Any, write, metadata: dict[str, dict[str, Any]] | None = None
+) -> None:
+    metadata = metadata or {}
     try:
         from dask.distributed import Client, as_completed
     except ImportError:  # dask is an optional extra
@@ -360,7 +387,7 @@ def _run_dask(paths: list[str], analyse: AnalyseFn | None, scheduler: Any, write
     except OSError as exc:
         raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
-        futures = client.map(_dask_work, paths, analyse=analyse, pure=False)
+        futures = [client.submit(_dask_work, p, analyse, metadata.get(p), pure=False) for p in paths]
         for fut in as_completed(futures):
             write(fut.result())
             fut.release()

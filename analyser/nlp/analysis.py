@@ -11,13 +11,15 @@ Examples
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from analyser.errors import EmptyInputError
 from analyser.facts import Analysis, DocumentInfo
 from analyser.text.normalize import detect_script
 
-from .keys import FACTS_KEY, PAGE_KEY, doc_tokens
+from .keys import FACTS_KEY, PAGE_KEY, PUBLISHED_KEY, doc_tokens
 from .pipeline import get_nlp
 
 __all__ = ["analyse", "analyse_file", "analyse_bytes", "document_id"]
@@ -38,6 +40,8 @@ def analyse(
     source: str | None = None,
     encoding: str = "utf-8",
     format: str = "text",
+    published: str | None = None,
+    metadata: Mapping[str, Any] | None = None,
 ) -> Analysis:
     """Analyse one decoded text (for a web page: the text extracted from it).
 
@@ -46,12 +50,28 @@ def analyse(
     text : the document's text; offsets of every fact point into it.
     source : the path or name to record in ``document.source``.
     encoding, format : how the text was read (recorded in the ``document`` block).
+    published : the document's date when known from outside the text (ISO; a corpus sidecar);
+        it becomes ``document.published`` and anchors relative dates and years (今年, 去年).
+    metadata : values from a corpus sidecar (:mod:`analyser.corpus.sidecar`: ``title``,
+        ``published``, ``issuer``, ``doc_number``, ``kind``, ``url``, ``sidecar``): kept as
+        ``document.metadata``; its date is ``published`` when none is given; the fields it supplies
+        are named in ``document.metadata_source``.
     """
+    meta = {k: v for k, v in (metadata or {}).items() if k != "sidecar"}
+    if published is None and meta.get("published"):
+        published = meta["published"]
     if not isinstance(text, str):
         raise TypeError(f"analyse() takes a str, not {type(text).__name__}")
     if not text.strip():
         raise EmptyInputError(f"{source or 'input'}: no text to analyse")
-    doc = get_nlp()(text)
+    nlp = get_nlp()
+    if published:
+        doc = nlp.make_doc(text)
+        doc.user_data[PUBLISHED_KEY] = published
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+    else:
+        doc = nlp(text)
     page = doc.user_data.get(PAGE_KEY)
     facts = doc.user_data.get(FACTS_KEY, {})
     info = DocumentInfo(
@@ -66,6 +86,8 @@ def analyse(
         published=getattr(page, "published", None),
         doc_number=getattr(page, "doc_number", None),
         body=getattr(page, "body", (0, len(text))),
+        metadata=meta or None,
+        metadata_source=_metadata_source(page, meta, (metadata or {}).get("sidecar", "sidecar")),
     )
     return Analysis(
         document=info,
@@ -80,6 +102,15 @@ def analyse(
     )
 
 
+def _metadata_source(page: Any, meta: Mapping[str, Any], sidecar: str) -> dict[str, str] | None:
+    """The document fields the sidecar supplied: its date always, the others where the text has none."""
+    out = {"published": sidecar} if meta.get("published") else {}
+    for key in ("title", "issuer", "doc_number"):
+        if meta.get(key) and getattr(page, key, None) is None:
+            out[key] = sidecar
+    return out or None
+
+
 def analyse_bytes(data: bytes, *, source: str | None = None, html: bool | None = None) -> Analysis:
     """Decode raw bytes (encoding detection, HTML to text) and analyse them."""
     from analyser.reading import read_bytes
@@ -88,9 +119,14 @@ def analyse_bytes(data: bytes, *, source: str | None = None, html: bool | None =
     return analyse(decoded.text, source=source, encoding=decoded.encoding, format=decoded.format)
 
 
-def analyse_file(path: str | Path) -> Analysis:
-    """Read a file (encoding detection, HTML to text) and analyse it."""
+def analyse_file(
+    path: str | Path, *, published: str | None = None, metadata: Mapping[str, Any] | None = None
+) -> Analysis:
+    """Read a file (encoding detection, HTML to text) and analyse it (keywords as in :func:`analyse`)."""
     from analyser.reading import read_path
 
     decoded = read_path(path)
-    return analyse(decoded.text, source=str(path), encoding=decoded.encoding, format=decoded.format)
+    return analyse(
+        decoded.text, source=str(path), encoding=decoded.encoding, format=decoded.format,
+        published=published, metadata=metadata,
+    )

@@ -211,15 +211,18 @@ def prepare(analysis: dict[str, Any], *, source: str | None = None) -> PreparedD
         rows[table] = table_rows
     counts = {kind: len(analysis.get(kind) or []) for kind in FACT_TABLES}
     published = doc.get("published")
+    meta = doc.get("metadata") or {}  # a corpus sidecar's values fill what the text does not print
+    title = span_text(doc.get("title")) or meta.get("title")
+    issuer = span_text(doc.get("issuer")) or meta.get("issuer")
     document = {
         "id": doc_id,
         "source": source if source is not None else doc.get("source"),
-        "title": span_text(doc.get("title")),
-        "issuer": span_text(doc.get("issuer")),
-        "issuer_norm": simplified_view(span_text(doc.get("issuer")) or "").strip() or None,
+        "title": title,
+        "issuer": issuer,
+        "issuer_norm": simplified_view(issuer or "").strip() or None,
         "published": published,
         "year": year_of(published),
-        "doc_number": span_text(doc.get("doc_number")),
+        "doc_number": span_text(doc.get("doc_number")) or meta.get("doc_number"),
         "script": doc.get("script") or detect_script(text),
         "chars": doc.get("chars") if doc.get("chars") is not None else len(text),
         "encoding": doc.get("encoding"),
