@@ -123,6 +123,19 @@ class Quantity(_Fact):
     indicator: Span | None = None
     time: str | None = None
     place: str | None = None
+    #: ``target`` (预期目标, 力争, 到2025年…), ``actual`` (a reported result) or ``None`` when unclear
+    modality: str | None = None
+    #: ``binding`` (约束性) or ``expected`` (预期性) when the text says so
+    binding: str | None = None
+    #: ``(id, label)`` of the indicator concept (``analyser/data/indicators.tsv``), when one matches
+    canonical: tuple[str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = _Fact.to_dict(self)
+        canonical = out.pop("canonical")
+        if out["indicator"] is not None:
+            out["indicator"]["canonical"] = None if canonical is None else {"id": canonical[0], "label": canonical[1]}
+        return out
 
 
 @dataclass(frozen=True, slots=True)
