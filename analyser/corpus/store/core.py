@@ -13,6 +13,7 @@ from analyser.errors import InputError, NotFoundError, StoreError
 
 from .cursor import check_limit, decode_cursor, encode_cursor
 from .prepare import PreparedDocument, prepare
+from .knowledge import KnowledgeMixin, add_columns, summarise_knowledge
 from .queries import QueryMixin
 from .schema import DDL, FACT_TABLES, SCHEMA_VERSION
 from .slogans import SloganMixin, summarise_document
@@ -36,7 +37,7 @@ def open_store(path: str | Path, *, create: bool = True, readonly: bool = False)
     return Store(path, create=create, readonly=readonly)
 
 
-class Store(QueryMixin, SloganMixin):
+class Store(QueryMixin, SloganMixin, KnowledgeMixin):
     """A fact store in one SQLite file (WAL mode); ``":memory:"`` gives a private in-memory one.
 
     The connection may be shared by threads (calls are serialised by a lock); one process
@@ -82,6 +83,7 @@ class Store(QueryMixin, SloganMixin):
             self.conn.execute("PRAGMA synchronous = NORMAL")
         fresh = not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone()
         self.conn.executescript(DDL)
+        add_columns(self.conn)
         if fresh or self._schema_version() >= SCHEMA_VERSION:
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
@@ -89,10 +91,11 @@ class Store(QueryMixin, SloganMixin):
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("slogan_groups", "slogan_documents", "slogan_variants"):
+            for table in ("slogan_groups", "slogan_documents", "slogan_variants", "indicator_concepts", "citation_groups"):
                 self.conn.execute(f"DELETE FROM {table}")
             for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
                 summarise_document(self.conn, doc_id)
+                summarise_knowledge(self.conn, doc_id)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -162,6 +165,7 @@ class Store(QueryMixin, SloganMixin):
                         )
                         self.conn.executemany(sql, [[doc.id, *(r.get(c) for c in cols[1:])] for r in rows])
                     summarise_document(self.conn, doc.id)
+                    summarise_knowledge(self.conn, doc.id)
                     added = True
                 if file is not None:
                     self.conn.execute(

@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from analyser.errors import StoreError
+from analyser.extract.quantities.modality import reference_year
 from analyser.text.normalize import detect_script, simplified_view
 from analyser.text.source import split_sentences
 
@@ -135,7 +136,7 @@ def _flatten_outline(nodes: list[dict], parent: str | None, out: list[dict]) -> 
         _flatten_outline(node.get("children") or [], path, out)
 
 
-def _fact_rows(kind: str, facts: list[dict]) -> list[dict[str, Any]]:
+def _fact_rows(kind: str, facts: list[dict], published: str | None = None) -> list[dict[str, Any]]:
     rows = []
     for f in facts:
         base = {"text": f.get("text"), "start": f.get("start"), "end": f.get("end")}
@@ -150,6 +151,9 @@ def _fact_rows(kind: str, facts: list[dict]) -> list[dict[str, Any]]:
                 indicator_end=ind.get("end") if isinstance(ind, dict) else None,
                 time=f.get("time"), year=year_of(f.get("time")), place=f.get("place"),
                 place_norm=simplified_view(f["place"]).strip() if f.get("place") else None,
+                concept=(ind.get("canonical") or {}).get("id") if isinstance(ind, dict) else None,
+                modality=f.get("modality"), binding=f.get("binding"),
+                ref_year=reference_year(f.get("time"), f.get("modality"), published),
             )  # fmt: skip
         elif kind == "dates":
             base.update(value=f.get("value"), kind=f.get("kind"))
@@ -202,7 +206,7 @@ def prepare(analysis: dict[str, Any], *, source: str | None = None) -> PreparedD
             table_rows: list[dict[str, Any]] = []
             _flatten_outline(facts, None, table_rows)
         else:
-            table_rows = _fact_rows(kind, facts)
+            table_rows = _fact_rows(kind, facts, doc.get("published"))
         for n, row in enumerate(table_rows):
             anchor = row.get("heading_start") if kind == "outline" else None
             pos = anchor if anchor is not None else row.get("start")

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 __all__ = ["DDL", "FACT_TABLES", "SCHEMA_VERSION"]
 
-#: 2 added the formulation summary tables (slogan_groups, slogan_documents, slogan_variants)
-SCHEMA_VERSION = 2
+#: 2 added the formulation summary tables (slogan_groups, slogan_documents, slogan_variants);
+#: 3 the knowledge columns of quantities and the indicator/citation summary tables
+#: (:mod:`analyser.corpus.store.knowledge`)
+SCHEMA_VERSION = 3
 
 #: Fact kind (the analysis JSON key) -> table name.
 FACT_TABLES = {
@@ -86,6 +88,7 @@ CREATE TABLE IF NOT EXISTS quantities (
     value REAL, unit TEXT, qualifier TEXT, lower REAL, upper REAL,
     indicator TEXT, indicator_norm TEXT, indicator_start INTEGER, indicator_end INTEGER,
     time TEXT, year INTEGER, place TEXT, place_norm TEXT,
+    concept TEXT, modality TEXT, binding TEXT, ref_year INTEGER,
     {_SENTENCE},
     PRIMARY KEY (doc_id, n)
 );

@@ -1,0 +1,306 @@
+"""Corpus knowledge: indicator concepts and their series, term timelines, citations across documents.
+
+Queries (methods of :class:`~analyser.corpus.store.Store`, mixed in), each paged as
+``{"items": [...], "next": cursor | None}``:
+
+* :meth:`~KnowledgeMixin.indicators`: the indicator concepts of the vocabulary that the corpus
+  uses, most used first;
+* :meth:`~KnowledgeMixin.indicator_series`: a concept's quantities with the year each value refers
+  to, its modality (target or result) and place, oldest first (keyset pages over the index
+  ``quantities_concept``);
+* :meth:`~KnowledgeMixin.term_timeline`: any term, in either script, counted over the stored
+  texts (candidates from the bigram index, counted in SQLite), oldest document first;
+* :meth:`~KnowledgeMixin.cited_documents`: cited documents (by normalized title) with the
+  documents citing them.
+
+Two summary tables, kept up to date by :func:`summarise_knowledge` in the transaction that writes
+a document, answer the list queries without aggregating every fact on each request:
+``indicator_concepts`` (``concept``, ``quantities``, ``n_documents``) and ``citation_groups``
+(``normalized``, ``title``, ``doc_type``, ``doc_number``, ``count``, ``n_documents``).
+
+Examples
+--------
+>>> from analyser.corpus.store import Store
+>>> store = Store(":memory:")
+>>> store.add_analysis({"document": {"id": "d1", "text": "去年国内生产总值增长6.6%。", "published": "2019-03-05"},
+...     "quantities": [{"text": "6.6%", "start": 10, "end": 14, "value": 6.6, "unit": "%", "time": "2018",
+...     "modality": "actual", "indicator": {"text": "国内生产总值增长", "start": 2, "end": 10,
+...     "canonical": {"id": "gdp_growth", "label": "国内生产总值增长"}}}]})
+True
+>>> [(c["id"], c["quantities"]) for c in store.indicators()["items"]]
+[('gdp_growth', 1)]
+>>> [(r["year"], r["value"], r["modality"]) for r in store.indicator_series("gdp_growth")["items"]]
+[(2018, 6.6, 'actual')]
+>>> store.term_timeline("國內生產總值")["n_occurrences"]
+1
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from analyser.errors import InputError, NotFoundError
+from analyser.text.normalize import simplified_view
+
+from .cursor import check_limit, decode_cursor, encode_cursor, offset_of
+from .fts import fts_query
+
+__all__ = ["KNOWLEDGE_DDL", "QUANTITY_COLUMNS", "KnowledgeMixin", "add_columns", "summarise_knowledge"]
+
+#: Columns added to ``quantities`` (older stores get them by ALTER TABLE when opened for writing).
+QUANTITY_COLUMNS = (("concept", "TEXT"), ("modality", "TEXT"), ("binding", "TEXT"), ("ref_year", "INTEGER"))
+
+KNOWLEDGE_DDL = """
+CREATE INDEX IF NOT EXISTS quantities_concept ON quantities(concept, coalesce(ref_year, 9999), doc_id, n)
+    WHERE concept IS NOT NULL;
+CREATE TABLE IF NOT EXISTS indicator_concepts (
+    concept TEXT PRIMARY KEY,
+    quantities INTEGER NOT NULL,
+    n_documents INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS citation_groups (
+    normalized TEXT PRIMARY KEY,
+    title TEXT,
+    doc_type TEXT,
+    doc_number TEXT,
+    count INTEGER NOT NULL,
+    n_documents INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS citation_groups_rank ON citation_groups(n_documents DESC, normalized);
+CREATE INDEX IF NOT EXISTS citations_doc ON citations(normalized, doc_id);
+"""
+
+_SUMMARISE = (
+    (
+        "INSERT INTO indicator_concepts(concept, quantities, n_documents)"
+        " SELECT concept, count(*), 1 FROM quantities WHERE doc_id = ? AND concept IS NOT NULL GROUP BY concept"
+        " ON CONFLICT(concept) DO UPDATE SET quantities = quantities + excluded.quantities,"
+        " n_documents = n_documents + 1"
+    ),
+    (
+        "INSERT INTO citation_groups(normalized, title, doc_type, doc_number, count, n_documents)"
+        " SELECT normalized, min(title), min(doc_type), min(doc_number), count(*), 1 FROM citations"
+        " WHERE doc_id = ? AND normalized IS NOT NULL AND normalized != '' GROUP BY normalized"
+        " ON CONFLICT(normalized) DO UPDATE SET count = count + excluded.count, n_documents = n_documents + 1,"
+        " doc_type = coalesce(doc_type, excluded.doc_type), doc_number = coalesce(doc_number, excluded.doc_number)"
+    ),
+)
+_DOC = "d.id AS doc_id, d.title AS doc_title, d.published AS doc_published, d.issuer AS doc_issuer, d.source AS doc_source"
+
+
+def add_columns(conn: sqlite3.Connection) -> None:
+    """Add the knowledge columns to an older ``quantities`` table, then the knowledge tables."""
+    have = {r[1] for r in conn.execute("PRAGMA table_info(quantities)")}
+    for name, kind in QUANTITY_COLUMNS:
+        if name not in have:
+            conn.execute(f"ALTER TABLE quantities ADD COLUMN {name} {kind}")
+    conn.executescript(KNOWLEDGE_DDL)
+
+
+def summarise_knowledge(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Add one document's indicator concepts and citations to the summary tables."""
+    for sql in _SUMMARISE:
+        conn.execute(sql, (doc_id,))
+
+
+def _document(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row.pop("doc_id"),
+        "title": row.pop("doc_title"),
+        "published": row.pop("doc_published"),
+        "issuer": row.pop("doc_issuer"),
+        "source": row.pop("doc_source"),
+    }
+
+
+def _year(value: Any, name: str) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be a year, got {value!r}") from None
+
+
+class KnowledgeMixin:
+    """Indicator, term and citation queries; needs ``self._rows(sql, params)`` from the store."""
+
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- indicators ---------------------------------------------------------------------------
+    def indicators(self, q: str | None = None, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
+        """Indicator concepts used in the corpus: ``{id, label, aliases, quantities, documents}``.
+
+        Most used first; ``q`` keeps concepts whose id, label or an alias contains it (either script).
+        """
+        from analyser.extract.quantities.canonical import concept_by_id, fold
+
+        limit = check_limit(limit)
+        vocab = concept_by_id()
+        needle = fold(q) if q and q.strip() else None
+        items = []
+        for r in self._rows("SELECT concept, quantities, n_documents FROM indicator_concepts"):
+            c = vocab.get(r["concept"])
+            label, aliases = (c.label, list(c.aliases)) if c else (r["concept"], [])
+            if needle and not (needle in r["concept"] or needle in fold(label) or any(needle in a for a in aliases)):
+                continue
+            items.append({"id": r["concept"], "label": label, "aliases": aliases,
+                          "quantities": r["quantities"], "documents": r["n_documents"]})
+        items.sort(key=lambda it: (-it["quantities"], it["id"]))
+        start = offset_of(cursor)
+        page = items[start:start + limit]
+        nxt = encode_cursor([start + limit]) if start + limit < len(items) else None
+        return {"items": page, "next": nxt}
+
+    def indicator_series(
+        self,
+        concept: str,
+        modality: str | None = None,
+        place: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        issuer: str | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+    ) -> dict[str, Any]:
+        """The quantities of one concept, oldest value first (values without a year last).
+
+        Rows: ``{document: {id, title, published, issuer, source}, year, place, value, lower,
+        upper, unit, qualifier, modality, binding, indicator, text, start, end, sentence}``;
+        ``year`` is the year the value refers to. Filters: ``modality`` (target/actual),
+        ``place`` (substring, either script), ``year_from``/``year_to`` (years of the value),
+        ``issuer`` (substring of the document's issuer).
+        """
+        from analyser.extract.quantities.canonical import concept_by_id
+
+        limit = check_limit(limit)
+        if concept not in concept_by_id() and not self._rows(
+            "SELECT 1 FROM indicator_concepts WHERE concept = ?", (concept,)
+        ):
+            raise NotFoundError(f"no indicator concept {concept!r}")
+        if modality not in (None, "", "target", "actual"):
+            raise InputError(f"modality must be target or actual, got {modality!r}")
+        year_from, year_to = _year(year_from, "from"), _year(year_to, "to")
+        where = ["q.concept = ?"]
+        params: list[Any] = [concept]
+        if modality:
+            where.append("q.modality = ?")
+            params.append(modality)
+        if place:
+            where.append("instr(q.place_norm, ?) > 0")
+            params.append(simplified_view(place).strip())
+        if year_from is not None:
+            where.append("coalesce(q.ref_year, 9999) >= ? AND q.ref_year IS NOT NULL")
+            params.append(year_from)
+        if year_to is not None:
+            where.append("coalesce(q.ref_year, 9999) <= ?")
+            params.append(year_to)
+        if issuer:
+            where.append("instr(d.issuer_norm, ?) > 0")
+            params.append(simplified_view(issuer).strip())
+        pos = decode_cursor(cursor, 3)
+        if pos:
+            if not (isinstance(pos[0], int) and isinstance(pos[1], str) and isinstance(pos[2], int)):
+                raise InputError(f"invalid cursor {cursor!r}")
+            where.append("(coalesce(q.ref_year, 9999), q.doc_id, q.n) > (?, ?, ?)")
+            params += pos
+        sql = (
+            f"SELECT coalesce(q.ref_year, 9999) AS k, q.n AS n, q.ref_year AS year, q.place, q.value, q.lower,"
+            f" q.upper, q.unit, q.qualifier, q.modality, q.binding, q.indicator, q.text, q.start, q.\"end\","
+            f" q.sentence, {_DOC} FROM quantities q INDEXED BY quantities_concept JOIN documents d ON d.id = q.doc_id"
+            f" WHERE {' AND '.join(where)} ORDER BY coalesce(q.ref_year, 9999), q.doc_id, q.n LIMIT ?"
+        )
+        rows = [dict(r) for r in self._rows(sql, params + [limit + 1])]
+        nxt = None
+        if len(rows) > limit:
+            last = rows[limit - 1]
+            nxt = encode_cursor([last["k"], last["doc_id"], last["n"]])
+            rows = rows[:limit]
+        items = []
+        for r in rows:
+            r.pop("k")
+            r.pop("n")
+            doc = _document(r)
+            items.append({"document": doc, **r})
+        return {"items": items, "next": nxt}
+
+    # -- terms --------------------------------------------------------------------------------
+    def term_timeline(self, q: str, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
+        """Where any term occurs, oldest document first (undated documents last).
+
+        ``{term, n_documents, n_occurrences, first, documents: [{id, title, published, issuer,
+        source, count, first_start}], next}``; ``first`` is the oldest document using the term.
+        The term is matched in the Simplified view of every text, so both scripts count.
+        """
+        term = simplified_view(q or "").strip()
+        if not term:
+            raise InputError("q (the term) must not be empty")
+        limit = check_limit(limit)
+        where, params = ["instr(d.view, ?) > 0"], [term]
+        match = fts_query(term)
+        if match:
+            where.insert(0, "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            params.insert(0, match)
+        sql = (
+            "SELECT d.seq, d.id, d.title, d.published, d.issuer, d.source,"
+            " (length(d.view) - length(replace(d.view, ?, ''))) / length(?) AS count,"
+            " instr(d.view, ?) - 1 AS first_start"
+            f" FROM documents d WHERE {' AND '.join(where)}"
+        )
+        rows = [dict(r) for r in self._rows(sql, [term, term, term, *params])]
+        rows.sort(key=lambda r: (not r["published"], r["published"] or "", r["seq"]))
+        for r in rows:
+            r.pop("seq")
+        start = offset_of(cursor)
+        page = rows[start:start + limit]
+        return {
+            "term": term,
+            "n_documents": len(rows),
+            "n_occurrences": sum(r["count"] for r in rows),
+            "first": rows[0] if rows else None,
+            "documents": page,
+            "next": encode_cursor([start + limit]) if start + limit < len(rows) else None,
+        }
+
+    # -- citations ----------------------------------------------------------------------------
+    def cited_documents(self, q: str | None = None, cursor: str | None = None, limit: int | None = None,
+                        per_citation: int = 100) -> dict[str, Any]:
+        """Cited documents across the corpus, most cited first, with the documents citing them.
+
+        ``{title, normalized, doc_type, doc_number, count, n_documents, documents: [{id, title,
+        published, source, count}]}`` (citing documents oldest first, at most ``per_citation``);
+        ``q`` keeps titles containing it (either script).
+        """
+        limit = check_limit(limit)
+        where, params = [], []
+        if q and q.strip():
+            needle = simplified_view(q).strip()
+            where.append("(instr(normalized, ?) > 0 OR instr(title, ?) > 0)")
+            params += [needle, q.strip()]
+        pos = decode_cursor(cursor, 2)
+        if pos:
+            if not (isinstance(pos[0], int) and isinstance(pos[1], str)):
+                raise InputError(f"invalid cursor {cursor!r}")
+            where.append("(-n_documents, normalized) > (?, ?)")
+            params += [-pos[0], pos[1]]
+        groups = [dict(r) for r in self._rows(
+            "SELECT normalized, title, doc_type, doc_number, count, n_documents FROM citation_groups"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY n_documents DESC, normalized LIMIT ?",
+            params + [limit + 1],
+        )]
+        nxt = None
+        if len(groups) > limit:
+            nxt = encode_cursor([groups[limit - 1]["n_documents"], groups[limit - 1]["normalized"]])
+            groups = groups[:limit]
+        for g in groups:
+            docs = self._rows(
+                "SELECT d.id, d.title, d.published, d.source, c.count FROM"
+                " (SELECT doc_id, count(*) AS count FROM citations WHERE normalized = ? GROUP BY doc_id) c"
+                " JOIN documents d ON d.id = c.doc_id"
+                " ORDER BY d.published IS NULL, d.published, d.seq LIMIT ?",
+                (g["normalized"], per_citation),
+            )
+            g["documents"] = [dict(r) for r in docs]
+        return {"items": groups, "next": nxt}
