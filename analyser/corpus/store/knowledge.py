@@ -45,10 +45,13 @@ from analyser.text.normalize import simplified_view
 from .cursor import check_limit, decode_cursor, encode_cursor, offset_of
 from .fts import fts_query
 
-__all__ = ["KNOWLEDGE_DDL", "QUANTITY_COLUMNS", "KnowledgeMixin", "add_columns", "summarise_knowledge"]
+__all__ = ["CITATION_COLUMNS", "KNOWLEDGE_DDL", "QUANTITY_COLUMNS", "KnowledgeMixin", "add_columns", "summarise_knowledge"]
 
-#: Columns added to ``quantities`` (older stores get them by ALTER TABLE when opened for writing).
+#: Columns added to fact tables (older stores get them by ALTER TABLE when opened for writing):
+#: the concept, modality, binding force and reference year of quantities; the full title a short
+#: citation (《建议》) abbreviates.
 QUANTITY_COLUMNS = (("concept", "TEXT"), ("modality", "TEXT"), ("binding", "TEXT"), ("ref_year", "INTEGER"))
+CITATION_COLUMNS = (("refers_to", "TEXT"),)
 
 KNOWLEDGE_DDL = """
 CREATE INDEX IF NOT EXISTS quantities_concept ON quantities(concept, coalesce(ref_year, 9999), doc_id, n)
@@ -67,7 +70,7 @@ CREATE TABLE IF NOT EXISTS citation_groups (
     n_documents INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS citation_groups_rank ON citation_groups(n_documents DESC, normalized);
-CREATE INDEX IF NOT EXISTS citations_doc ON citations(normalized, doc_id);
+CREATE INDEX IF NOT EXISTS citations_cited ON citations(coalesce(refers_to, normalized), doc_id);
 """
 
 _SUMMARISE = (
@@ -79,8 +82,9 @@ _SUMMARISE = (
     ),
     (
         "INSERT INTO citation_groups(normalized, title, doc_type, doc_number, count, n_documents)"
-        " SELECT normalized, min(title), min(doc_type), min(doc_number), count(*), 1 FROM citations"
-        " WHERE doc_id = ? AND normalized IS NOT NULL AND normalized != '' GROUP BY normalized"
+        " SELECT coalesce(refers_to, normalized), max(CASE WHEN refers_to IS NULL THEN title END),"
+        " min(doc_type), min(doc_number), count(*), 1 FROM citations"
+        " WHERE doc_id = ? AND coalesce(refers_to, normalized, '') != '' GROUP BY coalesce(refers_to, normalized)"
         " ON CONFLICT(normalized) DO UPDATE SET count = count + excluded.count, n_documents = n_documents + 1,"
         " doc_type = coalesce(doc_type, excluded.doc_type), doc_number = coalesce(doc_number, excluded.doc_number)"
     ),
@@ -90,10 +94,11 @@ _DOC = "d.id AS doc_id, d.title AS doc_title, d.published AS doc_published, d.is
 
 def add_columns(conn: sqlite3.Connection) -> None:
     """Add the knowledge columns to an older ``quantities`` table, then the knowledge tables."""
-    have = {r[1] for r in conn.execute("PRAGMA table_info(quantities)")}
-    for name, kind in QUANTITY_COLUMNS:
-        if name not in have:
-            conn.execute(f"ALTER TABLE quantities ADD COLUMN {name} {kind}")
+    for table, columns in (("quantities", QUANTITY_COLUMNS), ("citations", CITATION_COLUMNS)):
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        for name, kind in columns:
+            if name not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
     conn.executescript(KNOWLEDGE_DDL)
 
 
@@ -270,6 +275,7 @@ class KnowledgeMixin:
 
         ``{title, normalized, doc_type, doc_number, count, n_documents, documents: [{id, title,
         published, source, count}]}`` (citing documents oldest first, at most ``per_citation``);
+        a short title (《建议》) counts for the full title it abbreviates in its document;
         ``q`` keeps titles containing it (either script).
         """
         limit = check_limit(limit)
@@ -297,7 +303,8 @@ class KnowledgeMixin:
         for g in groups:
             docs = self._rows(
                 "SELECT d.id, d.title, d.published, d.source, c.count FROM"
-                " (SELECT doc_id, count(*) AS count FROM citations WHERE normalized = ? GROUP BY doc_id) c"
+                " (SELECT doc_id, count(*) AS count FROM citations WHERE coalesce(refers_to, normalized) = ?"
+                " GROUP BY doc_id) c"
                 " JOIN documents d ON d.id = c.doc_id"
                 " ORDER BY d.published IS NULL, d.published, d.seq LIMIT ?",
                 (g["normalized"], per_citation),

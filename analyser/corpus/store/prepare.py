@@ -168,7 +168,7 @@ def _fact_rows(kind: str, facts: list[dict], published: str | None = None) -> li
         elif kind == "citations":
             base.update(
                 title=f.get("title"), normalized=f.get("normalized") or f.get("title"),
-                doc_type=f.get("doc_type"), doc_number=f.get("doc_number"),
+                doc_type=f.get("doc_type"), doc_number=f.get("doc_number"), refers_to=f.get("refers_to"),
             )  # fmt: skip
         elif kind == "entities":
             base.update(

@@ -111,7 +111,7 @@ CREATE INDEX IF NOT EXISTS slogans_group ON slogans(normalized, doc_id, text, fa
 CREATE TABLE IF NOT EXISTS citations (
     {_FACT},
     text TEXT, start INTEGER, "end" INTEGER, title TEXT, normalized TEXT,
-    doc_type TEXT, doc_number TEXT,
+    doc_type TEXT, doc_number TEXT, refers_to TEXT,
     {_SENTENCE},
     PRIMARY KEY (doc_id, n)
 );

@@ -10,7 +10,8 @@
   A comparison with last year (比上年增长) marks a result only where no target cue is near.
 * ``binding``: ``binding`` for 约束性, ``expected`` for 预期性 in the figure's sentence.
 * :func:`reference_year`: the year a value refers to: the year of its ``time`` (the last year of a
-  period: 到2025年, 十四五 → 2025), else for a target the document's year.
+  period: 到2025年, 十四五 → 2025), else for a target the document's year, else for a result
+  reported in January–March (a work report reviewing the past year) the year before.
 
 Examples
 --------
@@ -133,10 +134,16 @@ def binding(view: str, start: int, end: int) -> str | None:
 
 
 def reference_year(time: str | None, modality: str | None, published: str | None) -> int | None:
-    """The year a value refers to: its time's (last) year, else a target's document year."""
+    """The year a value refers to: its time's (last) year, else a target's document year, else for
+    a result reported in the first months of a year (a work report's review), the year before."""
     years = _years(time)
     if years:
         return years[-1]
-    if modality == "target" and published and published[:4].isdigit():
+    if not (published and published[:4].isdigit()):
+        return None
+    if modality == "target":
         return int(published[:4])
+    month = published[5:7]
+    if modality == "actual" and month.isdigit() and int(month) <= 3:
+        return int(published[:4]) - 1
     return None

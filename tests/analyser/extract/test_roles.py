@@ -88,7 +88,8 @@ def test_binding_and_reference_year():
     assert binding(v, v.index("65%"), v.index("65%") + 3) == "expected"
     assert reference_year("2021/2025", "target", "2021-03-12") == 2025
     assert reference_year(None, "target", "2026-01-27") == 2026
-    assert reference_year(None, "actual", "2026-01-27") is None
+    assert reference_year(None, "actual", "2026-01-27") == 2025
+    assert reference_year(None, "actual", "2018-07-01") is None
 
 
 def test_modality_on_annotated_archive_windows():
