@@ -172,8 +172,9 @@ class KnowledgeMixin:
         """The quantities of one concept, oldest value first (values without a year last).
 
         Rows: ``{document: {id, title, published, issuer, source}, year, place, value, lower,
-        upper, unit, qualifier, modality, binding, indicator, text, start, end, sentence}``;
-        ``year`` is the year the value refers to. Filters: ``modality`` (target/actual),
+        upper, unit, qualifier, modality, binding, time, indicator, text, start, end, sentence}``;
+        ``year`` is the year the value refers to (``time``, the extracted time, shows a period:
+        a 2021/2025 value is the plan period's). Filters: ``modality`` (target/actual),
         ``place`` (substring, either script), ``year_from``/``year_to`` (years of the value),
         ``issuer`` (substring of the document's issuer).
         """
@@ -212,7 +213,7 @@ class KnowledgeMixin:
             params += pos
         sql = (
             f"SELECT coalesce(q.ref_year, 9999) AS k, q.n AS n, q.ref_year AS year, q.place, q.value, q.lower,"
-            f" q.upper, q.unit, q.qualifier, q.modality, q.binding, q.indicator, q.text, q.start, q.\"end\","
+            f" q.upper, q.unit, q.qualifier, q.modality, q.binding, q.time, q.indicator, q.text, q.start, q.\"end\","
             f" q.sentence, {_DOC} FROM quantities q INDEXED BY quantities_concept JOIN documents d ON d.id = q.doc_id"
             f" WHERE {' AND '.join(where)} ORDER BY coalesce(q.ref_year, 9999), q.doc_id, q.n LIMIT ?"
         )

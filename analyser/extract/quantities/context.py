@@ -66,7 +66,7 @@ def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequenc
         prev_ind, prev_end = ind, q.end
     _pair_respectively(src, layout, out, place_list)
     _respective_subjects(src, out)
-    return characterise(src, out)
+    return characterise(src, out, date_starts)
 
 
 _RESPECTIVELY = re.compile(r"分别")

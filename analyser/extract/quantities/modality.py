@@ -63,6 +63,14 @@ def _last(pattern: re.Pattern, view: str, a: int, b: int) -> int:
     return pos
 
 
+def _last_span(pattern: re.Pattern, text: str) -> tuple[int, int]:
+    """(end, start) of the last match of ``pattern`` in ``text``, or ``(-1, -1)``."""
+    m = None
+    for m in pattern.finditer(text):
+        pass
+    return (m.end(), m.start()) if m else (-1, -1)
+
+
 def _years(time: str | None) -> list[int]:
     return [int(y) for y in _YEAR.findall(time or "")]
 
@@ -95,9 +103,10 @@ def modality(view: str, start: int, *, time: str | None, published: str | None,
     a = sentence_start(view, start)
     seg = _masked(view, a, start)
     t = _last(cues["target"], seg, 0, len(seg))
-    r = _last(cues["actual"], seg, 0, len(seg))
+    r, r_start = _last_span(cues["actual"], seg)
     if t >= 0 or r >= 0:
-        return "target" if t > r else "actual"
+        # the nearest cue decides; a modal right before a verb of result (要完成, 力争实现) is a target
+        return "target" if t > r or t >= 0 and 0 <= r_start - t <= 1 else "actual"
     if cues["weak"].search(seg):
         return "actual"
     years = _years(time)

@@ -15,6 +15,9 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from analyser.facts import Quantity
@@ -25,10 +28,23 @@ from .modality import binding, modality, section_cues, sentence_start
 
 __all__ = ["characterise"]
 
+_GOAL_LIST = re.compile(r"主要预期目标|主要目标")
 
-def characterise(src: SourceText, quantities: list[Quantity]) -> list[Quantity]:
-    """The quantities with ``canonical``, ``modality`` and ``binding`` set."""
+
+def _dated(date_starts: Sequence[int], a: int, b: int) -> bool:
+    i = bisect.bisect_left(date_starts, a)
+    return i < len(date_starts) and date_starts[i] < b
+
+
+def characterise(src: SourceText, quantities: list[Quantity], date_starts: Sequence[int] = ()) -> list[Quantity]:
+    """The quantities with ``canonical``, ``modality`` and ``binding`` set.
+
+    ``date_starts`` (sorted starts of the document's dates) tells whether a figure's sentence
+    dates it: a goal list without a date of its own (今年发展的主要预期目标是：…, in a document
+    whose date is known) sets targets for the document's year, whatever the paragraph's lead says.
+    """
     view = src.view
+    pub_year = src.published[:4] if src.published and src.published[:4].isdigit() else None
     out = []
     sections = section_cues(view) if quantities else None
     seen_pct: set[int] = set()  # sentences whose first percentage has been seen
@@ -41,10 +57,14 @@ def characterise(src: SourceText, quantities: list[Quantity]) -> list[Quantity]:
             seen_pct.add(s0)
         if concept is None:
             concept = enumeration_concept(view, s0, q.start, ind, q.unit, first_pct)
+        time = q.time
+        if pub_year and _GOAL_LIST.search(view, s0, q.start) and not _dated(date_starts, s0, q.start):
+            time = pub_year
         out.append(
             replace(
                 q,
-                modality=modality(view, q.start, time=q.time, published=src.published, sections=sections),
+                time=time,
+                modality=modality(view, q.start, time=time, published=src.published, sections=sections),
                 binding=binding(view, q.start, q.end),
                 canonical=None if concept is None else (concept.id, concept.label),
             )
