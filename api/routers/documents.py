@@ -7,6 +7,7 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
 from analyser.corpus.store.cursor import encode_cursor, offset_of
+from analyser.facts import Analysis as FactAnalysis
 
 from ..deps import GraphCacheDep, RunnerDep, StoreDep, WriterDep, WriteStoreDep
 from ..schemas import Analysis, DocumentRequest, DocumentSummary, ErrorOut, FactKind, Page, StoredDocument
@@ -78,7 +79,8 @@ async def add_document(
     with a wrong one); without a configured token the API is read-only and this answers 403.
     """
     analysis = await run_analysis(runner, body, body.source)
-    created = await run_in_threadpool(store.add_analysis, analysis, source=body.source)
+    facts = FactAnalysis.from_dict(analysis)  # the runner answers JSON; the store takes typed facts
+    created = await run_in_threadpool(store.add_analysis, facts, source=body.source)
     if created:
         graph.invalidate()
     else:

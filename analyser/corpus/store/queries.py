@@ -57,8 +57,9 @@ class QueryMixin:
 
         >>> from analyser.corpus.store import Store
         >>> store = Store(":memory:")
-        >>> store.add_analysis({"document": {"id": "d1", "text": "投资800亿元。"}, "quantities": [
-        ...     {"text": "800亿元", "start": 2, "end": 8, "value": 8e10, "unit": "元"}]})
+        >>> from analyser.facts import Analysis
+        >>> store.add_analysis(Analysis.from_dict({"document": {"id": "d1", "text": "投资800亿元。"}, "quantities": [
+        ...     {"text": "800亿元", "start": 2, "end": 8, "value": 8e10, "unit": "元"}]}))
         True
         >>> [q["text"] for q in store.list_quantities(unit="元")["items"]]
         ['800亿元']
