@@ -138,25 +138,37 @@ def read_sidecars(files: Iterable[str | Path]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def apply_metadata(analysis: dict[str, Any], meta: dict[str, Any] | None) -> dict[str, Any]:
-    """Fill ``analysis["document"]`` from sidecar metadata (in place; returns ``analysis``).
+def apply_metadata(analysis: Any, meta: dict[str, Any] | None) -> Any:
+    """Fill the document block of an analysis from sidecar metadata.
 
-    ``published`` is the sidecar's date (a curated date is the best known one); ``metadata`` keeps
-    every sidecar value; ``metadata_source`` maps each field the sidecar supplied to its file name.
-    Title, issuer and document number stay the text's spans when the text prints them.
+    Takes an :class:`~analyser.facts.Analysis` (returns a new one, unless it already carries
+    the sidecar's values) or an analysis dict (filled in place and returned). ``published`` is
+    the sidecar's date (a curated date is the best known one); ``metadata`` keeps every sidecar
+    value; ``metadata_source`` maps each field the sidecar supplied to its file name. Title,
+    issuer and document number stay the text's spans when the text prints them.
     """
     if not meta:
         return analysis
-    doc = analysis.setdefault("document", {})
     source = meta.get("sidecar", "sidecar")
     values = {k: v for k, v in meta.items() if k != "sidecar"}
-    filled: dict[str, str] = dict(doc.get("metadata_source") or {})
+    if isinstance(analysis, dict):
+        doc = analysis.setdefault("document", {})
+        get = doc.get
+    else:
+        if analysis.document.metadata is not None:
+            return analysis
+        get = lambda key: getattr(analysis.document, key, None)  # noqa: E731
+    filled: dict[str, str] = dict(get("metadata_source") or {})
     if values.get("published"):
-        doc["published"] = values["published"]
         filled["published"] = source
     for key in ("title", "issuer", "doc_number"):
-        if values.get(key) and not doc.get(key):
+        if values.get(key) and not get(key):
             filled[key] = source
-    doc["metadata"] = values
-    doc["metadata_source"] = filled
-    return analysis
+    published = values.get("published") or get("published")
+    if isinstance(analysis, dict):
+        doc.update(published=published, metadata=values, metadata_source=filled)
+        return analysis
+    from dataclasses import replace
+
+    document = replace(analysis.document, published=published, metadata=values, metadata_source=filled or None)
+    return replace(analysis, document=document)

@@ -27,8 +27,7 @@ def kclient(tmp_path_factory):
     path = tmp_path_factory.mktemp("knowledge") / "k.db"
     with Store(path) as store:
         for name, (date, text) in REPORTS.items():
-            a = analyse(text, source=f"{name}.txt", published=date).to_dict(text=True)
-            assert store.add_analysis(a, source=f"{name}.txt")
+            assert store.add_analysis(analyse(text, source=f"{name}.txt", published=date), source=f"{name}.txt")
     with TestClient(create_app(Settings(db=str(path)))) as c:
         yield c
 

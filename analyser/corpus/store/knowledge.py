@@ -21,11 +21,12 @@ a document, answer the list queries without aggregating every fact on each reque
 Examples
 --------
 >>> from analyser.corpus.store import Store
+>>> from analyser.facts import Analysis
 >>> store = Store(":memory:")
->>> store.add_analysis({"document": {"id": "d1", "text": "去年国内生产总值增长6.6%。", "published": "2019-03-05"},
-...     "quantities": [{"text": "6.6%", "start": 10, "end": 14, "value": 6.6, "unit": "%", "time": "2018",
-...     "modality": "actual", "indicator": {"text": "国内生产总值增长", "start": 2, "end": 10,
-...     "canonical": {"id": "gdp_growth", "label": "国内生产总值增长"}}}]})
+>>> store.add_analysis(Analysis.from_dict({"document": {"id": "d1", "text": "去年国内生产总值增长6.6%。",
+...     "published": "2019-03-05"}, "quantities": [{"text": "6.6%", "start": 10, "end": 14, "value": 6.6,
+...     "unit": "%", "time": "2018", "modality": "actual", "indicator": {"text": "国内生产总值增长", "start": 2,
+...     "end": 10, "canonical": {"id": "gdp_growth", "label": "国内生产总值增长"}}}]}))
 True
 >>> [(c["id"], c["quantities"]) for c in store.indicators()["items"]]
 [('gdp_growth', 1)]
