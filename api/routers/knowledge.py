@@ -65,7 +65,14 @@ def term_timeline(
 
 
 @router.get("/citations")
-def citations(store: StoreDep, q: Contains = None, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT) -> Any:
+def citations(
+    store: StoreDep,
+    q: Contains = None,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+    documents: Annotated[int, Query(ge=1, le=500, description="citing documents listed per cited document")] = 20,
+) -> Any:
     """Cited documents across the corpus, most citing documents first: ``{title, normalized, doc_type,
-    doc_number, count, n_documents, documents: [{id, title, published, source, count}]}``."""
-    return JSONResponse(store.cited_documents(q=q or None, cursor=cursor, limit=limit))
+    doc_number, count, n_documents, documents: [{id, title, published, source, count}]}``; the citing
+    documents oldest first, at most ``documents`` of them (``n_documents`` counts them all)."""
+    return JSONResponse(store.cited_documents(q=q or None, cursor=cursor, limit=limit, per_citation=documents))

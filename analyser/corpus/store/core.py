@@ -91,7 +91,7 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("slogan_groups", "slogan_documents", "slogan_variants", "indicator_concepts", "citation_groups"):
+            for table in ("slogan_groups", "slogan_documents", "slogan_variants", "indicator_concepts", "citation_groups", "citation_documents"):
                 self.conn.execute(f"DELETE FROM {table}")
             for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
                 summarise_document(self.conn, doc_id)

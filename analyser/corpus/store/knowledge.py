@@ -13,10 +13,12 @@ Queries (methods of :class:`~analyser.corpus.store.Store`, mixed in), each paged
 * :meth:`~KnowledgeMixin.cited_documents`: cited documents (by normalized title) with the
   documents citing them.
 
-Two summary tables, kept up to date by :func:`summarise_knowledge` in the transaction that writes
-a document, answer the list queries without aggregating every fact on each request:
-``indicator_concepts`` (``concept``, ``quantities``, ``n_documents``) and ``citation_groups``
-(``normalized``, ``title``, ``doc_type``, ``doc_number``, ``count``, ``n_documents``).
+Summary tables, kept up to date by :func:`summarise_knowledge` in the transaction that writes a
+document, answer the list queries without aggregating every fact on each request:
+``indicator_concepts`` (``concept``, ``quantities``, ``n_documents``), ``citation_groups``
+(``normalized``, ``title``, ``doc_type``, ``doc_number``, ``count``, ``n_documents``; a short
+citation is counted under the full title it abbreviates) and ``citation_documents`` (one row per
+cited title and citing document, keyed in publication order, like ``slogan_documents``).
 
 Examples
 --------
@@ -72,6 +74,15 @@ CREATE TABLE IF NOT EXISTS citation_groups (
     n_documents INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS citation_groups_rank ON citation_groups(n_documents DESC, normalized);
+CREATE TABLE IF NOT EXISTS citation_documents (
+    normalized TEXT NOT NULL,
+    undated INTEGER NOT NULL,
+    published TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (normalized, undated, published, seq)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS citations_cited ON citations(coalesce(refers_to, normalized), doc_id);
 """
 
@@ -93,6 +104,12 @@ _SUMMARISE = (
 )
 #: term timelines kept per store (see :meth:`KnowledgeMixin._term_rows`)
 TERM_CACHE_SIZE = 256
+_SUMMARISE_CITING = (
+    "INSERT INTO citation_documents(normalized, undated, published, seq, doc_id, count)"
+    " SELECT coalesce(c.refers_to, c.normalized), coalesce(d.published, '') = '', coalesce(d.published, ''),"
+    " d.seq, d.id, count(*) FROM citations c JOIN documents d ON d.id = c.doc_id"
+    " WHERE c.doc_id = ? AND coalesce(c.refers_to, c.normalized, '') != '' GROUP BY coalesce(c.refers_to, c.normalized)"
+)
 _DOC = "d.id AS doc_id, d.title AS doc_title, d.published AS doc_published, d.issuer AS doc_issuer, d.source AS doc_source"
 
 
@@ -108,7 +125,7 @@ def add_columns(conn: sqlite3.Connection) -> None:
 
 def summarise_knowledge(conn: sqlite3.Connection, doc_id: str) -> None:
     """Add one document's indicator concepts and citations to the summary tables."""
-    for sql in _SUMMARISE:
+    for sql in (*_SUMMARISE, _SUMMARISE_CITING):
         conn.execute(sql, (doc_id,))
 
 
@@ -289,7 +306,7 @@ class KnowledgeMixin:
 
     # -- citations ----------------------------------------------------------------------------
     def cited_documents(self, q: str | None = None, cursor: str | None = None, limit: int | None = None,
-                        per_citation: int = 100) -> dict[str, Any]:
+                        per_citation: int = 20) -> dict[str, Any]:
         """Cited documents across the corpus, most cited first, with the documents citing them.
 
         ``{title, normalized, doc_type, doc_number, count, n_documents, documents: [{id, title,
@@ -321,11 +338,9 @@ class KnowledgeMixin:
             groups = groups[:limit]
         for g in groups:
             docs = self._rows(
-                "SELECT d.id, d.title, d.published, d.source, c.count FROM"
-                " (SELECT doc_id, count(*) AS count FROM citations WHERE coalesce(refers_to, normalized) = ?"
-                " GROUP BY doc_id) c"
-                " JOIN documents d ON d.id = c.doc_id"
-                " ORDER BY d.published IS NULL, d.published, d.seq LIMIT ?",
+                "SELECT d.id, d.title, d.published, d.source, c.count FROM citation_documents c"
+                " JOIN documents d ON d.id = c.doc_id WHERE c.normalized = ?"
+                " ORDER BY c.undated, c.published, c.seq LIMIT ?",
                 (g["normalized"], per_citation),
             )
             g["documents"] = [dict(r) for r in docs]
