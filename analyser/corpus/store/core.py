@@ -15,6 +15,7 @@ from analyser.facts import Analysis
 from .cursor import check_limit, decode_cursor, encode_cursor
 from .prepare import PreparedDocument, prepare
 from .knowledge import KnowledgeMixin, add_columns, summarise_knowledge
+from .quantity_terms import rebuild_quantity_terms, summarise_quantities
 from .queries import QueryMixin
 from .schema import DDL, FACT_TABLES, SCHEMA_VERSION
 from .slogans import SloganMixin, summarise_document
@@ -89,13 +90,23 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
             return
+        version = self._schema_version()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("slogan_groups", "slogan_documents", "slogan_variants", "indicator_concepts", "citation_groups", "citation_documents"):
-                self.conn.execute(f"DELETE FROM {table}")
-            for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
-                summarise_document(self.conn, doc_id)
-                summarise_knowledge(self.conn, doc_id)
+            if version < 2:
+                for table in ("slogan_groups", "slogan_documents", "slogan_variants"):
+                    self.conn.execute(f"DELETE FROM {table}")
+                for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
+                    summarise_document(self.conn, doc_id)
+            if version < 3:
+                rebuild_quantity_terms(self.conn)
+                for old in ("quantities_indicator", "quantities_unit"):  # replaced by the *_key indexes
+                    self.conn.execute(f"DROP INDEX IF EXISTS {old}")
+            if version < 4:
+                for table in ("indicator_concepts", "citation_groups", "citation_documents"):
+                    self.conn.execute(f"DELETE FROM {table}")
+                for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
+                    summarise_knowledge(self.conn, doc_id)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -165,6 +176,7 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
                         )
                         self.conn.executemany(sql, [[doc.id, *(r.get(c) for c in cols[1:])] for r in rows])
                     summarise_document(self.conn, doc.id)
+                    summarise_quantities(self.conn, doc.id)
                     summarise_knowledge(self.conn, doc.id)
                     added = True
                 if file is not None:
