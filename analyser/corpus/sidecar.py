@@ -2,7 +2,8 @@
 
 A sidecar names each file by ``filename`` (or ``path``, relative to the sidecar's folder) and gives
 any of ``title``, ``date`` (or ``published``), ``issuer`` (or ``issuing_body``), ``doc_number``,
-``kind``, ``url`` (or ``original_url``). Those values fill what a document's text does not print
+``kind``, ``url`` (or ``original_url``), ``place`` (or ``province``: the region a local document
+is about). Those values fill what a document's text does not print
 (work reports print no date; a scraped page may print no title): :func:`apply_metadata` fills the
 ``document`` block of an analysis dict and records in ``document.metadata_source`` which fields came
 from which sidecar file. The sidecar itself and files named ``README*`` are not documents
@@ -44,6 +45,7 @@ _FIELDS = {
     "doc_number": ("doc_number",),
     "kind": ("kind",),
     "url": ("url", "original_url"),
+    "place": ("place", "province"),
 }
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 

@@ -77,7 +77,7 @@ export function seriesChart(rows) {
   root.append(svg("text", { x: pad, y: pad - 12, class: "tick" }, unit || ""));
   const groups = new Map();
   for (const r of shown) {
-    const key = `${r.modality || "unclear"}|${r.place || "—"}`;
+    const key = `${r.modality || "unclear"}|${r.place || r.document.place || "—"}`;
     if (!groups.has(key)) groups.set(key, new Map());
     const byYear = groups.get(key);
     if (!byYear.has(r.year)) byYear.set(r.year, r);  // the first row of a year (oldest document) stands for it
@@ -139,7 +139,7 @@ export async function indicatorView(view, id, params) {
         el("td", {}, r.year ? String(r.year) : "—"),
         el("td", {}, r.text),
         el("td", { class: r.modality ? `modality-${r.modality}` : "muted" }, r.modality === "actual" ? "result" : r.modality || "unclear"),
-        el("td", {}, r.place || ""),
+        el("td", {}, r.place || (r.document.place ? el("span", { class: "muted", title: "the document's region" }, r.document.place) : "")),
         el("td", {}, el("a", { href: link(`/doc/${r.document.id}`, { at: r.start, len: r.end - r.start }) }, r.document.title || r.document.id), " ", el("span", { class: "muted" }, r.document.published || "")),
         el("td", { class: "sentence" }, r.sentence || "")));
     }

@@ -49,7 +49,7 @@ def test_series_gives_years_and_modality(kclient):
     years = [r["year"] for r in rows if r["year"] is not None]
     assert years == sorted(years)
     first = rows[0]
-    assert set(first["document"]) == {"id", "title", "published", "issuer", "source"}
+    assert set(first["document"]) == {"id", "title", "published", "issuer", "source", "place"}
     assert first["sentence"] and first["text"]
     targets = kclient.get("/indicators/gdp_growth/series", params={"modality": "target", "from": 2019}).json()["items"]
     assert [(r["year"], r["document"]["source"]) for r in targets] == [(2019, "gwr_2019.txt"), (2026, "prov_2026.txt")]

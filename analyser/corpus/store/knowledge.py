@@ -49,13 +49,15 @@ from analyser.text.normalize import simplified_view
 from .cursor import check_limit, decode_cursor, encode_cursor, offset_of
 from .fts import fts_query
 
-__all__ = ["CITATION_COLUMNS", "KNOWLEDGE_DDL", "QUANTITY_COLUMNS", "KnowledgeMixin", "add_columns", "summarise_knowledge"]
+__all__ = ["CITATION_COLUMNS", "DOCUMENT_COLUMNS", "KNOWLEDGE_DDL", "QUANTITY_COLUMNS", "KnowledgeMixin", "add_columns", "document_place", "summarise_knowledge"]
 
 #: Columns added to fact tables (older stores get them by ALTER TABLE when opened for writing):
 #: the concept, modality, binding force and reference year of quantities; the full title a short
 #: citation (《建议》) abbreviates.
 QUANTITY_COLUMNS = (("concept", "TEXT"), ("modality", "TEXT"), ("binding", "TEXT"), ("ref_year", "INTEGER"))
 CITATION_COLUMNS = (("refers_to", "TEXT"),)
+#: the region a document is about (a provincial report: its province), from its sidecar or title
+DOCUMENT_COLUMNS = (("place", "TEXT"),)
 
 KNOWLEDGE_DDL = """
 CREATE INDEX IF NOT EXISTS quantities_concept ON quantities(concept, coalesce(ref_year, 9999), doc_id, n)
@@ -110,12 +112,45 @@ _SUMMARISE_CITING = (
     " d.seq, d.id, count(*) FROM citations c JOIN documents d ON d.id = c.doc_id"
     " WHERE c.doc_id = ? AND coalesce(c.refers_to, c.normalized, '') != '' GROUP BY coalesce(c.refers_to, c.normalized)"
 )
-_DOC = "d.id AS doc_id, d.title AS doc_title, d.published AS doc_published, d.issuer AS doc_issuer, d.source AS doc_source"
+_DOC = (
+    "d.id AS doc_id, d.title AS doc_title, d.published AS doc_published, d.issuer AS doc_issuer,"
+    " d.source AS doc_source, d.place AS doc_place"
+)
+
+
+def document_place(title: str | None, meta: dict[str, Any] | None = None) -> str | None:
+    """The region a document is about: its sidecar's ``place``, else the division its title names.
+
+    The division named last in the title by its full name wins (呼伦贝尔市海拉尔区政府工作报告 ->
+    海拉尔区); a title naming none (a State Council document) gives ``None``.
+
+    >>> document_place("2026年貴州省政府工作報告"), document_place("2017年呼伦贝尔市海拉尔区政府工作报告")
+    ('贵州省', '海拉尔区')
+    >>> document_place("国务院关于做好就业工作的通知") is None
+    True
+    """
+    if meta and meta.get("place"):
+        return str(meta["place"])
+    if not title:
+        return None
+    from analyser.extract.entities.gazetteer import gazetteer
+
+    names = gazetteer().names()
+    view = simplified_view(title)
+    best: tuple[int, int, str] | None = None
+    for i in range(len(view)):
+        for j in range(min(len(view), i + 12), i + 1, -1):
+            found = names.get(view[i:j])
+            if found and len(found) == 1 and found[0].name == view[i:j] and (best is None or (j, j - i) > best[:2]):
+                best = (j, j - i, found[0].name)
+                break
+    return best[2] if best else None
 
 
 def add_columns(conn: sqlite3.Connection) -> None:
     """Add the knowledge columns to an older ``quantities`` table, then the knowledge tables."""
-    for table, columns in (("quantities", QUANTITY_COLUMNS), ("citations", CITATION_COLUMNS)):
+    for table, columns in (("quantities", QUANTITY_COLUMNS), ("citations", CITATION_COLUMNS),
+                           ("documents", DOCUMENT_COLUMNS)):
         have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
         for name, kind in columns:
             if name not in have:
@@ -136,6 +171,7 @@ def _document(row: dict[str, Any]) -> dict[str, Any]:
         "published": row.pop("doc_published"),
         "issuer": row.pop("doc_issuer"),
         "source": row.pop("doc_source"),
+        "place": row.pop("doc_place"),
     }
 
 
@@ -192,10 +228,11 @@ class KnowledgeMixin:
     ) -> dict[str, Any]:
         """The quantities of one concept, oldest value first (values without a year last).
 
-        Rows: ``{document: {id, title, published, issuer, source}, year, place, value, lower,
+        Rows: ``{document: {id, title, published, issuer, source, place}, year, place, value, lower,
         upper, unit, qualifier, modality, binding, time, indicator, text, start, end, sentence}``;
         ``year`` is the year the value refers to (``time``, the extracted time, shows a period:
-        a 2021/2025 value is the plan period's). Filters: ``modality`` (target/actual),
+        a 2021/2025 value is the plan period's); ``document.place`` is the region the document is
+        about (a provincial report's province), where a value without a place of its own belongs. Filters: ``modality`` (target/actual),
         ``place`` (substring, either script), ``year_from``/``year_to`` (years of the value),
         ``issuer`` (substring of the document's issuer).
         """

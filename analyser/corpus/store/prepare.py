@@ -228,12 +228,15 @@ def prepare(analysis: Analysis, *, source: str | None = None, terms: Sequence[st
             row.update(n=n, sentence=sentence, sentence_start=s_start, sentence_end=s_end)
         rows[table] = table_rows
     counts = {kind: len(getattr(analysis, kind)) for kind in FACT_TABLES}
+    from .knowledge import document_place
+
     meta = info.metadata or {}  # a corpus sidecar's values fill what the text does not print
     issuer = span_text(info.issuer) or meta.get("issuer")
     document = {
         "id": info.id,
         "source": source if source is not None else info.source,
-        "title": span_text(info.title) or meta.get("title"),
+        "title": (title := span_text(info.title) or meta.get("title")),
+        "place": document_place(title, meta),
         "issuer": issuer,
         "issuer_norm": _norm(issuer),
         "published": info.published,
