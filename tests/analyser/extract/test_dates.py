@@ -180,3 +180,30 @@ def test_relative_years_against_the_frame(text, published, expected):
 
 def test_return_periods_are_not_durations():
     assert dates("防洪标准由最低五年一遇提高到二十年或五十年一遇") == []
+
+
+# Ranges of days, as printed in documents of the archive (gov_cn_20_guobanfa_1996_2,
+# gov_cn_48_guobanhan_2004_25, gov_cn_23_guobanhan_2004_80, prov_gwr_2026_guangdong).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1996年1月8日至12日召开的“1996年度全国地震趋势会商会”",
+         ("1996年1月8日至12日", "1996-01-08/1996-01-12", "range")),
+        ("2003年10月24日至26日，温家宝总理率国务院有关部门负责同志",
+         ("2003年10月24日至26日", "2003-10-24/2003-10-26", "range")),
+        ("专家组，于2004年4月14日—15日对马鬃山村进行了现场调查",
+         ("2004年4月14日—15日", "2004-04-14/2004-04-15", "range")),
+        ("自2019年1月1日至12月31日，对符合条件的企业", ("2019年1月1日至12月31日", "2019-01-01/2019-12-31", "range")),
+    ],
+)
+def test_day_ranges_keep_their_end(text, expected):
+    assert dates(text)[0] == expected
+
+
+def test_day_range_of_the_year_in_focus():
+    text = "2025年是很不平凡的一年。11月6日至10日，习近平总书记亲临广东视察。"
+    assert ("11月6日至10日", "2025-11-06/2025-11-10", "range") in dates(text, "2026-01-26")
+
+
+def test_day_range_running_backwards_is_not_a_range():
+    assert dates("2019年3月15日至5日")[0] == ("2019年3月15日", "2019-03-15", "date")
