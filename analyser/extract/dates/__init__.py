@@ -7,11 +7,11 @@
   (2020年底 -> 2020-12, 上半年 -> 2020-01/2020-06), ``fiscal_year`` (二零一三／一四年度 -> 2013/2014);
 * ``plan_period``: five-year plans (“十三五” -> 2016/2020, 第一个五年计划 -> 1953/1957);
 * ``relative_period``: “十三五”以来 -> 2016/.., 2016年以来 -> 2016/.., 十八大以来 -> 2012-11/..,
-  五年来 / 五年多来 resolved against ``src.published``;
+  五年来 / 五年多来 resolved against the document's date;
 * ``as_of``: 截至2020年底 -> 2020-12-31;
 * ``anaphoric_year`` (当年, 同年) and ``deictic_year`` (今年, 过去一年, 全年, 这一年, 本年内) resolved from
-  the context or the publication date: 今年/去年/明年 shift the document's year (publication; for a
-  report, the day it was delivered), while 全年/这一年 are the year the text speaks of (the last year
+  the context or the document's date: 今年/去年/明年 shift the document's year (the date it closes
+  with, else the publication date; for a report, the day it was delivered), while 全年/这一年 are the year the text speaks of (the last year
   named, within reach) and 上年 the year before it; a shifted year (去年, 明年3月底) never becomes
   the frame for what follows;
 * parts of a relative year: 今年年底 -> 2020-12-31, 明年3月底 -> 2021-03-31, and a month of the
@@ -19,7 +19,8 @@
 * ``duration`` 近10年 / 近5个月: the last N years before the document's year, the last N months up
   to its month;
 * ``duration``: 5年, 六十四年, 将近十年, anchored to an interval when the text allows it
-  (从1955年开始…历经64年 -> 1955/2019) or, looking back, ending the year before publication;
+  (从2018年起三年 -> 2018/2020, 从1955年开始…历经64年 -> 1955/2019, 用三年时间，到2020年 ->
+  2018/2020) or, looking back, ending the year before the document's;
   a programme or a deadline ahead (三年行动, 3年内) keeps ``P3Y``;
 
 Vague expressions (新时代, 近年来, 长期以来, 今后) are left out: they name no period one can date.
@@ -45,19 +46,21 @@ from analyser.text.source import SourceText
 
 from .durations import anchor_durations
 from .explicit import congress_month, plan_period
-from .frame import SHIFTS, Frame
+from .frame import SHIFTS, Frame, document_date
 from .rules import DATE_RE, Scan, resolve
 
 __all__ = ["congress_month", "extract_dates", "plan_period"]
 
 
-def extract_dates(src: SourceText) -> list[DateExpr]:
+def extract_dates(src: SourceText, *, dated: str | None = None) -> list[DateExpr]:
     """Find the temporal expressions of the body of ``src``, sorted by start.
 
     Parameters
     ----------
     src : SourceText
-        The prepared text; ``src.published`` anchors relative expressions (五年来, 今年).
+        The prepared text.
+    dated : the document's own date (ISO), which relative expressions (五年来, 今年) count from;
+        by default the date the text closes with, else ``src.published`` (see :mod:`.frame`).
 
     Returns
     -------
@@ -74,7 +77,7 @@ def extract_dates(src: SourceText) -> list[DateExpr]:
 
     view = src.view
     b0, b1 = src.body
-    scan = Scan(view, Frame(src.published))
+    scan = Scan(view, Frame(dated or document_date(src)))
     lexical = Blocked([(a + b0, b + b0) for a, b in blocked_spans(view[b0:b1])])
     out: list[DateExpr] = []
     for m in DATE_RE.finditer(view, b0, b1):

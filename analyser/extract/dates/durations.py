@@ -10,7 +10,8 @@ then gives it its years when the text allows it:
 * from a period of the same length just before (“十三五”以来…用5年时间 -> 2016/2020);
 * looking back (用了五年, 历经五年), ending the year before the document's.
 
-A programme or a deadline ahead without an anchor (三年行动, 3年内) keeps ``P3Y``.
+A programme or a deadline ahead without an anchor (三年行动, 3年内) keeps ``P3Y``, and so does an
+estimate or a threshold (将近十年, 1年以上).
 """
 from __future__ import annotations
 
@@ -38,16 +39,21 @@ _NOT_DURATION_BEFORE = ("第", "每", "个", "前", "后", "这", "那", "头", 
 _ANCHOR_AFTER = re.compile(r"共|累计|期间|间")
 #: A duration followed by these is a programme or a deadline ahead (三年行动, 3年内), not a past stretch.
 _AHEAD_AFTER = re.compile(r"行动|攻坚|内|之内|以内|左右|时间内|过渡期")
+#: Before a duration in its sentence, words of an aim or a decision: the stretch lies ahead
+#: (力争用三年时间, 国务院决定，用三年时间), however the sentence goes on.
+_AHEAD_BEFORE = re.compile(r"力争|争取|计划|拟|预计|决定|将用|要用|再用")
 #: A duration with a bound (1年以上, 将近十年) is a threshold or an estimate, not a dated stretch.
 _BOUNDED = re.compile(r"以上|以下|左右|多|将近|近|约|超过")
 #: Words that put a sentence in the past, so that a bare duration ends before the document's year.
 _PAST = re.compile(r"用了?|历经|经过|经历|历时|连续|已经|已|了|来")
-#: Between a start year and a duration, words that count time gone by: the end is start + N.
-_ELAPSED = re.compile(r"历经|历时|经过|经历")
+#: Before a duration, words that count N years from a point in time rather than N calendar years:
+#: time gone by (从1955年开始…历经64年: 1955 + 64) or a further stretch after a stage ends
+#: (从二〇三五年到本世纪中叶…再奋斗十五年: 2035 + 15).
+_ELAPSED = re.compile(r"历经|历时|经过|经历|再")
 #: Before a year, words that make it the start of the stretch (从2018年起, 自今年开始).
 _START_BEFORE = re.compile(r"(?:从|自)$")
 #: Before a year, words that make it the end of the stretch (到2020年, 至2020年).
-_END_BEFORE = re.compile(r"(?:到|至|截至)$")
+_END_BEFORE = re.compile(r"(?:到|至)$")
 #: Approximations whose words stay outside the duration's surface only when they are not estimates.
 _KEEP_QUALIFIER = ("将近", "近", "约", "大约", "超过")
 
@@ -112,8 +118,10 @@ def anchor_durations(dates: list[DateExpr], src: SourceText, year: int | None) -
             continue
         n = int(n)
         s0, s1 = src.sentence_at(d.start)
-        anchored = _anchored(dates, i, n, src.view, s0)
-        ahead = _AHEAD_AFTER.match(src.view, d.end) or _BOUNDED.search(d.text)
+        if _BOUNDED.search(d.text):
+            continue  # 将近十年, 1年以上: an estimate or a threshold has no dated interval
+        anchored = _anchored(dates, i, n, src.view, (s0, s1))
+        ahead = _AHEAD_AFTER.match(src.view, d.end) or _AHEAD_BEFORE.search(src.view, s0, d.start)
         looking_back = _PAST.search(src.view, s0, s1) is not None
         if anchored is None and year is not None and not ahead and looking_back:
             anchored = f"{year - n}/{year - 1}"
@@ -121,8 +129,16 @@ def anchor_durations(dates: list[DateExpr], src: SourceText, year: int | None) -
             dates[i] = DateExpr(d.start, d.end, d.text, anchored, d.kind)
 
 
-def _anchored(dates: list[DateExpr], i: int, n: int, view: str, s0: int) -> str | None:
-    """The interval a start year, or a period of the same length, before ``dates[i]`` gives it."""
+def _anchored(dates: list[DateExpr], i: int, n: int, view: str, sentence: tuple[int, int]) -> str | None:
+    """The interval a year of the sentence, or a period of the same length before it, gives ``dates[i]``."""
+    d = dates[i]
+    s0, s1 = sentence
+    elapsed = _ELAPSED.search(view, s0, d.start) is not None
+    for other in dates[i + 1:]:
+        if other.start >= s1:
+            break
+        if other.value and other.kind in ("year", "deictic_year") and _END_BEFORE.search(_before(view, other.start)):
+            return _from_year(int(other.value[:4]), n, elapsed, end=True)  # 用三年时间，到2020年
     for prev in reversed(dates[:i]):
         if prev.start < s0 - ANCHOR_REACH:
             break
@@ -135,7 +151,22 @@ def _anchored(dates: list[DateExpr], i: int, n: int, view: str, s0: int) -> str 
                     return f"{lo[:4]}/{int(lo[:4]) + n - 1}"
             elif lo[:4].isdigit() and hi[:4].isdigit() and int(hi[:4]) - int(lo[:4]) + 1 == n:
                 return f"{lo[:4]}/{hi[:4]}"
-        if prev.kind == "year" and prev.start >= s0:
-            y1 = int(prev.value[:4])
-            return f"{y1}/{y1 + n}"
+        if prev.start < s0 or prev.kind not in ("year", "deictic_year"):
+            continue
+        before = _before(view, prev.start)
+        if _END_BEFORE.search(before):
+            return _from_year(int(prev.value[:4]), n, elapsed, end=True)  # 到2020年，用三年时间
+        if prev.kind == "year" or _START_BEFORE.search(before):
+            return _from_year(int(prev.value[:4]), n, elapsed, end=False)  # 从今年起用两年时间
     return None
+
+
+def _before(view: str, pos: int) -> str:
+    return view[max(0, pos - 2):pos]
+
+
+def _from_year(y: int, n: int, elapsed: bool, *, end: bool) -> str:
+    """The years of an N-year stretch starting (or ending) in year ``y``: N calendar years, or N
+    years gone by when the sentence counts elapsed time (历经64年: 1955 + 64)."""
+    span = n if elapsed else n - 1
+    return f"{y - span}/{y}" if end else f"{y}/{y + span}"
