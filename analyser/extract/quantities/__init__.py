@@ -41,10 +41,15 @@ from analyser.text.source import SourceText
 
 from .filters import Blocked, blocked_spans, is_marker
 from .lexicon import (
+    Marker,
     implied_noun_at,
     implied_unit,
     implied_unit_before,
+    marker_re,
+    negation_re,
+    not_markers,
     place_unit_at,
+    qualifier_markers,
     unit_at,
     unit_kind,
 )
@@ -52,22 +57,10 @@ from .lexicon import (
 __all__ = ["extract_quantities"]
 
 _MAG = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-_PRE = re.compile(
-    r"(?:大约|将近|接近|超过|超出|不少于|不低于|不超过|至少|最少|最多|不到|不足|低于|高于|少于|小于|突破|约|近|逾|超|上)$"
-)
-#: A lower or upper bound separated from its number by 有 (至少有十个): the marker stays outside the surface.
-_PRE_APART = re.compile(r"(?:至少|最少|不少于|超过|最多|不到|不足)有$")
-_PRE_KIND = {
-    "大约": "approx", "约": "approx", "将近": "approx", "接近": "approx", "近": "approx",
-    "超过": "lower_bound", "超出": "lower_bound", "高于": "lower_bound", "超": "lower_bound", "逾": "lower_bound", "至少": "lower_bound",
-    "不少于": "lower_bound", "不低于": "lower_bound", "最少": "lower_bound", "突破": "lower_bound",
-    "上": "lower_bound",
-    "不超过": "upper_bound", "最多": "upper_bound", "不到": "upper_bound", "不足": "upper_bound",
-    "低于": "upper_bound", "少于": "upper_bound", "小于": "upper_bound",
-}
-_POST = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|以内|左右|之多|有余)")
-_POST_KIND = {"以上": "lower_bound", "之多": "lower_bound", "有余": "lower_bound",
-              "以下": "upper_bound", "以内": "upper_bound", "左右": "approx"}
+#: Qualifier markers before a number end at most this many characters before it (大约, 不到);
+#: a negation before the marker (不得低于) is looked for up to two characters further.
+_PRE_REACH = 3
+_NEGATION_REACH = 2
 _RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|–|－|-{1,2}|～|~)")
 #: 百分之N = N %, 千分之N = N/10 %, 百万分之N = N/10^4 % …
 _PER_BASE = {"百": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1e-4, "千万": 1e-5, "万万": 1e-6, "亿": 1e-6,
@@ -84,7 +77,6 @@ _RATIO = re.compile(r"(?<![\d.:∶])\d+(?:\.\d+)?(?:[∶:]\d+(?:\.\d+)?)+(?![\d.
 _HALF = re.compile(r"一半|过半|近半|多半|半数")
 _DOUBLE = re.compile(r"翻了?(?P<n>一|两|二|三|四|\d)番")
 _VAGUE = re.compile(r"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[一二三四五六七八九]十几")
-_ONE_MARKERS = {"约", "近", "将近", "大约", "至少", "不少于", "最少", "超过", "不到", "不足"}
 _MAX_NUMERAL = 40  # no amount is written with more characters; longer runs are codes or noise
 _YI_SPLIT = re.compile(r"^(.+亿)([^亿万]+)$")
 _UPPER_MAGS = str.maketrans("拾佰仟", "十百千")
@@ -157,21 +149,44 @@ def extract_quantities(
     return attribute(src, found, dates, places)
 
 
-def _pre_marker(view: str, a: int, num: str) -> str | None:
-    m = _PRE.search(view, max(0, a - 3), a)
+@dataclass(frozen=True)
+class _Pre:
+    """A qualifier marker before a number: where it starts (with its negation) and what it says."""
+
+    start: int
+    qualifier: str
+    marker: Marker
+
+
+def _pre_marker(view: str, a: int, num: str) -> _Pre | None:
+    """The marker ending at ``a`` (约, 超过, 不得低于), or None."""
+    m = marker_re("before").search(view, max(0, a - _PRE_REACH), a)
     if not m:
         return None
     word = m.group()
-    before = view[m.start() - 1:m.start()]
-    if word == "上" and (num[:1] not in "十百千万亿" or before != "" and before in "以之在于线向"):
+    if any(view[m.end() - len(w):m.end()] == w for w in not_markers() if len(w) > len(word)):
+        return None  # 节约, 附近, 赶超, 以上: a word of its own
+    if word == "上" and num[:1] not in "十百千万亿":
+        return None  # 上 is a bound only before a bare magnitude (上千万, 上万人)
+    marker = qualifier_markers()[word]
+    neg = negation_re().search(view, max(0, m.start() - _NEGATION_REACH), m.start())
+    if neg and marker.negated:
+        return _Pre(neg.start(), marker.negated, marker)  # 不低于60%: a lower bound
+    return _Pre(m.start(), marker.qualifier, marker)
+
+
+def _post_marker(view: str, b: int) -> tuple[int, str] | None:
+    """``(end, qualifier)`` of the marker starting at ``b`` (以上, 及以下, （含）以上), or None."""
+    m = marker_re("after").match(view, b)
+    return (m.end(), qualifier_markers()[m["marker"]].qualifier) if m else None
+
+
+def _apart_marker(view: str, a: int, num: str) -> _Pre | None:
+    """至少有十个: a bound whose marker stands apart from the number with 有."""
+    if view[a - 1:a] != "有":
         return None
-    if word == "近" and before != "" and before in "最附临靠邻将接":
-        return None
-    if word == "超" and before == "赶":
-        return None
-    if word == "约" and before != "" and before in "节制预签条公契合邀相履集简婚违特":
-        return None  # 节约, 制约, 签约: a verb, not "about"
-    return word
+    pre = _pre_marker(view, a - 1, num)
+    return pre if pre and pre.marker.apart else None
 
 
 def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
@@ -217,7 +232,7 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
             q.qualifier = "approx"
         elif word == "多半":
             continue
-        elif word == "半数" and _POST.match(view, q.end):
+        elif word == "半数" and _post_marker(view, q.end):
             q = _finish(view, q.start, q.end, 0.5, "比例", word)
         elif re.search(r"(?:超过|超|逾)[^，。；、\d]{0,3}$", view[max(0, q.start - 6):q.start]):
             q.qualifier, q.lower = "lower_bound", 0.5  # 超过全球一半
@@ -241,16 +256,15 @@ def _finish(view, a, b, value, unit, num, approx=False) -> _Q:
     """Add the qualifier markers around ``[a, b)``."""
     q = _Q(a, b, value, unit)
     pre = _pre_marker(view, a, num)
-    post = _POST.match(view, b)
+    post = _post_marker(view, b)
     if pre:
-        q.start -= len(pre)
-        q.qualifier = _PRE_KIND[pre]
+        q.start, q.qualifier = pre.start, pre.qualifier
     elif post:
-        q.qualifier = _POST_KIND[post.group()[-2:]]
+        q.qualifier = post[1]
     elif approx:
         q.qualifier = "approx"
     if post:
-        q.end = post.end()
+        q.end = post[0]
     _set_bounds(q)
     return q
 
@@ -381,17 +395,17 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
             _join_range(view, q, num, b1, blocked)  # 5-10万元, 3至5年
             if q.qualifier == "range":
                 if pre:
-                    q.start -= len(pre)
+                    q.start = pre.start
                 pos = q.end
                 yield q
             continue
         if num == "二" and unit is not None and unit_kind(unit) == "count":
             continue  # 二轮延包, 二期: a count says 两; 二 + measure word is an ordinal
-        if chinese and num == "一" and pre not in _ONE_MARKERS and (unit is None or unit_kind(unit) in ("count", "place", "time")):
+        if chinese and num == "一" and not (pre and pre.marker.one) and (unit is None or unit_kind(unit) in ("count", "place", "time")):
             continue  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元 are amounts)
         if len(num) == 1 and num in "壹贰叁肆伍陆柒捌玖拾佰仟" and (unit is None or unit_kind(unit) != "currency"):
             continue  # 伍家台, 陆家嘴: capital numerals stand alone only in sums of money
-        if num[0] != "十" and all(ch in _MAG for ch in num) and not pre and unit != "人" and not _POST.match(view, e2):
+        if num[0] != "十" and all(ch in _MAG for ch in num) and not pre and unit != "人" and not _post_marker(view, e2):
             continue  # 万家忧乐, 每百户, 万吨级: a bare magnitude is an amount only as 千万人, 上千万, 万人以上
         if num in ("零", "〇", "○"):
             continue  # 零部件
@@ -404,18 +418,17 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
         q = _Q(a, e2, value, unit, measure=measure)
         if rng and unit:
             q.value, q.lower, q.upper, q.qualifier = None, rng[0], rng[1], "range"
-        post = _POST.match(view, e2)
+        post = _post_marker(view, e2)
         if pre:
-            q.start -= len(pre)
-            q.qualifier = _PRE_KIND[pre]
+            q.start, q.qualifier = pre.start, pre.qualifier
         elif marker:
             q.qualifier = "lower_bound"
         elif post:
-            q.qualifier = _POST_KIND[post.group()[-2:]]
-        elif apart := _PRE_APART.search(view, max(0, a - 4), a):
-            q.qualifier = _PRE_KIND[apart.group()[:-1]]  # 至少有十个: the marker stays outside
+            q.qualifier = post[1]
+        elif apart := _apart_marker(view, a, num):
+            q.qualifier = apart.qualifier  # 至少有十个: the marker stays outside
         if post:
-            q.end = post.end()
+            q.end = post[0]
         if unit == "年" and view[q.end:q.end + 2] == "一遇":
             q.end += 2  # 五十年一遇: a flood return period
         if q.qualifier != "range":
