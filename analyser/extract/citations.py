@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from analyser import data
 from analyser.facts import Citation
+from analyser.text.numerals import CN_NONZERO, CN_ZEROS
 from analyser.text.source import SourceText
 
 __all__ = ["DOC_NUMBER", "doc_type_of", "extract_citations", "normalize_doc_number"]
@@ -118,7 +119,9 @@ def _code_start(view: str, m: re.Match) -> int:
 
 
 #: A decree number: 国务院令第708号, 中华人民共和国主席令第十号.
-DECREE_NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{2,12}?)令\s*第\s*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号")
+DECREE_NUMBER = re.compile(
+    rf"(?P<code>[\u4e00-\u9fff]{{2,12}}?)令\s*第\s*(?P<num>\d{{1,4}}|[{CN_ZEROS}{CN_NONZERO}十百]{{1,6}})\s*号"
+)
 
 
 def _doc_numbers(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

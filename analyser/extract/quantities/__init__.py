@@ -30,6 +30,11 @@ from dataclasses import dataclass
 
 from analyser.facts import DateExpr, Entity, Quantity
 from analyser.text.numerals import (
+    CN_DIGITS,
+    CN_NONZERO,
+    CN_NUMERAL,
+    CN_UPPER,
+    CN_ZEROS,
     NUMBER_RE,
     is_chinese_numeral,
     money_tail,
@@ -48,8 +53,10 @@ from .lexicon import (
     marker_re,
     negation_re,
     not_markers,
+    per_unit_at,
     place_unit_at,
     qualifier_markers,
+    tenths_not_words,
     unit_at,
     unit_kind,
 )
@@ -65,25 +72,23 @@ _RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|–|－|-{1,2
 #: 百分之N = N %, 千分之N = N/10 %, 百万分之N = N/10^4 % …
 _PER_BASE = {"百": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1e-4, "千万": 1e-5, "万万": 1e-6, "亿": 1e-6,
              "百万万": 1e-8}
-_PCT_CHARS = "[〇零一二三四五六七八九两十百千点\\d.壹贰叁肆伍陆柒捌玖拾佰仟]"
+_PCT_CHARS = rf"[{CN_DIGITS}十百千点\d.{CN_UPPER}]"
 _PERCENT = re.compile(
-    r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百万万|百万|千万|万万|亿|百|千|万|仟) ?分 ?之 ?"
+    rf"(?<![{CN_NUMERAL}\d])(?P<base>百万万|百万|千万|万万|亿|百|千|万|仟) ?分 ?之 ?"
     rf"(?P<num>\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|{_PCT_CHARS}{{1,16}}(?: {_PCT_CHARS}{{1,8}}){{0,4}})"
 )  # 百 分 之 2.4, 百分之五 十: single spaces inside are read through
-_FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]{1,12})分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]{1,16})"
+_FRACTION = re.compile(rf"(?P<den>[{CN_NONZERO}十两百千\d]{{1,12}})分之(?P<num>[{CN_DIGITS}十百千点\d.]{{1,16}})"
                        r"|(?<![\d/.\-])(?P<n>\d+)/(?P<d>\d+)(?![\d/.\-])")
 #: A proportion written with ratio colons (8.3∶41.4∶50.3): each term is a value of unit 比例.
 _RATIO = re.compile(r"(?<![\d.:∶])\d+(?:\.\d+)?(?:[∶:]\d+(?:\.\d+)?)+(?![\d.:∶])")
 _HALF = re.compile(r"一半|过半|近半|多半|半数")
 _DOUBLE = re.compile(r"翻了?(?P<n>一|两|二|三|四|\d)番")
-_VAGUE = re.compile(r"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[一二三四五六七八九]十几")
+_VAGUE = re.compile(rf"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[{CN_NONZERO}]十几")
 _MAX_NUMERAL = 40  # no amount is written with more characters; longer runs are codes or noise
 _YI_SPLIT = re.compile(r"^(.+亿)([^亿万]+)$")
 _UPPER_MAGS = str.maketrans("拾佰仟", "十百千")
 _SIGN_AFTER = {"", " ", "，", "。", "；", "：", "、", "（", "(", "“", "为", "是", "长", "降", "达", "比", "\n"}
-_PER_TIME = re.compile(r"月|年|天|日|人|户|亩|吨|小时")
-_TENTH_DIGIT = re.compile(r"[一二三四五六七八九半](?![〇零一二三四五六七八九十两百千万亿\d个])")
-_TENTHS_NEXT = set("为立本员果绩效都长就功熟品交型份熟全绩")
+_TENTH_DIGIT = re.compile(rf"[{CN_NONZERO}半](?![{CN_NUMERAL}\d个])")
 
 
 @dataclass
@@ -333,14 +338,14 @@ def _read_tail(view: str, e: int, value, num: str):
                 e += len(noun)
             else:
                 measure = True
-        if view[e:e + 1] in ("/", "／") and (per := unit_at(view, e + 1) or _PER_TIME.match(view, e + 1)):
-            per_text = per[0] if isinstance(per, tuple) else per.group()
+        if view[e:e + 1] in ("/", "／") and (per := unit_at(view, e + 1) or per_unit_at(view, e + 1)):
+            per_text = per[0]
             unit += "/" + per_text  # 645元/月, 3000元/吨
             e += 1 + len(per_text)
         if marker is None and view[e:e + 1] in ("多", "余") and not view[e + 1:e + 2] in _MAG:
             marker = view[e]
             e += 1
-    elif view[e:e + 1] in ("成", "折") and value is not None and (value <= 10 if view[e] == "成" else value < 100 and value != 10) and view[e + 1:e + 2] not in _TENTHS_NEXT:
+    elif view[e:e + 1] in ("成", "折") and value is not None and (value <= 10 if view[e] == "成" else value < 100 and value != 10) and "成" + view[e + 1:e + 2] not in tenths_not_words():
         # 七成 = 70 %, 八折 = 80 %, 75折 = 75 % (a two-digit 折 is already in per cent)
         scale = 10 if view[e] == "成" or value < 10 else 1
         value = round(value * scale, 10)
@@ -403,11 +408,11 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
             continue  # 二轮延包, 二期: a count says 两; 二 + measure word is an ordinal
         if chinese and num == "一" and not (pre and pre.marker.one) and (unit is None or unit_kind(unit) in ("count", "place", "time")):
             continue  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元 are amounts)
-        if len(num) == 1 and num in "壹贰叁肆伍陆柒捌玖拾佰仟" and (unit is None or unit_kind(unit) != "currency"):
+        if len(num) == 1 and num in CN_UPPER and (unit is None or unit_kind(unit) != "currency"):
             continue  # 伍家台, 陆家嘴: capital numerals stand alone only in sums of money
         if num[0] != "十" and all(ch in _MAG for ch in num) and not pre and unit != "人" and not _post_marker(view, e2):
             continue  # 万家忧乐, 每百户, 万吨级: a bare magnitude is an amount only as 千万人, 上千万, 万人以上
-        if num in ("零", "〇", "○"):
+        if len(num) == 1 and num in CN_ZEROS:
             continue  # 零部件
         if unit == "年" and chinese and len(num) > 2 and not any(c in "十百千" for c in num):
             continue  # 一九五四年 is a year
@@ -483,7 +488,7 @@ def _return_period(view: str, q: _Q) -> bool:
     return q.unit == "年" and (view[q.end - 2:q.end] == "一遇" or bool(_RETURN_NEXT.match(view, q.end)))
 
 
-_RETURN_NEXT = re.compile(r"(?:或|、|至|到|和)[\d〇零一二三四五六七八九十百两]{1,4}年一遇")
+_RETURN_NEXT = re.compile(rf"(?:或|、|至|到|和)[\d{CN_DIGITS}十百]{{1,4}}年一遇")
 
 
 def _drop_dates(found: list[_Q], dates: Sequence[DateExpr], view: str) -> list[_Q]:

@@ -3,6 +3,8 @@
 * ``units.txt``: units and measure words with their kind (currency, area, count, place …);
 * ``implied_units.txt``: nouns that give the unit of a bare amount (贫困人口 -> 人);
 * ``numeric_lexical.txt``: words written with numerals that are not quantities (十分, 四梁八柱);
+* ``per_units.txt``: what a slash divides a unit by (645元/月); ``tenths_not_words.txt``: words
+  after a number that begin with 成 without being tenths (成为, 成本);
 * ``quantity_qualifiers.tsv``, ``quantity_negations.txt``, ``quantity_not_markers.txt``: the
   markers that make a number an estimate or a bound (约, 不低于, 以上), the negations that turn a
   comparison around, and the words that end like a marker without being one (节约, 附近).
@@ -38,8 +40,10 @@ __all__ = [
     "marker_re",
     "negation_re",
     "not_markers",
+    "per_unit_at",
     "place_unit_at",
     "qualifier_markers",
+    "tenths_not_words",
     "unit_at",
     "unit_kind",
     "units",
@@ -199,3 +203,19 @@ def negation_re() -> re.Pattern[str]:
 def not_markers() -> frozenset[str]:
     """Words that end like a marker but are not one (节约, 附近, 以上 before a number)."""
     return _words("quantity_not_markers.txt")
+
+
+@lru_cache(maxsize=1)
+def _per_re() -> re.Pattern[str]:
+    return re.compile(_alternation(_lines("per_units.txt")))
+
+
+def per_unit_at(view: str, pos: int) -> tuple[str, str] | None:
+    """What a slash divides a unit by at ``pos`` when it is not a unit (645元/月 -> 月), or None."""
+    m = _per_re().match(view, pos)
+    return (m.group(), "per") if m else None
+
+
+def tenths_not_words() -> frozenset[str]:
+    """Words beginning with 成 that are not tenths (成为, 成本)."""
+    return _words("tenths_not_words.txt")
