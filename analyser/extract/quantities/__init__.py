@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analyser.facts import DateExpr, Entity, Quantity
 from analyser.text.numerals import (
@@ -358,37 +359,16 @@ def _read_tail(view: str, e: int, value, num: str):
 
 
 def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
+    """Every numeral of the body read as an amount: value, unit, qualifier, range."""
     pos = b0
     for m in NUMBER_RE.finditer(view, b0, b1):
         a, b = m.span()
-        if b - a > _MAX_NUMERAL or a < pos or blocked.overlaps(a, b) or is_marker(view, a, b):
+        if b - a > _MAX_NUMERAL or a < pos or blocked.overlaps(a, b) or is_marker(view, a, b) or _is_name(view, a, b):
             continue
-        if view[a - 1:a].isascii() and view[a - 1:a].isalpha():
-            continue  # C919, G20: a name
-        if view[b:b + 1].isascii() and view[b:b + 1].isalpha():
-            u = unit_at(view, b)
-            if not u or not u[0].isascii():
-                continue  # 5G: a name; 168cm, 10GW are amounts
-        whole = view[a:b]
-        rng = None
-        if len(whole) > 2 and small_range(whole[:2]) and all(c in _MAG for c in whole[2:]):
-            scale = 1
-            for c in whole[2:]:
-                scale *= _MAG[c]
-            lo, hi = small_range(whole[:2])
-            rng, e, value = (lo * scale, hi * scale), b, hi * scale  # 三五百, 八九亿
-        else:
-            e, value = _numeral_end(view, a, b)
-        num = view[a:e]
-        split_head = None
-        if value is None:
-            sp = _YI_SPLIT.match(whole)
-            if sp and view[b:b + 1] in ("多", "余") and view[b + 1:b + 2] == "万":
-                # 二十五亿七千多万: 25亿 plus 七千多 ten-thousands
-                split_head, value, e, num = parse_number(sp.group(1)), parse_number(sp.group(2)), b, whole
-            if value is None or (sp and split_head is None and view[b:b + 1] in ("多", "余")):
-                continue
-        rng = rng or small_range(num)
+        numeral = _read_numeral(view, a, b)
+        if numeral is None:
+            continue
+        e, value, num, rng, split_head = numeral
         e2, value, unit, measure, marker = _read_tail(view, e, value, num)
         if split_head is not None and value is not None:
             value += split_head
@@ -404,18 +384,8 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
                 pos = q.end
                 yield q
             continue
-        if num == "二" and unit is not None and unit_kind(unit) == "count":
-            continue  # 二轮延包, 二期: a count says 两; 二 + measure word is an ordinal
-        if chinese and num == "一" and not (pre and pre.marker.one) and (unit is None or unit_kind(unit) in ("count", "place", "time")):
-            continue  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元 are amounts)
-        if len(num) == 1 and num in CN_UPPER and (unit is None or unit_kind(unit) != "currency"):
-            continue  # 伍家台, 陆家嘴: capital numerals stand alone only in sums of money
-        if num[0] != "十" and all(ch in _MAG for ch in num) and not pre and unit != "人" and not _post_marker(view, e2):
-            continue  # 万家忧乐, 每百户, 万吨级: a bare magnitude is an amount only as 千万人, 上千万, 万人以上
-        if len(num) == 1 and num in CN_ZEROS:
-            continue  # 零部件
-        if unit == "年" and chinese and len(num) > 2 and not any(c in "十百千" for c in num):
-            continue  # 一九五四年 is a year
+        if _not_an_amount(view, num, unit, pre, e2):
+            continue
         if view[e2:e2 + 1] == "半" and unit and unit_kind(unit) not in ("currency", "percent") and value == int(value):
             value, e2 = value + 0.5, e2 + 1  # 一吨半, 一年半
         if a > 0 and view[a - 1] in "负-−－" and (view[a - 1] == "负" or view[a - 2:a - 1] in _SIGN_AFTER):
@@ -423,24 +393,88 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
         q = _Q(a, e2, value, unit, measure=measure)
         if rng and unit:
             q.value, q.lower, q.upper, q.qualifier = None, rng[0], rng[1], "range"
-        post = _post_marker(view, e2)
-        if pre:
-            q.start, q.qualifier = pre.start, pre.qualifier
-        elif marker:
-            q.qualifier = "lower_bound"
-        elif post:
-            q.qualifier = post[1]
-        elif apart := _apart_marker(view, a, num):
-            q.qualifier = apart.qualifier  # 至少有十个: the marker stays outside
-        if post:
-            q.end = post[0]
-        if unit == "年" and view[q.end:q.end + 2] == "一遇":
-            q.end += 2  # 五十年一遇: a flood return period
-        if q.qualifier != "range":
-            _set_bounds(q)
+        _qualify(view, q, num, pre, marker)
         _join_range(view, q, num, b1, blocked)
         pos = q.end
         yield q
+
+
+def _is_name(view: str, a: int, b: int) -> bool:
+    """C919, G20, 5G: a numeral glued to Latin letters is a name (168cm, 10GW are amounts)."""
+    if view[a - 1:a].isascii() and view[a - 1:a].isalpha():
+        return True
+    if view[b:b + 1].isascii() and view[b:b + 1].isalpha():
+        u = unit_at(view, b)
+        return not u or not u[0].isascii()
+    return False
+
+
+class _Numeral(NamedTuple):
+    end: int
+    value: int | float
+    text: str
+    range: tuple[int | float, int | float] | None
+    split_head: int | float | None = None  # 二十五亿七千多万: the 亿 part, added after the tail
+
+
+def _read_numeral(view: str, a: int, b: int) -> _Numeral | None:
+    """The numeral matched at ``[a, b)`` as a number: a vague range (三五百, 八九亿), the longest
+    well-formed prefix, or 亿 plus a count of 万 (二十五亿七千多万); None when it is none of these."""
+    whole = view[a:b]
+    rng = None
+    if len(whole) > 2 and small_range(whole[:2]) and all(c in _MAG for c in whole[2:]):
+        scale = 1
+        for c in whole[2:]:
+            scale *= _MAG[c]
+        lo, hi = small_range(whole[:2])
+        rng, e, value = (lo * scale, hi * scale), b, hi * scale  # 三五百, 八九亿
+    else:
+        e, value = _numeral_end(view, a, b)
+    num = view[a:e]
+    split_head = None
+    if value is None:
+        sp = _YI_SPLIT.match(whole)
+        if sp and view[b:b + 1] in ("多", "余") and view[b + 1:b + 2] == "万":
+            # 二十五亿七千多万: 25亿 plus 七千多 ten-thousands
+            split_head, value, e, num = parse_number(sp.group(1)), parse_number(sp.group(2)), b, whole
+        if value is None or (sp and split_head is None and view[b:b + 1] in ("多", "余")):
+            return None
+    return _Numeral(e, value, num, rng or small_range(num), split_head)
+
+
+def _not_an_amount(view: str, num: str, unit: str | None, pre: _Pre | None, e2: int) -> bool:
+    """A numeral with a unit that is still not an amount: an ordinal, an article, a name, a year."""
+    chinese = is_chinese_numeral(num)
+    if num == "二" and unit is not None and unit_kind(unit) == "count":
+        return True  # 二轮延包, 二期: a count says 两; 二 + measure word is an ordinal
+    if chinese and num == "一" and not (pre and pre.marker.one) and (unit is None or unit_kind(unit) in ("count", "place", "time")):
+        return True  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元 are amounts)
+    if len(num) == 1 and num in CN_UPPER and (unit is None or unit_kind(unit) != "currency"):
+        return True  # 伍家台, 陆家嘴: capital numerals stand alone only in sums of money
+    if num[0] != "十" and all(ch in _MAG for ch in num) and not pre and unit != "人" and not _post_marker(view, e2):
+        return True  # 万家忧乐, 每百户, 万吨级: a bare magnitude is an amount only as 千万人, 上千万, 万人以上
+    if len(num) == 1 and num in CN_ZEROS:
+        return True  # 零部件
+    return unit == "年" and chinese and len(num) > 2 and not any(c in "十百千" for c in num)  # 一九五四年 is a year
+
+
+def _qualify(view: str, q: _Q, num: str, pre: _Pre | None, marker: str | None) -> None:
+    """The qualifier of ``q`` from the markers around it; the surface takes them in."""
+    post = _post_marker(view, q.end)
+    if pre:
+        q.start, q.qualifier = pre.start, pre.qualifier
+    elif marker:
+        q.qualifier = "lower_bound"  # 266万余套
+    elif post:
+        q.qualifier = post[1]
+    elif apart := _apart_marker(view, q.start, num):
+        q.qualifier = apart.qualifier  # 至少有十个: the marker stays outside
+    if post:
+        q.end = post[0]
+    if q.unit == "年" and view[q.end:q.end + 2] == "一遇":
+        q.end += 2  # 五十年一遇: a flood return period
+    if q.qualifier != "range":
+        _set_bounds(q)
 
 
 def _join_range(view: str, q: _Q, num: str, b1: int, blocked: Blocked) -> None:
