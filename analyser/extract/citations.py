@@ -227,8 +227,22 @@ def extract_citations(src: SourceText, *, short_references: bool = False) -> lis
         return []
     titles = _bracket_spans(view, lo, hi)
     numbers = _doc_numbers(view, lo, hi)
-    number_starts = [n[0] for n in numbers]
     used_numbers: set[int] = set()
+    out = _title_citations(src, titles, numbers, used_numbers)
+    out.extend(_number_citations(src, titles, numbers, used_numbers))
+    if short_references:
+        for c in _short_references(view, lo, hi, out):
+            out.append(Citation(c.start, c.end, src.text[c.start:c.end], "", c.normalized, c.doc_type,
+                                None, refers_to=c.normalized))
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _title_citations(src: SourceText, titles, numbers, used_numbers: set[int]) -> list[Citation]:
+    """A citation per 《…》 title, with the document number printed right after it; the numbers
+    taken (after a title or inside one) are added to ``used_numbers``."""
+    view = src.view
+    number_starts = [n[0] for n in numbers]
     out: list[Citation] = []
     earlier: list[tuple[str, str | None]] = []
     for open_, close in titles:
@@ -267,7 +281,15 @@ def extract_citations(src: SourceText, *, short_references: bool = False) -> lis
                 refers_to=refers,
             )
         )
+    return out
+
+
+def _number_citations(src: SourceText, titles, numbers, used_numbers: set[int]) -> list[Citation]:
+    """A citation per document number standing on its own (not after or inside a title, not the
+    document's own number alone on a header line)."""
+    view = src.view
     opens = [o for o, _ in titles]
+    out = []
     for k, (na, nb, norm) in enumerate(numbers):
         t = bisect.bisect_left(opens, na) - 1
         if k in used_numbers or (t >= 0 and na < titles[t][1]):
@@ -278,9 +300,4 @@ def extract_citations(src: SourceText, *, short_references: bool = False) -> lis
             Citation(start=na, end=nb, text=src.text[na:nb], title="", normalized=norm,
                      doc_type=None, doc_number=norm)
         )
-    if short_references:
-        for c in _short_references(view, lo, hi, out):
-            out.append(Citation(c.start, c.end, src.text[c.start:c.end], "", c.normalized, c.doc_type,
-                                None, refers_to=c.normalized))
-    out.sort(key=lambda c: (c.start, c.end))
     return out
