@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from analyser.reading.page.dates import iso_date
+from analyser.text.numerals import SEQUENCE_DIGITS
 from analyser.text.source import SourceText
 
 __all__ = ["ANAPHOR_REACH", "FOCUS_REACH", "SHIFTS", "Frame", "closing_date", "document_date"]
@@ -34,7 +35,7 @@ SHIFTS = {"去年": -1, "上年": -1, "明年": 1, "前年": -2}
 _DATE_LINE_MAX = 24
 #: How many non-blank lines at the end of the body (and after it) are searched for the closing date.
 _CLOSING_LINES = 4
-_DATE_LINE = re.compile(r"[（(]?[\d〇○零一二三四五六七八九十年月日号/.\-\s]+[）)]?")
+_DATE_LINE = re.compile(rf"[（(]?[\d{SEQUENCE_DIGITS}十年月日号/.\-\s]+[）)]?")
 
 
 def closing_date(src: SourceText) -> str | None:
