@@ -86,7 +86,7 @@ _ATOM = rf"(?:{_ARABIC}(?:(?:{_SP})?[十百千万亿拾佰仟])*|{_CN_RUN})"
 #: One numeral: atoms joined where a magnitude ends the previous one (十亿3000万, 5万4千).
 NUMBER_RE = re.compile(rf"(?<![\d.]){_ATOM}(?:(?<=[十百千万亿零拾佰仟])(?:{_SP})?{_ATOM})*")
 
-_UPPER_TO_LOWER = str.maketrans(CN_UPPER, CN_NONZERO + "十百千")
+_UPPER_TO_LOWER = str.maketrans(CN_UPPER + "○", CN_NONZERO + "十百千〇")  # and ○ (U+25CB) read as 〇
 _SPACES = re.compile(r"[,，\s\u2009\u202f\u00a0]")
 _ARABIC_MAG = re.compile(r"^(\d+(?:\.\d+)?)([十百千万亿]*)$")
 
