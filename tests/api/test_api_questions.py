@@ -74,6 +74,8 @@ def _questions(c):
         place = r["place"] or r["document"]["place"]
         first.setdefault(place, r["value"] if r["lower"] is None else r["lower"])
     yield "2026 GDP growth target of each province", {p: first.get(p) for p in provinces} == provinces
+    rows = _all(c, "/indicators/gdp_growth/series", modality="target", place="貴州", **{"from": 2026, "to": 2026})
+    yield "Guizhou's 2026 GDP growth target through the place filter", [r["value"] for r in rows][:1] == [5]
     yield "rural poor lifted out of poverty per year", {
         y: _value(c, "poverty_reduction", "actual", y, issuer="国务院") for y in (2015, 2016, 2018)
     } == {2015: [14_420_000], 2016: [12_400_000], 2018: [13_860_000]}

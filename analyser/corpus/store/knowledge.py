@@ -232,8 +232,9 @@ class KnowledgeMixin:
         upper, unit, qualifier, modality, binding, time, indicator, text, start, end, sentence}``;
         ``year`` is the year the value refers to (``time``, the extracted time, shows a period:
         a 2021/2025 value is the plan period's); ``document.place`` is the region the document is
-        about (a provincial report's province), where a value without a place of its own belongs. Filters: ``modality`` (target/actual),
-        ``place`` (substring, either script), ``year_from``/``year_to`` (years of the value),
+        about (a provincial report's province), where a value without a place of its own belongs.
+        Filters: ``modality`` (target/actual), ``place`` (substring, either script, of the value's
+        place, else of its document's region), ``year_from``/``year_to`` (years of the value),
         ``issuer`` (substring of the document's issuer).
         """
         from analyser.extract.quantities.canonical import concept_by_id
@@ -251,8 +252,8 @@ class KnowledgeMixin:
         if modality:
             where.append("q.modality = ?")
             params.append(modality)
-        if place:
-            where.append("instr(q.place_norm, ?) > 0")
+        if place:  # the value's own place, else the region its document is about
+            where.append("instr(coalesce(q.place_norm, d.place, ''), ?) > 0")
             params.append(simplified_view(place).strip())
         if year_from is not None:
             where.append("coalesce(q.ref_year, 9999) >= ? AND q.ref_year IS NOT NULL")
