@@ -262,7 +262,7 @@ class Store(QueryMixin, SloganMixin):
         if year is not None:
             where.append("year = ?")
             params.append(int(year))
-        pos = decode_cursor(cursor, 1)
+        pos = decode_cursor(cursor, "i")
         if pos:
             where.append("seq > ?")
             params.append(pos[0])
