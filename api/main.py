@@ -93,6 +93,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
             yield
         finally:
             app.state.runner.close()
+            app.state.graph.close()
             app.state.readers.close()
             if own_store:
                 app.state.store.close()

@@ -14,20 +14,21 @@ True
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 
 from analyser.errors import InputError, StoreError
 
-from .graph import to_json
-
-__all__ = ["FACT_EXPORTS", "FACT_FORMATS", "GRAPH_FORMATS", "export_facts", "export_graph", "export_neo4j"]
+__all__ = [
+    "FACT_EXPORTS", "FACT_FORMATS", "GRAPH_FORMATS", "export_facts", "export_graph", "export_neo4j", "write_json",
+]
 
 GRAPH_FORMATS = ("graphml", "gexf", "json", "csv")
 FACT_FORMATS = ("csv", "parquet")
@@ -66,8 +67,30 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out: str | Path) -> Path:
                 nx.write_gexf(graph, out, encoding="utf-8")
     else:
         with open(out, "w", encoding="utf-8") as fh:
-            json.dump(to_json(graph), fh, ensure_ascii=False)
+            write_json(graph, fh)
     return out
+
+
+def write_json(graph: nx.MultiDiGraph, fh: IO[str]) -> None:
+    """Write the node-link JSON of :func:`~analyser.corpus.graph.to_json` one node and one edge at
+    a time, so memory stays bounded however large the graph (the same document as ``json.dump(to_json(graph))``).
+
+    >>> import io
+    >>> from analyser.corpus.graph import build_graph, to_json
+    >>> g = build_graph([{"document": {"id": "d1", "published": "2018-09-26"}}])
+    >>> buf = io.StringIO(); write_json(g, buf)
+    >>> json.loads(buf.getvalue()) == to_json(g)
+    True
+    """
+    dump = functools.partial(json.dumps, ensure_ascii=False)
+    head = {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": graph.graph}
+    fh.write(dump(head)[:-1] + ', "nodes": [')
+    for i, (n, d) in enumerate(graph.nodes(data=True)):
+        fh.write(("" if i == 0 else ", ") + dump({**d, "id": n}))
+    fh.write('], "edges": [')
+    for i, (u, v, k, d) in enumerate(graph.edges(keys=True, data=True)):
+        fh.write(("" if i == 0 else ", ") + dump({**d, "source": u, "target": v, "key": k, "rel": k}))
+    fh.write("]}")
 
 
 @contextmanager
