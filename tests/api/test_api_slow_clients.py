@@ -97,5 +97,6 @@ def test_idle_keep_alive_is_closed(server):
 
 
 def test_a_normal_client_is_served(server):
-    r = httpx.post(f"http://127.0.0.1:{server}/analyse", json={"text": ""}, timeout=30)
+    r = httpx.post(f"http://127.0.0.1:{server}/analyse", json={}, timeout=30)  # refused before any analysis
     assert r.status_code == 422
+    assert httpx.get(f"http://127.0.0.1:{server}/documents", timeout=30).json()["items"]
