@@ -56,8 +56,8 @@ class AnalyseRequest(BaseModel):
     )
 
     # typed ``str`` (not nullable) with a ``None`` default: absent is allowed, null is not
-    text: str = Field(None, description="plain text (offsets point into it)")  # type: ignore[assignment]
-    html: str = Field(None, description="a web page; the text is extracted from it")  # type: ignore[assignment]
+    text: str = Field(None, min_length=1, description="plain text (offsets point into it)")  # type: ignore[assignment]
+    html: str = Field(None, min_length=1, description="a web page; the text is extracted from it")  # type: ignore[assignment]
 
     @model_validator(mode="after")
     def _one_input(self) -> AnalyseRequest:
