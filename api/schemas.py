@@ -107,6 +107,14 @@ class Body(_Open):
     end: int
 
 
+class DecodeErrors(_Open):
+    """How the bytes failed to decode cleanly (only present when they did)."""
+
+    count: int
+    first_offsets: list[int] = []
+    lines: dict[str, int] = {}
+
+
 class DocumentInfo(_Open):
     id: str
     source: str | None = None
@@ -120,6 +128,7 @@ class DocumentInfo(_Open):
     doc_number: Span | None = None
     body: Body | None = None
     text: str | None = None
+    decode_errors: DecodeErrors | None = None
 
 
 class OutlineNode(_Open):
