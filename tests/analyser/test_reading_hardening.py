@@ -121,3 +121,16 @@ def test_any_text_analyses_or_fails_cleanly(text):
     except InputError:
         return
     json.dumps(a.to_dict(), ensure_ascii=False).encode("utf-8")  # always encodable
+
+
+def test_the_report_survives_the_store(tmp_path):
+    from analyser import analyse_bytes
+    from analyser.corpus.store import Store
+    from analyser.facts import Analysis
+
+    a = analyse_bytes((LINE * 3).encode()[:-2] + b"\n" + "国标码的一行文字。".encode("gbk"))
+    again = Analysis.from_dict(a.to_dict(text=True))
+    assert again.document.decode_errors == a.document.decode_errors
+    store = Store(tmp_path / "s.db")
+    store.add_analysis(a)
+    assert store.get_document(a.document.id)["document"]["decode_errors"]["lines"] == {"utf-8": 3, "gb18030": 1}
