@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ import networkx as nx
 from analyser.errors import InputError, StoreError
 
 __all__ = [
-    "FACT_EXPORTS", "FACT_FORMATS", "GRAPH_FORMATS", "export_facts", "export_graph", "export_neo4j", "write_json",
+    "FACT_EXPORTS", "FACT_FORMATS", "GRAPH_FORMATS", "export_facts", "export_graph", "export_neo4j", "write_json", "xml_safe",
 ]
 
 GRAPH_FORMATS = ("graphml", "gexf", "json", "csv")
@@ -61,6 +62,7 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out: str | Path) -> Path:
     if not out.parent.exists():
         raise InputError(f"the folder of {out} does not exist")
     if fmt in ("graphml", "gexf"):
+        graph = xml_safe(graph)
         with _relations_as_attributes(graph):
             if fmt == "graphml":
                 nx.write_graphml(graph, out, encoding="utf-8")
@@ -93,6 +95,39 @@ def write_json(graph: nx.MultiDiGraph, fh: IO[str]) -> None:
     for i, (u, v, k, d) in enumerate(graph.edges(keys=True, data=True)):
         fh.write(("" if i == 0 else ", ") + dump({**d, "source": u, "target": v, "key": k, "rel": k}))
     fh.write("]}")
+
+
+#: characters XML 1.0 cannot hold (a stored text may carry a few control characters)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: Any) -> Any:
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` itself when every id, key and string attribute can be written as XML; else a copy
+    with the characters XML cannot hold replaced by U+FFFD (GraphML and GEXF writers refuse them).
+
+    >>> g = nx.MultiDiGraph(); g.add_node("doc:1", title="第一\x0b条")
+    >>> xml_safe(g).nodes["doc:1"]["title"]
+    '第一\ufffd条'
+    """
+
+    def bad(value: Any) -> bool:
+        return isinstance(value, str) and _NOT_XML.search(value) is not None
+
+    dirty = any(bad(n) or any(map(bad, d.values())) for n, d in graph.nodes(data=True)) or any(
+        bad(k) or any(map(bad, d.values())) for _, _, k, d in graph.edges(keys=True, data=True)
+    )
+    if not dirty:
+        return graph
+    clean = nx.MultiDiGraph(**{k: _xml_text(v) for k, v in graph.graph.items()})
+    for n, d in graph.nodes(data=True):
+        clean.add_node(_xml_text(n), **{k: _xml_text(v) for k, v in d.items()})
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        clean.add_edge(_xml_text(u), _xml_text(v), key=_xml_text(k), **{a: _xml_text(x) for a, x in d.items()})
+    return clean
 
 
 @contextmanager

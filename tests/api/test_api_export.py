@@ -86,3 +86,21 @@ def test_concurrent_exports_all_answer(store_path):
         for t in threads:
             t.join()
         assert set(codes) <= {200, 503} and 200 in codes
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_control_characters_in_stored_text_do_not_break_exports(store_copy, fmt):
+    from analyser import analyse
+
+    analysis = analyse("国务院关于\x0b做好“稳\x01就业”工作的通知\n坚持“稳\x01就业”。", source="ctl\x1c.txt")
+    with Store(store_copy) as store:
+        assert store.add_analysis(analysis, source="ctl\x1c.txt")
+    with _app(store_copy) as c:
+        r = c.get("/graph/export", params={"format": fmt})
+    assert r.status_code == 200, r.text
+    if fmt == "graphml":
+        import io
+
+        import networkx as nx
+
+        assert nx.read_graphml(io.BytesIO(r.content)).number_of_nodes() > 0
