@@ -11,9 +11,9 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (pip install schemathesis)")
 
-from api_fixtures import *  # noqa: E402,F401,F403 - the shared fixtures
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from schemathesis import checks  # noqa: E402
+from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
+from hypothesis import HealthCheck, given, settings
+from schemathesis import checks
 
 #: never a 5xx, and every answer as documented
 CHECKS = [

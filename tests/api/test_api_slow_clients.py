@@ -66,7 +66,7 @@ def _trickle(port: int, head: bytes, drip: bytes, every: float = 0.5, limit: flo
                 if not chunk:
                     return time.monotonic() - started, got
                 got += chunk
-            except socket.timeout:
+            except TimeoutError:
                 pass
             except ConnectionResetError:
                 return time.monotonic() - started, got
