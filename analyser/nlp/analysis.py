@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from analyser.errors import EmptyInputError
-from analyser.facts import Analysis, DocumentInfo
+from analyser.facts import Analysis, DecodeErrors, DocumentInfo
 from analyser.text.normalize import detect_script
 
 from .keys import FACTS_KEY, PAGE_KEY, PUBLISHED_KEY, doc_tokens
@@ -40,6 +40,7 @@ def analyse(
     source: str | None = None,
     encoding: str = "utf-8",
     format: str = "text",
+    decode_errors: DecodeErrors | None = None,
     published: str | None = None,
     metadata: Mapping[str, Any] | None = None,
 ) -> Analysis:
@@ -56,7 +57,14 @@ def analyse(
         ``published``, ``issuer``, ``doc_number``, ``kind``, ``url``, ``sidecar``): kept as
         ``document.metadata``; its date is ``published`` when none is given; the fields it supplies
         are named in ``document.metadata_source``.
+    decode_errors : what went wrong decoding the bytes, when something did (recorded as
+        ``document.decode_errors``).
+
+    Text that is not valid Unicode text (a lone surrogate, a NUL character, mostly control
+    characters) raises :class:`~analyser.errors.InputError`, whichever way it came in.
     """
+    from analyser.reading.decode import check_characters
+
     meta = {k: v for k, v in (metadata or {}).items() if k != "sidecar"}
     if published is None and meta.get("published"):
         published = meta["published"]
@@ -64,6 +72,7 @@ def analyse(
         raise TypeError(f"analyse() takes a str, not {type(text).__name__}")
     if not text.strip():
         raise EmptyInputError(f"{source or 'input'}: no text to analyse")
+    check_characters(text, source)
     nlp = get_nlp()
     if published:
         doc = nlp.make_doc(text)
@@ -88,6 +97,7 @@ def analyse(
         body=getattr(page, "body", (0, len(text))),
         metadata=meta or None,
         metadata_source=_metadata_source(page, meta, (metadata or {}).get("sidecar", "sidecar")),
+        decode_errors=decode_errors,
     )
     return Analysis(
         document=info,
@@ -116,7 +126,13 @@ def analyse_bytes(data: bytes, *, source: str | None = None, html: bool | None =
     from analyser.reading import read_bytes
 
     decoded = read_bytes(data, source=source, html=html)
-    return analyse(decoded.text, source=source, encoding=decoded.encoding, format=decoded.format)
+    return analyse(
+        decoded.text,
+        source=source,
+        encoding=decoded.encoding,
+        format=decoded.format,
+        decode_errors=decoded.decode_errors(),
+    )
 
 
 def analyse_file(
@@ -127,6 +143,11 @@ def analyse_file(
 
     decoded = read_path(path)
     return analyse(
-        decoded.text, source=str(path), encoding=decoded.encoding, format=decoded.format,
-        published=published, metadata=metadata,
+        decoded.text,
+        source=str(path),
+        encoding=decoded.encoding,
+        format=decoded.format,
+        decode_errors=decoded.decode_errors(),
+        published=published,
+        metadata=metadata,
     )

@@ -264,7 +264,7 @@ class KnowledgeMixin:
         if issuer:
             where.append("instr(d.issuer_norm, ?) > 0")
             params.append(simplified_view(issuer).strip())
-        pos = decode_cursor(cursor, 3)
+        pos = decode_cursor(cursor, "isi")
         if pos:
             if not (isinstance(pos[0], int) and isinstance(pos[1], str) and isinstance(pos[2], int)):
                 raise InputError(f"invalid cursor {cursor!r}")
@@ -358,7 +358,7 @@ class KnowledgeMixin:
             needle = simplified_view(q).strip()
             where.append("(instr(normalized, ?) > 0 OR instr(title, ?) > 0)")
             params += [needle, q.strip()]
-        pos = decode_cursor(cursor, 2)
+        pos = decode_cursor(cursor, "is")
         if pos:
             if not (isinstance(pos[0], int) and isinstance(pos[1], str)):
                 raise InputError(f"invalid cursor {cursor!r}")
