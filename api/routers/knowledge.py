@@ -11,11 +11,12 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
 from ..deps import StoreDep
+from ..schemas import ErrorOut
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
 router = APIRouter(tags=["knowledge"])
 
-Year = Annotated[int | None, Query(ge=1, le=9999)]
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "no such indicator concept"}}
 
 
 @router.get("/indicators")
@@ -27,7 +28,7 @@ def indicators(store: StoreDep, q: Contains = None, cursor: Cursor = None, limit
     return JSONResponse(store.indicators(q=q or None, cursor=cursor, limit=limit))
 
 
-@router.get("/indicators/{concept}/series")
+@router.get("/indicators/{concept}/series", responses=_NOT_FOUND)
 def indicator_series(
     store: StoreDep,
     concept: Annotated[str, Path(max_length=100, description="the concept id (gdp_growth, urban_new_jobs, ...)")],
