@@ -16,10 +16,11 @@ Spec lines (``#`` starts a comment; fields are separated by `` | ``):
     point N | MARKER | HEADING    a point of the last section (or of the document before any)
     item N | MARKER | HEADING     an item of the last section; MARKER+HEADING occurs once, or give
                                   ``| @ ANCHOR`` with an ANCHOR that starts with MARKER
-    person|org|place SURFACE [| opt] [| only K,...] [| skip K,...]
+    person|org|place SURFACE [| opt] [| only K,...] [| skip K,...] [| keep]
                                   every occurrence of SURFACE inside the scope (not nested inside a
                                   longer annotated entity), optional if ``opt``; ``only``/``skip``
-                                  pick occurrences by their 0-based rank inside the scope
+                                  pick occurrences by their 0-based rank inside the scope;
+                                  ``keep`` keeps an occurrence nested in another name
     slogan SURFACE | KIND [| secondary] [| opt] [| only K]
 """
 from __future__ import annotations
@@ -151,7 +152,7 @@ def build(spec: Path) -> dict:
     lists = {"person": "persons", "org": "organizations", "place": "places", "slogan": "slogans"}
     for key, start, surface, f in sorted(found, key=lambda x: x[1]):
         end = start + len(surface)
-        if key != "slogan" and any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans):
+        if key != "slogan" and "keep" not in f and any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans):
             continue  # nested inside a longer annotated name
         item = span(start, surface)
         item["optional"] = "opt" in f
