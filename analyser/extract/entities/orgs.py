@@ -13,6 +13,9 @@
   (污水处理厂, 上市公司) and 、-lists of plant types are not named organisations.
 * Hong Kong, Macau and Taiwan bodies (发展局, 社会福利署, 立法院) from ``orgs.tsv``, skipped when
   glued to a preceding name (经济发展局 of a mainland development zone).
+* unions, leagues, committees, banks and departments whose name opens with a place or a named
+  body (萍乡矿工工会, 呼伦贝尔农村商业银行, 共产国际执行委员会, 武警总部后勤部), or that are quoted
+  as a name (“争取民权同盟”); the suffixes are the ``place_body`` group of ``org_suffixes.txt``.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from analyser.data import lines as data_lines
 from analyser.data import table as data_table
 
 from ._lexicon import Lexicon, is_han
-from ._words import WordBounds
+from ._words import WordBounds, word_freq
 
 __all__ = ["find_orgs", "org_words"]
 
@@ -262,17 +265,67 @@ def find_orgs(
             s, b = m.start(), m.end()
             if not spans.free(s, s + 1):
                 continue
-            a = _trim_leadins(view, _left_edge(view, s, lo, bounds=bounds), s)
+            edge = _left_edge(view, s, lo, bounds=bounds)
+            a = _trim_leadins(view, edge, s)
             stem = view[a:s]
             if any(g in stem for g in _leadins()[1]):
                 continue
             starts_with_place = a in place_starts
-            if len(stem) < min_stem and not (starts_with_place and len(stem) >= 2):
+            brand = suffixes is _ENTERPRISE_SUFFIX and _brand_company(view, edge, a, s, bounds)
+            if len(stem) < min_stem and not (starts_with_place and len(stem) >= 2) and not brand:
                 continue
             if suffixes is _PLACE_NAMED_SUFFIX and not (starts_with_place and _place_named_ok(view, place_starts[a], s)):
                 continue
-            if suffixes is _ENTERPRISE_SUFFIX and not starts_with_place and "、" in (view[a - 1:a], view[b:b + 1]):
+            if suffixes is _ENTERPRISE_SUFFIX and not starts_with_place and not brand and "、" in (view[a - 1:a], view[b:b + 1]):
                 continue  # a list of kinds of plant (汽车制造厂、拖拉机制造厂), not named enterprises
             spans.replace_inner(a, b, view[a:b])
+    for a, b in _named_bodies(view, lo, hi, place_starts, spans, bounds):
+        spans.replace_inner(a, b, view[a:b])
     out = spans.items()
+    return out
+
+
+_NOT_IN_NAME = frozenset(_CUES["not_in_name"])
+#: a brand this frequent as a word is an ordinary word (保险公司, 物流公司), not a company's name
+_COMMON_BRAND = 100
+
+
+def _brand_company(view: str, edge: int, a: int, s: int, bounds: WordBounds | None) -> bool:
+    """晨鸣公司, 麦福劳公司: a short brand of two or three characters before 公司 that opens a
+    list item or a clause or follows a lead-in verb (关停晨鸣公司), and is no ordinary word."""
+    stem = view[a:s]
+    if not 2 <= len(stem) <= 3 or not view.startswith("公司", s) or word_freq(stem) >= _COMMON_BRAND:
+        return False
+    if bounds is not None and bounds.straddles(a, s):
+        return False
+    return a > edge or a == 0 or view[a - 1] in "、，。；：\n（“"
+_PLACE_BODY = re.compile("|".join(sorted(map(re.escape, _SUFFIXES["place_body"]), key=len, reverse=True)))
+
+
+def _named_bodies(
+    view: str, lo: int, hi: int, place_starts: dict[int, int], spans: _Spans, bounds: WordBounds | None
+) -> list[tuple[int, int]]:
+    """Unions, leagues, committees, banks and departments named after a place or a body
+    (萍乡矿工工会, 呼伦贝尔农村商业银行, 共产国际执行委员会, 武警总部后勤部) or quoted as a
+    name (“争取民权同盟”); 村民委员会, 商业银行 and 各级工会 open with neither and are kinds."""
+    out = []
+    for m in _PLACE_BODY.finditer(view, lo, hi):
+        s, b = m.start(), m.end()
+        if not spans.free(s, b) or (bounds is not None and bounds.straddles(s, b)):
+            continue
+        quoted = view[b:b + 1] == "”"
+        a = _left_edge(view, s, lo, limit=18, bounds=bounds)
+        if quoted:
+            q = view.rfind("“", max(lo, s - 12), s)
+            if q < 0 or any(c in "，。；：、”" for c in view[q + 1:s]):
+                continue
+            a = q + 1
+        else:
+            a = _trim_leadins(view, a, s)
+        if s - a < 2:
+            continue
+        head_end = place_starts.get(a) or (spans.spans[a][0] if a in spans.spans else None)
+        opens = head_end is not None and head_end <= s and not any(c in _NOT_IN_NAME for c in view[head_end:s])
+        if quoted or opens:
+            out.append((a, b))
     return out
