@@ -32,7 +32,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from visible import visible  # noqa: E402
+from visible_text import visible  # noqa: E402
 
 
 def _root() -> Path:
