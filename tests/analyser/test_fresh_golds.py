@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FRESH = ROOT / "tests" / "gold" / "fresh"
 
 #: micro-averaged F1 floors over the eight documents (figures after the fixes in the README)
-FLOORS = {"outline": 0.97, "PERSON": 0.90, "ORG": 0.88, "PLACE": 0.95, "slogans": 0.55}
+FLOORS = {"outline": 0.97, "PERSON": 0.90, "ORG": 0.89, "PLACE": 0.97, "slogans": 0.55}
 
 
 def _shared() -> Path:

@@ -63,8 +63,8 @@ def _ends_word(bounds: WordBounds | None, a: int, b: int) -> bool:
 
 
 def _zone(view: str, m: PlaceMention, hi: int, starts: set[int], bounds: WordBounds | None) -> PlaceMention | None:
-    if m.kind == "deictic" or m.end >= hi:
-        return None
+    if m.kind == "deictic" or view.startswith("我", m.start) or m.end >= hi:
+        return None  # 我省高质量发展建设…示范区: a deictic place names no zone
     for suffix in sorted(_WORDS["direct"], key=len, reverse=True):
         if view.startswith(suffix, m.end) and _ends_word(bounds, m.start, m.end + len(suffix)):
             return _extended(view, m, m.end + len(suffix))
