@@ -47,13 +47,16 @@ PATTERNS: list[tuple[str, str]] = [
     ("plan_old", rf"(?<![十百千\d])(?P<pon>{_OLD_FIVE})(?P<pos>时期|期间|规划|计划)"),
     ("plan_nth", rf"第(?P<nth>[{CN_NONZERO}十]{{1,3}})个五年(?:计划|规划)(?P<nths>期间|时期)?"),
     ("congress", rf"(?P<cn>[一二]?十?[{CN_NONZERO}十])大以来"),
-    # relative: 五年来, 五年多来, 5年来, 一年来, 过去一年, 过去五年
-    ("past", rf"过去(?P<pastn>{_NUM})年"),
+    # relative: 五年来, 五年多来, 5年来, 一年来, 过去一年, 过去的一年, 过去五年; 这五年 looking back
+    # (not 这一年, the year in focus; not 一九六○年这八年 or 在这十年里, a period named or ahead)
+    ("past", (rf"过去的?(?P<pastn>{_NUM})年"
+              rf"|(?<![年在])这(?![一1]年)(?P<pastz>{_NUM})年(?![代级龄度里内中的间时])")),
     ("rel", rf"(?<![\d{_CD}十百千年])(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
     # anaphoric and deictic years
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
     ("jm", r"(?P<jm>今明两年|今后两年)"),
-    ("deic_part", rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|(?P<dpm>{_SMALL})月(?P<dpmp>底|末|初|份)?)"),
+    ("deic_part", (rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|前三季度|(?P<dpq>第?[一二三四1-4]季度)"
+                   rf"|(?P<dpm>{_SMALL})月(?P<dpmp>底|末|初|份)?)")),
     ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上年|明年|前年|全年|这一年)"),
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),

@@ -51,9 +51,9 @@ def focus_month(m, scan):
 
 
 def past_years(m, scan):
-    """过去一年 -> the year before the document's; 过去五年 -> the five years before it."""
+    """过去一年 / 过去的一年 -> the year before the document's; 过去五年 / 这五年 -> the five years before it."""
     a, b = m.span()
-    n = small(m["pastn"])
+    n = small(m["pastn"] or m["pastz"])
     y = scan.frame.year
     if not n or y is None:
         return a, b, None, "relative_period"
@@ -91,7 +91,8 @@ def anaphoric(m, scan):
 
 
 def deictic_part(m, scan):
-    """今年年底 -> 2020-12-31, 明年3月底 -> 2021-03-31, 今年上半年 -> 2020-01/2020-06."""
+    """今年年底 -> 2020-12-31, 明年3月底 -> 2021-03-31, 今年上半年 -> 2020-01/2020-06,
+    今年第一季度 -> 2020-01/2020-03."""
     a, b = m.span()
     y = scan.frame.shifted(m["dpy"], a)
     if y is None:
@@ -108,7 +109,17 @@ def deictic_part(m, scan):
         return a, b, f"{y}-12-31", "year_part"
     if part in ("年初", "初"):
         return a, b, f"{y}-01", "year_part"
-    return a, b, (f"{y}-01/{y}-06" if part == "上半年" else f"{y}-07/{y}-12"), "year_part"
+    if m["dpq"]:
+        q = small(m["dpq"].strip("第季度"))
+        if q is None or not 1 <= q <= 4:
+            return None
+        return a, b, f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}", "year_part"
+    first, last = _PARTS[part]
+    return a, b, f"{y}-{first:02d}/{y}-{last:02d}", "year_part"
+
+
+#: Parts of a relative year that span months: first and last month.
+_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
 
 
 def deictic(m, scan):

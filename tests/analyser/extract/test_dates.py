@@ -252,3 +252,29 @@ def test_caller_gives_the_document_date():
 )
 def test_durations_after_an_anchor(text, published, expected):
     assert expected in dates(text, published)
+
+
+# forms first met in the fresh windows (tests/gold/fresh_quantities), each also found elsewhere in the archive
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("过去的一年，面对复杂多变的经济形势。", "2015-02-05", ("过去的一年", "2014", "deictic_year")),
+        ("这五年，极不平凡、令人难忘。", "2026-01-27", ("这五年", "2021/2025", "relative_period")),
+        ("这十年，我们经历了许多大事。", "2022-10-16", ("这十年", "2012/2021", "relative_period")),
+        ("今年第一季度，工业生产又比去年同期增长12%。", "1984-05-15", ("今年第一季度", "1984-01/1984-03", "year_part")),
+        ("明年二季度完成。", "2018-12-24", ("明年二季度", "2019-04/2019-06", "year_part")),
+        ("今年前三季度，增长5%。", "2018-12-24", ("今年前三季度", "2018-01/2018-09", "year_part")),
+    ],
+)
+def test_past_years_with_de_or_zhe_and_quarters_of_a_relative_year(text, published, expected):
+    assert expected in dates(text, published)
+
+
+def test_this_one_year_stays_the_year_in_focus():
+    assert ("这一年", "2018", "deictic_year") in dates("2018年，经济增长。这一年很不平凡。", "2021-07-05")
+    assert not any(d[0] == "这十年代" for d in dates("这十年代表了变化。", "2021-07-05"))
+
+
+@pytest.mark.parametrize("text", ["做好这五年的经济工作。", "在这十年里，要建立完整的工业体系。", "从一九五三年到一九六○年这八年时间内完成。"])
+def test_zhe_n_years_ahead_or_named_is_not_the_past(text):
+    assert not any(d[2] == "relative_period" and d[0].startswith("这") for d in dates(text, "1956-09-15"))

@@ -361,3 +361,30 @@ def test_negated_comparisons_and_thresholds(text, expected):
 def test_words_ending_like_a_marker_are_not_markers():
     assert table("节约3000万元")[0][3] == "exact"
     assert table("城市附近2公里")[0][3] == "exact"
+
+
+# forms first met in the fresh windows (tests/gold/fresh_quantities), each also found elsewhere in the archive
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("育儿补贴惠及120余万婴幼儿。", ("120余万", 1_200_000, "人", "lower_bound")),  # the counted noun gives 人
+        ("年满3岁至小学入学前处于学前教育阶段的子女。", ("满3岁", 3, "岁", "lower_bound")),  # an age
+        ("为全区60岁以上在籍老人发放补贴。", ("60岁以上", 60, "岁", "lower_bound")),
+        ("在80000元限额内据实扣除。", ("80000元限额内", 80_000, "元", "upper_bound")),
+        ("距离边境25公里范围内的村庄。", ("25公里范围内", 25, "公里", "upper_bound")),
+    ],
+)
+def test_ages_person_nouns_and_limits(text, expected):
+    assert expected in table(text)
+
+
+def test_yidu_is_an_adverb_not_one_degree():
+    assert table("以致有的地方和单位一度出现过某些不恰当的作法。") == []
+    assert table("我国外贸出口一度出现负增长。") == []
+
+
+def test_exceeding_the_plan_reports_a_result():
+    qs = quantities("新退出政府融资平台346家、超计划19家。")
+    assert [(q.text, q.modality) for q in qs if q.text == "19家"] == [("19家", "actual")]
+    qs = quantities("计划新增就业900万人。")
+    assert [q.modality for q in qs] == ["target"]
