@@ -388,3 +388,8 @@ def test_exceeding_the_plan_reports_a_result():
     assert [(q.text, q.modality) for q in qs if q.text == "19家"] == [("19家", "actual")]
     qs = quantities("计划新增就业900万人。")
     assert [q.modality for q in qs] == ["target"]
+
+
+@pytest.mark.parametrize("text", ["更好地坚持四项基本原则。", "为实现四个现代化而奋斗。", "以“三个代表”重要思想为指导，坚持两个毫不动摇。"])
+def test_numbered_formulations_hold_no_quantity(text):
+    assert table(text) == []
