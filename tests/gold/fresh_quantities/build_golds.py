@@ -3,7 +3,7 @@
 A spec names every annotated span by its surface inside the annotated window (``scope``); this script
 only turns those names into offsets (plain text: ``start``/``end``; web pages: ``surface`` and
 ``occurrence`` in the visible text, as in the shared dev golds) and fails loudly when a name is
-missing or ambiguous. Run: ``python3 tests/gold/fresh_quantities/make_golds.py`` (needs ``../shared``).
+missing or ambiguous. Run: ``python3 tests/gold/fresh_quantities/build_golds.py`` (needs ``../shared``).
 
 Spec lines (``#`` starts a comment; fields are separated by `` | ``):
 
@@ -40,7 +40,7 @@ def _root() -> Path:
             return base
         if (base.parent / "shared").is_dir():
             return base.parent
-    raise SystemExit("make_golds.py: no shared/ folder above " + str(HERE))
+    raise SystemExit("build_golds.py: no shared/ folder above " + str(HERE))
 
 
 def _once(text: str, s: str) -> int:
