@@ -209,6 +209,9 @@ class StoredDocument(_Open):
 
 class QuantityRow(_Open):
     document: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
     n: int
     text: str | None = None
     start: int | None = None

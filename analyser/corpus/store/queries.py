@@ -44,7 +44,8 @@ class QueryMixin:
         cursor: str | None = None,
         limit: int | None = None,
     ) -> dict[str, Any]:
-        """Quantities across documents, each with ``document`` id and its ``sentence``.
+        """Quantities across documents, each with ``document`` id (and its ``title``, ``source``,
+        ``published``) and its ``sentence``.
 
         ``indicator`` and ``place`` match substrings (Simplified or Traditional), ``unit``
         exactly, ``year`` the year of the quantity's time, ``min``/``max`` bound the value.
@@ -102,7 +103,7 @@ class QueryMixin:
             if found <= UNIT_INDEX_ROWS:
                 join = "quantities q JOIN documents d ON d.id = q.doc_id"
         sql = (
-            f"SELECT d.seq AS seq, q.* FROM {join}"
+            f"SELECT d.seq AS seq, d.title AS title, d.source AS source, d.published AS published, q.* FROM {join}"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY d.seq, q.n LIMIT ?"
         )
