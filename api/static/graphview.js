@@ -172,6 +172,7 @@ class ForceGraph {
   }
 
   kick(alpha = 1) {
+    delete this.svg.dataset.settled;
     const running = this.alpha > 0.02;
     this.alpha = Math.max(this.alpha, alpha);
     if (!running) requestAnimationFrame(() => this.tick());
@@ -229,9 +230,12 @@ class ForceGraph {
       n.y += Math.max(-30, Math.min(30, n.vy * this.alpha));
     }
     this.paint();
-    this.alpha *= 0.985;
+    this.alpha *= 0.975;
     if (this.alpha > 0.02) requestAnimationFrame(() => this.tick());
-    else this.declutter();
+    else {
+      this.declutter();
+      this.svg.dataset.settled = "true";  // the layout has come to rest
+    }
   }
 
   toLocal(event) {

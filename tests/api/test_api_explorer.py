@@ -147,7 +147,7 @@ async def _drive(chromium: str, base: str, doc_ids: dict[str, str]) -> None:
         await b.evaluate("document.getElementById('doc-graph-link').click()")
         await b.wait_for("document.querySelectorAll('#graph-svg .node').length > 3")
         await b.wait_for("!document.getElementById('graph-loading')")
-        await asyncio.sleep(1.5)
+        await b.wait_for("document.getElementById('graph-svg').dataset.settled")
         before = await b.evaluate("document.querySelectorAll('#graph-svg .node').length")
         box = await b.evaluate(
             "(() => { const r = document.querySelector('#graph-svg .node.t-slogan circle').getBoundingClientRect();"
@@ -160,7 +160,7 @@ async def _drive(chromium: str, base: str, doc_ids: dict[str, str]) -> None:
         assert await b.evaluate("document.querySelectorAll('#graph-svg .node.t-year').length") >= 1
         await b.evaluate("document.querySelector('#type-filters input[data-type=year]').click()")
         assert await b.evaluate("document.querySelectorAll('#graph-svg .node.t-year').length") == 0
-        await asyncio.sleep(2.5)
+        await b.wait_for("document.getElementById('graph-svg').dataset.settled")
         # labels never overlap: placed beside their node or hidden until hovered
         overlapping = await b.evaluate(_OVERLAPPING_LABELS)
         assert overlapping == [], overlapping
