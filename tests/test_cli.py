@@ -28,7 +28,7 @@ class Run:
 
 def subprocess_run(*args: str, stdin: bytes | None = None) -> Run:
     proc = subprocess.run(
-        [sys.executable, "-m", "analyser", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=300
+        [sys.executable, "-m", "analyser", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=300, check=False
     )
     return Run(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace"))
 

@@ -17,9 +17,11 @@ Examples
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["format_summary", "format_value", "pad", "width"]
 
@@ -61,7 +63,7 @@ def format_value(value: Any) -> str:
         return "—"
     if isinstance(value, (int, float)) and float(value).is_integer():
         return f"{int(value):,}"
-    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+    if isinstance(value, float) and math.isfinite(value):
         return f"{value:,.6f}".rstrip("0").rstrip(".")
     return str(value)
 
