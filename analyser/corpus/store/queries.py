@@ -27,6 +27,36 @@ def _page(items: list[dict], limit: int, position) -> dict[str, Any]:
     return {"items": items, "next": None}
 
 
+def _quantity_filters(
+    indicator: str | None, unit: str | None, place: str | None, year: int | None,
+    low: float | None, high: float | None,
+) -> tuple[list[str], list[Any], list[str]]:  # fmt: skip
+    """SQL conditions and parameters of the quantity filters, and the unit forms asked for."""
+    where: list[str] = []
+    params: list[Any] = []
+    units: list[str] = []
+    if indicator:
+        where.append("instr(q.indicator_norm, ?) > 0")
+        params.append(simplified_view(indicator).strip())
+    if unit:
+        units = list(dict.fromkeys([unit, simplified_view(unit)]))
+        where.append(f"q.unit IN ({','.join('?' * len(units))})")
+        params += units
+    if place:
+        where.append("instr(q.place_norm, ?) > 0")
+        params.append(simplified_view(place).strip())
+    if year is not None:
+        where.append("q.year = ?")
+        params.append(int(year))
+    if low is not None:
+        where.append("q.value >= ?")
+        params.append(float(low))
+    if high is not None:
+        where.append("q.value <= ?")
+        params.append(float(high))
+    return where, params, units
+
+
 class QueryMixin:
     """Cross-document queries; needs ``self._rows(sql, params)`` from the store."""
 
@@ -58,50 +88,22 @@ class QueryMixin:
 
         >>> from analyser.corpus.store import Store
         >>> store = Store(":memory:")
-        >>> store.add_analysis({"document": {"id": "d1", "text": "投资800亿元。"}, "quantities": [
-        ...     {"text": "800亿元", "start": 2, "end": 8, "value": 8e10, "unit": "元"}]})
+        >>> from analyser.facts import Analysis
+        >>> store.add_analysis(Analysis.from_dict({"document": {"id": "d1", "text": "投资800亿元。"}, "quantities": [
+        ...     {"text": "800亿元", "start": 2, "end": 8, "value": 8e10, "unit": "元"}]}))
         True
         >>> [q["text"] for q in store.list_quantities(unit="元")["items"]]
         ['800亿元']
         """
         limit = check_limit(limit)
-        where: list[str] = []
-        params: list[Any] = []
-        units: list[str] = []
-        if indicator:
-            where.append("instr(q.indicator_norm, ?) > 0")
-            params.append(simplified_view(indicator).strip())
-        if unit:
-            units = list(dict.fromkeys([unit, simplified_view(unit)]))
-            where.append(f"q.unit IN ({','.join('?' * len(units))})")
-            params += units
-        if place:
-            where.append("instr(q.place_norm, ?) > 0")
-            params.append(simplified_view(place).strip())
-        if year is not None:
-            where.append("q.year = ?")
-            params.append(int(year))
-        if min is not None:
-            where.append("q.value >= ?")
-            params.append(float(min))
-        if max is not None:
-            where.append("q.value <= ?")
-            params.append(float(max))
+        where, params, units = _quantity_filters(indicator, unit, place, year, min, max)
         pos = decode_cursor(cursor, 2)
         if pos:
             if not all(isinstance(p, int) and not isinstance(p, bool) for p in pos):
                 raise InputError(f"invalid cursor {cursor!r}")
             where.append("d.seq >= ? AND (d.seq > ? OR q.n > ?)")
             params += [pos[0], pos[0], pos[1]]
-        join = "documents d CROSS JOIN quantities q ON q.doc_id = d.id"
-        if units:
-            marks = ",".join("?" * len(units))
-            found = self._rows(
-                f"SELECT count(*) FROM (SELECT 1 FROM quantities WHERE unit IN ({marks}) LIMIT ?)",
-                [*units, UNIT_INDEX_ROWS + 1],
-            )[0][0]
-            if found <= UNIT_INDEX_ROWS:
-                join = "quantities q JOIN documents d ON d.id = q.doc_id"
+        join = self._quantity_join(units)
         sql = (
             f"SELECT d.seq AS seq, d.title AS title, d.source AS source, d.published AS published, q.* FROM {join}"
             + (" WHERE " + " AND ".join(where) if where else "")
@@ -116,6 +118,19 @@ class QueryMixin:
         for it in page["items"]:
             it.pop("seq", None)
         return page
+
+    def _quantity_join(self, units: list[str]) -> str:
+        """Walk documents in order, or start from the unit index when the unit is rare."""
+        join = "documents d CROSS JOIN quantities q ON q.doc_id = d.id"
+        if units:
+            marks = ",".join("?" * len(units))
+            found = self._rows(
+                f"SELECT count(*) FROM (SELECT 1 FROM quantities WHERE unit IN ({marks}) LIMIT ?)",
+                [*units, UNIT_INDEX_ROWS + 1],
+            )[0][0]
+            if found <= UNIT_INDEX_ROWS:
+                join = "quantities q JOIN documents d ON d.id = q.doc_id"
+        return join
 
     def search(self, q: str, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
         """Keyword-in-context hits of ``q`` (either script) with document id and offsets.
