@@ -65,8 +65,8 @@ def live_server(store_copy):
 
     from analyser import analyse
 
-    untitled = analyse("各位代表：\n\n过去一年，我们完成了1000万人搬迁任务。\n", source=UNTITLED_SOURCE).to_dict(text=True)
-    assert untitled["document"]["title"] is None
+    untitled = analyse("各位代表：\n\n过去一年，我们完成了1000万人搬迁任务。\n", source=UNTITLED_SOURCE)
+    assert untitled.document.title is None
     with Store(store_copy) as store:
         store.add_analysis(untitled, source=UNTITLED_SOURCE)
 

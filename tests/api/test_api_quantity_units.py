@@ -38,6 +38,6 @@ def test_unknown_unit_is_kept_as_asked(client):
 
 
 def test_rows_name_their_document(client, analyses):
-    titles = {a["document"]["id"]: a["document"]["title"]["text"] for a in analyses.values()}
+    titles = {a.document.id: a.document.title.text for a in analyses.values()}
     items = client.get("/quantities", params={"limit": 500}).json()["items"]
     assert items and all(q["title"] == titles[q["document"]] and q["source"].endswith(".txt") for q in items)
