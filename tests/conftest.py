@@ -48,12 +48,13 @@ _ANALYSES: dict[str, str] = {}
 
 
 def analysed(path: Path) -> dict:
-    """The analysis JSON (with ``document.text``) of a file, computed once per test session."""
+    """The analysis JSON of a file with ``document.text`` and ``tokens``, computed once per test
+    session (a fresh copy each call)."""
     import json
 
     from analyser import analyse_file
 
     key = str(Path(path).resolve())
     if key not in _ANALYSES:
-        _ANALYSES[key] = json.dumps(analyse_file(path).to_dict(text=True), ensure_ascii=False)
+        _ANALYSES[key] = json.dumps(analyse_file(path).to_dict(tokens=True, text=True), ensure_ascii=False)
     return json.loads(_ANALYSES[key])
