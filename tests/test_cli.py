@@ -242,6 +242,8 @@ def test_format_json_is_the_default(run, tmp_path: Path) -> None:
     default, explicit = run("analyse", str(path)), run("analyse", "--format", "json", str(path))
     assert json.loads(default.stdout) == json.loads(explicit.stdout)
     assert run("analyse", "--format", "yaml", str(path)).returncode == 2
+    bad = run("analyse", "--format", "summary", "--top", "0", str(path))
+    assert bad.returncode == 2 and "at least 1" in bad.stderr
 
 
 def test_serve_help_lists_every_environment_setting(run) -> None:

@@ -46,6 +46,17 @@ example: POLICY_ANALYSER_WRITE_TOKEN=s3cret python -m analyser serve --db policy
 """
 
 
+def _count(raw: str) -> int:
+    """A whole number of at least 1 (argparse type)."""
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {raw!r}")
+    return value
+
+
 def _analyse_one(path: str, args: argparse.Namespace) -> dict:
     from analyser.nlp.analysis import analyse_bytes, analyse_file
 
@@ -129,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="json: the analysis JSON of the contract (default); summary: a readable plain-text view "
         "(title, date, issuer, fact counts, outline tree, top quantities and formulations)",
     )  # fmt: skip
-    p.add_argument("--top", type=int, default=10, metavar="N", help="rows per table of the summary (default 10)")
+    p.add_argument("--top", type=_count, default=10, metavar="N", help="rows per table of the summary (default 10)")
     p.set_defaults(func=cmd_analyse)
 
     p = sub.add_parser("eval", help="score the analysis against a gold annotation")
