@@ -14,6 +14,7 @@ from analyser.facts import Analysis
 
 from .cursor import check_limit, decode_cursor, encode_cursor
 from .prepare import PreparedDocument, prepare
+from .quantity_terms import rebuild_quantity_terms, summarise_quantities
 from .queries import QueryMixin
 from .schema import DDL, FACT_TABLES, SCHEMA_VERSION
 from .slogans import SloganMixin, summarise_document
@@ -87,12 +88,16 @@ class Store(QueryMixin, SloganMixin):
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
             return
+        version = self._schema_version()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("slogan_groups", "slogan_documents", "slogan_variants"):
-                self.conn.execute(f"DELETE FROM {table}")
-            for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
-                summarise_document(self.conn, doc_id)
+            if version < 2:
+                for table in ("slogan_groups", "slogan_documents", "slogan_variants"):
+                    self.conn.execute(f"DELETE FROM {table}")
+                for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
+                    summarise_document(self.conn, doc_id)
+            if version < 3:
+                rebuild_quantity_terms(self.conn)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -162,6 +167,7 @@ class Store(QueryMixin, SloganMixin):
                         )
                         self.conn.executemany(sql, [[doc.id, *(r.get(c) for c in cols[1:])] for r in rows])
                     summarise_document(self.conn, doc.id)
+                    summarise_quantities(self.conn, doc.id)
                     added = True
                 if file is not None:
                     self.conn.execute(

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 __all__ = ["DDL", "FACT_TABLES", "SCHEMA_VERSION"]
 
-#: 2 added the formulation summary tables (slogan_groups, slogan_documents, slogan_variants)
-SCHEMA_VERSION = 2
+#: 2 added the formulation summary tables (slogan_groups, slogan_documents, slogan_variants);
+#: 3 the distinct quantity indicators and places (quantity_terms) and indexes for selective filters
+SCHEMA_VERSION = 3
 
 #: Fact kind (the analysis JSON key) -> table name.
 FACT_TABLES = {
@@ -91,6 +92,15 @@ CREATE TABLE IF NOT EXISTS quantities (
 );
 CREATE INDEX IF NOT EXISTS quantities_indicator ON quantities(indicator_norm);
 CREATE INDEX IF NOT EXISTS quantities_unit ON quantities(unit);
+CREATE INDEX IF NOT EXISTS quantities_place ON quantities(place_norm);
+CREATE INDEX IF NOT EXISTS quantities_year ON quantities(year);
+CREATE INDEX IF NOT EXISTS quantities_value ON quantities(value);
+CREATE TABLE IF NOT EXISTS quantity_terms (
+    field TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (field, norm)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dates (
     {_FACT},
     text TEXT, start INTEGER, "end" INTEGER, value TEXT, kind TEXT,
