@@ -54,7 +54,7 @@ def _pairs(ours: dict, theirs: dict) -> list[tuple[str, object, object]]:
         o, t = ours[kind], theirs[kind]
         out.append((f"{kind} strict", *_counts(o["exact"], t["strict"])))
         out.append((f"{kind} lenient", *_counts(o["overlap"], t["lenient"])))
-    for name in ("value", "unit", "qualifier"):
+    for name in ("value", "unit", "qualifier", "indicator", "modality"):
         out.append((f"quantities {name}", ours["quantities"][name], theirs["quantities"][name]["acc"]))
     out.append(("dates lenient", *_counts(ours["dates"]["overlap"], theirs["dates"])))
     out.append(("dates value", ours["dates"]["value"], theirs["dates"]["value"]["acc"]))
