@@ -304,12 +304,12 @@ def evaluate(gold: dict, pred: dict, text: str | None = None) -> dict[str, Any]:
         checks["body_within_20"] = abs(got.get("start", -99) - body["start"]) <= 20 and abs(got.get("end", -99) - body["end"]) <= 20
     report["meta"] = checks
     report["outline"] = _score_outline(gold, pred)
+    quantity_fields = {
+        "value": _value_ok, "unit": _unit_ok, "qualifier": lambda g, p: g.get("qualifier") == p.get("qualifier"),
+        "indicator": _indicator_ok, "modality": _modality_ok,
+    }  # fmt: skip
     report["quantities"] = _score_list(
-        gold.get("quantities") or [], within(pred.get("quantities")), window,
-        fields={
-            "value": _value_ok, "unit": _unit_ok, "qualifier": lambda g, p: g.get("qualifier") == p.get("qualifier"),
-            "indicator": _indicator_ok, "modality": _modality_ok,
-        },  # fmt: skip
+        gold.get("quantities") or [], within(pred.get("quantities")), window, fields=quantity_fields
     )
     report["dates"] = _score_list(gold.get("dates") or [], within(pred.get("dates")), window, fields={"value": _date_ok})
     report["slogans"] = _score_list(
