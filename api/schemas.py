@@ -249,6 +249,7 @@ class SloganGroup(_Open):
 class TimelineEntry(_Open):
     document: str
     title: str | None = None
+    source: str | None = None
     published: str | None = None
     count: int
     first: int | None = None
@@ -259,6 +260,7 @@ class TimelineEntry(_Open):
 class SearchHit(_Open):
     document: str
     title: str | None = None
+    source: str | None = None
     start: int
     end: int
     left: str

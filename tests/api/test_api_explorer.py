@@ -179,6 +179,10 @@ async def _drive(chromium: str, base: str, doc_ids: dict[str, str]) -> None:
         await b.wait_for("document.querySelectorAll('.kwic mark').length > 0")
         assert await b.evaluate("document.querySelector('.kwic mark').textContent") == "保障性"
         assert await b.evaluate("document.getElementById('search-box').value") == "保障性"
+        await b.goto(base + "/#/search?q=" + "完成了")
+        await b.wait_for("document.querySelectorAll('.kwic mark').length > 0")
+        linked = await b.evaluate("[...document.querySelectorAll('table.list td a')].map(a => a.textContent)")
+        assert "2024_notes.txt untitled" in linked, linked
 
         # quantities: document and qualifier columns, thousands separators, CSV download
         await b.goto(base + "/#/quantities")

@@ -149,7 +149,7 @@ class QueryMixin:
     def search(self, q: str, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
         """Keyword-in-context hits of ``q`` (either script) with document id and offsets.
 
-        Each item: ``document``, ``title``, ``start``, ``end`` (into the original text),
+        Each item: ``document``, ``title``, ``source``, ``start``, ``end`` (into the original text),
         ``left``, ``match``, ``right``. Several space-separated terms must all occur in a
         document; hits of each are listed.
         """
@@ -166,7 +166,7 @@ class QueryMixin:
         while len(items) <= limit:
             if match is not None:
                 rows = self._rows(
-                    "SELECT d.seq, d.id, d.title, d.text, d.view FROM documents_fts f"
+                    "SELECT d.seq, d.id, d.title, d.source, d.text, d.view FROM documents_fts f"
                     " JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH ? AND d.seq >= ?"
                     " ORDER BY d.seq LIMIT ?",
                     (match, last_seq, batch),
@@ -174,7 +174,7 @@ class QueryMixin:
             else:
                 conds = " AND ".join("instr(view, ?) > 0" for _ in terms)
                 rows = self._rows(
-                    f"SELECT seq, id, title, text, view FROM documents WHERE {conds} AND seq >= ?"
+                    f"SELECT seq, id, title, source, text, view FROM documents WHERE {conds} AND seq >= ?"
                     " ORDER BY seq LIMIT ?",
                     (*terms, last_seq, batch),
                 )
@@ -185,7 +185,7 @@ class QueryMixin:
                 for i, (a, b) in enumerate(hits):
                     if (r["seq"], i) <= (after_seq, after_i):
                         continue
-                    item = {"document": r["id"], "title": r["title"], **kwic(r["text"], a, b)}
+                    item = {"document": r["id"], "title": r["title"], "source": r["source"], **kwic(r["text"], a, b)}
                     item["_pos"] = [r["seq"], i]
                     items.append(item)
             if len(rows) < batch:
