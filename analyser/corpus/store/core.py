@@ -98,6 +98,8 @@ class Store(QueryMixin, SloganMixin):
                     summarise_document(self.conn, doc_id)
             if version < 3:
                 rebuild_quantity_terms(self.conn)
+                for old in ("quantities_indicator", "quantities_unit"):  # replaced by the *_key indexes
+                    self.conn.execute(f"DROP INDEX IF EXISTS {old}")
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )

@@ -78,11 +78,17 @@ class QueryMixin:
                 raise InputError(f"invalid cursor {cursor!r}")
             where.append("d.seq >= ? AND (d.seq > ? OR q.n > ?)")
             params += [pos[0], pos[0], pos[1]]
-        sql = (
-            f"SELECT d.seq AS seq, d.title AS title, d.source AS source, d.published AS published, q.* FROM {join}"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY d.seq, q.n LIMIT ?"
-        )
+        conditions = " WHERE " + " AND ".join(where) if where else ""
+        columns = "d.seq AS seq, d.title AS title, d.source AS source, d.published AS published, q.*"
+        if join.startswith("quantities"):
+            # index-driven: sort the matches' keys (the index covers them), then read one page of rows
+            sql = (
+                f"SELECT {columns} FROM quantities q JOIN documents d ON d.id = q.doc_id"
+                f" WHERE q.rowid IN (SELECT q.rowid FROM {join}{conditions} ORDER BY d.seq, q.n LIMIT ?)"
+                " ORDER BY d.seq, q.n"
+            )
+        else:
+            sql = f"SELECT {columns} FROM {join}{conditions} ORDER BY d.seq, q.n LIMIT ?"
         items = []
         for r in self._rows(sql, params + [limit + 1]):
             item = dict(r)
@@ -121,16 +127,16 @@ class QueryMixin:
             else:
                 where.append(f"q.{column} IN ({','.join('?' * len(names))})")
                 params += names
-                drivers.append((count, f"quantities_{field}"))
+                drivers.append((count, f"quantities_{field}_key"))
         probes: list[tuple[str, str, list[Any]]] = []
         if unit:
             units = list(dict.fromkeys([unit, simplified_view(unit)]))
-            probes.append(("quantities_unit", f"unit IN ({','.join('?' * len(units))})", units))
+            probes.append(("quantities_unit_key", f"unit IN ({','.join('?' * len(units))})", units))
         if year is not None:
-            probes.append(("quantities_year", "year = ?", [int(year)]))
+            probes.append(("quantities_year_key", "year = ?", [int(year)]))
         bounds = [(op, float(v)) for op, v in ((">=", low), ("<=", high)) if v is not None]
         if bounds:
-            probes.append(("quantities_value", " AND ".join(f"value {op} ?" for op, _ in bounds), [v for _, v in bounds]))
+            probes.append(("quantities_value_key", " AND ".join(f"value {op} ?" for op, _ in bounds), [v for _, v in bounds]))
         for index, condition, values in probes:
             where.append(" AND ".join(f"q.{c.strip()}" for c in condition.split(" AND ")))
             params += values
