@@ -39,6 +39,13 @@ environment settings (read when the server starts):
   POLICY_ANALYSER_ANALYSE_WORKERS    analyses running at once (default 1)
   POLICY_ANALYSER_RESPONSE_CACHE_MB  memory for cached read responses in MB; 0 turns the cache off
                                      (default 64)
+  POLICY_ANALYSER_EXPORT_MAX_ITEMS   largest graph (nodes + edges) /graph/export gives without the
+                                     write token (larger: 413); 0: exports need the token
+                                     (default 1000000)
+  POLICY_ANALYSER_HEADER_TIMEOUT     seconds a client may take to send its request line and
+                                     headers (default 10)
+  POLICY_ANALYSER_BODY_TIMEOUT       seconds a client may take to send its request body (default 30)
+  POLICY_ANALYSER_KEEPALIVE_TIMEOUT  seconds an idle keep-alive connection stays open (default 5)
   POLICY_ANALYSER_DB                 the store of an app started by uvicorn itself
                                      (uvicorn --factory api.main:create_app); serve takes --db
 
@@ -65,6 +72,8 @@ def _analyse_one(path: str, args: argparse.Namespace) -> dict:
         analysis = analyse_bytes(data, source="-", html=True if args.html else None)
     else:
         analysis = analyse_file(path)
+    if analysis.document.decode_errors is not None:
+        print(f"warning: {path}: {analysis.document.decode_errors.describe()}", file=sys.stderr)
     if args.format == "summary":
         return analysis.to_dict()
     return analysis.to_dict(tokens=args.tokens, text=args.text)
