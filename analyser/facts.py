@@ -13,7 +13,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 __all__ = [
     "SCHEMA",
@@ -71,15 +71,24 @@ class Span(_Fact):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Token(_Fact):
-    """A word: surface in the original script, ``norm`` its Simplified form, ``tag`` jieba's POS tag."""
+class Token(NamedTuple):
+    """A word: surface in the original script, ``norm`` its Simplified form, ``tag`` jieba's POS tag.
+
+    A named tuple rather than a frozen dataclass: a document has a token every two characters, and
+    a tuple is built several times faster (it is as immutable).
+
+    >>> Token(0, 3, "國務院", "国务院", "nt").to_dict()
+    {'text': '國務院', 'start': 0, 'end': 3, 'norm': '国务院', 'tag': 'nt'}
+    """
 
     start: int
     end: int
     text: str
     norm: str
     tag: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "norm": self.norm, "tag": self.tag}
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from analyser.facts import Analysis, DocumentInfo
 from analyser.text.normalize import detect_script
 
 from .keys import FACTS_KEY, PAGE_KEY, doc_tokens
-from .pipeline import get_nlp
+from .pipeline import gc_paused, get_nlp
 
 __all__ = ["analyse", "analyse_file", "analyse_bytes", "document_id"]
 
@@ -51,7 +51,11 @@ def analyse(
         raise TypeError(f"analyse() takes a str, not {type(text).__name__}")
     if not text.strip():
         raise EmptyInputError(f"{source or 'input'}: no text to analyse")
-    doc = get_nlp()(text)
+    with gc_paused():
+        return _analysis(get_nlp()(text), text, source, encoding, format)
+
+
+def _analysis(doc, text: str, source: str | None, encoding: str, format: str) -> Analysis:
     page = doc.user_data.get(PAGE_KEY)
     facts = doc.user_data.get(FACTS_KEY, {})
     info = DocumentInfo(

@@ -23,7 +23,7 @@ from analyser.extract.quantities import extract_quantities
 from analyser.extract.slogans import extract_slogans
 from analyser.reading.page import find_page_info
 
-from .keys import PAGE_KEY, SOURCE_KEY, doc_view, get_facts, get_source, set_facts
+from .keys import PAGE_KEY, SOURCE_KEY, doc_text, doc_view, get_facts, get_source, set_facts
 
 __all__ = [
     "PageComponent", "FactComponent", "OutlineComponent",
@@ -45,7 +45,7 @@ class PageComponent:
     """Finds the page metadata (body, title, issuer, date, number) from the text and its view."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[PAGE_KEY] = find_page_info(doc.text, doc_view(doc))
+        doc.user_data[PAGE_KEY] = find_page_info(doc_text(doc), doc_view(doc))
         doc.user_data.pop(SOURCE_KEY, None)
         return doc
 

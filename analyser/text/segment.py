@@ -1,9 +1,15 @@
 """Word segmentation and part-of-speech tags with a private jieba tokenizer.
 
-The tokenizer never touches jieba's process-wide default instance: it owns a ``jieba.Tokenizer``
-with the project's policy vocabulary (``analyser/data/user_dict.txt``) added to it. It segments
-the Simplified *view* line by line (long documents are processed in paragraph chunks) and maps
-every word back to the original text, which has the same length.
+The tokenizer never touches jieba's process-wide default instance: it owns a tokenizer with
+jieba's dictionary and the project's policy vocabulary (``analyser/data/user_dict.txt``) added to
+it. It segments the Simplified *view* line by line (long documents are processed in paragraph
+chunks) and maps every word back to the original text, which has the same length.
+
+Segmentation runs on ``rjieba`` (a binding of jieba-rs: jieba's dictionary, directed acyclic graph,
+dynamic programming and HMM, compiled) where its wheel is installed, else on ``jieba`` itself. The
+two agree on word boundaries except for runs of Latin letters, digits and ``-._`` that are no
+dictionary word (``2026-02-09``, ``www.gov.cn``): jieba splits them at the punctuation, and so does
+the tokenizer after ``rjieba`` (``backend`` chooses one explicitly).
 
 Tags come from jieba's dictionary (the tags ``jieba.posseg`` uses); words that the dictionary does
 not know (found by the segmentation HMM) are tagged by jieba's character-level POS model, run on
@@ -37,6 +43,26 @@ USER_DICT = "user_dict.txt"
 _NUMERIC = re.compile(r"^[0-9.,%]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9.+#&_-]*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: A run jieba reads as one block of Latin letters and digits, and how it splits one it does not know.
+_ASCII_RUN = re.compile(r"[a-zA-Z0-9+#&._%-]{2,}")
+_ASCII_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+def _has_rjieba() -> bool:
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _jieba_dictionary_tags() -> dict[str, str]:
+    """The POS tag of every word of jieba's dictionary (what ``jieba.posseg`` reads)."""
+    import jieba
+
+    with jieba.get_dict_file() as f:
+        fields = f.read().decode("utf-8").split()
+    return dict(zip(fields[0::3], fields[2::3]))
 
 
 def _read_user_dict(path: Path | None) -> list[tuple[str, int | None, str | None]]:
@@ -65,24 +91,47 @@ class PolicyTokenizer:
     user_dict : path of an extra dictionary (``word [freq] [tag]`` per line) instead of the
         packaged policy vocabulary; ``None`` uses the packaged one.
     hmm : let jieba's HMM join characters into words it does not know (default True).
+    backend : ``"rjieba"``, ``"jieba"`` or ``"auto"`` (rjieba when installed, else jieba).
     """
 
-    def __init__(self, user_dict: str | Path | None = None, *, hmm: bool = True) -> None:
-        import jieba
-        import jieba.posseg
-
-        logging.getLogger("jieba").setLevel(logging.WARNING)
-        jieba.setLogLevel(logging.WARNING)
-        self._tk = jieba.Tokenizer()
-        self._tk.initialize()
-        self._pos = jieba.posseg.POSTokenizer(self._tk)
-        self._tags: dict[str, str] = self._pos.word_tag_tab
-        for word, freq, tag in _read_user_dict(Path(user_dict) if user_dict else None):
-            self._tk.add_word(word, freq, tag)
-            if tag:
-                self._tags[word] = tag
+    def __init__(self, user_dict: str | Path | None = None, *, hmm: bool = True, backend: str = "auto") -> None:
+        if backend == "auto":
+            backend = "rjieba" if _has_rjieba() else "jieba"
+        if backend not in ("rjieba", "jieba"):
+            raise ValueError(f"unknown tokenizer backend {backend!r}")
+        self.backend = backend
+        self._user = _read_user_dict(Path(user_dict) if user_dict else None)
         self._hmm = hmm
         self._oov_cache: dict[str, str] = {}
+        self._jieba = None  # the jieba tokenizer: the segmenter, or built for word frequencies only
+        if backend == "rjieba":
+            import rjieba
+
+            self._rj = rjieba.Jieba()
+            for word, freq, tag in self._user:
+                self._rj.add_word(word, freq, tag)
+            self._tags: dict[str, str] = _jieba_dictionary_tags()
+        else:
+            self._tags = self._jieba_tokenizer()[1]
+        for word, _, tag in self._user:
+            if tag:
+                self._tags[word] = tag
+
+    def _jieba_tokenizer(self):
+        """jieba's tokenizer with the vocabulary added, and its POS table (built on first use)."""
+        if self._jieba is None:
+            import jieba
+            import jieba.posseg
+
+            logging.getLogger("jieba").setLevel(logging.WARNING)
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            tk.initialize()
+            tags = jieba.posseg.POSTokenizer(tk).word_tag_tab
+            for word, freq, tag in self._user:
+                tk.add_word(word, freq, tag)
+            self._jieba = (tk, tags)
+        return self._jieba
 
     def _oov_tag(self, word: str) -> str:
         tag = self._oov_cache.get(word)
@@ -120,16 +169,37 @@ class PolicyTokenizer:
         >>> PolicyTokenizer().freq("钢铁") > 100, PolicyTokenizer().freq("晨鸣纸业")
         (True, 0)
         """
-        return self._tk.FREQ.get(word, 0) or 0
+        return self._jieba_tokenizer()[0].FREQ.get(word, 0) or 0
+
+    def _cut(self):
+        """The function that cuts one line into words."""
+        if self.backend == "jieba":
+            tk, hmm = self._jieba_tokenizer()[0], self._hmm
+            return lambda line: tk.cut(line, HMM=hmm)
+        rj, hmm, run, tags = self._rj, self._hmm, _ASCII_RUN.fullmatch, self._tags
+
+        def cut(line: str) -> list[str]:
+            words = rj.cut(line, hmm)
+            if not any(run(w) for w in words if w.isascii()):
+                return words
+            out = []
+            for w in words:
+                if run(w) and w not in tags and not rj.has_word(w):
+                    out.extend(x for x in _ASCII_SKIP.split(w) if x)  # as jieba splits an unknown run
+                else:
+                    out.append(w)
+            return out
+
+        return cut
 
     def words(self, view: str) -> list[tuple[str, int, int]]:
         """``(word, start, end)`` for every piece of ``view``, white space included; pieces tile it."""
         out: list[tuple[str, int, int]] = []
-        cut = self._tk.cut
+        cut = self._cut()
         pos = 0
         for line in view.split("\n"):
             if line:
-                for w in cut(line, HMM=self._hmm):
+                for w in cut(line):
                     out.append((w, pos, pos + len(w)))
                     pos += len(w)
             if pos < len(view):  # the line break itself
