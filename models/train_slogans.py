@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -190,7 +189,7 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
     import joblib
     import sklearn
 
-    from analyser.extract.slogans.model import ARTIFACT, SEED, FeatureContext, featurize, lexicon_override
+    from analyser.extract.slogans.model import ARTIFACT, MODEL, SEED, FeatureContext, featurize, lexicon_override
     from analyser.text.normalize import simplified_view
 
     repo = Path(repo) if repo else repo_root()
@@ -241,15 +240,15 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
             cand_fn += int(p < best_t and yy == 1)
     final = _make_pipeline(SEED).fit(X, y)
     artifact = {"pipeline": final, "threshold": best_t, "sklearn": sklearn.__version__}
-    data_path = repo / "analyser" / "data" / ARTIFACT
-    joblib.dump(artifact, data_path)
     models = repo / "models"
     models.mkdir(exist_ok=True)
-    shutil.copyfile(data_path, models / ARTIFACT)
+    joblib.dump(artifact, models / ARTIFACT)
+    data_path = export(artifact, repo)
     card = {
         "name": "slogans",
         "task": "keep or drop rule candidates of official formulations (提法)",
-        "artifact": f"analyser/data/{ARTIFACT} (loaded by the package); models/{ARTIFACT} is an identical copy",
+        "artifact": f"analyser/data/{MODEL} (the coefficients the package scores with, no scikit-learn at run "
+                    f"time); models/{ARTIFACT} is the fitted scikit-learn pipeline they were exported from",
         "sha256": hashlib.sha256(data_path.read_bytes()).hexdigest(),
         "model": "FeatureHasher(2**15, alternate_sign=False) + LogisticRegression(C=0.5, class_weight=balanced)",
         "random_seed": SEED,
@@ -281,14 +280,36 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
     return card
 
 
+def export(artifact: dict, repo: Path) -> Path:
+    """Write the coefficients of a fitted artifact to ``analyser/data/slogans_model.json``."""
+    from analyser.extract.slogans.linear import export_pipeline
+    from analyser.extract.slogans.model import MODEL
+
+    source = ("exported by models/train_slogans.py from models/slogans.joblib "
+              f"(scikit-learn {artifact.get('sklearn', '?')}); see models/README.md")
+    linear = export_pipeline(artifact["pipeline"], artifact["threshold"], source)
+    path = repo / "analyser" / "data" / MODEL
+    path.write_text(json.dumps(linear.to_dict(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Train, cross-validate by document, and write both artifact copies and the card."""
+    """Train, cross-validate by document, and write the artifact, its export and the card."""
     import argparse
 
     ap = argparse.ArgumentParser(prog="python models/train_slogans.py", description=__doc__.split("\n")[0])
     ap.add_argument("--repo", default=None, help="repository root (default: the folder above this script)")
     ap.add_argument("--shared", default=None, help="the shared folder with gold/ and corpus-real/")
+    ap.add_argument("--export-only", action="store_true",
+                    help="export models/slogans.joblib to analyser/data/slogans_model.json without training")
     args = ap.parse_args(argv)
+    if args.export_only:
+        import joblib
+
+        repo = Path(args.repo) if args.repo else repo_root()
+        path = export(joblib.load(repo / "models" / "slogans.joblib"), repo)
+        print(f"wrote {path}")
+        return 0
     card = train(repo=args.repo, shared=args.shared)
     print(json.dumps(card["cross_validation"], ensure_ascii=False, indent=1))
     return 0

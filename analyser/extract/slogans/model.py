@@ -3,15 +3,17 @@
 Rule candidates (:mod:`analyser.extract.slogans.candidates`) are described by shape features (member
 count and lengths, a shared frame such as 靠X / X得X / 有X), context cues (按照…的原则), word
 classes of the members (verb-object pairs against plain noun lists), reported-speech cues for
-quotes, and matches in the packaged lexicon. A scikit-learn ``FeatureHasher`` + logistic regression
-scores them; candidates at or above the stored threshold are kept, and so is a candidate spelling
-a known formulation of the lexicon exactly.
+quotes, and matches in the packaged lexicon. A logistic regression over hashed features scores
+them; candidates at or above the stored threshold are kept, and so is a candidate spelling a known
+formulation of the lexicon exactly.
 
-Training reads the hand annotations (the seed gold, the dev golds and ``tests/gold/slogans/``),
-cross-validates by document and writes the artifact to ``analyser/data/slogans.joblib`` (loaded by
-the package) and an identical copy plus the model card to ``models/``::
+Training (scikit-learn's ``FeatureHasher`` + ``LogisticRegression``) reads the hand annotations
+(the seed gold, the dev golds and ``tests/gold/slogans/``), cross-validates by document and writes
+the fitted pipeline to ``models/slogans.joblib`` and its coefficients to
+``analyser/data/slogans_model.json``, which the package scores with in plain Python
+(:mod:`.linear`), without scikit-learn::
 
-    python -m analyser.extract.slogans.model train
+    python models/train_slogans.py
 
 Examples
 --------
@@ -36,9 +38,12 @@ from analyser.facts import Token
 from .candidates import NUMERALS, Candidate, numeral_value
 from .lexicon import cue_pattern, cues, known_formulations, known_parts, member_to_family
 
-__all__ = ["ARTIFACT", "FeatureContext", "featurize", "lexicon_override", "load_model", "score_candidates"]
+__all__ = ["ARTIFACT", "MODEL", "FeatureContext", "featurize", "lexicon_override", "load_model", "score_candidates"]
 
+#: The fitted scikit-learn pipeline (training output, kept in ``models/``; read only when no export is there).
 ARTIFACT = "slogans.joblib"
+#: The exported coefficients the package scores with (``analyser/data/``).
+MODEL = "slogans_model.json"
 SEED = 20260705
 _PRONOUN = re.compile(r"[我你他她咱俺]")
 _TAIL_PARTICLE = re.compile(r"[了啊呢吗吧呀哇啦]$")
@@ -202,11 +207,19 @@ def _artifact_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_model() -> dict | None:
-    """The trained artifact (``{"pipeline", "threshold", ...}``), loaded once; None when absent.
+    """The trained model, loaded once: ``{"linear": LinearModel, "threshold"}`` from the exported
+    coefficients, else ``{"pipeline", "threshold", ...}`` from a scikit-learn artifact in
+    ``analyser/data/``; None when neither is there.
 
     An artifact that this scikit-learn cannot read (one pickled by a distant version) gives a
     warning and the rule scores, rather than failing every analysis.
     """
+    from .linear import LinearModel
+
+    exported = data.path(MODEL)
+    if exported.exists():
+        linear = LinearModel.load(exported)
+        return {"linear": linear, "threshold": linear.threshold}
     path = _artifact_path()
     if not path.exists():
         return None
@@ -243,8 +256,11 @@ def score_candidates(ctx: FeatureContext, cands: list[Candidate]) -> tuple[list[
     model = load_model()
     if model is None:
         return [_fallback_score(f) for f in feats], 0.5
-    probs = model["pipeline"].predict_proba(feats)[:, 1]
-    return lexicon_override(feats, [float(p) for p in probs]), float(model["threshold"])
+    if "linear" in model:
+        probs = model["linear"].probabilities(feats)
+    else:
+        probs = [float(p) for p in model["pipeline"].predict_proba(feats)[:, 1]]
+    return lexicon_override(feats, probs), float(model["threshold"])
 
 
 def lexicon_override(feats: list[dict[str, Any]], probs: list[float]) -> list[float]:
