@@ -63,29 +63,34 @@ class SpacyPolicyTokenizer:
 
     def __call__(self, text: str) -> Doc:
         view = simplified_view(text)
-        pieces = self.tokenizer.words(view)
-        words = [text[a:b] for _, a, b in pieces]
-        tags = [self.tokenizer.tag(w) for w, _, _ in pieces]
-        sent_starts = []
+        tag = self.tokenizer.tag
+        words, norms, tags, sent_starts, tokens = [], [], [], [], []
         boundary = True
-        for w, _, _ in pieces:
+        for w, a, b in self.tokenizer.iter_words(view):
+            surface = text[a:b]
+            if surface == w:
+                w = surface  # one string for both (Simplified text)
+            words.append(surface)
+            norms.append(w)
             if w.isspace():
+                tags.append("x")
                 sent_starts.append(False if not boundary else None)
                 boundary = boundary or "\n" in w
                 continue
+            t = tag(w)
+            tags.append(t)
+            tokens.append(Token(a, b, surface, w, t))
             sent_starts.append(True if boundary else False)
             boundary = w in _SENT_END
         if sent_starts:
             sent_starts[0] = True
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags, sent_starts=sent_starts)
+        del words, tags, sent_starts
         add = self.vocab.strings.add
-        norms = numpy.fromiter((add(w) for w, _, _ in pieces), dtype=numpy.uint64, count=len(pieces))
-        doc.from_array([NORM], norms.reshape(-1, 1))
+        doc.from_array([NORM], numpy.fromiter(map(add, norms), dtype=numpy.uint64, count=len(norms)).reshape(-1, 1))
         doc.user_data[TEXT_KEY] = text
         doc.user_data[VIEW_KEY] = view
-        doc.user_data[TOKENS_KEY] = tuple(
-            Token(a, b, words[i], w, tags[i]) for i, (w, a, b) in enumerate(pieces) if not w.isspace()
-        )
+        doc.user_data[TOKENS_KEY] = tuple(tokens)
         return doc
 
     def to_disk(self, path, **kwargs) -> None:  # the vocabulary ships with the package

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -112,25 +113,25 @@ class PolicyTokenizer:
                 self._rj.add_word(word, freq, tag)
             self._tags: dict[str, str] = _jieba_dictionary_tags()
         else:
-            self._tags = self._jieba_tokenizer()[1]
+            import jieba.posseg
+
+            self._tags = jieba.posseg.POSTokenizer(self._jieba_tokenizer()).word_tag_tab
         for word, _, tag in self._user:
             if tag:
                 self._tags[word] = tag
 
     def _jieba_tokenizer(self):
-        """jieba's tokenizer with the vocabulary added, and its POS table (built on first use)."""
+        """jieba's tokenizer with the vocabulary added (built on first use)."""
         if self._jieba is None:
             import jieba
-            import jieba.posseg
 
             logging.getLogger("jieba").setLevel(logging.WARNING)
             jieba.setLogLevel(logging.WARNING)
             tk = jieba.Tokenizer()
             tk.initialize()
-            tags = jieba.posseg.POSTokenizer(tk).word_tag_tab
             for word, freq, tag in self._user:
                 tk.add_word(word, freq, tag)
-            self._jieba = (tk, tags)
+            self._jieba = tk
         return self._jieba
 
     def _oov_tag(self, word: str) -> str:
@@ -169,12 +170,12 @@ class PolicyTokenizer:
         >>> PolicyTokenizer().freq("钢铁") > 100, PolicyTokenizer().freq("晨鸣纸业")
         (True, 0)
         """
-        return self._jieba_tokenizer()[0].FREQ.get(word, 0) or 0
+        return self._jieba_tokenizer().FREQ.get(word, 0) or 0
 
     def _cut(self):
         """The function that cuts one line into words."""
         if self.backend == "jieba":
-            tk, hmm = self._jieba_tokenizer()[0], self._hmm
+            tk, hmm = self._jieba_tokenizer(), self._hmm
             return lambda line: tk.cut(line, HMM=hmm)
         rj, hmm, run, tags = self._rj, self._hmm, _ASCII_RUN.fullmatch, self._tags
 
@@ -194,18 +195,22 @@ class PolicyTokenizer:
 
     def words(self, view: str) -> list[tuple[str, int, int]]:
         """``(word, start, end)`` for every piece of ``view``, white space included; pieces tile it."""
-        out: list[tuple[str, int, int]] = []
+        return list(self.iter_words(view))
+
+    def iter_words(self, view: str) -> Iterator[tuple[str, int, int]]:
+        """The pieces of :meth:`words` one line at a time (a long text is never held twice)."""
         cut = self._cut()
-        pos = 0
-        for line in view.split("\n"):
-            if line:
-                for w in cut(line):
-                    out.append((w, pos, pos + len(w)))
+        pos, n = 0, len(view)
+        while pos < n:
+            nl = view.find("\n", pos)
+            end = n if nl < 0 else nl
+            if end > pos:
+                for w in cut(view[pos:end]):
+                    yield w, pos, pos + len(w)
                     pos += len(w)
-            if pos < len(view):  # the line break itself
-                out.append(("\n", pos, pos + 1))
+            if pos < n:  # the line break itself
+                yield "\n", pos, pos + 1
                 pos += 1
-        return out
 
     def tokenize(self, text: str, view: str | None = None) -> list[Token]:
         """Tokens of ``text`` (white space left out); ``view`` is its Simplified view if known."""

@@ -114,7 +114,7 @@ def extract_slogans(src: SourceText) -> list[Slogan]:
     if not src.text or not any("\u4e00" <= ch <= "\u9fff" for ch in src.view):
         return []
     ctx = FeatureContext.build(src.view, src.tokens)
-    cands = generate(src.view, set(ctx.bounds))
+    cands = generate(src.view, ctx.bounds)
     probs, threshold = score_candidates(ctx, cands)
     out: list[Slogan] = []
     families = FamilyIndex()

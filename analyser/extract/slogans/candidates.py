@@ -234,7 +234,7 @@ def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
 
 
-def generate(view: str, bounds: set[int] | None = None) -> list[Candidate]:
+def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list[Candidate]:
     """All candidates of ``view``, sorted by start; ``bounds`` are word boundaries when known.
 
     >>> [view[c.start:c.end] for view in ["推动各民族群众交往交流交融。"] for c in generate(view)]

@@ -252,14 +252,18 @@ def score_candidates(ctx: FeatureContext, cands: list[Candidate]) -> tuple[list[
     """Probability that each candidate is a formulation, and the keep threshold."""
     if not cands:
         return [], 0.5
-    feats = [featurize(ctx, c) for c in cands]
     model = load_model()
+    if model is not None and "linear" in model:
+        # one candidate at a time: the feature dicts of a long document are never all held at once
+        linear, probs = model["linear"], []
+        for c in cands:
+            f = featurize(ctx, c)
+            probs.append(lexicon_override([f], linear.probabilities([f]))[0])
+        return probs, float(model["threshold"])
+    feats = [featurize(ctx, c) for c in cands]
     if model is None:
         return [_fallback_score(f) for f in feats], 0.5
-    if "linear" in model:
-        probs = model["linear"].probabilities(feats)
-    else:
-        probs = [float(p) for p in model["pipeline"].predict_proba(feats)[:, 1]]
+    probs = [float(p) for p in model["pipeline"].predict_proba(feats)[:, 1]]
     return lexicon_override(feats, probs), float(model["threshold"])
 
 
