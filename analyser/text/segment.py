@@ -14,7 +14,9 @@ the tokenizer after ``rjieba`` (``backend`` chooses one explicitly).
 Tags come from jieba's dictionary (the tags ``jieba.posseg`` uses); words that the dictionary does
 not know (found by the segmentation HMM) are tagged by jieba's character-level POS model, run on
 those words only. This keeps tagging close to ``jieba.posseg`` at nearly the speed of plain
-segmentation.
+segmentation. The model's tags of the unknown words met in the real archive are shipped
+(``analyser/data/oov_tags.tsv``, built by ``models/build_oov_tags.py``), so most unseen text needs
+no model run at all.
 
 Examples
 --------
@@ -40,6 +42,7 @@ from .normalize import simplified_view
 __all__ = ["PolicyTokenizer", "get_tokenizer", "USER_DICT"]
 
 USER_DICT = "user_dict.txt"
+OOV_TAGS = "oov_tags.tsv"
 
 _NUMERIC = re.compile(r"^[0-9.,%]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9.+#&_-]*$")
@@ -93,9 +96,12 @@ class PolicyTokenizer:
         packaged policy vocabulary; ``None`` uses the packaged one.
     hmm : let jieba's HMM join characters into words it does not know (default True).
     backend : ``"rjieba"``, ``"jieba"`` or ``"auto"`` (rjieba when installed, else jieba).
+    oov_table : look the tags of unknown words up in the shipped table before running the model.
     """
 
-    def __init__(self, user_dict: str | Path | None = None, *, hmm: bool = True, backend: str = "auto") -> None:
+    def __init__(
+        self, user_dict: str | Path | None = None, *, hmm: bool = True, backend: str = "auto", oov_table: bool = True
+    ) -> None:
         if backend == "auto":
             backend = "rjieba" if _has_rjieba() else "jieba"
         if backend not in ("rjieba", "jieba"):
@@ -103,7 +109,7 @@ class PolicyTokenizer:
         self.backend = backend
         self._user = _read_user_dict(Path(user_dict) if user_dict else None)
         self._hmm = hmm
-        self._oov_cache: dict[str, str] = {}
+        self._oov_cache: dict[str, str] = dict(data.table(OOV_TAGS)) if oov_table else {}
         self._jieba = None  # the jieba tokenizer: the segmenter, or built for word frequencies only
         if backend == "rjieba":
             import rjieba
@@ -152,6 +158,10 @@ class PolicyTokenizer:
 
         _, states = viterbi(word, char_state_tab_P, start_P, trans_P, emit_P)
         return states[0][1] if states else "x"
+
+    def dictionary_tag(self, word: str) -> str | None:
+        """The tag jieba's dictionary (or the user dictionary) gives ``word``; None for an unknown word."""
+        return self._tags.get(word)
 
     def tag(self, word: str) -> str:
         """jieba's POS tag for ``word`` (dictionary first, else the character model).

@@ -97,3 +97,15 @@ def test_unknown_latin_runs_split_as_jieba_does(tok: PolicyTokenizer) -> None:
 def test_unknown_backend_refused() -> None:
     with pytest.raises(ValueError):
         PolicyTokenizer(backend="other")
+
+
+def test_shipped_unknown_word_tags_are_the_models() -> None:
+    from analyser import data
+    from analyser.text.segment import OOV_TAGS
+
+    rows = data.table(OOV_TAGS)
+    assert len(rows) > 1000
+    bare = PolicyTokenizer(oov_table=False)
+    sample = rows[:: max(1, len(rows) // 200)]
+    assert all(bare.dictionary_tag(w) is None for w, _ in sample)
+    assert [bare.tag(w) for w, _ in sample] == [t for _, t in sample]
