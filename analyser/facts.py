@@ -12,8 +12,13 @@ Examples
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any, Literal, NamedTuple
+
+from .errors import InputError
 
 __all__ = [
     "SCHEMA",
@@ -28,6 +33,7 @@ __all__ = [
     "DocumentInfo",
     "Analysis",
     "FACT_KINDS",
+    "FACT_CLASSES",
 ]
 
 SCHEMA = "policy-analyser/analysis@1"
@@ -47,8 +53,51 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+@cache
+def _converters(cls: type) -> tuple[tuple[str, Any], ...]:
+    """``(field name, converter)`` for each field of a fact class, from its type hints."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in fields(cls))
+
+
+def _converter(hint: Any):
+    """How to turn a JSON value into a value of type ``hint`` (nested facts, tuples, pairs)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        inner = _converter(options[0]) if len(options) == 1 else None
+        return (lambda v: None if v is None else inner(v)) if inner else None
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            inner = _converter(args[0])
+            return (lambda v: tuple(inner(x) for x in v)) if inner else tuple
+        return tuple
+    if isinstance(hint, type) and is_dataclass(hint) and hasattr(hint, "from_dict"):
+        return lambda v: v if isinstance(v, hint) else hint.from_dict(v)
+    return None
+
+
+def _build(cls: type, data: dict[str, Any]):
+    kwargs = {}
+    for name, convert in _converters(cls):
+        if name in data:
+            value = data[name]
+            kwargs[name] = convert(value) if convert is not None and value is not None else value
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:  # a required field is missing
+        raise InputError(f"not a {cls.__name__} object: {exc}") from None
+
+
 class _Fact:
-    """Mixin: ``to_dict`` puts ``text``, ``start``, ``end`` first, then the other fields in order."""
+    """Mixin: ``to_dict`` puts ``text``, ``start``, ``end`` first, then the other fields in order;
+    ``from_dict`` reads that JSON back (unknown keys are ignored, missing ones take defaults)."""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        """The fact from its JSON object (the inverse of :meth:`to_dict`)."""
+        return _build(cls, data)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -89,6 +138,18 @@ class Token(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "norm": self.norm, "tag": self.tag}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Token:
+        """The token from its JSON object (the inverse of :meth:`to_dict`).
+
+        >>> Token.from_dict({"text": "国务院", "start": 0, "end": 3, "norm": "国务院", "tag": "nt"}).end
+        3
+        """
+        try:
+            return cls(data["start"], data["end"], data["text"], data["norm"], data["tag"])
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"not a Token object: missing {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +277,19 @@ class DocumentInfo(_Fact):
             "body": {"start": self.body[0], "end": self.body[1]},
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentInfo:
+        data = dict(data)
+        body = data.get("body")
+        if isinstance(body, dict):
+            data["body"] = (body.get("start") or 0, body.get("end") or 0)
+        data.setdefault("encoding", "utf-8")
+        data.setdefault("format", "text")
+        data.setdefault("script", "simplified")
+        data.setdefault("chars", 0)
+        data.setdefault("source", None)
+        return _build(cls, data)
+
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
@@ -242,3 +316,37 @@ class Analysis:
         if tokens:
             out["tokens"] = [t.to_dict() for t in self.tokens]
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], *, text: str | None = None) -> Analysis:
+        """An analysis back from its JSON (a stored analysis, a file of ``analyse`` output).
+
+        ``text`` is the decoded document text; without it, ``document.text`` is used when the
+        JSON carries it, else the text is empty (facts keep their offsets, but there is nothing
+        to slice). This is the one place where analysis JSON becomes typed facts again.
+
+        >>> a = Analysis.from_dict({"document": {"id": "d", "chars": 3, "text": "国务院"},
+        ...     "entities": [{"text": "国务院", "start": 0, "end": 3, "label": "ORG", "normalized": "国务院"}]})
+        >>> a.entities[0].label, a.text[a.entities[0].start:a.entities[0].end]
+        ('ORG', '国务院')
+        """
+        doc = data.get("document") or {}
+        if text is None:
+            text = doc.get("text") if isinstance(doc.get("text"), str) else ""
+        kinds = {
+            kind: tuple(FACT_CLASSES[kind].from_dict(f) for f in data.get(kind) or ())
+            for kind in FACT_KINDS
+        }
+        tokens = tuple(Token.from_dict(t) for t in data.get("tokens") or ())
+        return cls(document=DocumentInfo.from_dict(doc), text=text, tokens=tokens, **kinds)
+
+
+#: The fact class of each kind of the analysis JSON.
+FACT_CLASSES: dict[str, type] = {
+    "outline": OutlineNode,
+    "quantities": Quantity,
+    "dates": DateExpr,
+    "slogans": Slogan,
+    "citations": Citation,
+    "entities": Entity,
+}

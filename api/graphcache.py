@@ -39,7 +39,8 @@ class GraphCache:
     >>> cache = GraphCache(store)
     >>> cache.get().number_of_nodes()
     0
-    >>> store.add_analysis({"document": {"id": "d1", "text": "扶贫", "published": "2020-01-02"}})
+    >>> from analyser.facts import Analysis
+    >>> store.add_analysis(Analysis.from_dict({"document": {"id": "d1", "published": "2020-01-02"}}, text="扶贫"))
     True
     >>> cache.invalidate(); sorted(cache.get())
     ['doc:d1', 'year:2020']

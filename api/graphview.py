@@ -3,8 +3,9 @@
 Examples
 --------
 >>> from analyser.corpus.graph import build_graph
->>> g = build_graph([{"document": {"id": "d", "published": "2020-05-01"}, "entities": [
-...     {"text": "贵州", "start": 0, "end": 2, "label": "PLACE", "normalized": "贵州省"}]}])
+>>> from analyser.facts import Analysis
+>>> g = build_graph([Analysis.from_dict({"document": {"id": "d", "published": "2020-05-01"}, "entities": [
+...     {"text": "贵州", "start": 0, "end": 2, "label": "PLACE", "normalized": "贵州省"}]})])
 >>> node_info(g, "place:贵州省")["in_degree"]
 1
 >>> [n["id"] for n in find_nodes(g, "贵州")["items"]]

@@ -92,6 +92,7 @@ def top(store) -> str:
 def run_replicate(src: str, dst: str, n: int) -> dict:
     """Write ``n`` documents into ``dst`` by re-using the analyses stored in ``src``."""
     from analyser.corpus.store import Store, prepare
+    from analyser.facts import Analysis
 
     with Store(src, create=False) as store:
         rows = [dict(r) for r in store._rows("SELECT analysis, text, terms FROM documents ORDER BY seq")]
@@ -105,11 +106,9 @@ def run_replicate(src: str, dst: str, n: int) -> dict:
             a = json.loads(r["analysis"])
             doc = a["document"]
             doc["id"] = f"{doc['id']}r{k:05d}"
-            doc["text"] = r["text"]
             if doc.get("published"):
                 doc["published"] = f"{2012 + k % 15}{doc['published'][4:]}"
-            a["terms"] = (r["terms"] or "").split()
-            out.write(prepare(a))
+            out.write(prepare(Analysis.from_dict(a, text=r["text"]), terms=(r["terms"] or "").split()))
             chars += len(r["text"])
         seconds = time.perf_counter() - t0
         timings = {}

@@ -4,7 +4,8 @@ Examples
 --------
 >>> import tempfile, networkx as nx
 >>> from analyser.corpus.graph import build_graph
->>> g = build_graph([{"document": {"id": "d1", "published": "2018-09-26"}}])
+>>> from analyser.facts import Analysis
+>>> g = build_graph([Analysis.from_dict({"document": {"id": "d1", "published": "2018-09-26"}})])
 >>> out = Path(tempfile.mkdtemp()) / "g.graphml"
 >>> export_graph(g, "graphml", out) == out
 True

@@ -52,10 +52,11 @@ always gives the same graph (and the same files when exported).
 
 Examples
 --------
->>> a = {"document": {"id": "d1", "title": {"text": "通知", "start": 0, "end": 2}},
-...      "slogans": [{"text": "精準扶貧", "start": 3, "end": 7, "normalized": "精准扶贫", "kind": "quoted"}]}
->>> b = {"document": {"id": "d2"},
-...      "slogans": [{"text": "精准扶贫", "start": 0, "end": 4, "normalized": "精准扶贫", "kind": "quoted"}]}
+>>> from analyser.facts import Analysis
+>>> a = Analysis.from_dict({"document": {"id": "d1", "title": {"text": "通知", "start": 0, "end": 2}},
+...      "slogans": [{"text": "精準扶貧", "start": 3, "end": 7, "normalized": "精准扶贫", "kind": "quoted"}]})
+>>> b = Analysis.from_dict({"document": {"id": "d2"},
+...      "slogans": [{"text": "精准扶贫", "start": 0, "end": 4, "normalized": "精准扶贫", "kind": "quoted"}]})
 >>> g = build_graph([a, b])
 >>> sorted(u for u, _ in g.in_edges("slogan:精准扶贫"))
 ['doc:d1', 'doc:d2']
@@ -67,13 +68,14 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
 import networkx as nx
 
+from analyser.facts import Analysis, OutlineNode, Quantity, Span
 from analyser.text.normalize import simplified_view
 
 __all__ = [
@@ -120,12 +122,6 @@ def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _text(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return value.get("text")
-    return value if isinstance(value, str) else None
-
-
 class _Builder:
     def __init__(self) -> None:
         self.g = nx.MultiDiGraph(schema=GRAPH_SCHEMA)
@@ -170,79 +166,82 @@ class _Builder:
             self.edge(f"place:{child}", f"place:{parent}", "part_of")
         return node
 
-    def outline(self, doc_id: str, parent: str, nodes: list[dict], prefix: str) -> None:
+    def outline(self, doc_id: str, parent: str, nodes: Sequence[OutlineNode], prefix: str) -> None:
         for i, n in enumerate(nodes, 1):
             path = f"{prefix}.{i}" if prefix else str(i)
-            kind = n.get("kind") if n.get("kind") in _OUTLINE_EDGE else "item"
-            heading = _text(n.get("heading"))
-            marker = _text(n.get("marker"))
+            kind = n.kind if n.kind in _OUTLINE_EDGE else "item"
+            heading = span_text(n.heading)
+            marker = n.marker.text
             node = self.node(
-                f"{kind}:{doc_id}:{path}", kind, heading or marker or path, level=n.get("level"),
-                number=n.get("number"), marker=marker, heading=heading, char_start=n.get("start"),
-                char_end=n.get("end"), doc=doc_id,
+                f"{kind}:{doc_id}:{path}", kind, heading or marker or path, level=n.level,
+                number=n.number, marker=marker, heading=heading, char_start=n.start,
+                char_end=n.end, doc=doc_id,
             )  # fmt: skip
             self.edge(parent, node, _OUTLINE_EDGE[kind], order=i)
-            self.outline(doc_id, node, n.get("children") or [], path)
+            self.outline(doc_id, node, n.children, path)
 
-    def document(self, analysis: dict[str, Any], keywords: list[str]) -> None:
-        d = analysis.get("document") or {}
-        doc_id = d["id"]
-        title = _text(d.get("title"))
-        issuer = _text(d.get("issuer"))
+    def document(self, analysis: Analysis, keywords: list[str]) -> None:
+        d = analysis.document
+        doc_id = d.id
+        title = span_text(d.title)
+        issuer = span_text(d.issuer)
         doc = self.node(
-            f"doc:{doc_id}", "document", title or d.get("source") or doc_id, title=title, issuer=issuer,
-            published=d.get("published"), source=d.get("source"), script=d.get("script"),
-            chars=d.get("chars"), doc_number=_text(d.get("doc_number")), keywords=keywords,
+            f"doc:{doc_id}", "document", title or d.source or doc_id, title=title, issuer=issuer,
+            published=d.published, source=d.source, script=d.script,
+            chars=d.chars, doc_number=span_text(d.doc_number), keywords=keywords,
         )  # fmt: skip
-        if (year := self.year(d.get("published"))) is not None:
+        if (year := self.year(d.published)) is not None:
             self.edge(doc, year, "in_year")
         for name in _ISSUER_SPLIT.split(normalize_key(issuer)) if issuer else ():
             if name:
                 self.edge(doc, self.node(f"org:{name}", "org", name), "issued_by")
-        self.outline(doc_id, doc, analysis.get("outline") or [], "")
-        for q in analysis.get("quantities") or []:
-            node = self.node(
-                f"quantity:{doc_id}:{q.get('start')}-{q.get('end')}", "quantity", q.get("text") or "",
-                text=q.get("text"), value=_num(q.get("value")), unit=q.get("unit"),
-                qualifier=q.get("qualifier"), lower=_num(q.get("lower")), upper=_num(q.get("upper")),
-                indicator=_text(q.get("indicator")), time=q.get("time"), place=q.get("place"),
-                char_start=q.get("start"), char_end=q.get("end"), doc=doc_id,
-            )  # fmt: skip
-            self.edge(doc, node, "states")
-            if ind := normalize_key(_text(q.get("indicator"))):
-                self.edge(node, self.node(f"indicator:{ind}", "indicator", ind), "measures")
-            if q.get("place") and (place := self.place(*_resolve_place(q["place"]))):
-                self.edge(node, place, "in_place")
-            if (year := self.year(q.get("time"))) is not None:
-                self.edge(node, year, "in_year")
-        for s in analysis.get("slogans") or []:
-            key = normalize_key(s.get("normalized") or s.get("text"))
+        self.outline(doc_id, doc, analysis.outline, "")
+        for q in analysis.quantities:
+            self.quantity(doc_id, doc, q)
+        for s in analysis.slogans:
+            key = normalize_key(s.normalized or s.text)
             if not key:
                 continue
-            node = self.node(f"slogan:{key}", "slogan", key, kind=s.get("kind"))
+            node = self.node(f"slogan:{key}", "slogan", key, kind=s.kind)
             self.seen(node, doc_id)
-            self.edge(doc, node, "uses_slogan", count=1, first=s.get("start"))
-            if fam := normalize_key(s.get("family")):
+            self.edge(doc, node, "uses_slogan", count=1, first=s.start)
+            if fam := normalize_key(s.family):
                 self.edge(node, self.node(f"family:{fam}", "family", fam), "variant_of")
-        for c in analysis.get("citations") or []:
-            key = normalize_key(c.get("normalized") or c.get("title") or c.get("text"))
+        for c in analysis.citations:
+            key = normalize_key(c.normalized or c.title or c.text)
             if not key:
                 continue
             node = self.node(
-                f"citation:{key}", "citation", key, title=c.get("title"), doc_type=c.get("doc_type"),
-                doc_number=c.get("doc_number"),
+                f"citation:{key}", "citation", key, title=c.title, doc_type=c.doc_type,
+                doc_number=c.doc_number,
             )  # fmt: skip
             self.seen(node, doc_id)
             self.edge(doc, node, "cites", count=1)
-        for e in analysis.get("entities") or []:
-            type_ = _ENTITY_TYPES.get(e.get("label"))
-            key = normalize_key(e.get("normalized") or e.get("text"))
+        for e in analysis.entities:
+            type_ = _ENTITY_TYPES.get(e.label)
+            key = normalize_key(e.normalized or e.text)
             if not type_ or not key:
                 continue
-            node = self.place(key, e.get("parents") or ()) if type_ == "place" else None
+            node = self.place(key, e.parents) if type_ == "place" else None
             node = node or self.node(f"{type_}:{key}", type_, key)
             self.seen(node, doc_id)
             self.edge(doc, node, "mentions", count=1)
+
+    def quantity(self, doc_id: str, doc: str, q: Quantity) -> None:
+        indicator = span_text(q.indicator)
+        node = self.node(
+            f"quantity:{doc_id}:{q.start}-{q.end}", "quantity", q.text,
+            text=q.text, value=_num(q.value), unit=q.unit, qualifier=q.qualifier, lower=_num(q.lower),
+            upper=_num(q.upper), indicator=indicator, time=q.time, place=q.place,
+            char_start=q.start, char_end=q.end, doc=doc_id,
+        )  # fmt: skip
+        self.edge(doc, node, "states")
+        if ind := normalize_key(indicator):
+            self.edge(node, self.node(f"indicator:{ind}", "indicator", ind), "measures")
+        if q.place and (place := self.place(*_resolve_place(q.place))):
+            self.edge(node, place, "in_place")
+        if (year := self.year(q.time)) is not None:
+            self.edge(node, year, "in_year")
 
     def finish(self, titles: dict[str, str]) -> nx.MultiDiGraph:
         for node, docs in self.doc_sets.items():
@@ -269,28 +268,32 @@ def _resolve_place(name: str) -> tuple[str, list[str]]:
     return chain[-1], chain[:-1]
 
 
+def span_text(span: Span | None) -> str | None:
+    """The text of a span, or ``None``."""
+    return None if span is None else span.text
+
+
 def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def build_graph(
-    analyses: Iterable[dict[str, Any] | tuple[dict[str, Any], list[str]]],
+    analyses: Iterable[Analysis],
     *,
     keywords: int = 10,
     terms: Iterable[list[str]] | None = None,
     ordered: bool = False,
     n: int | None = None,
 ) -> nx.MultiDiGraph:
-    """Build the corpus graph from analysis dicts (the contract JSON).
+    """Build the corpus graph from analyses.
 
     Parameters
     ----------
-    analyses : analysis dicts, or ``(analysis, terms)`` pairs where ``terms`` are the
-        document's content words for TF-IDF keywords; without terms, the analysis's
-        ``terms`` or ``tokens`` are used.
+    analyses : the documents' analyses.
     keywords : how many TF-IDF keywords to keep per document (0: none).
-    terms : the documents' words as a separate iterable, in the order of ``analyses``
-        (used with ``ordered``, so that neither needs to be held in memory whole).
+    terms : the documents' content words, in the order of ``analyses``; without them, each
+        analysis's tokens give its words (a stored analysis has none: the store passes the terms
+        it keeps).
     ordered : ``analyses`` (and ``terms``) already come in document id order and are streamed;
         otherwise they are collected and sorted.
     n : the number of documents, when streaming (lets common words be pruned from keywords).
@@ -298,33 +301,26 @@ def build_graph(
     from .keywords import tfidf_keywords
     from .store.prepare import document_terms
 
-    def words_of(analysis: dict[str, Any], given: list[str] | None) -> list[str]:
-        if given is not None:
-            return given
-        if isinstance(analysis.get("terms"), list):
-            return analysis["terms"]
-        return document_terms(analysis.get("tokens"), "") if analysis.get("tokens") else []
-
     if not ordered or terms is None:
-        items = []
-        for item in analyses:
-            analysis, given = item if isinstance(item, tuple) else (item, None)
-            items.append((analysis, given))
-        if not ordered:
-            items.sort(key=lambda it: it[0]["document"]["id"])
-        stream: Iterable[dict[str, Any]] = [a for a, _ in items]
-        all_terms: Iterable[list[str]] = [words_of(a, t) for a, t in items]
+        items = sorted(analyses, key=lambda a: a.document.id) if not ordered else list(analyses)
+        given = list(terms) if terms is not None else None
+        if given is not None and not ordered:
+            raise ValueError("terms go with ordered analyses (or leave them out)")
+        stream: Iterable[Analysis] = items
+        all_terms: Iterable[list[str]] = given if given is not None else [
+            document_terms(a.tokens, "") if a.tokens else [] for a in items
+        ]
         n = len(items)
     else:
-        stream, all_terms = analyses, terms  # type: ignore[assignment]
+        stream, all_terms = analyses, terms
     kw = tfidf_keywords(all_terms, top=keywords, n=n) if keywords else []
     builder = _Builder()
     titles: dict[str, str] = {}
     for i, analysis in enumerate(stream):
         builder.document(analysis, kw[i] if i < len(kw) else [])
-        key = normalize_key(_text(analysis["document"].get("title")))
+        key = normalize_key(span_text(analysis.document.title))
         if key:
-            titles.setdefault(key, f"doc:{analysis['document']['id']}")
+            titles.setdefault(key, f"doc:{analysis.document.id}")
     return builder.finish(titles)
 
 
@@ -361,8 +357,9 @@ def neighbourhood(
     were reachable. When the last step does not fit, its nodes are taken in turn from each
     node type, so a cut keeps every type present.
 
-    >>> g = build_graph([{"document": {"id": "d"}, "entities": [
-    ...     {"text": "贵州", "start": 0, "end": 2, "label": "PLACE", "normalized": "贵州省"}]}])
+    >>> from analyser.facts import Analysis
+    >>> g = build_graph([Analysis.from_dict({"document": {"id": "d"}, "entities": [
+    ...     {"text": "贵州", "start": 0, "end": 2, "label": "PLACE", "normalized": "贵州省"}]})])
     >>> view = neighbourhood(g, "doc:d")
     >>> [n["id"] for n in view["nodes"]], view["truncated"]
     (['doc:d', 'place:贵州省'], False)

@@ -12,7 +12,7 @@ writes each document, its facts and its file record in one transaction. Hence:
   message, and the run goes on.
 
 The analyse function is a parameter (a callable or a ``"module:function"`` name) taking a
-path and returning an analysis dict with ``document.text``; the default,
+path and returning an :class:`~analyser.facts.Analysis` (with its text); the default,
 :func:`analyse_path`, runs the full pipeline, loaded once per worker process.
 
 Examples
@@ -20,7 +20,8 @@ Examples
 >>> import tempfile
 >>> from analyser.corpus.store import Store
 >>> folder = Path(tempfile.mkdtemp()); _ = (folder / "a.txt").write_text("国务院。", encoding="utf-8")
->>> fake = lambda p: {"document": {"id": "x", "text": Path(p).read_text(encoding="utf-8")}}
+>>> from analyser.facts import Analysis
+>>> fake = lambda p: Analysis.from_dict({"document": {"id": "x"}}, text=Path(p).read_text(encoding="utf-8"))
 >>> ingest([folder], Store(":memory:"), analyse=fake).added
 1
 """
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from analyser.errors import AnalyserError, InputError, StoreError
+from analyser.facts import Analysis
 
 from .store import PreparedDocument, Store, prepare
 
@@ -48,7 +50,7 @@ __all__ = ["SUFFIXES", "IngestSummary", "analyse_path", "collect_files", "ingest
 #: File name endings taken from folders (files named explicitly are always taken).
 SUFFIXES = (".txt", ".htm", ".html", ".md")
 
-AnalyseFn = Callable[[str], dict] | str
+AnalyseFn = Callable[[str], Analysis] | str
 
 
 @dataclass
@@ -114,23 +116,14 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return [out[k] for k in sorted(out)]
 
 
-def analyse_path(path: str) -> dict[str, Any]:
-    """The full pipeline on one file: the analysis dict with ``document.text`` and ``terms``.
-
-    ``terms`` (the content words for keywords) is taken straight from the tokens, which is
-    much cheaper than serialising every token.
-    """
+def analyse_path(path: str) -> Analysis:
+    """The full pipeline on one file (encoding detection, HTML to text)."""
     from analyser.nlp.analysis import analyse_file
 
-    from .store.prepare import document_terms
-
-    analysis = analyse_file(path)
-    out = analysis.to_dict(text=True)
-    out["terms"] = document_terms([{"norm": t.norm, "tag": t.tag} for t in analysis.tokens], "")
-    return out
+    return analyse_file(path)
 
 
-def _resolve(analyse: AnalyseFn | None) -> Callable[[str], dict]:
+def _resolve(analyse: AnalyseFn | None) -> Callable[[str], Analysis]:
     if analyse is None:
         return analyse_path
     if callable(analyse):
@@ -147,7 +140,7 @@ def _one_line(exc: BaseException) -> str:
     return msg if isinstance(exc, AnalyserError) else f"{type(exc).__name__}: {msg}"
 
 
-def process_file(path: str, analyse: Callable[[str], dict]) -> dict[str, Any]:
+def process_file(path: str, analyse: Callable[[str], Analysis]) -> dict[str, Any]:
     """Analyse one file and prepare its rows; never raises (the error is returned instead)."""
     try:
         analysis = analyse(path)
@@ -157,7 +150,7 @@ def process_file(path: str, analyse: Callable[[str], dict]) -> dict[str, Any]:
 
 
 # -- worker side (one process per worker; the pipeline is loaded once by the initializer) --
-_WORKER_ANALYSE: Callable[[str], dict] | None = None
+_WORKER_ANALYSE: Callable[[str], Analysis] | None = None
 
 
 def _init_worker(analyse: AnalyseFn | None) -> None:
@@ -174,7 +167,7 @@ def _work(path: str) -> dict[str, Any]:
     return process_file(path, _WORKER_ANALYSE)
 
 
-_DASK_CACHE: dict[str, Callable[[str], dict]] = {}
+_DASK_CACHE: dict[str, Callable[[str], Analysis]] = {}
 
 
 def _dask_work(path: str, analyse: AnalyseFn | None) -> dict[str, Any]:
@@ -260,8 +253,8 @@ def ingest(
     paths : files and folders (folders are walked for :data:`SUFFIXES`).
     store : the store written to (by this process only).
     jobs : worker processes for the ``local`` engine (1: analyse in this process).
-    analyse : callable or ``"module:function"`` taking a path, returning an analysis dict
-        with ``document.text`` (default :func:`analyse_path`). For ``jobs > 1`` it must be
+    analyse : callable or ``"module:function"`` taking a path, returning an :class:`Analysis`
+        with its text (default :func:`analyse_path`). For ``jobs > 1`` it must be
         importable by the workers (a module-level function).
     engine : ``"local"`` or ``"dask"``; with ``"dask"``, ``scheduler`` is the address of a
         running scheduler or a ``dask.distributed.Client``.

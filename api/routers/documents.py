@@ -7,6 +7,8 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
 
 from analyser.corpus.store.cursor import encode_cursor, offset_of
+from analyser.facts import FACT_KINDS
+from analyser.facts import Analysis as FactAnalysis
 
 from ..deps import GraphCacheDep, RunnerDep, StoreDep, WriterDep, WriteStoreDep
 from ..schemas import Analysis, DocumentRequest, DocumentSummary, ErrorOut, FactKind, Page, StoredDocument
@@ -40,26 +42,25 @@ def list_documents(
     return store.list_documents(q=q or None, issuer=issuer or None, year=year, cursor=cursor, limit=limit)
 
 
-def summary(analysis: dict[str, Any]) -> dict[str, Any]:
-    """The list entry of an analysis dict (as ``GET /documents`` gives it)."""
-    d = analysis.get("document") or {}
+def summary(analysis: FactAnalysis, *, source: str | None = None) -> dict[str, Any]:
+    """The list entry of an analysis (as ``GET /documents`` gives it)."""
+    d = analysis.document
 
-    def text(value: Any) -> str | None:
-        return value.get("text") if isinstance(value, dict) else value
+    def text(span: Any) -> str | None:
+        return None if span is None else span.text
 
-    kinds = ("outline", "quantities", "dates", "slogans", "citations", "entities")
     return {
-        "id": d.get("id"),
-        "source": d.get("source"),
-        "title": text(d.get("title")),
-        "issuer": text(d.get("issuer")),
-        "published": d.get("published"),
-        "script": d.get("script"),
-        "chars": d.get("chars"),
-        "encoding": d.get("encoding"),
-        "format": d.get("format"),
-        "doc_number": text(d.get("doc_number")),
-        "counts": {k: len(analysis.get(k) or []) for k in kinds},
+        "id": d.id,
+        "source": source if source is not None else d.source,
+        "title": text(d.title),
+        "issuer": text(d.issuer),
+        "published": d.published,
+        "script": d.script,
+        "chars": d.chars,
+        "encoding": d.encoding,
+        "format": d.format,
+        "doc_number": text(d.doc_number),
+        "counts": {kind: len(getattr(analysis, kind)) for kind in FACT_KINDS},
     }
 
 
@@ -78,12 +79,13 @@ async def add_document(
     with a wrong one); without a configured token the API is read-only and this answers 403.
     """
     analysis = await run_analysis(runner, body, body.source)
-    created = await run_in_threadpool(store.add_analysis, analysis, source=body.source)
+    facts = FactAnalysis.from_dict(analysis)  # the runner answers JSON; the store takes typed facts
+    created = await run_in_threadpool(store.add_analysis, facts, source=body.source)
     if created:
         graph.invalidate()
     else:
         response.status_code = 200
-    return {"ok": True, "id": analysis["document"]["id"], "created": created, "document": summary(analysis)}
+    return {"ok": True, "id": facts.document.id, "created": created, "document": summary(facts, source=body.source)}
 
 
 @router.get("/{doc_id}", response_model=Analysis, response_model_exclude_unset=True, responses=_NOT_FOUND)

@@ -1,14 +1,16 @@
 """Contract-shaped analyses for corpus tests, built without the pipeline.
 
-``fake_analysis(text)`` finds a few facts with simple patterns (quoted formulations, 《…》
+``fake_analysis_json(text)`` finds a few facts with simple patterns (quoted formulations, 《…》
 titles, numbers with units, years, listed place names, 一、 sections) and returns a dict shaped
-like the analysis JSON, with ``document.text``. ``fake_analyse(path)`` does the same for a file
+like the analysis JSON, with ``document.text``; ``fake_analysis(text)`` is the same as an
+:class:`~analyser.facts.Analysis`. ``fake_analyse(path)`` does the same for a file
 and is importable by worker processes (``corpus_fakes:fake_analyse``). A file containing
 ``BROKEN`` raises; one containing ``CRASH`` kills its worker process; one containing
 ``UNSTORABLE`` gives a value the store cannot hold.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -16,6 +18,7 @@ import time
 from pathlib import Path
 
 from analyser.errors import InputError
+from analyser.facts import Analysis, Quantity
 from analyser.text.normalize import simplified_view
 
 PLACES = {"贵州": ["贵州省"], "黔西南州": ["贵州省", "黔西南布依族苗族自治州"], "北京": ["北京市"]}
@@ -25,7 +28,7 @@ def _span(text: str, a: int, b: int) -> dict:
     return {"text": text[a:b], "start": a, "end": b}
 
 
-def fake_analysis(text: str, source: str | None = None) -> dict:
+def fake_analysis_json(text: str, source: str | None = None) -> dict:
     view = simplified_view(text)
     first = re.match(r"\s*([^\n]+)", text)
     title = _span(text, first.start(1), first.end(1)) if first else None
@@ -100,7 +103,11 @@ def fake_analysis(text: str, source: str | None = None) -> dict:
     }  # fmt: skip
 
 
-def fake_analyse(path: str) -> dict:
+def fake_analysis(text: str, source: str | None = None) -> Analysis:
+    return Analysis.from_dict(fake_analysis_json(text, source))
+
+
+def fake_analyse(path: str) -> Analysis:
     text = Path(path).read_text(encoding="utf-8")
     delay = float(os.environ.get("FAKE_ANALYSE_DELAY", "0"))
     if delay:
@@ -111,7 +118,8 @@ def fake_analyse(path: str) -> dict:
         os._exit(3)
     analysis = fake_analysis(text, source=path)
     if "UNSTORABLE" in text:  # a value SQLite cannot hold
-        analysis["quantities"] = [{"text": "一", "start": 0, "end": 1, "value": {"not": "a number"}}]
+        odd = Quantity(0, 1, text[:1], value={"not": "a number"}, unit=None)  # type: ignore[arg-type]
+        analysis = dataclasses.replace(analysis, quantities=(odd,))
     return analysis
 
 

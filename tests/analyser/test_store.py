@@ -1,6 +1,7 @@
 """The SQLite fact store: writing, reading, cursors, Chinese full-text search with KWIC."""
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 import pytest
@@ -8,6 +9,7 @@ from corpus_fakes import fake_analysis
 
 from analyser.corpus.store import Store, bigrams, fts_query, prepare
 from analyser.errors import InputError, NotFoundError, StoreError
+from analyser.facts import Analysis
 
 # fmt: off
 DOCS = {
@@ -29,7 +31,7 @@ def store() -> Store:
 
 
 def doc_id(name: str) -> str:
-    return fake_analysis(DOCS[name])["document"]["id"]
+    return fake_analysis(DOCS[name]).document.id
 
 
 def test_round_trip_keeps_the_analysis_without_tokens(store):
@@ -201,16 +203,16 @@ def test_store_errors(tmp_path, bad):
 
 
 def test_an_analysis_needs_id_and_text():
-    with pytest.raises(StoreError, match="document.text"):
-        prepare({"document": {"id": "x"}})
-    with pytest.raises(StoreError):
-        prepare(["not", "a", "dict"])  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="its text"):
+        prepare(Analysis.from_dict({"document": {"id": "x"}}))
+    with pytest.raises(StoreError, match="Analysis.from_dict"):
+        prepare({"document": {"id": "x", "text": "国务院"}})  # type: ignore[arg-type]
 
 
 def test_prepare_uses_tokens_for_terms_and_falls_back_to_jieba():
     a = fake_analysis(DOCS["plain"])
     assert "就业" in prepare(a).document["terms"].split()
-    a.pop("tokens")
+    a = dataclasses.replace(a, tokens=())
     assert "就业" in prepare(a).document["terms"].split()
 
 
@@ -233,8 +235,7 @@ def test_fts_query_of_a_single_character_falls_back():
 
 def test_precomputed_terms_are_used_and_not_stored():
     a = fake_analysis(DOCS["plain"])
-    a["terms"] = ["甲乙", "丙丁"]
-    doc = prepare(a)
+    doc = prepare(a, terms=["甲乙", "丙丁"])
     assert doc.document["terms"] == "甲乙 丙丁"
     assert '"terms"' not in doc.document["analysis"] and '"tokens"' not in doc.document["analysis"]
 
@@ -242,7 +243,7 @@ def test_precomputed_terms_are_used_and_not_stored():
 def test_slogan_groups_list_dated_documents_first_and_cap_the_list():
     s = Store(":memory:")
     texts = ["甲\n日期：2020-05-01\n坚持“共同富裕”。", "乙\n坚持“共同富裕”。", "丙\n日期：2019-01-02\n坚持“共同富裕”。"]
-    ids = [fake_analysis(t)["document"]["id"] for t in texts]
+    ids = [fake_analysis(t).document.id for t in texts]
     for t in texts:
         s.add_analysis(fake_analysis(t))
     [g] = s.slogans()["items"]

@@ -13,6 +13,7 @@ from api_texts import TEXTS, TOKEN
 from fastapi.testclient import TestClient
 
 from analyser.corpus.store import Store
+from analyser.facts import Analysis
 from api.main import create_app
 from api.settings import Settings
 
@@ -20,16 +21,16 @@ __all__ = ["analyses", "doc_ids", "store_path", "client", "store_copy", "writer"
 
 
 @pytest.fixture(scope="session")
-def analyses() -> dict[str, dict]:
-    """The analysis dicts (with text) of :data:`TEXTS`, by the real pipeline."""
+def analyses() -> dict[str, Analysis]:
+    """The analyses of :data:`TEXTS`, by the real pipeline."""
     from analyser import analyse
 
-    return {name: analyse(text, source=f"{name}.txt").to_dict(text=True) for name, text in TEXTS.items()}
+    return {name: analyse(text, source=f"{name}.txt") for name, text in TEXTS.items()}
 
 
 @pytest.fixture(scope="session")
 def doc_ids(analyses) -> dict[str, str]:
-    return {name: a["document"]["id"] for name, a in analyses.items()}
+    return {name: a.document.id for name, a in analyses.items()}
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from types import SimpleNamespace
 
 import pytest
@@ -53,8 +54,8 @@ def test_a_write_by_another_process_is_seen_after_the_check_interval(store_copy,
     with TestClient(app) as client:
         before = client.get("/documents").json()["items"]
         with Store(store_copy) as other:
-            extra = dict(next(iter(analyses.values())))
-            extra["document"] = dict(extra["document"], id="another-document")
+            first = next(iter(analyses.values()))
+            extra = dataclasses.replace(first, document=dataclasses.replace(first.document, id="another-document"))
             assert other.add_analysis(extra)
         after = client.get("/documents").json()["items"]
         assert len(after) == len(before) + 1

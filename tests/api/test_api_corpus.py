@@ -68,7 +68,7 @@ QUANTITY_FILTERS = [
 
 @pytest.mark.parametrize("params,keep,least", QUANTITY_FILTERS)
 def test_quantity_filters(client, analyses, params, keep, least):
-    expected = {q["text"] for a in analyses.values() for q in a["quantities"] if keep(q)}
+    expected = {q["text"] for a in analyses.values() for q in a.to_dict()["quantities"] if keep(q)}
     items = client.get("/quantities", params=params | {"limit": 500}).json()["items"]
     assert {q["text"] for q in items} == expected
     assert least <= expected

@@ -66,7 +66,7 @@ def test_get_document(client, doc_ids, analyses):
     assert body["schema"] == "policy-analyser/analysis@1"
     assert body["document"]["id"] == doc_id
     assert "text" not in body["document"]
-    assert body["quantities"] == analyses["jobs"]["quantities"]
+    assert body["quantities"] == analyses["jobs"].to_dict()["quantities"]
     with_text = client.get(f"/documents/{doc_id}", params={"text": "true"}).json()
     text = with_text["document"]["text"]
     assert text == TEXTS["jobs"]
@@ -84,12 +84,12 @@ def test_unknown_document_is_404(client):
 @pytest.mark.parametrize("kind", ["outline", "quantities", "dates", "slogans", "citations", "entities"])
 def test_fact_lists(client, doc_ids, analyses, kind):
     body = client.get(f"/documents/{doc_ids['jobs']}/{kind}", params={"limit": 500}).json()
-    assert body["items"] == analyses["jobs"][kind]
+    assert body["items"] == analyses["jobs"].to_dict()[kind]
     assert body["next"] is None
 
 
 def test_fact_list_pages(client, doc_ids, analyses):
-    expected = analyses["jobs"]["quantities"]
+    expected = analyses["jobs"].to_dict()["quantities"]
     assert len(expected) >= 3
     items, cursor = [], None
     while True:

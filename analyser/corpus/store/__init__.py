@@ -50,10 +50,11 @@ sentence holding the fact, with offsets into ``documents.text``.
 
 Examples
 --------
+>>> from analyser.facts import Analysis
 >>> store = Store(":memory:")
->>> store.add_analysis({"document": {"id": "a1", "text": "堅持精準扶貧。", "title": None},
+>>> store.add_analysis(Analysis.from_dict({"document": {"id": "a1", "text": "堅持精準扶貧。", "title": None},
 ...                     "slogans": [{"text": "精準扶貧", "start": 2, "end": 6, "kind": "quoted",
-...                                  "normalized": "精准扶贫"}]})
+...                                  "normalized": "精准扶贫"}]}))
 True
 >>> [hit["match"] for hit in store.search("精准")["items"]]
 ['精準']

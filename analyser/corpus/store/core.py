@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from analyser.errors import InputError, NotFoundError, StoreError
+from analyser.facts import Analysis
 
 from .cursor import check_limit, decode_cursor, encode_cursor
 from .prepare import PreparedDocument, prepare
+from .quantity_terms import rebuild_quantity_terms, summarise_quantities
 from .queries import QueryMixin
 from .schema import DDL, FACT_TABLES, SCHEMA_VERSION
 from .slogans import SloganMixin, summarise_document
@@ -57,7 +59,6 @@ class Store(QueryMixin, SloganMixin):
             if not p.parent.exists():
                 raise StoreError(f"the folder of the store {self.path} does not exist")
         self._lock = threading.RLock()
-        self._graph_cache: tuple[Any, Any] | None = None
         try:
             if self.readonly:
                 # no schema statements, no journal change: SQLite refuses every write
@@ -87,12 +88,18 @@ class Store(QueryMixin, SloganMixin):
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
             return
+        version = self._schema_version()
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("slogan_groups", "slogan_documents", "slogan_variants"):
-                self.conn.execute(f"DELETE FROM {table}")
-            for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
-                summarise_document(self.conn, doc_id)
+            if version < 2:
+                for table in ("slogan_groups", "slogan_documents", "slogan_variants"):
+                    self.conn.execute(f"DELETE FROM {table}")
+                for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
+                    summarise_document(self.conn, doc_id)
+            if version < 3:
+                rebuild_quantity_terms(self.conn)
+                for old in ("quantities_indicator", "quantities_unit"):  # replaced by the *_key indexes
+                    self.conn.execute(f"DROP INDEX IF EXISTS {old}")
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -128,8 +135,8 @@ class Store(QueryMixin, SloganMixin):
                 raise StoreError(f"store query failed: {exc}") from None
 
     # -- writing ----------------------------------------------------------------------------
-    def add_analysis(self, analysis: dict[str, Any], *, source: str | None = None) -> bool:
-        """Store one analysis dict (with ``document.text``); ``False`` when its id is already in."""
+    def add_analysis(self, analysis: Analysis, *, source: str | None = None) -> bool:
+        """Store one analysis (with its text); ``False`` when its id is already in."""
         return self.write(prepare(analysis, source=source))
 
     def write(self, doc: PreparedDocument, *, file: dict[str, Any] | None = None) -> bool:
@@ -162,6 +169,7 @@ class Store(QueryMixin, SloganMixin):
                         )
                         self.conn.executemany(sql, [[doc.id, *(r.get(c) for c in cols[1:])] for r in rows])
                     summarise_document(self.conn, doc.id)
+                    summarise_quantities(self.conn, doc.id)
                     added = True
                 if file is not None:
                     self.conn.execute(
@@ -176,8 +184,6 @@ class Store(QueryMixin, SloganMixin):
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise StoreError(f"cannot write document {doc.id}: {exc}") from None
-            if added:
-                self._graph_cache = None
             return added
 
     def record_error(self, path: str, error: str, *, sha256: str = "") -> None:
@@ -303,8 +309,12 @@ class Store(QueryMixin, SloganMixin):
         with self._lock:
             return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
 
-    def iter_analyses(self, ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Every stored analysis (without text and tokens), in document id order."""
+    def iter_analyses(self, ids: list[str] | None = None) -> Iterator[Analysis]:
+        """Every stored analysis as typed facts, in document id order.
+
+        The analyses carry no tokens and no text (``Analysis.text`` is empty: read it with
+        :meth:`get_text`), so a walk over a large store stays light.
+        """
         ids = self._ids() if ids is None else ids
         for i in range(0, len(ids), 200):
             chunk = ids[i : i + 200]
@@ -312,7 +322,7 @@ class Store(QueryMixin, SloganMixin):
                 f"SELECT analysis FROM documents WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk
             )
             for r in rows:
-                yield json.loads(r["analysis"])
+                yield Analysis.from_dict(json.loads(r["analysis"]), text="")
 
     def iter_terms(self, ids: list[str] | None = None) -> Iterator[list[str]]:
         """Every document's keyword terms (content words), in document id order."""
@@ -331,21 +341,17 @@ class Store(QueryMixin, SloganMixin):
         return int(r[0]), int(r[1])
 
     def load_graph(self, *, keywords: int = 10):
-        """The knowledge graph of the whole store (cached until a document is added).
+        """Build the knowledge graph of the whole store (see :mod:`analyser.corpus.graph`).
 
-        See :mod:`analyser.corpus.graph` for the node and edge schema.
+        Each call builds anew: a caller that serves the graph keeps it (the API's graph cache,
+        keyed by the store's :meth:`version`).
         """
         from analyser.corpus.graph import build_graph
 
-        version = self.version()
-        if self._graph_cache is not None and self._graph_cache[0] == version:
-            return self._graph_cache[1]
         ids = self._ids()
-        graph = build_graph(
+        return build_graph(
             self.iter_analyses(ids), terms=self.iter_terms(ids), keywords=keywords, ordered=True, n=len(ids)
         )
-        self._graph_cache = (version, graph)
-        return graph
 
 
 def _q(column: str) -> str:

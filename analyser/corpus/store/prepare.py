@@ -1,12 +1,14 @@
-"""Turn one analysis dict (the contract JSON) into the rows the store writes.
+"""Turn one :class:`~analyser.facts.Analysis` into the rows the store writes.
 
 This is pure, CPU-bound work (Simplified view, sentences, bigrams, keyword terms), so a batch
 run does it in the worker processes; the single writer only executes INSERTs.
 
 Examples
 --------
->>> doc = prepare({"document": {"id": "d1", "chars": 6, "text": "一是扶贫。二是"},
-...                "quantities": [{"text": "二", "start": 5, "end": 6, "value": 2, "unit": None}]})
+>>> from analyser.facts import Analysis
+>>> a = Analysis.from_dict({"document": {"id": "d1", "chars": 6, "text": "一是扶贫。二是"},
+...     "quantities": [{"text": "二", "start": 5, "end": 6, "value": 2, "unit": None}]})
+>>> doc = prepare(a)
 >>> doc.document["id"], doc.rows["quantities"][0]["sentence"]
 ('d1', '二是')
 """
@@ -15,11 +17,13 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from analyser.errors import StoreError
+from analyser.facts import Analysis, Citation, DateExpr, Entity, OutlineNode, Quantity, Slogan, Span, Token
 from analyser.text.normalize import detect_script, simplified_view
 from analyser.text.source import split_sentences
 
@@ -47,17 +51,13 @@ class PreparedDocument:
         return self.document["id"]
 
 
-def span_text(value: Any) -> str | None:
-    """The text of a span object (or a plain string), else ``None``.
+def span_text(value: Span | None) -> str | None:
+    """The text of a span, or ``None``.
 
-    >>> span_text({"text": "国务院", "start": 0, "end": 3}), span_text(None)
+    >>> span_text(Span(0, 3, "国务院")), span_text(None)
     ('国务院', None)
     """
-    if isinstance(value, dict):
-        return value.get("text")
-    if isinstance(value, str):
-        return value
-    return None
+    return None if value is None else value.text
 
 
 def year_of(value: Any) -> int | None:
@@ -72,23 +72,22 @@ def year_of(value: Any) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def document_terms(tokens: list[dict[str, Any]] | None, view: str) -> list[str]:
+def document_terms(tokens: Sequence[Token], view: str) -> list[str]:
     """Content words of a document (Simplified), the input of corpus TF-IDF keywords.
 
-    Uses the analysis tokens when present (``norm`` and jieba ``tag``); otherwise segments the
-    view with jieba. Keeps words of two or more characters with a content tag.
+    Uses the analysis tokens when there are any (``norm`` and jieba ``tag``); otherwise segments
+    the view with the policy tokenizer. Keeps words of two or more characters with a content tag.
 
-    >>> document_terms([{"text": "扶貧", "norm": "扶贫", "tag": "vn"},
-    ...                 {"text": "的", "norm": "的", "tag": "uj"}], "")
+    >>> document_terms([Token(0, 2, "扶貧", "扶贫", "vn"), Token(2, 3, "的", "的", "uj")], "")
     ['扶贫']
     """
-    if tokens is None:
+    if not tokens:
         from analyser.text.segment import get_tokenizer  # deferred: only analyses without tokens need it
 
         tokenizer = get_tokenizer()
         pairs = [(w, tokenizer.tag(w)) for w, _, _ in tokenizer.words(view) if not w.isspace()]
     else:
-        pairs = [(t.get("norm") or t.get("text") or "", t.get("tag") or "") for t in tokens]
+        pairs = [(t.norm or t.text, t.tag) for t in tokens]
     out = []
     for word, tag in pairs:
         if len(word) < 2 or not _CONTENT.search(word):
@@ -113,91 +112,103 @@ class _Sentences:
         return self.text[a:b], a, b
 
 
-def _flatten_outline(nodes: list[dict], parent: str | None, out: list[dict]) -> None:
+def _flatten_outline(nodes: Sequence[OutlineNode], parent: str | None, out: list[dict]) -> None:
     for i, node in enumerate(nodes, 1):
         path = f"{parent}.{i}" if parent else str(i)
-        heading = node.get("heading") or {}
+        heading = node.heading
         out.append(
             {
                 "path": path,
                 "parent_path": parent,
-                "kind": node.get("kind"),
-                "level": node.get("level"),
-                "number": node.get("number"),
-                "marker": span_text(node.get("marker")),
-                "heading": heading.get("text"),
-                "heading_start": heading.get("start"),
-                "heading_end": heading.get("end"),
-                "start": node.get("start"),
-                "end": node.get("end"),
+                "kind": node.kind,
+                "level": node.level,
+                "number": node.number,
+                "marker": node.marker.text,
+                "heading": span_text(heading),
+                "heading_start": heading.start if heading else None,
+                "heading_end": heading.end if heading else None,
+                "start": node.start,
+                "end": node.end,
             }
         )
-        _flatten_outline(node.get("children") or [], path, out)
+        _flatten_outline(node.children, path, out)
 
 
-def _fact_rows(kind: str, facts: list[dict]) -> list[dict[str, Any]]:
-    rows = []
-    for f in facts:
-        base = {"text": f.get("text"), "start": f.get("start"), "end": f.get("end")}
-        if kind == "quantities":
-            ind = f.get("indicator") or {}
-            ind_text = span_text(ind)
-            base.update(
-                value=f.get("value"), unit=f.get("unit"), qualifier=f.get("qualifier"),
-                lower=f.get("lower"), upper=f.get("upper"), indicator=ind_text,
-                indicator_norm=simplified_view(ind_text).strip() if ind_text else None,
-                indicator_start=ind.get("start") if isinstance(ind, dict) else None,
-                indicator_end=ind.get("end") if isinstance(ind, dict) else None,
-                time=f.get("time"), year=year_of(f.get("time")), place=f.get("place"),
-                place_norm=simplified_view(f["place"]).strip() if f.get("place") else None,
-            )  # fmt: skip
-        elif kind == "dates":
-            base.update(value=f.get("value"), kind=f.get("kind"))
-        elif kind == "slogans":
-            base.update(
-                kind=f.get("kind"),
-                normalized=f.get("normalized") or simplified_view(f.get("text") or ""),
-                family=f.get("family"),
-                parts=json.dumps([span_text(p) for p in f.get("parts") or []], ensure_ascii=False),
-                members=json.dumps([span_text(p) for p in f.get("members") or []], ensure_ascii=False),
-            )
-        elif kind == "citations":
-            base.update(
-                title=f.get("title"), normalized=f.get("normalized") or f.get("title"),
-                doc_type=f.get("doc_type"), doc_number=f.get("doc_number"),
-            )  # fmt: skip
-        elif kind == "entities":
-            base.update(
-                label=f.get("label"),
-                normalized=f.get("normalized") or simplified_view(f.get("text") or ""),
-                parents=json.dumps(list(f.get("parents") or []), ensure_ascii=False),
-            )
-        rows.append(base)
-    return rows
+def _norm(text: str | None) -> str | None:
+    return simplified_view(text).strip() or None if text else None
 
 
-def prepare(analysis: dict[str, Any], *, source: str | None = None) -> PreparedDocument:
-    """Rows for :meth:`Store.write <analyser.corpus.store.Store.write>` from one analysis dict.
+def _quantity_row(q: Quantity) -> dict[str, Any]:
+    ind = q.indicator
+    return {
+        "value": q.value, "unit": q.unit, "qualifier": q.qualifier, "lower": q.lower, "upper": q.upper,
+        "indicator": span_text(ind), "indicator_norm": _norm(span_text(ind)),
+        "indicator_start": ind.start if ind else None, "indicator_end": ind.end if ind else None,
+        "time": q.time, "year": year_of(q.time), "place": q.place, "place_norm": _norm(q.place),
+    }  # fmt: skip
 
-    ``analysis`` must carry ``document.id`` and the decoded text in ``document.text`` (as
-    ``Analysis.to_dict(text=True)`` gives). The keyword terms are ``analysis["terms"]`` (a list
-    of words) when given, else derived from ``tokens``, else from jieba.
+
+def _date_row(d: DateExpr) -> dict[str, Any]:
+    return {"value": d.value, "kind": d.kind}
+
+
+def _slogan_row(s: Slogan) -> dict[str, Any]:
+    return {
+        "kind": s.kind,
+        "normalized": s.normalized or simplified_view(s.text),
+        "family": s.family,
+        "parts": json.dumps([p.text for p in s.parts], ensure_ascii=False),
+        "members": json.dumps([m.text for m in s.members], ensure_ascii=False),
+    }
+
+
+def _citation_row(c: Citation) -> dict[str, Any]:
+    return {"title": c.title, "normalized": c.normalized or c.title, "doc_type": c.doc_type, "doc_number": c.doc_number}
+
+
+def _entity_row(e: Entity) -> dict[str, Any]:
+    return {
+        "label": e.label,
+        "normalized": e.normalized or simplified_view(e.text),
+        "parents": json.dumps(list(e.parents), ensure_ascii=False),
+    }
+
+
+#: The columns of each fact table beyond text, start and end, from one fact.
+_ROW_OF: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "quantities": _quantity_row,
+    "dates": _date_row,
+    "slogans": _slogan_row,
+    "citations": _citation_row,
+    "entities": _entity_row,
+}
+
+
+def _fact_rows(kind: str, facts: Sequence[Any]) -> list[dict[str, Any]]:
+    row_of = _ROW_OF[kind]
+    return [{"text": f.text, "start": f.start, "end": f.end, **row_of(f)} for f in facts]
+
+
+def prepare(analysis: Analysis, *, source: str | None = None, terms: Sequence[str] | None = None) -> PreparedDocument:
+    """Rows for :meth:`Store.write <analyser.corpus.store.Store.write>` from one analysis.
+
+    ``analysis`` must carry its decoded text (``Analysis.text``). The keyword terms are
+    ``terms`` when given, else derived from the analysis's tokens, else from the tokenizer.
+    ``source`` (what ingest was given) replaces ``document.source`` when given.
     """
-    if not isinstance(analysis, dict):
-        raise StoreError("an analysis must be a dict shaped like the analysis JSON")
-    doc = dict(analysis.get("document") or {})
-    doc_id = doc.get("id")
-    text = doc.pop("text", None)
-    if not doc_id or not isinstance(text, str):
-        raise StoreError("an analysis needs document.id and document.text to be stored")
+    if not isinstance(analysis, Analysis):
+        raise StoreError(f"the store takes an Analysis, not {type(analysis).__name__} (Analysis.from_dict reads JSON)")
+    info, text = analysis.document, analysis.text
+    if not info.id or not text:
+        raise StoreError("an analysis needs a document id and its text to be stored")
     view = simplified_view(text)
-    body = doc.get("body") or {}
     sentences = _Sentences(text, view)
-    stored = {k: v for k, v in analysis.items() if k not in ("tokens", "terms")}
-    stored["document"] = doc
+    stored = analysis.to_dict()
+    if source is not None:
+        stored["document"]["source"] = source
     rows: dict[str, list[dict[str, Any]]] = {}
     for kind, table in FACT_TABLES.items():
-        facts = analysis.get(kind) or []
+        facts = getattr(analysis, kind)
         if kind == "outline":
             table_rows: list[dict[str, Any]] = []
             _flatten_outline(facts, None, table_rows)
@@ -209,29 +220,26 @@ def prepare(analysis: dict[str, Any], *, source: str | None = None) -> PreparedD
             sentence, s_start, s_end = sentences.at(pos) if isinstance(pos, int) else (None,) * 3
             row.update(n=n, sentence=sentence, sentence_start=s_start, sentence_end=s_end)
         rows[table] = table_rows
-    counts = {kind: len(analysis.get(kind) or []) for kind in FACT_TABLES}
-    published = doc.get("published")
+    counts = {kind: len(getattr(analysis, kind)) for kind in FACT_TABLES}
+    issuer = span_text(info.issuer)
     document = {
-        "id": doc_id,
-        "source": source if source is not None else doc.get("source"),
-        "title": span_text(doc.get("title")),
-        "issuer": span_text(doc.get("issuer")),
-        "issuer_norm": simplified_view(span_text(doc.get("issuer")) or "").strip() or None,
-        "published": published,
-        "year": year_of(published),
-        "doc_number": span_text(doc.get("doc_number")),
-        "script": doc.get("script") or detect_script(text),
-        "chars": doc.get("chars") if doc.get("chars") is not None else len(text),
-        "encoding": doc.get("encoding"),
-        "format": doc.get("format"),
-        "body_start": body.get("start"),
-        "body_end": body.get("end"),
+        "id": info.id,
+        "source": source if source is not None else info.source,
+        "title": span_text(info.title),
+        "issuer": issuer,
+        "issuer_norm": _norm(issuer),
+        "published": info.published,
+        "year": year_of(info.published),
+        "doc_number": span_text(info.doc_number),
+        "script": info.script or detect_script(text),
+        "chars": info.chars or len(text),
+        "encoding": info.encoding,
+        "format": info.format,
+        "body_start": info.body[0],
+        "body_end": info.body[1],
         "text": text,
         "view": view,
-        "terms": " ".join(
-            analysis["terms"] if isinstance(analysis.get("terms"), list)
-            else document_terms(analysis.get("tokens"), view)
-        ),
+        "terms": " ".join(terms if terms is not None else document_terms(analysis.tokens, view)),
         "analysis": json.dumps(stored, ensure_ascii=False),
         "counts": json.dumps(counts),
         "added_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -14,6 +14,8 @@ from analyser.text.normalize import simplified_view
 
 from .cursor import check_limit, decode_cursor, encode_cursor
 from .fts import find_all, fts_query, kwic
+from .quantity_terms import FIELDS as QUANTITY_TERM_FIELDS
+from .quantity_terms import matching_terms
 
 __all__ = ["UNIT_INDEX_ROWS", "QueryMixin"]
 
@@ -57,55 +59,34 @@ class QueryMixin:
 
         >>> from analyser.corpus.store import Store
         >>> store = Store(":memory:")
-        >>> store.add_analysis({"document": {"id": "d1", "text": "投资800亿元。"}, "quantities": [
-        ...     {"text": "800亿元", "start": 2, "end": 8, "value": 8e10, "unit": "元"}]})
+        >>> from analyser.facts import Analysis
+        >>> store.add_analysis(Analysis.from_dict({"document": {"id": "d1", "text": "投资800亿元。"}, "quantities": [
+        ...     {"text": "800亿元", "start": 2, "end": 8, "value": 8e10, "unit": "元"}]}))
         True
         >>> [q["text"] for q in store.list_quantities(unit="元")["items"]]
         ['800亿元']
         """
         limit = check_limit(limit)
-        where: list[str] = []
-        params: list[Any] = []
-        units: list[str] = []
-        if indicator:
-            where.append("instr(q.indicator_norm, ?) > 0")
-            params.append(simplified_view(indicator).strip())
-        if unit:
-            units = list(dict.fromkeys([unit, simplified_view(unit)]))
-            where.append(f"q.unit IN ({','.join('?' * len(units))})")
-            params += units
-        if place:
-            where.append("instr(q.place_norm, ?) > 0")
-            params.append(simplified_view(place).strip())
-        if year is not None:
-            where.append("q.year = ?")
-            params.append(int(year))
-        if min is not None:
-            where.append("q.value >= ?")
-            params.append(float(min))
-        if max is not None:
-            where.append("q.value <= ?")
-            params.append(float(max))
+        plan = self._quantity_plan(indicator, unit, place, year, min, max)
+        if plan is None:
+            return {"items": [], "next": None}
+        join, where, params = plan
         pos = decode_cursor(cursor, 2)
         if pos:
             if not all(isinstance(p, int) and not isinstance(p, bool) for p in pos):
                 raise InputError(f"invalid cursor {cursor!r}")
             where.append("d.seq >= ? AND (d.seq > ? OR q.n > ?)")
             params += [pos[0], pos[0], pos[1]]
-        join = "documents d CROSS JOIN quantities q ON q.doc_id = d.id"
-        if units:
-            marks = ",".join("?" * len(units))
-            found = self._rows(
-                f"SELECT count(*) FROM (SELECT 1 FROM quantities WHERE unit IN ({marks}) LIMIT ?)",
-                [*units, UNIT_INDEX_ROWS + 1],
-            )[0][0]
-            if found <= UNIT_INDEX_ROWS:
-                join = "quantities q JOIN documents d ON d.id = q.doc_id"
-        sql = (
-            f"SELECT d.seq AS seq, q.* FROM {join}"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY d.seq, q.n LIMIT ?"
-        )
+        conditions = " WHERE " + " AND ".join(where) if where else ""
+        if join.startswith("quantities"):
+            # index-driven: sort the matches' keys (the index covers them), then read one page of rows
+            sql = (
+                "SELECT d.seq AS seq, q.* FROM quantities q JOIN documents d ON d.id = q.doc_id"
+                f" WHERE q.rowid IN (SELECT q.rowid FROM {join}{conditions} ORDER BY d.seq, q.n LIMIT ?)"
+                " ORDER BY d.seq, q.n"
+            )
+        else:
+            sql = f"SELECT d.seq AS seq, q.* FROM {join}{conditions} ORDER BY d.seq, q.n LIMIT ?"
         items = []
         for r in self._rows(sql, params + [limit + 1]):
             item = dict(r)
@@ -115,6 +96,59 @@ class QueryMixin:
         for it in page["items"]:
             it.pop("seq", None)
         return page
+
+    def _quantity_plan(
+        self, indicator: str | None, unit: str | None, place: str | None, year: int | None,
+        low: float | None, high: float | None,
+    ) -> tuple[str, list[str], list[Any]] | None:  # fmt: skip
+        """The join and the conditions of the quantity filters; ``None`` when nothing can match.
+
+        Without a selective filter, documents are walked in order and their quantities probed by
+        key (a page fills at once). The filter matching fewest quantities, when at most
+        :data:`UNIT_INDEX_ROWS`, drives the query through its index instead, and its few matches
+        are sorted: a rare filter never walks the whole store.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        drivers: list[tuple[int, str]] = []
+        for field, text in (("indicator", indicator), ("place", place)):
+            if not text:
+                continue
+            text = simplified_view(text).strip()
+            column = QUANTITY_TERM_FIELDS[field]
+            names, count = matching_terms(self._rows, field, text)
+            if names is None:
+                where.append(f"instr(q.{column}, ?) > 0")
+                params.append(text)
+            elif not names:
+                return None
+            else:
+                where.append(f"q.{column} IN ({','.join('?' * len(names))})")
+                params += names
+                drivers.append((count, f"quantities_{field}_key"))
+        probes: list[tuple[str, str, list[Any]]] = []
+        if unit:
+            units = list(dict.fromkeys([unit, simplified_view(unit)]))
+            probes.append(("quantities_unit_key", f"unit IN ({','.join('?' * len(units))})", units))
+        if year is not None:
+            probes.append(("quantities_year_key", "year = ?", [int(year)]))
+        bounds = [(op, float(v)) for op, v in ((">=", low), ("<=", high)) if v is not None]
+        if bounds:
+            probes.append(("quantities_value_key", " AND ".join(f"value {op} ?" for op, _ in bounds), [v for _, v in bounds]))
+        for index, condition, values in probes:
+            where.append(" AND ".join(f"q.{c.strip()}" for c in condition.split(" AND ")))
+            params += values
+            found = self._rows(
+                f"SELECT count(*) FROM (SELECT 1 FROM quantities INDEXED BY {index} WHERE {condition} LIMIT ?)",
+                [*values, UNIT_INDEX_ROWS + 1],
+            )[0][0]
+            drivers.append((found, index))
+        count, index = min(drivers, default=(UNIT_INDEX_ROWS + 1, ""))
+        if count == 0:
+            return None
+        if count <= UNIT_INDEX_ROWS:
+            return f"quantities q INDEXED BY {index} CROSS JOIN documents d ON d.id = q.doc_id", where, params
+        return "documents d CROSS JOIN quantities q ON q.doc_id = d.id", where, params
 
     def search(self, q: str, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
         """Keyword-in-context hits of ``q`` (either script) with document id and offsets.

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 __all__ = ["DDL", "FACT_TABLES", "SCHEMA_VERSION"]
 
-#: 2 added the formulation summary tables (slogan_groups, slogan_documents, slogan_variants)
-SCHEMA_VERSION = 2
+#: 2 added the formulation summary tables (slogan_groups, slogan_documents, slogan_variants);
+#: 3 the distinct quantity indicators and places (quantity_terms) and indexes for selective filters
+#: that cover the page order (filter column, doc_id, n)
+SCHEMA_VERSION = 3
 
 #: Fact kind (the analysis JSON key) -> table name.
 FACT_TABLES = {
@@ -89,8 +91,17 @@ CREATE TABLE IF NOT EXISTS quantities (
     {_SENTENCE},
     PRIMARY KEY (doc_id, n)
 );
-CREATE INDEX IF NOT EXISTS quantities_indicator ON quantities(indicator_norm);
-CREATE INDEX IF NOT EXISTS quantities_unit ON quantities(unit);
+CREATE INDEX IF NOT EXISTS quantities_indicator_key ON quantities(indicator_norm, doc_id, n);
+CREATE INDEX IF NOT EXISTS quantities_unit_key ON quantities(unit, doc_id, n);
+CREATE INDEX IF NOT EXISTS quantities_place_key ON quantities(place_norm, doc_id, n);
+CREATE INDEX IF NOT EXISTS quantities_year_key ON quantities(year, doc_id, n);
+CREATE INDEX IF NOT EXISTS quantities_value_key ON quantities(value, doc_id, n);
+CREATE TABLE IF NOT EXISTS quantity_terms (
+    field TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (field, norm)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dates (
     {_FACT},
     text TEXT, start INTEGER, "end" INTEGER, value TEXT, kind TEXT,

@@ -18,8 +18,9 @@ Examples
 --------
 >>> from analyser.corpus.store import Store
 >>> store = Store(":memory:")
->>> store.add_analysis({"document": {"id": "d1", "text": "坚持精準扶貧。", "published": "2016-01-02"},
-...     "slogans": [{"text": "精準扶貧", "start": 2, "end": 6, "kind": "quoted", "normalized": "精准扶贫"}]})
+>>> from analyser.facts import Analysis
+>>> store.add_analysis(Analysis.from_dict({"document": {"id": "d1", "text": "坚持精準扶貧。", "published": "2016-01-02"},
+...     "slogans": [{"text": "精準扶貧", "start": 2, "end": 6, "kind": "quoted", "normalized": "精准扶贫"}]}))
 True
 >>> page = store.slogan_timeline("精準扶貧")
 >>> [(e["document"], e["published"], e["count"], e["variants"]) for e in page["items"]]
