@@ -153,10 +153,7 @@ class PolicyTokenizer:
             return "eng"
         if not _HAN.search(word):
             return "x"
-        from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
-        from jieba.posseg.viterbi import viterbi
-
-        _, states = viterbi(word, char_state_tab_P, start_P, trans_P, emit_P)
+        states = _pos_viterbi(word)
         return states[0][1] if states else "x"
 
     def dictionary_tag(self, word: str) -> str | None:
@@ -232,6 +229,62 @@ class PolicyTokenizer:
                 continue
             tokens.append(Token(a, b, text[a:b], w, self.tag(w)))
         return tokens
+
+
+@lru_cache(maxsize=1)
+def _pos_model():
+    """jieba's character-level POS model, with the states that may precede each state."""
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+    into: dict = {y: [] for y in trans_P}
+    for y0, nexts in trans_P.items():
+        for y in nexts:
+            into.setdefault(y, []).append(y0)
+    return char_state_tab_P, start_P, trans_P, emit_P, into
+
+
+def _pos_viterbi(word: str) -> list:
+    """The state path ``jieba.posseg.viterbi`` finds for ``word``, by the same sums and tie-breaks.
+
+    jieba scores every pair of states, an impossible transition with minus infinity; here only the
+    possible ones are scored, which leaves each maximum (and the state chosen on a tie) unchanged,
+    since a finite score always beats minus infinity. Several times faster on unseen words.
+    """
+    from jieba.posseg.viterbi import MIN_FLOAT, MIN_INF
+
+    states, start_p, trans_p, emit_p, into = _pos_model()
+    all_states = trans_p.keys()
+    V = [{}]
+    mem_path = [{}]
+    for y in states.get(word[0], all_states):
+        V[0][y] = start_p[y] + emit_p[y].get(word[0], MIN_FLOAT)
+        mem_path[0][y] = ""
+    for t in range(1, len(word)):
+        prev_v = V[-1]
+        V.append({})
+        mem_path.append({})
+        prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
+        prev_set = set(prev_states)
+        expect_next = {y for x in prev_states for y in trans_p[x]}
+        obs_states = set(states.get(word[t], all_states)) & expect_next
+        if not obs_states:
+            obs_states = expect_next if expect_next else all_states
+        ch = word[t]
+        for y in obs_states:
+            emit = emit_p[y].get(ch, MIN_FLOAT)
+            froms = [y0 for y0 in into.get(y, ()) if y0 in prev_set]
+            if froms:
+                prob, state = max((prev_v[y0] + trans_p[y0][y] + emit, y0) for y0 in froms)
+            else:  # no possible transition: every score is minus infinity, as in jieba
+                prob, state = max((prev_v[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
+            V[t][y] = prob
+            mem_path[t][y] = state
+    _, state = max((V[-1][y], y) for y in mem_path[-1])
+    route = [None] * len(word)
+    for i in range(len(word) - 1, -1, -1):
+        route[i] = state
+        state = mem_path[i][state]
+    return route
 
 
 @lru_cache(maxsize=1)

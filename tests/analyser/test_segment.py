@@ -109,3 +109,13 @@ def test_shipped_unknown_word_tags_are_the_models() -> None:
     sample = rows[:: max(1, len(rows) // 200)]
     assert all(bare.dictionary_tag(w) is None for w, _ in sample)
     assert [bare.tag(w) for w, _ in sample] == [t for _, t in sample]
+
+
+@pytest.mark.parametrize("word", ["易地扶贫", "晨鸣纸业", "懒政怠政", "稳中", "之源", "三去一降一补", "黔西南州", "一"])
+def test_pruned_pos_viterbi_finds_jiebas_path(word: str) -> None:
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import viterbi
+
+    from analyser.text.segment import _pos_viterbi
+
+    assert _pos_viterbi(word) == viterbi(word, char_state_tab_P, start_P, trans_P, emit_P)[1]
