@@ -231,11 +231,28 @@ class PolicyTokenizer:
         return tokens
 
 
+_MIN_FLOAT = -3.14e100  # jieba's floor for an unseen emission
+_MIN_INF = float("-inf")  # and its score of an impossible transition
+
+
 @lru_cache(maxsize=1)
 def _pos_model():
-    """jieba's character-level POS model, with the states that may precede each state."""
-    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    """jieba's character-level POS model, with the states that may precede each state.
 
+    Read from the pickles jieba ships beside ``jieba/posseg`` (the same tables as its modules):
+    importing ``jieba.posseg`` would also parse jieba's whole dictionary for a tag table the
+    tokenizer already has.
+    """
+    import importlib.util
+    import pickle
+
+    spec = importlib.util.find_spec("jieba")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "posseg"  # type: ignore[union-attr]
+    tables = []
+    for name in ("char_state_tab.p", "prob_start.p", "prob_trans.p", "prob_emit.p"):
+        with open(folder / name, "rb") as f:
+            tables.append(pickle.load(f))
+    char_state_tab_P, start_P, trans_P, emit_P = tables
     into: dict = {y: [] for y in trans_P}
     for y0, nexts in trans_P.items():
         for y in nexts:
@@ -250,8 +267,7 @@ def _pos_viterbi(word: str) -> list:
     possible ones are scored, which leaves each maximum (and the state chosen on a tie) unchanged,
     since a finite score always beats minus infinity. Several times faster on unseen words.
     """
-    from jieba.posseg.viterbi import MIN_FLOAT, MIN_INF
-
+    MIN_FLOAT, MIN_INF = _MIN_FLOAT, _MIN_INF
     states, start_p, trans_p, emit_p, into = _pos_model()
     all_states = trans_p.keys()
     V = [{}]

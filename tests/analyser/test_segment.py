@@ -119,3 +119,12 @@ def test_pruned_pos_viterbi_finds_jiebas_path(word: str) -> None:
     from analyser.text.segment import _pos_viterbi
 
     assert _pos_viterbi(word) == viterbi(word, char_state_tab_P, start_P, trans_P, emit_P)[1]
+
+
+def test_pos_model_tables_are_jiebas() -> None:
+    import jieba.posseg as posseg
+
+    from analyser.text.segment import _pos_model
+
+    state, start, trans, emit, _ = _pos_model()
+    assert (state, start, trans, emit) == (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
