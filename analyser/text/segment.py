@@ -109,6 +109,7 @@ class PolicyTokenizer:
         self.backend = backend
         self._user = _read_user_dict(Path(user_dict) if user_dict else None)
         self._hmm = hmm
+        self._oov_table = oov_table
         self._oov_cache: dict[str, str] = dict(data.table(OOV_TAGS)) if oov_table else {}
         self._jieba = None  # the jieba tokenizer: the segmenter, or built for word frequencies only
         if backend == "rjieba":
@@ -155,6 +156,11 @@ class PolicyTokenizer:
             return "x"
         states = _pos_viterbi(word)
         return states[0][1] if states else "x"
+
+    def forget_unknown_words(self) -> None:
+        """Drop the tags of unknown words computed so far (the shipped table stays), as if no text
+        had been seen: what a benchmark of unseen text starts from."""
+        self._oov_cache = dict(data.table(OOV_TAGS)) if self._oov_table else {}
 
     def dictionary_tag(self, word: str) -> str | None:
         """The tag jieba's dictionary (or the user dictionary) gives ``word``; None for an unknown word."""

@@ -73,6 +73,7 @@ class LinearModel:
     threshold: float = 0.5
     source: str = ""
     _slots: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _signed: dict[str, float] = field(default_factory=dict, repr=False)
 
     def slot(self, name: str) -> tuple[int, int]:
         """``(slot, sign)`` of a feature name (remembered: a document repeats its names)."""
@@ -85,19 +86,28 @@ class LinearModel:
             found = self._slots[name] = (index, sign)
         return found
 
+    def signed_weight(self, name: str) -> float:
+        """The coefficient of the slot of ``name`` times its sign (0.0 for a slot without one)."""
+        w = self._signed.get(name)
+        if w is None:
+            index, sign = self.slot(name)
+            w = self._signed[name] = self.weights.get(index, 0.0) * sign
+        return w
+
     def decision(self, feats: Mapping[str, Any]) -> float:
         """The linear score of one feature dict (features with value 0 add nothing)."""
         total = 0.0
-        weights, slot = self.weights, self.slot
+        signed, weight = self._signed, self.signed_weight
         for name, value in feats.items():
-            if isinstance(value, str):
-                name, value = f"{name}={value}", 1
-            if not value:
+            if value.__class__ is str:
+                name, value = name + "=" + value, 1.0
+            elif not value:
                 continue
-            index, sign = slot(name)
-            w = weights.get(index)
-            if w is not None:
-                total += w * float(value) * sign
+            w = signed.get(name)
+            if w is None:
+                w = weight(name)
+            if w:
+                total += w * float(value)
         return total + self.intercept
 
     def probabilities(self, feats: Iterable[Mapping[str, Any]]) -> list[float]:
