@@ -6,11 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The shared data folder beside the project (or beside a folder holding the project's checkouts).
-SHARED = next(
-    (d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
-    (ROOT / ".." / "shared").resolve(),
-)
+SHARED = (ROOT / ".." / "shared").resolve()
 SEED = SHARED / "seed" / "000_29490935b5bb2ea4.txt"
 DEV = SHARED / "corpus-real" / "dev"
 
