@@ -30,6 +30,7 @@ __all__ = [
     "Slogan",
     "Citation",
     "Entity",
+    "DecodeErrors",
     "DocumentInfo",
     "Analysis",
     "FACT_KINDS",
@@ -247,6 +248,51 @@ class Entity(_Fact):
 
 
 @dataclass(frozen=True, slots=True)
+class DecodeErrors:
+    """How a file's bytes failed to decode cleanly (``document.decode_errors``).
+
+    ``count`` byte sequences decoded in no encoding and were replaced by U+FFFD; their first
+    offsets in the text are ``first_offsets``. ``lines`` is set when the lines of the file were
+    in different encodings and were decoded one by one: lines per encoding, most used first.
+
+    >>> DecodeErrors(1, (5,)).to_dict()
+    {'count': 1, 'first_offsets': [5], 'lines': {}}
+    """
+
+    count: int
+    first_offsets: tuple[int, ...] = ()
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"count": self.count, "first_offsets": list(self.first_offsets), "lines": dict(self.lines)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DecodeErrors:
+        """The report back from its JSON.
+
+        >>> DecodeErrors.from_dict({"count": 1, "first_offsets": [5], "lines": {"utf-8": 3, "big5": 1}})
+        DecodeErrors(count=1, first_offsets=(5,), lines=(('utf-8', 3), ('big5', 1)))
+        """
+        lines = data.get("lines") or {}
+        return cls(int(data.get("count") or 0), tuple(data.get("first_offsets") or ()), tuple(lines.items()))
+
+    def describe(self) -> str:
+        """One line for a warning.
+
+        >>> DecodeErrors(2, (5, 9), (("utf-8", 10), ("gb18030", 1))).describe()
+        'lines in several encodings (utf-8 10, gb18030 1), decoded line by line; 2 undecodable byte sequences replaced by U+FFFD (first at offset 5)'
+        """
+        parts = []
+        if self.lines:
+            used = ", ".join(f"{enc} {n}" for enc, n in self.lines)
+            parts.append(f"lines in several encodings ({used}), decoded line by line")
+        if self.count:
+            where = f" (first at offset {self.first_offsets[0]})" if self.first_offsets else ""
+            parts.append(f"{self.count} undecodable byte sequences replaced by U+FFFD{where}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentInfo(_Fact):
     """The ``document`` block of the analysis."""
 
@@ -261,9 +307,10 @@ class DocumentInfo(_Fact):
     published: str | None = None
     doc_number: Span | None = None
     body: tuple[int, int] = (0, 0)
+    decode_errors: DecodeErrors | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "source": self.source,
             "encoding": self.encoding,
@@ -276,6 +323,9 @@ class DocumentInfo(_Fact):
             "doc_number": _jsonable(self.doc_number),
             "body": {"start": self.body[0], "end": self.body[1]},
         }
+        if self.decode_errors is not None:
+            out["decode_errors"] = self.decode_errors.to_dict()
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentInfo:

@@ -37,6 +37,8 @@ __all__ = [
     "GraphDep",
     "RunnerDep",
     "WriterDep",
+    "has_write_token",
+    "TokenDep",
 ]
 
 _bearer = HTTPBearer(auto_error=False, description="the write token (POLICY_ANALYSER_WRITE_TOKEN)")
@@ -94,9 +96,19 @@ def require_writer(
         raise APIError(401, "the bearer token is not valid", headers=challenge)
 
 
+def has_write_token(request: Request, settings: SettingsDep) -> bool:
+    """True when the request carries the configured write token (never raises; the token is optional,
+    so it is read from the header rather than declared as a security requirement)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if not settings.write_token or scheme.lower() != "bearer":
+        return False
+    return secrets.compare_digest(token.strip().encode(), settings.write_token.encode())
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
 WriteStoreDep = Annotated[Store, Depends(get_write_store)]
 GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
 GraphDep = Annotated[nx.MultiDiGraph, Depends(get_graph)]
 RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]
 WriterDep = Annotated[None, Depends(require_writer)]
+TokenDep = Annotated[bool, Depends(has_write_token)]

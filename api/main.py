@@ -93,6 +93,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
             yield
         finally:
             app.state.runner.close()
+            app.state.graph.close()
             app.state.readers.close()
             if own_store:
                 app.state.store.close()
@@ -105,7 +106,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
         responses=_ERRORS,
     )
     install_error_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body)
+    app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body, body_timeout=settings.body_timeout)
     app.add_middleware(
         ResponseCache, max_bytes=settings.response_cache_mb << 20, check_interval=settings.version_check_interval
     )

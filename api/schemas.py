@@ -56,8 +56,8 @@ class AnalyseRequest(BaseModel):
     )
 
     # typed ``str`` (not nullable) with a ``None`` default: absent is allowed, null is not
-    text: str = Field(None, description="plain text (offsets point into it)")  # type: ignore[assignment]
-    html: str = Field(None, description="a web page; the text is extracted from it")  # type: ignore[assignment]
+    text: str = Field(None, min_length=1, description="plain text (offsets point into it)")  # type: ignore[assignment]
+    html: str = Field(None, min_length=1, description="a web page; the text is extracted from it")  # type: ignore[assignment]
 
     @model_validator(mode="after")
     def _one_input(self) -> AnalyseRequest:
@@ -107,6 +107,14 @@ class Body(_Open):
     end: int
 
 
+class DecodeErrors(_Open):
+    """How the bytes failed to decode cleanly (only present when they did)."""
+
+    count: int
+    first_offsets: list[int] = []
+    lines: dict[str, int] = {}
+
+
 class DocumentInfo(_Open):
     id: str
     source: str | None = None
@@ -120,6 +128,7 @@ class DocumentInfo(_Open):
     doc_number: Span | None = None
     body: Body | None = None
     text: str | None = None
+    decode_errors: DecodeErrors | None = None
 
 
 class OutlineNode(_Open):

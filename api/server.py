@@ -1,6 +1,9 @@
 """Run the API with uvicorn: ``python -m analyser serve --db FILE [--host H] [--port P]``.
 
-Loopback (``127.0.0.1``) by default; the address is printed once the port is bound. Without
+Loopback (``127.0.0.1``) by default; the address is printed once the port is bound. Slow
+clients are cut off: request headers must arrive within ``POLICY_ANALYSER_HEADER_TIMEOUT``
+seconds, a body within ``POLICY_ANALYSER_BODY_TIMEOUT`` (408), and an idle keep-alive
+connection is closed after ``POLICY_ANALYSER_KEEPALIVE_TIMEOUT``. Without
 ``POLICY_ANALYSER_WRITE_TOKEN`` the server is read-only and the store must exist; with a token
 ``POST /documents`` is enabled (with the token) and an absent store is created.
 """
@@ -11,6 +14,7 @@ import sys
 
 from analyser.errors import StoreError
 
+from .limits import header_deadline_protocol
 from .settings import Settings
 
 __all__ = ["serve"]
@@ -77,7 +81,16 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     mode = "writes need the bearer token" if settings.writable else "read-only"
     print(f"Serving {count} documents from {db} at http://{shown}:{port}/ ({mode}); Ctrl-C stops.", flush=True)
-    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, access_log=False, lifespan="on")
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        access_log=False,
+        lifespan="on",
+        http=header_deadline_protocol(settings.header_timeout),
+        timeout_keep_alive=settings.keepalive_timeout,  # type: ignore[arg-type]
+    )
     server = uvicorn.Server(config)
     server.run()
     return 0 if server.started else 2

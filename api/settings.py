@@ -17,6 +17,17 @@ environment variable                      meaning                               
 ``POLICY_ANALYSER_CORS_ORIGINS``          comma-separated allowed origins             none (CORS off)
 ``POLICY_ANALYSER_RESPONSE_CACHE_MB``     memory for cached read responses, MB;       64
                                           0: no response cache
+``POLICY_ANALYSER_EXPORT_MAX_ITEMS``      largest graph (nodes + edges) that          1000000
+                                          ``/graph/export`` gives a request without
+                                          the write token (larger: 413); 0: exports
+                                          need the token. The command line's
+                                          ``graph export`` has no limit
+``POLICY_ANALYSER_HEADER_TIMEOUT``        seconds a client may take to send its       10
+                                          request line and headers
+``POLICY_ANALYSER_BODY_TIMEOUT``          seconds a client may take to send its       30
+                                          request body
+``POLICY_ANALYSER_KEEPALIVE_TIMEOUT``     seconds an idle keep-alive connection       5
+                                          stays open
 ========================================  ==========================================  =========
 
 Examples
@@ -47,6 +58,10 @@ _ENV = {
     "analyse_workers": "ANALYSE_WORKERS",
     "cors_origins": "CORS_ORIGINS",
     "response_cache_mb": "RESPONSE_CACHE_MB",
+    "export_max_items": "EXPORT_MAX_ITEMS",
+    "header_timeout": "HEADER_TIMEOUT",
+    "body_timeout": "BODY_TIMEOUT",
+    "keepalive_timeout": "KEEPALIVE_TIMEOUT",
 }
 
 
@@ -62,6 +77,10 @@ class Settings:
     analyse_workers: int = 1
     cors_origins: tuple[str, ...] = ()
     response_cache_mb: int = 64
+    export_max_items: int = 1_000_000
+    header_timeout: float = 10.0
+    body_timeout: float = 30.0
+    keepalive_timeout: float = 5.0
     #: build the knowledge graph in the background at start-up
     warm_graph: bool = True
     #: read connections to the store besides the writing one
@@ -104,6 +123,10 @@ class Settings:
             raise ValueError("timeouts must be positive")
         if self.response_cache_mb < 0:
             raise ValueError(f"response_cache_mb must not be negative, got {self.response_cache_mb}")
+        if self.export_max_items < 0:
+            raise ValueError(f"export_max_items must not be negative, got {self.export_max_items}")
+        if min(self.header_timeout, self.body_timeout, self.keepalive_timeout) <= 0:
+            raise ValueError("header, body and keep-alive timeouts must be positive")
         if self.analyse_workers < 1:
             raise ValueError(f"analyse_workers must be at least 1, got {self.analyse_workers}")
 

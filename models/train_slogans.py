@@ -186,65 +186,135 @@ def _make_pipeline(seed: int):
 
 def train(repo: str | Path | None = None, shared: str | Path | None = None) -> dict[str, Any]:
     """Train on all annotations, cross-validate by document, write the artifact and the model card."""
-    import joblib
-    import sklearn
-
-    from analyser.extract.slogans.model import ARTIFACT, MODEL, SEED, FeatureContext, featurize, lexicon_override
-    from analyser.text.normalize import simplified_view
+    from analyser.extract.slogans.model import SEED
 
     repo = Path(repo) if repo else repo_root()
     docs = load_annotations(repo, Path(shared) if shared else None)
     if len(docs) < 2:
         raise SystemExit("need at least two annotated documents (is ../shared present?)")
-    rows = []  # (doc index, candidate, features, label, all candidates of the doc)
-    per_doc = []
-    views = []
-    for di, doc in enumerate(docs):
-        ctx = FeatureContext.build(simplified_view(doc.text))
-        views.append(ctx.view)
-        cands = generate(ctx.view, set(ctx.bounds))
-        labelled = label(doc, cands)
-        feats = [featurize(ctx, c) for c, _ in labelled]
-        per_doc.append(([c for c, _ in labelled], feats))
-        rows += [(di, f, y) for (_, y), f in zip(labelled, feats)]
-    X = [f for _, f, _ in rows]
-    y = [yy for _, _, yy in rows]
-    groups = [d for d, _, _ in rows]
-    thresholds = [round(0.3 + 0.05 * i, 2) for i in range(11)]
-    # leave-one-document-out: every document is scored by a model that never saw it
-    fold_probs: dict[int, list[float]] = {}
-    for di in range(len(docs)):
-        tr = [i for i, g in enumerate(groups) if g != di]
-        model = _make_pipeline(SEED).fit([X[i] for i in tr], [y[i] for i in tr])
-        feats = per_doc[di][1]
-        fold_probs[di] = lexicon_override(feats, [float(p) for p in model.predict_proba(feats)[:, 1]]) if feats else []
-    by_threshold = {}
-    for t in thresholds:
-        tot = [0, 0, 0]
-        for di, doc in enumerate(docs):
-            kept = _select(views[di], per_doc[di][0], fold_probs[di], t)
-            for k, v in enumerate(_doc_scores(doc, kept)):
-                tot[k] += v
-        by_threshold[t] = _prf(*tot)
+    table = _candidate_table(docs)
+    fold_probs = _held_out_probabilities(table)
+    by_threshold = {t: _threshold_scores(docs, table, fold_probs, t) for t in _THRESHOLDS}
     # the lowest threshold within 0.005 of the best F1: on a tie, prefer recall
-    top = max(by_threshold[t]["f1"] or 0.0 for t in thresholds)
-    best_t = min(t for t in thresholds if (by_threshold[t]["f1"] or 0.0) >= top - 0.005)
-    per_doc_scores = {}
-    cand_tp = cand_fp = cand_fn = 0
+    top = max(by_threshold[t]["f1"] or 0.0 for t in _THRESHOLDS)
+    best_t = min(t for t in _THRESHOLDS if (by_threshold[t]["f1"] or 0.0) >= top - 0.005)
+    final = _make_pipeline(SEED).fit(table.X, table.y)
+    data_path = _write_artifact(repo, final, best_t)
+    card = _model_card(repo, docs, table, data_path, best_t, by_threshold, fold_probs)
+    (repo / "models" / "slogans.json").write_text(json.dumps(card, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    from analyser.extract.slogans.model import load_model
+
+    load_model.cache_clear()
+    return card
+
+
+#: Decision thresholds tried in cross-validation: 0.30, 0.35, … 0.80.
+_THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(11)]
+
+
+@dataclass
+class _CandidateTable:
+    """The candidates of every document with their features and labels."""
+
+    views: list[str]  # each document's Simplified view
+    candidates: list[list[Candidate]]  # per document
+    features: list[list[dict]]  # per document, aligned with ``candidates``
+    labels: list[list[int]]  # per document, aligned with ``candidates``
+
+    @property
+    def X(self) -> list[dict]:
+        return [f for feats in self.features for f in feats]
+
+    @property
+    def y(self) -> list[int]:
+        return [v for labels in self.labels for v in labels]
+
+
+def _candidate_table(docs: list[AnnotatedDoc]) -> _CandidateTable:
+    """Generate, label and featurize the candidates of every document."""
+    from analyser.extract.slogans.model import FeatureContext, featurize
+    from analyser.text.normalize import simplified_view
+
+    table = _CandidateTable([], [], [], [])
+    for doc in docs:
+        ctx = FeatureContext.build(simplified_view(doc.text))
+        labelled = label(doc, generate(ctx.view, set(ctx.bounds)))
+        table.views.append(ctx.view)
+        table.candidates.append([c for c, _ in labelled])
+        table.features.append([featurize(ctx, c) for c, _ in labelled])
+        table.labels.append([y for _, y in labelled])
+    return table
+
+
+def _held_out_probabilities(table: _CandidateTable) -> list[list[float]]:
+    """Leave one document out: every document's candidates scored by a model that never saw it."""
+    from analyser.extract.slogans.model import SEED, lexicon_override
+
+    out = []
+    for di, feats in enumerate(table.features):
+        X = [f for dj, fs in enumerate(table.features) if dj != di for f in fs]
+        y = [v for dj, ls in enumerate(table.labels) if dj != di for v in ls]
+        model = _make_pipeline(SEED).fit(X, y)
+        out.append(lexicon_override(feats, [float(p) for p in model.predict_proba(feats)[:, 1]]) if feats else [])
+    return out
+
+
+def _threshold_scores(docs, table: _CandidateTable, probs: list[list[float]], t: float) -> dict:
+    """Micro precision, recall and F1 over all documents at threshold ``t``."""
+    tot = [0, 0, 0]
     for di, doc in enumerate(docs):
-        kept = _select(views[di], per_doc[di][0], fold_probs[di], best_t)
-        per_doc_scores[doc.name] = _prf(*_doc_scores(doc, kept))
-        for p, f, yy in zip(fold_probs[di], per_doc[di][1], [r[2] for r in rows if r[0] == di]):
-            cand_tp += int(p >= best_t and yy == 1)
-            cand_fp += int(p >= best_t and yy == 0)
-            cand_fn += int(p < best_t and yy == 1)
-    final = _make_pipeline(SEED).fit(X, y)
-    artifact = {"pipeline": final, "threshold": best_t, "sklearn": sklearn.__version__}
+        kept = _select(table.views[di], table.candidates[di], probs[di], t)
+        for k, v in enumerate(_doc_scores(doc, kept)):
+            tot[k] += v
+    return _prf(*tot)
+
+
+def _write_artifact(repo: Path, pipeline, threshold: float) -> Path:
+    """The fitted pipeline beside the card and its export in the package's data folder; the
+    export's path."""
+    import joblib
+    import sklearn
+
+    from analyser.extract.slogans.model import ARTIFACT
+
+    artifact = {"pipeline": pipeline, "threshold": threshold, "sklearn": sklearn.__version__}
     models = repo / "models"
     models.mkdir(exist_ok=True)
     joblib.dump(artifact, models / ARTIFACT)
-    data_path = export(artifact, repo)
-    card = {
+    return export(artifact, repo)
+
+
+def export(artifact: dict, repo: Path) -> Path:
+    """Write the coefficients of a fitted artifact to ``analyser/data/slogans_model.json``."""
+    from analyser.extract.slogans.linear import export_pipeline
+    from analyser.extract.slogans.model import MODEL
+
+    source = ("exported by models/train_slogans.py from models/slogans.joblib "
+              f"(scikit-learn {artifact.get('sklearn', '?')}); see models/README.md")
+    linear = export_pipeline(artifact["pipeline"], artifact["threshold"], source)
+    path = repo / "analyser" / "data" / MODEL
+    path.write_text(json.dumps(linear.to_dict(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return path
+
+
+def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: float, by_threshold, probs) -> dict:
+    """The model card: data, versions, threshold and the cross-validated figures."""
+    import joblib
+    import sklearn
+
+    from analyser.extract.slogans.model import ARTIFACT, MODEL, SEED
+
+    per_doc_scores = {}
+    cand_tp = cand_fp = cand_fn = 0
+    for di, doc in enumerate(docs):
+        kept = _select(table.views[di], table.candidates[di], probs[di], best_t)
+        per_doc_scores[doc.name] = _prf(*_doc_scores(doc, kept))
+        for p, yy in zip(probs[di], table.labels[di]):
+            cand_tp += int(p >= best_t and yy == 1)
+            cand_fp += int(p >= best_t and yy == 0)
+            cand_fn += int(p < best_t and yy == 1)
+    y = table.y
+    return {
         "name": "slogans",
         "task": "keep or drop rule candidates of official formulations (提法)",
         "artifact": f"analyser/data/{MODEL} (the coefficients the package scores with, no scikit-learn at run "
@@ -273,24 +343,6 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None) -> d
             "by_threshold": {str(t): v for t, v in by_threshold.items()},
         },
     }
-    (models / "slogans.json").write_text(json.dumps(card, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    from analyser.extract.slogans.model import load_model
-
-    load_model.cache_clear()
-    return card
-
-
-def export(artifact: dict, repo: Path) -> Path:
-    """Write the coefficients of a fitted artifact to ``analyser/data/slogans_model.json``."""
-    from analyser.extract.slogans.linear import export_pipeline
-    from analyser.extract.slogans.model import MODEL
-
-    source = ("exported by models/train_slogans.py from models/slogans.joblib "
-              f"(scikit-learn {artifact.get('sklearn', '?')}); see models/README.md")
-    linear = export_pipeline(artifact["pipeline"], artifact["threshold"], source)
-    path = repo / "analyser" / "data" / MODEL
-    path.write_text(json.dumps(linear.to_dict(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    return path
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,6 +33,8 @@ def _analyse_one(path: str, args: argparse.Namespace) -> dict:
         analysis = analyse_bytes(data, source="-", html=True if args.html else None)
     else:
         analysis = analyse_file(path)
+    if analysis.document.decode_errors is not None:
+        print(f"warning: {path}: {analysis.document.decode_errors.describe()}", file=sys.stderr)
     return analysis.to_dict(tokens=args.tokens, text=args.text)
 
 

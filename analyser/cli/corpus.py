@@ -41,7 +41,11 @@ def _open(db: str, *, create: bool = False):
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Ingest files and folders into the store; prints a summary."""
+    """Ingest files and folders into the store; prints a summary.
+
+    Exit status 0 when every file was stored (or already was), 1 when some files failed (they
+    are listed in the summary and recorded in the store), 2 on bad usage.
+    """
     from analyser.corpus.ingest import ingest
 
     if args.engine == "dask" and not args.scheduler:
@@ -57,7 +61,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         total = store.count_documents()
     print(summary.format())
     print(f"store {args.db}: {total} documents")
-    return 0
+    return 1 if summary.failed else 0
 
 
 def cmd_graph_export(args: argparse.Namespace) -> int:

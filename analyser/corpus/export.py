@@ -15,20 +15,22 @@ True
 from __future__ import annotations
 
 import csv
+import functools
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 
 from analyser.errors import InputError, StoreError
 
-from .graph import to_json
-
-__all__ = ["FACT_EXPORTS", "FACT_FORMATS", "GRAPH_FORMATS", "export_facts", "export_graph", "export_neo4j"]
+__all__ = [
+    "FACT_EXPORTS", "FACT_FORMATS", "GRAPH_FORMATS", "export_facts", "export_graph", "export_neo4j", "write_gexf", "write_json", "xml_safe",
+]
 
 GRAPH_FORMATS = ("graphml", "gexf", "json", "csv")
 FACT_FORMATS = ("csv", "parquet")
@@ -60,15 +62,159 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out: str | Path) -> Path:
     if not out.parent.exists():
         raise InputError(f"the folder of {out} does not exist")
     if fmt in ("graphml", "gexf"):
+        graph = xml_safe(graph)
         with _relations_as_attributes(graph):
             if fmt == "graphml":
                 nx.write_graphml(graph, out, encoding="utf-8")
             else:
-                nx.write_gexf(graph, out, encoding="utf-8")
+                write_gexf(graph, out)
     else:
         with open(out, "w", encoding="utf-8") as fh:
-            json.dump(to_json(graph), fh, ensure_ascii=False)
+            write_json(graph, fh)
     return out
+
+
+_GEXF = "http://www.gexf.net/1.2draft"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def _gexf_type(value: Any) -> str:
+    return _GEXF_TYPES.get(type(value), "string")
+
+
+def _gexf_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def write_gexf(graph: nx.MultiDiGraph, out: str | Path) -> None:
+    """Write GEXF 1.2 as NetworkX's ``write_gexf`` does (readable by ``nx.read_gexf`` and Gephi), one
+    node and one edge at a time: a first pass collects the attribute declarations, a second writes,
+    so memory stays bounded however large the graph.
+
+    >>> import tempfile
+    >>> g = nx.MultiDiGraph(); g.add_node("doc:1", label="通知", year=2020)
+    >>> g.add_edges_from([("doc:1", "doc:1", "cites"), ("doc:1", "doc:1", "mentions")])
+    ['cites', 'mentions']
+    >>> out = Path(tempfile.mkdtemp()) / "g.gexf"; write_gexf(g, out)
+    >>> back = nx.read_gexf(out); back.nodes["doc:1"]["label"], back.nodes["doc:1"]["year"], sorted(back.edges(keys=True))
+    ('通知', 2020, [('doc:1', 'doc:1', 'cites'), ('doc:1', 'doc:1', 'mentions')])
+    """
+    from lxml import etree
+
+    def declare(items: Iterator[dict[str, Any]], skip: set[str]) -> dict[tuple[str, str], str]:
+        ids: dict[tuple[str, str], str] = {}
+        for data in items:
+            for k, v in data.items():
+                if k not in skip and v is not None and (k, _gexf_type(v)) not in ids:
+                    ids[(k, _gexf_type(v))] = ""
+        return ids
+
+    node_attrs = declare((d for _, d in graph.nodes(data=True)), {"label"})
+    edge_attrs = declare(({**d, "networkx_key": k} for _, _, k, d in graph.edges(keys=True, data=True)), set())
+    counter = 0
+    for table in (edge_attrs, node_attrs):
+        for key in table:
+            table[key] = str(counter)
+            counter += 1
+
+    def attvalues(data: dict[str, Any], ids: dict[tuple[str, str], str], skip: set[str]) -> Any:
+        values = [(ids[(k, _gexf_type(v))], v) for k, v in data.items() if k not in skip and v is not None]
+        if not values:
+            return None
+        el = etree.Element(f"{{{_GEXF}}}attvalues")
+        for ref, v in values:
+            etree.SubElement(el, f"{{{_GEXF}}}attvalue", {"for": ref, "value": _gexf_value(v)})
+        return el
+
+    with etree.xmlfile(str(out), encoding="utf-8") as xf:
+        xf.write_declaration()
+        root = {f"{{{_XSI}}}schemaLocation": f"{_GEXF} {_GEXF}/gexf.xsd", "version": "1.2"}
+        with xf.element(f"{{{_GEXF}}}gexf", root, nsmap={None: _GEXF, "xsi": _XSI}):
+            meta = etree.Element(f"{{{_GEXF}}}meta")
+            etree.SubElement(meta, f"{{{_GEXF}}}creator").text = f"Policy Analyser (GEXF as NetworkX {nx.__version__})"
+            xf.write(meta)
+            kind = "directed" if graph.is_directed() else "undirected"
+            with xf.element(f"{{{_GEXF}}}graph", {"defaultedgetype": kind, "mode": "static", "name": ""}):
+                for cls, table in (("edge", edge_attrs), ("node", node_attrs)):
+                    if table:
+                        decl = etree.Element(f"{{{_GEXF}}}attributes", {"mode": "static", "class": cls})
+                        for (title, type_), ref in table.items():
+                            etree.SubElement(decl, f"{{{_GEXF}}}attribute", {"id": ref, "title": title, "type": type_})
+                        xf.write(decl)
+                with xf.element(f"{{{_GEXF}}}nodes"):
+                    for n, d in graph.nodes(data=True):
+                        label = d.get("label")
+                        el = etree.Element(f"{{{_GEXF}}}node", {"id": str(n), "label": str(n if label is None else label)})
+                        values = attvalues(d, node_attrs, {"label"})
+                        if values is not None:
+                            el.append(values)
+                        xf.write(el)
+                with xf.element(f"{{{_GEXF}}}edges"):
+                    for i, (u, v, k, d) in enumerate(graph.edges(keys=True, data=True)):
+                        el = etree.Element(f"{{{_GEXF}}}edge", {"source": str(u), "target": str(v), "id": str(i)})
+                        values = attvalues({**d, "networkx_key": k}, edge_attrs, set())
+                        if values is not None:
+                            el.append(values)
+                        xf.write(el)
+
+
+def write_json(graph: nx.MultiDiGraph, fh: IO[str]) -> None:
+    """Write the node-link JSON of :func:`~analyser.corpus.graph.to_json` one node and one edge at
+    a time, so memory stays bounded however large the graph (the same document as ``json.dump(to_json(graph))``).
+
+    >>> import io
+    >>> from analyser.corpus.graph import build_graph, to_json
+    >>> from analyser.facts import Analysis
+    >>> g = build_graph([Analysis.from_dict({"document": {"id": "d1", "published": "2018-09-26"}})])
+    >>> buf = io.StringIO(); write_json(g, buf)
+    >>> json.loads(buf.getvalue()) == to_json(g)
+    True
+    """
+    dump = functools.partial(json.dumps, ensure_ascii=False)
+    head = {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": graph.graph}
+    fh.write(dump(head)[:-1] + ', "nodes": [')
+    for i, (n, d) in enumerate(graph.nodes(data=True)):
+        fh.write(("" if i == 0 else ", ") + dump({**d, "id": n}))
+    fh.write('], "edges": [')
+    for i, (u, v, k, d) in enumerate(graph.edges(keys=True, data=True)):
+        fh.write(("" if i == 0 else ", ") + dump({**d, "source": u, "target": v, "key": k, "rel": k}))
+    fh.write("]}")
+
+
+#: characters XML 1.0 cannot hold (a stored text may carry a few control characters)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: Any) -> Any:
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` itself when every id, key and string attribute can be written as XML; else a copy
+    with the characters XML cannot hold replaced by U+FFFD (GraphML and GEXF writers refuse them).
+
+    >>> g = nx.MultiDiGraph(); g.add_node("doc:1", title="第一\x0b条")
+    >>> xml_safe(g).nodes["doc:1"]["title"]
+    '第一\ufffd条'
+    """
+
+    def bad(value: Any) -> bool:
+        return isinstance(value, str) and _NOT_XML.search(value) is not None
+
+    dirty = any(bad(n) or any(map(bad, d.values())) for n, d in graph.nodes(data=True)) or any(
+        bad(k) or any(map(bad, d.values())) for _, _, k, d in graph.edges(keys=True, data=True)
+    )
+    if not dirty:
+        return graph
+    clean = nx.MultiDiGraph(**{k: _xml_text(v) for k, v in graph.graph.items()})
+    for n, d in graph.nodes(data=True):
+        clean.add_node(_xml_text(n), **{k: _xml_text(v) for k, v in d.items()})
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        clean.add_edge(_xml_text(u), _xml_text(v), key=_xml_text(k), **{a: _xml_text(x) for a, x in d.items()})
+    return clean
 
 
 @contextmanager

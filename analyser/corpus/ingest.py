@@ -31,6 +31,7 @@ import hashlib
 import importlib
 import os
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -45,7 +46,7 @@ from analyser.facts import Analysis
 
 from .store import PreparedDocument, Store, prepare
 
-__all__ = ["SUFFIXES", "IngestSummary", "analyse_path", "collect_files", "ingest", "process_file"]
+__all__ = ["SUFFIXES", "IngestSummary", "analyse_path", "collect_files", "ingest", "process_file", "source_names"]
 
 #: File name endings taken from folders (files named explicitly are always taken).
 SUFFIXES = (".txt", ".htm", ".html", ".md")
@@ -84,7 +85,7 @@ class IngestSummary:
             "facts: " + (", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())) or "none"),
         ]
         if self.failed_before:
-            lines.append(f"not retried: {self.failed_before} files that failed before (retry_failed to retry)")
+            lines.append(f"not retried: {self.failed_before} files that failed before (rerun with --retry-failed to retry)")
         lines += [
             f"failed: {error}" if error.startswith(path) else f"failed: {path}: {error}"
             for path, error in self.failures[:20]
@@ -109,11 +110,43 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
                     if name.lower().endswith(SUFFIXES) and not name.startswith("."):
                         f = Path(dirpath) / name
                         out.setdefault(str(f), f)
-        elif p.is_file():
+        elif p.exists():
+            # a FIFO, device or socket named on the command line is taken too: it is then
+            # recorded as a failed file (see _sha256) rather than stopping the run
             out.setdefault(str(p), p)
         else:
             raise InputError(f"no such file or folder: {p}")
     return [out[k] for k in sorted(out)]
+
+
+def source_names(paths: Iterable[str | os.PathLike], files: Iterable[Path]) -> dict[str, str]:
+    """What each file is recorded as (``document.source``): its path relative to the folder it was
+    found under (the folder's name first), or a file's path as given when it was named relative,
+    its name when named absolute. Server paths never reach the store.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp()) / "corpus"; root.mkdir()
+    >>> names = source_names([root, "/tmp/b.txt", "c/d.txt"], [root / "2020/a.txt", Path("/tmp/b.txt"), Path("c/d.txt")])
+    >>> list(names.values())
+    ['corpus/2020/a.txt', 'b.txt', 'c/d.txt']
+    """
+    roots = [Path(p) for p in paths if Path(p).is_dir()]
+    out: dict[str, str] = {}
+    for f in files:
+        name = f.as_posix()
+        for root in roots:
+            try:
+                rel = f.relative_to(root)
+            except ValueError:
+                continue
+            base = root.resolve().name if root.name in ("", ".", "..") else root.name
+            name = (Path(base) / rel).as_posix() if base else rel.as_posix()
+            break
+        else:
+            if f.is_absolute():
+                name = f.name
+        out[str(f)] = name
+    return out
 
 
 def analyse_path(path: str) -> Analysis:
@@ -140,11 +173,11 @@ def _one_line(exc: BaseException) -> str:
     return msg if isinstance(exc, AnalyserError) else f"{type(exc).__name__}: {msg}"
 
 
-def process_file(path: str, analyse: Callable[[str], Analysis]) -> dict[str, Any]:
-    """Analyse one file and prepare its rows; never raises (the error is returned instead)."""
+def process_file(path: str, analyse: Callable[[str], Analysis], source: str | None = None) -> dict[str, Any]:
+    """Analyse one file and prepare its rows (recorded as ``source``, default ``path``); never raises."""
     try:
         analysis = analyse(path)
-        return {"path": path, "prepared": prepare(analysis, source=path), "error": None}
+        return {"path": path, "prepared": prepare(analysis, source=source or path), "error": None}
     except Exception as exc:  # noqa: BLE001 - any failure of one file is recorded, the run goes on
         return {"path": path, "prepared": None, "error": _one_line(exc)}
 
@@ -153,8 +186,39 @@ def process_file(path: str, analyse: Callable[[str], Analysis]) -> dict[str, Any
 _WORKER_ANALYSE: Callable[[str], Analysis] | None = None
 
 
-def _init_worker(analyse: AnalyseFn | None) -> None:
+def _die_with_parent(parent: int) -> None:
+    """End this worker process when the process that started it ends, however it ends.
+
+    On Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``); elsewhere,
+    and as a second guard, a daemon thread checks every second that the parent is still the
+    same and exits otherwise. Without this, a ``kill -9`` of ``ingest`` leaves its workers
+    alive, holding a loaded pipeline each and blocked on a pipe nobody reads.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the thread below still works
+            pass
+    if os.getppid() != parent:  # the parent died before the guard was in place
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _init_worker(analyse: AnalyseFn | None, parent: int | None = None) -> None:
     global _WORKER_ANALYSE
+    if parent is not None:
+        _die_with_parent(parent)
     _WORKER_ANALYSE = _resolve(analyse)
     if _WORKER_ANALYSE is analyse_path:
         from analyser.nlp.pipeline import get_nlp
@@ -162,27 +226,30 @@ def _init_worker(analyse: AnalyseFn | None) -> None:
         get_nlp()
 
 
-def _work(path: str) -> dict[str, Any]:
+def _work(path: str, source: str | None = None) -> dict[str, Any]:
     assert _WORKER_ANALYSE is not None
-    return process_file(path, _WORKER_ANALYSE)
+    return process_file(path, _WORKER_ANALYSE, source)
 
 
 _DASK_CACHE: dict[str, Callable[[str], Analysis]] = {}
 
 
-def _dask_work(path: str, analyse: AnalyseFn | None) -> dict[str, Any]:
+def _dask_work(path: str, analyse: AnalyseFn | None, source: str | None = None) -> dict[str, Any]:
     key = analyse if isinstance(analyse, str) else repr(analyse)
     fn = _DASK_CACHE.get(key)
     if fn is None:
         fn = _DASK_CACHE[key] = _resolve(analyse)
-    return process_file(path, fn)
+    return process_file(path, fn, source)
 
 
 # -- the main process: the only writer --------------------------------------------------------
 def _sha256(path: Path) -> tuple[str, int]:
+    """Hash of a regular file's bytes; :class:`InputError` for a FIFO, device or socket (never blocks)."""
+    from analyser.reading import open_regular
+
     h = hashlib.sha256()
     size = 0
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
             size += len(chunk)
@@ -267,18 +334,22 @@ def ingest(
     if jobs < 1:
         raise InputError(f"the number of jobs must be at least 1, got {jobs}")
     files = collect_files(paths)
+    sources = source_names(paths, files)
     summary = IngestSummary(files=len(files))
     todo: dict[str, tuple[str, int]] = {}
     seen_sha: set[str] = set()
     for f in files:
         try:
             sha, size = _sha256(f)
-        except OSError as exc:
+        except (OSError, InputError) as exc:
             store.record_error(str(f), _one_line(exc))
             summary.failed += 1
             summary.failures.append((str(f), _one_line(exc)))
             continue
-        if sha in seen_sha or store.known_file(str(f), sha):
+        if sha in seen_sha:  # a second copy of a file of this run
+            summary.duplicates += 1
+            continue
+        if store.known_file(str(f), sha):
             summary.skipped += 1
             continue
         if not retry_failed and store.failed_file(str(f), sha):
@@ -292,13 +363,13 @@ def ingest(
         if not todo:
             pass
         elif engine == "dask":
-            _run_dask(list(todo), analyse, scheduler, write)
+            _run_dask(list(todo), analyse, scheduler, write, sources)
         elif jobs == 1:
             fn = _resolve(analyse)
             for path in todo:
-                write(process_file(path, fn))
+                write(process_file(path, fn, sources.get(path)))
         else:
-            _run_pool(list(todo), analyse, jobs, write)
+            _run_pool(list(todo), analyse, jobs, write, sources)
     finally:
         if bar is not None:
             bar.close()
@@ -306,18 +377,25 @@ def ingest(
     return summary
 
 
-def _run_pool(paths: list[str], analyse: AnalyseFn | None, jobs: int, write: Callable[[dict], None]) -> None:
+def _run_pool(
+    paths: list[str],
+    analyse: AnalyseFn | None,
+    jobs: int,
+    write: Callable[[dict], None],
+    sources: dict[str, str] | None = None,
+) -> None:
+    sources = sources or {}
     pending = list(reversed(paths))
     attempts: Counter = Counter()
     while pending:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(analyse,)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(analyse, os.getpid())) as pool:
             running: dict[Future, str] = {}
             try:
                 while pending or running:
                     while pending and len(running) < 2 * jobs:
                         path = pending.pop()
                         attempts[path] += 1
-                        running[pool.submit(_work, path)] = path
+                        running[pool.submit(_work, path, sources.get(path))] = path
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for fut in sorted(done, key=lambda f: running[f]):
                         result = fut.result()
@@ -340,7 +418,9 @@ def _run_pool(paths: list[str], analyse: AnalyseFn | None, jobs: int, write: Cal
                 raise
 
 
-def _run_dask(paths: list[str], analyse: AnalyseFn | None, scheduler: Any, write) -> None:
+def _run_dask(
+    paths: list[str], analyse: AnalyseFn | None, scheduler: Any, write, sources: dict[str, str] | None = None
+) -> None:
     try:
         from dask.distributed import Client, as_completed
     except ImportError:  # dask is an optional extra
@@ -352,8 +432,11 @@ def _run_dask(paths: list[str], analyse: AnalyseFn | None, scheduler: Any, write
         client = Client(scheduler, timeout=30) if own else scheduler
     except OSError as exc:
         raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"not a Dask scheduler address: {scheduler!r} ({exc})") from None
     try:
-        futures = client.map(_dask_work, paths, analyse=analyse, pure=False)
+        names = [(sources or {}).get(p) for p in paths]
+        futures = client.map(_dask_work, paths, [analyse] * len(paths), names, pure=False)
         for fut in as_completed(futures):
             write(fut.result())
             fut.release()

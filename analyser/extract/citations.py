@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from analyser import data
 from analyser.facts import Citation
+from analyser.text.numerals import CN_NONZERO, CN_ZEROS
 from analyser.text.source import SourceText
 
 __all__ = ["DOC_NUMBER", "doc_type_of", "extract_citations", "normalize_doc_number"]
@@ -118,7 +119,9 @@ def _code_start(view: str, m: re.Match) -> int:
 
 
 #: A decree number: 国务院令第708号, 中华人民共和国主席令第十号.
-DECREE_NUMBER = re.compile(r"(?P<code>[\u4e00-\u9fff]{2,12}?)令\s*第\s*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号")
+DECREE_NUMBER = re.compile(
+    rf"(?P<code>[\u4e00-\u9fff]{{2,12}}?)令\s*第\s*(?P<num>\d{{1,4}}|[{CN_ZEROS}{CN_NONZERO}十百]{{1,6}})\s*号"
+)
 
 
 def _doc_numbers(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -224,8 +227,22 @@ def extract_citations(src: SourceText, *, short_references: bool = False) -> lis
         return []
     titles = _bracket_spans(view, lo, hi)
     numbers = _doc_numbers(view, lo, hi)
-    number_starts = [n[0] for n in numbers]
     used_numbers: set[int] = set()
+    out = _title_citations(src, titles, numbers, used_numbers)
+    out.extend(_number_citations(src, titles, numbers, used_numbers))
+    if short_references:
+        for c in _short_references(view, lo, hi, out):
+            out.append(Citation(c.start, c.end, src.text[c.start:c.end], "", c.normalized, c.doc_type,
+                                None, refers_to=c.normalized))
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _title_citations(src: SourceText, titles, numbers, used_numbers: set[int]) -> list[Citation]:
+    """A citation per 《…》 title, with the document number printed right after it; the numbers
+    taken (after a title or inside one) are added to ``used_numbers``."""
+    view = src.view
+    number_starts = [n[0] for n in numbers]
     out: list[Citation] = []
     earlier: list[tuple[str, str | None]] = []
     for open_, close in titles:
@@ -264,7 +281,15 @@ def extract_citations(src: SourceText, *, short_references: bool = False) -> lis
                 refers_to=refers,
             )
         )
+    return out
+
+
+def _number_citations(src: SourceText, titles, numbers, used_numbers: set[int]) -> list[Citation]:
+    """A citation per document number standing on its own (not after or inside a title, not the
+    document's own number alone on a header line)."""
+    view = src.view
     opens = [o for o, _ in titles]
+    out = []
     for k, (na, nb, norm) in enumerate(numbers):
         t = bisect.bisect_left(opens, na) - 1
         if k in used_numbers or (t >= 0 and na < titles[t][1]):
@@ -275,9 +300,4 @@ def extract_citations(src: SourceText, *, short_references: bool = False) -> lis
             Citation(start=na, end=nb, text=src.text[na:nb], title="", normalized=norm,
                      doc_type=None, doc_number=norm)
         )
-    if short_references:
-        for c in _short_references(view, lo, hi, out):
-            out.append(Citation(c.start, c.end, src.text[c.start:c.end], "", c.normalized, c.doc_type,
-                                None, refers_to=c.normalized))
-    out.sort(key=lambda c: (c.start, c.end))
     return out

@@ -14,7 +14,7 @@ import hashlib
 from pathlib import Path
 
 from analyser.errors import EmptyInputError
-from analyser.facts import Analysis, DocumentInfo
+from analyser.facts import Analysis, DecodeErrors, DocumentInfo
 from analyser.text.normalize import detect_script
 
 from .keys import FACTS_KEY, PAGE_KEY, doc_tokens
@@ -38,6 +38,7 @@ def analyse(
     source: str | None = None,
     encoding: str = "utf-8",
     format: str = "text",
+    decode_errors: DecodeErrors | None = None,
 ) -> Analysis:
     """Analyse one decoded text (for a web page: the text extracted from it).
 
@@ -46,11 +47,19 @@ def analyse(
     text : the document's text; offsets of every fact point into it.
     source : the path or name to record in ``document.source``.
     encoding, format : how the text was read (recorded in the ``document`` block).
+    decode_errors : what went wrong decoding the bytes, when something did (recorded as
+        ``document.decode_errors``).
+
+    Text that is not valid Unicode text (a lone surrogate, a NUL character, mostly control
+    characters) raises :class:`~analyser.errors.InputError`, whichever way it came in.
     """
+    from analyser.reading.decode import check_characters
+
     if not isinstance(text, str):
         raise TypeError(f"analyse() takes a str, not {type(text).__name__}")
     if not text.strip():
         raise EmptyInputError(f"{source or 'input'}: no text to analyse")
+    check_characters(text, source)
     with gc_paused():
         return _analysis(get_nlp()(text), text, source, encoding, format)
 
@@ -70,6 +79,7 @@ def _analysis(doc, text: str, source: str | None, encoding: str, format: str) ->
         published=getattr(page, "published", None),
         doc_number=getattr(page, "doc_number", None),
         body=getattr(page, "body", (0, len(text))),
+        decode_errors=decode_errors,
     )
     return Analysis(
         document=info,
@@ -89,7 +99,13 @@ def analyse_bytes(data: bytes, *, source: str | None = None, html: bool | None =
     from analyser.reading import read_bytes
 
     decoded = read_bytes(data, source=source, html=html)
-    return analyse(decoded.text, source=source, encoding=decoded.encoding, format=decoded.format)
+    return analyse(
+        decoded.text,
+        source=source,
+        encoding=decoded.encoding,
+        format=decoded.format,
+        decode_errors=decoded.decode_errors(),
+    )
 
 
 def analyse_file(path: str | Path) -> Analysis:
@@ -97,4 +113,10 @@ def analyse_file(path: str | Path) -> Analysis:
     from analyser.reading import read_path
 
     decoded = read_path(path)
-    return analyse(decoded.text, source=str(path), encoding=decoded.encoding, format=decoded.format)
+    return analyse(
+        decoded.text,
+        source=str(path),
+        encoding=decoded.encoding,
+        format=decoded.format,
+        decode_errors=decoded.decode_errors(),
+    )

@@ -8,7 +8,12 @@ What :func:`read_bytes` does, in order:
 2. decodes: a byte-order mark (UTF-8, UTF-16 LE/BE) wins; then strict UTF-8; then a ``<meta charset>``
    hint when it decodes cleanly; then GB18030 (a superset of GBK and GB2312), Big5 and BOM-less
    UTF-16. When several decode, the one whose characters are most often common Chinese characters
-   (``data/page_common_hanzi.txt``) wins; ``charset-normalizer`` breaks ties and handles the rest;
+   (``data/page_common_hanzi.txt``) wins; ``charset-normalizer`` breaks ties and handles the rest.
+   Never silent mojibake: a file whose lines are valid in different encodings (UTF-8 lines and
+   a GBK line, say) is decoded line by line, each line in the encoding that reads best; a few
+   byte sequences that decode in no encoding (a file cut inside its last character, a stray
+   byte) become U+FFFD; more than 2% refuses the file with the count. Both are reported
+   (:meth:`DecodedText.decode_errors`, ``document.decode_errors`` in the analysis);
 3. normalises line endings (``\\r\\n`` and ``\\r`` to ``\\n``) and nothing else, so offsets point
    into the text as decoded;
 4. turns HTML (by the file's extension or by sniffing the content) into its visible text: tags
@@ -34,19 +39,22 @@ Examples
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from analyser.errors import EmptyInputError, InputError, InputTooLargeError
+from analyser.facts import DecodeErrors
 
 from .decode import check_binary, check_text, declared_charset, decode, input_name
 from .html import html_to_text, looks_like_html
 
-__all__ = ["DecodedText", "read_bytes", "read_path", "html_to_text", "looks_like_html", "DEFAULT_MAX"]
+__all__ = ["DecodedText", "open_regular", "read_bytes", "read_path", "html_to_text", "looks_like_html", "DEFAULT_MAX"]
 
 #: Largest input accepted, in bytes (20 MiB).
 DEFAULT_MAX = 20 * 1024 * 1024
+#: offsets of replaced characters listed in a decode report
+MAX_OFFSETS = 10
 
 Format = Literal["text", "html"]
 
@@ -62,12 +70,31 @@ class DecodedText:
         ``big5hkscs``, ``utf-16`` …
     format : ``"text"`` or ``"html"``.
     source : the path or name given, if any.
+    replaced : byte sequences that decoded in no encoding (now U+FFFD in ``text``).
+    lines : when the file's lines were in different encodings: ``(encoding, lines)`` pairs.
     """
 
     text: str
     encoding: str
     format: Format
     source: str | None
+    replaced: int = 0
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def decode_errors(self) -> DecodeErrors | None:
+        """The report for ``document.decode_errors``; ``None`` when the bytes decoded cleanly.
+
+        >>> read_bytes("乡村振兴战略".encode()[:-1]).decode_errors()
+        DecodeErrors(count=1, first_offsets=(5,), lines=())
+        """
+        if not self.replaced and not self.lines:
+            return None
+        offsets = []
+        at = self.text.find("\ufffd")
+        while at >= 0 and len(offsets) < MAX_OFFSETS:
+            offsets.append(at)
+            at = self.text.find("\ufffd", at + 1)
+        return DecodeErrors(self.replaced, tuple(offsets), self.lines)
 
 
 # --------------------------------------------------------------------------- entry points
@@ -101,7 +128,8 @@ def read_bytes(
         raise EmptyInputError(f"{input_name(source)}: empty input (no text)")
     check_binary(data, source)
     hint = declared_charset(data) if html is not False and b"<" in data[:4096] else None
-    text, encoding = decode(data, source, hint)
+    decoded = decode(data, source, hint)
+    text, encoding = decoded.text, decoded.encoding
     text = text.lstrip("\ufeff") if encoding != "utf-8" else text.removeprefix("\ufeff")
     check_text(text, source)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -112,7 +140,61 @@ def read_bytes(
     if not text.strip():
         what = "no visible text in the HTML" if fmt == "html" else "only white space"
         raise EmptyInputError(f"{input_name(source)}: empty input ({what})")
-    return DecodedText(text=text, encoding=encoding, format=fmt, source=source)
+    return DecodedText(
+        text=text, encoding=encoding, format=fmt, source=source, replaced=decoded.replaced, lines=decoded.lines
+    )
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _check_mode(name: str, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{name}: is a directory, not a document")
+    what = next((label for test, label in _KINDS if test(mode)), "a special file")
+    raise InputError(f"{name}: {what}, not a regular file")
+
+
+def open_regular(path: str | os.PathLike) -> BinaryIO:
+    """Open a regular file for binary reading; :class:`InputError` for anything else.
+
+    The file is opened without blocking (a FIFO with no writer would otherwise hang the
+    caller) and its type checked on the open descriptor, so there is no window for a swap.
+
+    >>> open_regular("/dev/null")
+    Traceback (most recent call last):
+    ...
+    analyser.errors.InputError: /dev/null: a character device, not a regular file
+    """
+    name = os.fspath(path)
+    try:
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, not a document") from None
+    except OSError as exc:
+        try:
+            _check_mode(name, os.stat(name).st_mode)
+        except OSError:
+            pass
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    try:
+        _check_mode(name, os.fstat(fd).st_mode)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_path(
@@ -121,7 +203,8 @@ def read_path(
     """Read and decode the file at ``path`` (``"-"`` is not special here).
 
     The size is checked before reading, and at most ``max_bytes + 1`` bytes are read, so an
-    oversized file fails fast.
+    oversized file fails fast. Only regular files are read: a FIFO, device or socket is refused
+    at once (opening one never blocks).
 
     >>> read_path("/nonexistent/x.txt")
     Traceback (most recent call last):
@@ -129,19 +212,11 @@ def read_path(
     analyser.errors.InputError: /nonexistent/x.txt: no such file
     """
     name = os.fspath(path)
-    p = Path(name)
     try:
-        st = p.stat()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if p.is_dir():
-        raise InputError(f"{name}: is a directory, not a document")
-    if st.st_size > max_bytes:
-        raise InputTooLargeError(f"{name}: {st.st_size} bytes, larger than the limit of {max_bytes} bytes")
-    try:
-        with open(p, "rb") as fh:
+        with open_regular(name) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise InputTooLargeError(f"{name}: {size} bytes, larger than the limit of {max_bytes} bytes")
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None

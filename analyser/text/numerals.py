@@ -29,20 +29,40 @@ from itertools import pairwise
 __all__ = [
     "CN_DIGITS",
     "CN_MAGNITUDES",
+    "CN_NONZERO",
+    "CN_NUMERAL",
+    "CN_UPPER",
+    "CN_ZEROS",
     "NUMBER_RE",
+    "SEQUENCE_DIGITS",
     "digit_sequence_value",
     "find_numbers",
-    "money_tail",
     "is_chinese_numeral",
+    "money_tail",
     "parse_fraction",
     "parse_number",
+    "small_number",
     "small_range",
 ]
 
+# The character classes below are the one definition of Chinese numerals for the whole package:
+# patterns elsewhere build their classes from them (``rf"[{CN_NONZERO}十]"``) instead of spelling
+# the characters out.
+
+#: The digits one to nine.
+CN_NONZERO = "一二三四五六七八九"
+#: The ways zero is written: 〇, the look-alike ○ (U+25CB) of many transcriptions, and 零.
+CN_ZEROS = "〇○零"
+#: Digits read one by one in years and codes (一九五四, 二〇二六): zero to nine.
+SEQUENCE_DIGITS = CN_ZEROS + CN_NONZERO
 #: Chinese digits as they appear in the Simplified view (两 = 2, 〇/零 = 0).
-CN_DIGITS = "〇○零一二三四五六七八九两"
+CN_DIGITS = SEQUENCE_DIGITS + "两"
 #: Magnitude characters.
 CN_MAGNITUDES = "十百千万亿"
+#: Every character of an ordinary Chinese numeral: the digits and the magnitudes.
+CN_NUMERAL = CN_DIGITS + CN_MAGNITUDES
+#: The financial (capital) forms of 一 … 九, 十, 百, 千, written on cheques and formal sums.
+CN_UPPER = "壹贰叁肆伍陆柒捌玖拾佰仟"
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2, "○": 0}
 _MAG_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
@@ -52,21 +72,21 @@ _ARABIC = (
     r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.])|\d+)"
     r"(?:\.\d+)?"
 )
-_UPPER = "壹贰叁肆伍陆柒捌玖拾佰仟"
-_CN_CHARS = rf"〇○零一二三四五六七八九两十百千万亿廿卅{_UPPER}"
+_UPPER = CN_UPPER
+_CN_CHARS = rf"{CN_NUMERAL}廿卅{_UPPER}"
 #: Spaces a numeral may be broken by between two numeral characters (三千 九百 六十五, 7万 5千).
 _SP = r"[ \u3000]{1,2}"
 #: 兆 is a magnitude (10^12) only inside a numeral that goes on (五兆六十二亿); 兆瓦, 兆赫 are units.
 _ZHAO = rf"兆(?=[{_CN_CHARS}])"
 _CN_RUN = (
     rf"[{_CN_CHARS}]+(?:(?:{_SP}|{_ZHAO})[{_CN_CHARS}]+){{0,8}}"
-    rf"(?:(?:{_SP})?点(?:{_SP})?(?:[〇零一二三四五六七八九两{_UPPER}]+|\d+))?"
+    rf"(?:(?:{_SP})?点(?:{_SP})?(?:[{CN_DIGITS}{_UPPER}]+|\d+))?"
 )
 _ATOM = rf"(?:{_ARABIC}(?:(?:{_SP})?[十百千万亿拾佰仟])*|{_CN_RUN})"
 #: One numeral: atoms joined where a magnitude ends the previous one (十亿3000万, 5万4千).
 NUMBER_RE = re.compile(rf"(?<![\d.]){_ATOM}(?:(?<=[十百千万亿零拾佰仟])(?:{_SP})?{_ATOM})*")
 
-_UPPER_TO_LOWER = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+_UPPER_TO_LOWER = str.maketrans(CN_UPPER + "○", CN_NONZERO + "十百千〇")  # and ○ (U+25CB) read as 〇
 _SPACES = re.compile(r"[,，\s\u2009\u202f\u00a0]")
 _ARABIC_MAG = re.compile(r"^(\d+(?:\.\d+)?)([十百千万亿]*)$")
 
@@ -165,6 +185,23 @@ def _mags_ok(mags: str) -> bool:
     return all(a < b for a, b in pairwise(vals)) or all(v >= 10_000 for v in vals)
 
 
+def small_number(s: str, most: int = 999) -> int | None:
+    """A whole number from 0 to ``most`` written in Arabic or Chinese digits (days, months, ordinals,
+    years of an era), or None.
+
+    >>> small_number("十二"), small_number("三十一"), small_number("一一六"), small_number("05")
+    (12, 31, 116, 5)
+    >>> small_number("百", most=99), small_number("二点五"), small_number("")
+    (None, None, None)
+    """
+    if not s:
+        return None
+    value = int(s) if s.isdigit() else parse_number(s)
+    if value is None or value != int(value) or not 0 <= value <= most:
+        return None
+    return int(value)
+
+
 _FRACTION = re.compile(r"^(.+)分之(.+)$")
 
 
@@ -201,8 +238,8 @@ def small_range(s: str) -> tuple[int, int] | None:
     return None
 
 
-_FR_INT = r"[\d〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]"
-_FR_NUM = r"[\d.〇零一二三四五六七八九十百千万两点壹贰叁肆伍陆柒捌玖拾佰仟]"
+_FR_INT = rf"[\d{CN_DIGITS}十百千万{CN_UPPER}]"
+_FR_NUM = rf"[\d.{CN_DIGITS}十百千万点{CN_UPPER}]"
 _S2 = r"[ \u3000]{0,2}"
 _SIGNED_FRACTION = re.compile(
     rf"(?P<neg>负|-)?(?:(?P<whole>{_FR_INT}{{1,16}}(?: {_FR_INT}{{1,8}}){{0,4}}){_S2}又{_S2})?"

@@ -1,17 +1,19 @@
 """The knowledge graph: one node, a node's neighbourhood, node look-up, statistics, exports."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Iterator
+from typing import IO, Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import StringConstraints
 
 from analyser.corpus.graph import graph_stats, neighbourhood
 from analyser.corpus.store.cursor import encode_cursor, offset_of
 
-from ..deps import GraphCacheDep, GraphDep
-from ..graphcache import EXPORT_FORMATS
+from ..deps import GraphCacheDep, GraphDep, SettingsDep, TokenDep
+from ..errors import APIError
+from ..graphcache import EXPORT_FORMATS, ExportBusy
 from ..graphview import find_nodes, node_info
 from ..schemas import ErrorOut, GraphNode, GraphStats, Neighbourhood, Page
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
@@ -54,18 +56,48 @@ def stats(graph: GraphDep) -> dict[str, Any]:
     return graph_stats(graph)
 
 
-@router.get("/export", responses={200: {"content": {m: {} for m in EXPORT_FORMATS.values()}}})
+@router.get(
+    "/export",
+    responses={
+        200: {"content": {m: {} for m in EXPORT_FORMATS.values()}},
+        413: {"model": ErrorOut, "description": "the graph is larger than the export limit for requests without the write token"},
+        503: {"model": ErrorOut, "description": "another export is being written"},
+    },
+)
 def export(
     cache: GraphCacheDep,
+    settings: SettingsDep,
+    token: TokenDep,
     format: Annotated[Literal["graphml", "gexf", "json"], Query(description="file format")] = "json",  # noqa: A002
 ) -> Response:
-    """The whole graph as GraphML, GEXF or node-link JSON (a download)."""
-    data = cache.export(format)
-    return Response(
-        data,
+    """The whole graph as GraphML, GEXF or node-link JSON (a download, streamed from a file on the server).
+
+    Without the write token, graphs larger than ``POLICY_ANALYSER_EXPORT_MAX_ITEMS`` nodes
+    plus edges answer 413 (``python -m analyser graph export`` has no limit).
+    """
+    if not token:
+        size = cache.size()
+        if size > settings.export_max_items:
+            raise APIError(
+                413,
+                f"the graph has {size} nodes and edges, more than the {settings.export_max_items} exported"
+                " without the write token; use `python -m analyser graph export` or the token",
+            )
+    try:
+        fh, length = cache.export_file(format)
+    except ExportBusy:
+        raise APIError(503, "another export is being written; retry in a moment", headers={"Retry-After": "10"}) from None
+    return StreamingResponse(
+        _chunks(fh),
         media_type=EXPORT_FORMATS[format],
-        headers={"Content-Disposition": f'attachment; filename="graph.{format}"'},
+        headers={"Content-Disposition": f'attachment; filename="graph.{format}"', "Content-Length": str(length)},
     )
+
+
+def _chunks(fh: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
+    with fh:
+        while chunk := fh.read(size):
+            yield chunk
 
 
 @router.get("/nodes/{node_id:path}/neighbors", response_model=Neighbourhood, responses=_NOT_FOUND)

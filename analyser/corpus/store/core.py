@@ -50,6 +50,7 @@ class Store(QueryMixin, SloganMixin):
     def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
         self.path = str(path)
         self.readonly = readonly and self.path != ":memory:"
+        self._create = create
         if self.path != ":memory:":
             p = Path(self.path)
             if p.is_dir():
@@ -77,11 +78,17 @@ class Store(QueryMixin, SloganMixin):
 
     def _set_up(self) -> None:
         """Pragmas, tables and an upgrade of an older store (summary tables filled from its facts)."""
+        fresh = not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone()
+        if fresh and self.path != ":memory:":
+            # never adopt someone else's database, nor take an empty file for a store unless asked to create one
+            if self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                raise StoreError(f"{self.path} is an SQLite database but not a Policy Analyser store")
+            if not self._create:
+                raise StoreError(f"{self.path} is not a store (an empty file); `ingest` creates one")
         self.conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
-        fresh = not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone()
         self.conn.executescript(DDL)
         if fresh or self._schema_version() >= SCHEMA_VERSION:
             self.conn.execute(
@@ -268,7 +275,7 @@ class Store(QueryMixin, SloganMixin):
         if year is not None:
             where.append("year = ?")
             params.append(int(year))
-        pos = decode_cursor(cursor, 1)
+        pos = decode_cursor(cursor, "i")
         if pos:
             where.append("seq > ?")
             params.append(pos[0])

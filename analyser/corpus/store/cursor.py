@@ -1,10 +1,20 @@
 """Opaque pagination cursors: a JSON list, URL-safe base64, no padding.
 
+A cursor is decoded against its *shape*, one letter per position: ``i`` a non-negative integer
+that SQLite can hold (below 2**63, never a boolean or a float), ``s`` a string of at most
+:data:`MAX_STRING` characters. Anything else (another length, a nested list, an object, a
+float, ``true``, a negative or huge number) raises :class:`~analyser.errors.InputError`, so a
+crafted cursor is a client error, never a server failure.
+
 >>> c = encode_cursor([12, 3])
->>> decode_cursor(c)
+>>> decode_cursor(c, "ii")
 [12, 3]
 >>> decode_cursor(None) is None
 True
+>>> decode_cursor(encode_cursor([2**63]), "i")
+Traceback (most recent call last):
+...
+analyser.errors.InputError: invalid cursor 'WzkyMjMzNzIwMzY4NTQ3NzU4MDhd'
 """
 from __future__ import annotations
 
@@ -17,6 +27,10 @@ from analyser.errors import InputError
 __all__ = ["check_limit", "decode_cursor", "encode_cursor", "offset_of"]
 
 MAX_LIMIT = 500
+#: largest integer a cursor may carry (SQLite's INTEGER range)
+MAX_INT = 2**63 - 1
+#: longest string a cursor may carry
+MAX_STRING = 1000
 
 
 def encode_cursor(position: list[Any]) -> str:
@@ -25,16 +39,42 @@ def encode_cursor(position: list[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None, length: int | None = None) -> list[Any] | None:
-    """The position inside a cursor; :class:`~analyser.errors.InputError` when it is not one."""
+def _fits(value: Any, kind: str) -> bool:
+    if kind == "i":
+        return type(value) is int and 0 <= value <= MAX_INT
+    if kind == "s":
+        return isinstance(value, str) and len(value) <= MAX_STRING
+    raise ValueError(f"unknown cursor position kind {kind!r}; expected i or s")
+
+
+def decode_cursor(cursor: str | None, shape: str | int | None = None) -> list[Any] | None:
+    """The position inside a cursor; :class:`~analyser.errors.InputError` when it is not one.
+
+    ``shape`` gives the kind of each position (``"ii"``: two integers, ``"is"``: an integer
+    and a string); an integer ``n`` asks for ``n`` integers.
+
+    >>> decode_cursor(encode_cursor([3, "x"]), "is")
+    [3, 'x']
+    >>> for bad in ([1.5], [True], ["x"], [-1], [[1]], [{}], []):
+    ...     try:
+    ...         decode_cursor(encode_cursor(bad), "i")
+    ...     except InputError:
+    ...         pass
+    ...     else:
+    ...         print("accepted", bad)
+    """
     if cursor is None or cursor == "":
         return None
+    if isinstance(shape, int):
+        shape = "i" * shape
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         value = json.loads(raw)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise InputError(f"invalid cursor {cursor!r}") from None
-    if not isinstance(value, list) or (length is not None and len(value) != length):
+    if not isinstance(value, list):
+        raise InputError(f"invalid cursor {cursor!r}")
+    if shape is not None and (len(value) != len(shape) or not all(map(_fits, value, shape))):
         raise InputError(f"invalid cursor {cursor!r}")
     return value
 
@@ -45,12 +85,8 @@ def offset_of(cursor: str | None) -> int:
     >>> offset_of(encode_cursor([20]))
     20
     """
-    pos = decode_cursor(cursor, 1)
-    if not pos:
-        return 0
-    if not isinstance(pos[0], int) or isinstance(pos[0], bool) or pos[0] < 0:
-        raise InputError(f"invalid cursor {cursor!r}")
-    return pos[0]
+    pos = decode_cursor(cursor, "i")
+    return pos[0] if pos else 0
 
 
 def check_limit(limit: int | None, default: int = 50) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from analyser.errors import InputError
 from analyser.text.normalize import simplified_view
 
 from .cursor import check_limit, decode_cursor, encode_cursor
@@ -41,8 +40,8 @@ class QueryMixin:
         unit: str | None = None,
         place: str | None = None,
         year: int | None = None,
-        min: float | None = None,  # noqa: A002 - the API's parameter names
-        max: float | None = None,  # noqa: A002
+        min: float | None = None,
+        max: float | None = None,
         cursor: str | None = None,
         limit: int | None = None,
     ) -> dict[str, Any]:
@@ -71,10 +70,8 @@ class QueryMixin:
         if plan is None:
             return {"items": [], "next": None}
         join, where, params = plan
-        pos = decode_cursor(cursor, 2)
+        pos = decode_cursor(cursor, "ii")
         if pos:
-            if not all(isinstance(p, int) and not isinstance(p, bool) for p in pos):
-                raise InputError(f"invalid cursor {cursor!r}")
             where.append("d.seq >= ? AND (d.seq > ? OR q.n > ?)")
             params += [pos[0], pos[0], pos[1]]
         conditions = " WHERE " + " AND ".join(where) if where else ""
@@ -161,7 +158,7 @@ class QueryMixin:
         terms = [t for t in simplified_view(q or "").split() if t]
         if not terms:
             return {"items": [], "next": None}
-        pos = decode_cursor(cursor, 2)
+        pos = decode_cursor(cursor, "ii")
         after_seq, after_i = (pos[0], pos[1]) if pos else (-1, -1)
         match = fts_query(" ".join(terms))
         items: list[dict[str, Any]] = []

@@ -68,10 +68,6 @@ def summarise_document(conn: sqlite3.Connection, doc_id: str) -> None:
         conn.execute(sql, (doc_id,))
 
 
-def _int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 class SloganMixin:
     """Formulation queries; needs ``self._rows(sql, params)`` from the store."""
 
@@ -94,10 +90,8 @@ class SloganMixin:
         if q:
             where.append("instr(normalized, ?) > 0")
             params.append(simplified_view(q).strip())
-        pos = decode_cursor(cursor, 2)
+        pos = decode_cursor(cursor, "is")
         if pos:
-            if not (_int(pos[0]) and isinstance(pos[1], str)):
-                raise InputError(f"invalid cursor {cursor!r}")
             where.append("(count < ? OR (count = ? AND normalized > ?))")
             params += [pos[0], pos[0], pos[1]]
         rows = self._rows(
@@ -143,10 +137,8 @@ class SloganMixin:
         if not key:
             raise InputError("normalized must not be empty")
         where, params = "", [key]
-        pos = decode_cursor(cursor, 3)
+        pos = decode_cursor(cursor, "isi")
         if pos:
-            if not (_int(pos[0]) and isinstance(pos[1], str) and _int(pos[2])):
-                raise InputError(f"invalid cursor {cursor!r}")
             where = " AND (s.undated, s.published, s.seq) > (?, ?, ?)"
             params += pos
         rows = self._rows(

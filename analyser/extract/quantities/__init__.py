@@ -27,9 +27,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analyser.facts import DateExpr, Entity, Quantity
 from analyser.text.numerals import (
+    CN_DIGITS,
+    CN_NONZERO,
+    CN_NUMERAL,
+    CN_UPPER,
+    CN_ZEROS,
     NUMBER_RE,
     is_chinese_numeral,
     money_tail,
@@ -41,10 +47,17 @@ from analyser.text.source import SourceText
 
 from .filters import Blocked, blocked_spans, is_marker
 from .lexicon import (
+    Marker,
     implied_noun_at,
     implied_unit,
     implied_unit_before,
+    marker_re,
+    negation_re,
+    not_markers,
+    per_unit_at,
     place_unit_at,
+    qualifier_markers,
+    tenths_not_words,
     unit_at,
     unit_kind,
 )
@@ -52,46 +65,31 @@ from .lexicon import (
 __all__ = ["extract_quantities"]
 
 _MAG = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-_PRE = re.compile(
-    r"(?:大约|将近|接近|超过|超出|不少于|不低于|不超过|至少|最少|最多|不到|不足|低于|高于|少于|小于|突破|约|近|逾|超|上)$"
-)
-#: A lower or upper bound separated from its number by 有 (至少有十个): the marker stays outside the surface.
-_PRE_APART = re.compile(r"(?:至少|最少|不少于|超过|最多|不到|不足)有$")
-_PRE_KIND = {
-    "大约": "approx", "约": "approx", "将近": "approx", "接近": "approx", "近": "approx",
-    "超过": "lower_bound", "超出": "lower_bound", "高于": "lower_bound", "超": "lower_bound", "逾": "lower_bound", "至少": "lower_bound",
-    "不少于": "lower_bound", "不低于": "lower_bound", "最少": "lower_bound", "突破": "lower_bound",
-    "上": "lower_bound",
-    "不超过": "upper_bound", "最多": "upper_bound", "不到": "upper_bound", "不足": "upper_bound",
-    "低于": "upper_bound", "少于": "upper_bound", "小于": "upper_bound",
-}
-_POST = re.compile(r"(?:[（(]含[）)])?(?:以上|以下|以内|左右|之多|有余)")
-_POST_KIND = {"以上": "lower_bound", "之多": "lower_bound", "有余": "lower_bound",
-              "以下": "upper_bound", "以内": "upper_bound", "左右": "approx"}
+#: Qualifier markers before a number end at most this many characters before it (大约, 不到);
+#: a negation before the marker (不得低于) is looked for up to two characters further.
+_PRE_REACH = 3
+_NEGATION_REACH = 2
 _RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|–|－|-{1,2}|～|~)")
 #: 百分之N = N %, 千分之N = N/10 %, 百万分之N = N/10^4 % …
 _PER_BASE = {"百": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1e-4, "千万": 1e-5, "万万": 1e-6, "亿": 1e-6,
              "百万万": 1e-8}
-_PCT_CHARS = "[〇零一二三四五六七八九两十百千点\\d.壹贰叁肆伍陆柒捌玖拾佰仟]"
+_PCT_CHARS = rf"[{CN_DIGITS}十百千点\d.{CN_UPPER}]"
 _PERCENT = re.compile(
-    r"(?<![〇零一二三四五六七八九十两百千万\d])(?P<base>百万万|百万|千万|万万|亿|百|千|万|仟) ?分 ?之 ?"
+    rf"(?<![{CN_NUMERAL}\d])(?P<base>百万万|百万|千万|万万|亿|百|千|万|仟) ?分 ?之 ?"
     rf"(?P<num>\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|{_PCT_CHARS}{{1,16}}(?: {_PCT_CHARS}{{1,8}}){{0,4}})"
 )  # 百 分 之 2.4, 百分之五 十: single spaces inside are read through
-_FRACTION = re.compile(r"(?P<den>[一二三四五六七八九十两百千\d]{1,12})分之(?P<num>[〇零一二三四五六七八九十两百千点\d.]{1,16})"
+_FRACTION = re.compile(rf"(?P<den>[{CN_NONZERO}十两百千\d]{{1,12}})分之(?P<num>[{CN_DIGITS}十百千点\d.]{{1,16}})"
                        r"|(?<![\d/.\-])(?P<n>\d+)/(?P<d>\d+)(?![\d/.\-])")
 #: A proportion written with ratio colons (8.3∶41.4∶50.3): each term is a value of unit 比例.
 _RATIO = re.compile(r"(?<![\d.:∶])\d+(?:\.\d+)?(?:[∶:]\d+(?:\.\d+)?)+(?![\d.:∶])")
 _HALF = re.compile(r"一半|过半|近半|多半|半数")
 _DOUBLE = re.compile(r"翻了?(?P<n>一|两|二|三|四|\d)番")
-_VAGUE = re.compile(r"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[一二三四五六七八九]十几")
-_ONE_MARKERS = {"约", "近", "将近", "大约", "至少", "不少于", "最少", "超过", "不到", "不足"}
+_VAGUE = re.compile(rf"(?:几|数)[十百千万亿]+|[十百千万]几[十百千万亿]*|[{CN_NONZERO}]十几")
 _MAX_NUMERAL = 40  # no amount is written with more characters; longer runs are codes or noise
 _YI_SPLIT = re.compile(r"^(.+亿)([^亿万]+)$")
 _UPPER_MAGS = str.maketrans("拾佰仟", "十百千")
 _SIGN_AFTER = {"", " ", "，", "。", "；", "：", "、", "（", "(", "“", "为", "是", "长", "降", "达", "比", "\n"}
-_PER_TIME = re.compile(r"月|年|天|日|人|户|亩|吨|小时")
-_TENTH_DIGIT = re.compile(r"[一二三四五六七八九半](?![〇零一二三四五六七八九十两百千万亿\d个])")
-_TENTHS_NEXT = set("为立本员果绩效都长就功熟品交型份熟全绩")
+_TENTH_DIGIT = re.compile(rf"[{CN_NONZERO}半](?![{CN_NUMERAL}\d个])")
 
 
 @dataclass
@@ -157,21 +155,44 @@ def extract_quantities(
     return attribute(src, found, dates, places)
 
 
-def _pre_marker(view: str, a: int, num: str) -> str | None:
-    m = _PRE.search(view, max(0, a - 3), a)
+@dataclass(frozen=True)
+class _Pre:
+    """A qualifier marker before a number: where it starts (with its negation) and what it says."""
+
+    start: int
+    qualifier: str
+    marker: Marker
+
+
+def _pre_marker(view: str, a: int, num: str) -> _Pre | None:
+    """The marker ending at ``a`` (约, 超过, 不得低于), or None."""
+    m = marker_re("before").search(view, max(0, a - _PRE_REACH), a)
     if not m:
         return None
     word = m.group()
-    before = view[m.start() - 1:m.start()]
-    if word == "上" and (num[:1] not in "十百千万亿" or before != "" and before in "以之在于线向"):
+    if any(view[m.end() - len(w):m.end()] == w for w in not_markers() if len(w) > len(word)):
+        return None  # 节约, 附近, 赶超, 以上: a word of its own
+    if word == "上" and num[:1] not in "十百千万亿":
+        return None  # 上 is a bound only before a bare magnitude (上千万, 上万人)
+    marker = qualifier_markers()[word]
+    neg = negation_re().search(view, max(0, m.start() - _NEGATION_REACH), m.start())
+    if neg and marker.negated:
+        return _Pre(neg.start(), marker.negated, marker)  # 不低于60%: a lower bound
+    return _Pre(m.start(), marker.qualifier, marker)
+
+
+def _post_marker(view: str, b: int) -> tuple[int, str] | None:
+    """``(end, qualifier)`` of the marker starting at ``b`` (以上, 及以下, （含）以上), or None."""
+    m = marker_re("after").match(view, b)
+    return (m.end(), qualifier_markers()[m["marker"]].qualifier) if m else None
+
+
+def _apart_marker(view: str, a: int, num: str) -> _Pre | None:
+    """至少有十个: a bound whose marker stands apart from the number with 有."""
+    if view[a - 1:a] != "有":
         return None
-    if word == "近" and before != "" and before in "最附临靠邻将接":
-        return None
-    if word == "超" and before == "赶":
-        return None
-    if word == "约" and before != "" and before in "节制预签条公契合邀相履集简婚违特":
-        return None  # 节约, 制约, 签约: a verb, not "about"
-    return word
+    pre = _pre_marker(view, a - 1, num)
+    return pre if pre and pre.marker.apart else None
 
 
 def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
@@ -217,7 +238,7 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
             q.qualifier = "approx"
         elif word == "多半":
             continue
-        elif word == "半数" and _POST.match(view, q.end):
+        elif word == "半数" and _post_marker(view, q.end):
             q = _finish(view, q.start, q.end, 0.5, "比例", word)
         elif re.search(r"(?:超过|超|逾)[^，。；、\d]{0,3}$", view[max(0, q.start - 6):q.start]):
             q.qualifier, q.lower = "lower_bound", 0.5  # 超过全球一半
@@ -241,16 +262,15 @@ def _finish(view, a, b, value, unit, num, approx=False) -> _Q:
     """Add the qualifier markers around ``[a, b)``."""
     q = _Q(a, b, value, unit)
     pre = _pre_marker(view, a, num)
-    post = _POST.match(view, b)
+    post = _post_marker(view, b)
     if pre:
-        q.start -= len(pre)
-        q.qualifier = _PRE_KIND[pre]
+        q.start, q.qualifier = pre.start, pre.qualifier
     elif post:
-        q.qualifier = _POST_KIND[post.group()[-2:]]
+        q.qualifier = post[1]
     elif approx:
         q.qualifier = "approx"
     if post:
-        q.end = post.end()
+        q.end = post[0]
     _set_bounds(q)
     return q
 
@@ -319,14 +339,14 @@ def _read_tail(view: str, e: int, value, num: str):
                 e += len(noun)
             else:
                 measure = True
-        if view[e:e + 1] in ("/", "／") and (per := unit_at(view, e + 1) or _PER_TIME.match(view, e + 1)):
-            per_text = per[0] if isinstance(per, tuple) else per.group()
+        if view[e:e + 1] in ("/", "／") and (per := unit_at(view, e + 1) or per_unit_at(view, e + 1)):
+            per_text = per[0]
             unit += "/" + per_text  # 645元/月, 3000元/吨
             e += 1 + len(per_text)
         if marker is None and view[e:e + 1] in ("多", "余") and not view[e + 1:e + 2] in _MAG:
             marker = view[e]
             e += 1
-    elif view[e:e + 1] in ("成", "折") and value is not None and (value <= 10 if view[e] == "成" else value < 100 and value != 10) and view[e + 1:e + 2] not in _TENTHS_NEXT:
+    elif view[e:e + 1] in ("成", "折") and value is not None and (value <= 10 if view[e] == "成" else value < 100 and value != 10) and "成" + view[e + 1:e + 2] not in tenths_not_words():
         # 七成 = 70 %, 八折 = 80 %, 75折 = 75 % (a two-digit 折 is already in per cent)
         scale = 10 if view[e] == "成" or value < 10 else 1
         value = round(value * scale, 10)
@@ -339,37 +359,16 @@ def _read_tail(view: str, e: int, value, num: str):
 
 
 def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
+    """Every numeral of the body read as an amount: value, unit, qualifier, range."""
     pos = b0
     for m in NUMBER_RE.finditer(view, b0, b1):
         a, b = m.span()
-        if b - a > _MAX_NUMERAL or a < pos or blocked.overlaps(a, b) or is_marker(view, a, b):
+        if b - a > _MAX_NUMERAL or a < pos or blocked.overlaps(a, b) or is_marker(view, a, b) or _is_name(view, a, b):
             continue
-        if view[a - 1:a].isascii() and view[a - 1:a].isalpha():
-            continue  # C919, G20: a name
-        if view[b:b + 1].isascii() and view[b:b + 1].isalpha():
-            u = unit_at(view, b)
-            if not u or not u[0].isascii():
-                continue  # 5G: a name; 168cm, 10GW are amounts
-        whole = view[a:b]
-        rng = None
-        if len(whole) > 2 and small_range(whole[:2]) and all(c in _MAG for c in whole[2:]):
-            scale = 1
-            for c in whole[2:]:
-                scale *= _MAG[c]
-            lo, hi = small_range(whole[:2])
-            rng, e, value = (lo * scale, hi * scale), b, hi * scale  # 三五百, 八九亿
-        else:
-            e, value = _numeral_end(view, a, b)
-        num = view[a:e]
-        split_head = None
-        if value is None:
-            sp = _YI_SPLIT.match(whole)
-            if sp and view[b:b + 1] in ("多", "余") and view[b + 1:b + 2] == "万":
-                # 二十五亿七千多万: 25亿 plus 七千多 ten-thousands
-                split_head, value, e, num = parse_number(sp.group(1)), parse_number(sp.group(2)), b, whole
-            if value is None or (sp and split_head is None and view[b:b + 1] in ("多", "余")):
-                continue
-        rng = rng or small_range(num)
+        numeral = _read_numeral(view, a, b)
+        if numeral is None:
+            continue
+        e, value, num, rng, split_head = numeral
         e2, value, unit, measure, marker = _read_tail(view, e, value, num)
         if split_head is not None and value is not None:
             value += split_head
@@ -381,22 +380,12 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
             _join_range(view, q, num, b1, blocked)  # 5-10万元, 3至5年
             if q.qualifier == "range":
                 if pre:
-                    q.start -= len(pre)
+                    q.start = pre.start
                 pos = q.end
                 yield q
             continue
-        if num == "二" and unit is not None and unit_kind(unit) == "count":
-            continue  # 二轮延包, 二期: a count says 两; 二 + measure word is an ordinal
-        if chinese and num == "一" and pre not in _ONE_MARKERS and (unit is None or unit_kind(unit) in ("count", "place", "time")):
-            continue  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元 are amounts)
-        if len(num) == 1 and num in "壹贰叁肆伍陆柒捌玖拾佰仟" and (unit is None or unit_kind(unit) != "currency"):
-            continue  # 伍家台, 陆家嘴: capital numerals stand alone only in sums of money
-        if num[0] != "十" and all(ch in _MAG for ch in num) and not pre and unit != "人" and not _POST.match(view, e2):
-            continue  # 万家忧乐, 每百户, 万吨级: a bare magnitude is an amount only as 千万人, 上千万, 万人以上
-        if num in ("零", "〇", "○"):
-            continue  # 零部件
-        if unit == "年" and chinese and len(num) > 2 and not any(c in "十百千" for c in num):
-            continue  # 一九五四年 is a year
+        if _not_an_amount(view, num, unit, pre, e2):
+            continue
         if view[e2:e2 + 1] == "半" and unit and unit_kind(unit) not in ("currency", "percent") and value == int(value):
             value, e2 = value + 0.5, e2 + 1  # 一吨半, 一年半
         if a > 0 and view[a - 1] in "负-−－" and (view[a - 1] == "负" or view[a - 2:a - 1] in _SIGN_AFTER):
@@ -404,25 +393,88 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
         q = _Q(a, e2, value, unit, measure=measure)
         if rng and unit:
             q.value, q.lower, q.upper, q.qualifier = None, rng[0], rng[1], "range"
-        post = _POST.match(view, e2)
-        if pre:
-            q.start -= len(pre)
-            q.qualifier = _PRE_KIND[pre]
-        elif marker:
-            q.qualifier = "lower_bound"
-        elif post:
-            q.qualifier = _POST_KIND[post.group()[-2:]]
-        elif apart := _PRE_APART.search(view, max(0, a - 4), a):
-            q.qualifier = _PRE_KIND[apart.group()[:-1]]  # 至少有十个: the marker stays outside
-        if post:
-            q.end = post.end()
-        if unit == "年" and view[q.end:q.end + 2] == "一遇":
-            q.end += 2  # 五十年一遇: a flood return period
-        if q.qualifier != "range":
-            _set_bounds(q)
+        _qualify(view, q, num, pre, marker)
         _join_range(view, q, num, b1, blocked)
         pos = q.end
         yield q
+
+
+def _is_name(view: str, a: int, b: int) -> bool:
+    """C919, G20, 5G: a numeral glued to Latin letters is a name (168cm, 10GW are amounts)."""
+    if view[a - 1:a].isascii() and view[a - 1:a].isalpha():
+        return True
+    if view[b:b + 1].isascii() and view[b:b + 1].isalpha():
+        u = unit_at(view, b)
+        return not u or not u[0].isascii()
+    return False
+
+
+class _Numeral(NamedTuple):
+    end: int
+    value: int | float
+    text: str
+    range: tuple[int | float, int | float] | None
+    split_head: int | float | None = None  # 二十五亿七千多万: the 亿 part, added after the tail
+
+
+def _read_numeral(view: str, a: int, b: int) -> _Numeral | None:
+    """The numeral matched at ``[a, b)`` as a number: a vague range (三五百, 八九亿), the longest
+    well-formed prefix, or 亿 plus a count of 万 (二十五亿七千多万); None when it is none of these."""
+    whole = view[a:b]
+    rng = None
+    if len(whole) > 2 and small_range(whole[:2]) and all(c in _MAG for c in whole[2:]):
+        scale = 1
+        for c in whole[2:]:
+            scale *= _MAG[c]
+        lo, hi = small_range(whole[:2])
+        rng, e, value = (lo * scale, hi * scale), b, hi * scale  # 三五百, 八九亿
+    else:
+        e, value = _numeral_end(view, a, b)
+    num = view[a:e]
+    split_head = None
+    if value is None:
+        sp = _YI_SPLIT.match(whole)
+        if sp and view[b:b + 1] in ("多", "余") and view[b + 1:b + 2] == "万":
+            # 二十五亿七千多万: 25亿 plus 七千多 ten-thousands
+            split_head, value, e, num = parse_number(sp.group(1)), parse_number(sp.group(2)), b, whole
+        if value is None or (sp and split_head is None and view[b:b + 1] in ("多", "余")):
+            return None
+    return _Numeral(e, value, num, rng or small_range(num), split_head)
+
+
+def _not_an_amount(view: str, num: str, unit: str | None, pre: _Pre | None, e2: int) -> bool:
+    """A numeral with a unit that is still not an amount: an ordinal, an article, a name, a year."""
+    chinese = is_chinese_numeral(num)
+    if num == "二" and unit is not None and unit_kind(unit) == "count":
+        return True  # 二轮延包, 二期: a count says 两; 二 + measure word is an ordinal
+    if chinese and num == "一" and not (pre and pre.marker.one) and (unit is None or unit_kind(unit) in ("count", "place", "time")):
+        return True  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元 are amounts)
+    if len(num) == 1 and num in CN_UPPER and (unit is None or unit_kind(unit) != "currency"):
+        return True  # 伍家台, 陆家嘴: capital numerals stand alone only in sums of money
+    if num[0] != "十" and all(ch in _MAG for ch in num) and not pre and unit != "人" and not _post_marker(view, e2):
+        return True  # 万家忧乐, 每百户, 万吨级: a bare magnitude is an amount only as 千万人, 上千万, 万人以上
+    if len(num) == 1 and num in CN_ZEROS:
+        return True  # 零部件
+    return unit == "年" and chinese and len(num) > 2 and not any(c in "十百千" for c in num)  # 一九五四年 is a year
+
+
+def _qualify(view: str, q: _Q, num: str, pre: _Pre | None, marker: str | None) -> None:
+    """The qualifier of ``q`` from the markers around it; the surface takes them in."""
+    post = _post_marker(view, q.end)
+    if pre:
+        q.start, q.qualifier = pre.start, pre.qualifier
+    elif marker:
+        q.qualifier = "lower_bound"  # 266万余套
+    elif post:
+        q.qualifier = post[1]
+    elif apart := _apart_marker(view, q.start, num):
+        q.qualifier = apart.qualifier  # 至少有十个: the marker stays outside
+    if post:
+        q.end = post[0]
+    if q.unit == "年" and view[q.end:q.end + 2] == "一遇":
+        q.end += 2  # 五十年一遇: a flood return period
+    if q.qualifier != "range":
+        _set_bounds(q)
 
 
 def _join_range(view: str, q: _Q, num: str, b1: int, blocked: Blocked) -> None:
@@ -470,7 +522,7 @@ def _return_period(view: str, q: _Q) -> bool:
     return q.unit == "年" and (view[q.end - 2:q.end] == "一遇" or bool(_RETURN_NEXT.match(view, q.end)))
 
 
-_RETURN_NEXT = re.compile(r"(?:或|、|至|到|和)[\d〇零一二三四五六七八九十百两]{1,4}年一遇")
+_RETURN_NEXT = re.compile(rf"(?:或|、|至|到|和)[\d{CN_DIGITS}十百]{{1,4}}年一遇")
 
 
 def _drop_dates(found: list[_Q], dates: Sequence[DateExpr], view: str) -> list[_Q]:

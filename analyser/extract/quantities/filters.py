@@ -21,27 +21,30 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+
+from analyser import data
+from analyser.text.numerals import CN_DIGITS, CN_NONZERO, CN_NUMERAL
 
 from .lexicon import lexical_re
 
 __all__ = ["Blocked", "blocked_spans", "is_marker"]
 
-_ONE = "一二三四五六七八九十两百千万"
+_ONE = CN_NONZERO + "十两百千万"
 _QUOTE = re.compile(r"[“「『‘]([^“”「」『』‘’。！？\n]{1,12})[”」』’]")
-_CN_NUM_CHAR = re.compile(r"[〇零一二三四五六七八九十两百千万亿]")
+_CN_NUM_CHAR = re.compile(f"[{CN_NUMERAL}]")
 _ALTERNATION = re.compile(
     rf"(?<![{_ONE}\d点])[{_ONE}][^\W\d{_ONE}点到至或和及与]{{1,2}}(?!百分)[{_ONE}][^\W\d{_ONE}点]{{1,2}}"
 )
 _RETURN_PERIOD = re.compile(r".年一遇")
 _YUAN_JIAO = re.compile(r".[元圆块].[角毛]")
 _URL = re.compile(r"(?:https?[:：]//|www\.)[\w\-./?？%&=:：#~+;@!*]+|[\w.\-]{1,64}@[\w\-]{1,64}\.[\w.\-]{1,64}")  # the view has ？ and ：
-_TWO_NUMBERS = re.compile(r"[\d〇零一二三四五六七八九十两百千万][^\d〇零一二三四五六七八九十两百千万]{1,2}[\d〇零一二三四五六七八九十两百千万]")
+_NUM_CHAR = rf"\d{CN_DIGITS}十百千万"
+_TWO_NUMBERS = re.compile(rf"[{_NUM_CHAR}][^{_NUM_CHAR}]{{1,2}}[{_NUM_CHAR}]")
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
 _DOC_NUMBER = re.compile(r"[〔\[【（(]\s*(?:19|20)\d\d\s*[〕\]】）)]\s*第?\s*\d+\s*号")
 _PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})(?!\d)")
 _LONG_CODE = re.compile(r"(?<![\d.,])\d{9,}(?![\d.,])|(?<![A-Za-z])[A-Za-z]{1,12}\d+[A-Za-z\d]*")
-_CODE_LABEL = re.compile(r"(?:电话|手机|传真|邮编|邮政编码|热线|ICP备|备案号|编号|代码|QQ|微信)[：:\s]*[\d\-—（）()\s]+")
-_MEASURES = "个项条种批类次件名位户家所座套"
 
 
 class Blocked:
@@ -78,13 +81,20 @@ def blocked_spans(view: str) -> list[tuple[int, int]]:
         # 一年建设、两年入住 are separate clauses; 四梁八柱 / 五个一批 are one word
         out.append(m.span())
     out.extend(m.span(1) for m in _TITLE.finditer(view))  # 《…三年行动…》: part of a title
-    for pattern in (_URL, _DOC_NUMBER, _PHONE, _LONG_CODE, _CODE_LABEL):
+    for pattern in (_URL, _DOC_NUMBER, _PHONE, _LONG_CODE, _code_label_re()):
         out.extend(m.span() for m in pattern.finditer(view))
     return Blocked(out).spans
 
 
+@lru_cache(maxsize=1)
+def _code_label_re() -> re.Pattern[str]:
+    """A label of code_labels.txt (电话, 邮编) and the digits after it."""
+    labels = "|".join(re.escape(w) for w in sorted(data.lines("code_labels.txt"), key=len, reverse=True))
+    return re.compile(rf"(?:{labels})[：:\s]*[\d\-—（）()\s]+")
+
+
 def _is_plan_name(inner: str) -> bool:
-    return bool(re.fullmatch(r"十?[一二三四五六七八九十]五", inner))
+    return bool(re.fullmatch(rf"十?[{CN_NONZERO}十]五", inner))
 
 
 def is_marker(view: str, a: int, b: int) -> bool:
@@ -103,7 +113,7 @@ def is_marker(view: str, a: int, b: int) -> bool:
         return True
     if before != "" and after != "" and before in "（(【[" and after in "）)】]":
         return True
-    if before == "、" and re.search(r"第[一二三四五六七八九十]{1,3}$", view[max(0, a - 6):a - 1]):
+    if before == "、" and re.search(rf"第[{CN_NONZERO}十]{{1,3}}$", view[max(0, a - 6):a - 1]):
         return True  # 第一、二轮
     line_start = a == 0 or view[a - 1] in "\n \u3000\t"
     return line_start and after in ("、", ".", "．") and not view[b + 1:b + 2].isdigit()

@@ -2,7 +2,12 @@
 
 * ``units.txt``: units and measure words with their kind (currency, area, count, place …);
 * ``implied_units.txt``: nouns that give the unit of a bare amount (贫困人口 -> 人);
-* ``numeric_lexical.txt``: words written with numerals that are not quantities (十分, 四梁八柱).
+* ``numeric_lexical.txt``: words written with numerals that are not quantities (十分, 四梁八柱);
+* ``per_units.txt``: what a slash divides a unit by (645元/月); ``tenths_not_words.txt``: words
+  after a number that begin with 成 without being tenths (成为, 成本);
+* ``quantity_qualifiers.tsv``, ``quantity_negations.txt``, ``quantity_not_markers.txt``: the
+  markers that make a number an estimate or a bound (约, 不低于, 以上), the negations that turn a
+  comparison around, and the words that end like a marker without being one (节约, 附近).
 
 Examples
 --------
@@ -12,21 +17,33 @@ Examples
 ('个', 'count')
 >>> implied_unit("建档立卡贫困人口实现", 0)
 '人'
+>>> qualifier_markers()["低于"]
+Marker(word='低于', side='before', qualifier='upper_bound', negated='lower_bound', apart=False, one=False)
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from analyser.data import lines as _lines
+from analyser.data import table as _table
+from analyser.data import words as _words
 
 __all__ = [
     "UNIT_KINDS",
+    "Marker",
     "implied_noun_at",
     "implied_unit",
     "implied_unit_before",
     "lexical_re",
+    "marker_re",
+    "negation_re",
+    "not_markers",
+    "per_unit_at",
     "place_unit_at",
+    "qualifier_markers",
+    "tenths_not_words",
     "unit_at",
     "unit_kind",
     "units",
@@ -143,3 +160,62 @@ def implied_noun_at(view: str, pos: int, longer_than: int) -> bool:
 def lexical_re() -> re.Pattern[str]:
     """Words with numerals that are never quantities."""
     return re.compile(_alternation(_lines("numeric_lexical.txt")))
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A qualifier marker of ``quantity_qualifiers.tsv``."""
+
+    word: str
+    side: str  # "before" or "after" the number
+    qualifier: str
+    negated: str | None  # the qualifier after 不 / 不得 / 未, None when the marker is not negated
+    apart: bool  # may stand apart from the number with 有 (至少有十个)
+    one: bool  # makes 一 a count (约一个月)
+
+
+@lru_cache(maxsize=1)
+def qualifier_markers() -> dict[str, Marker]:
+    """Every qualifier marker by its word."""
+    out = {}
+    for word, side, qualifier, negated, flags in _table("quantity_qualifiers.tsv"):
+        tags = set(flags.split(","))
+        out[word] = Marker(word, side, qualifier, None if negated == "-" else negated, "apart" in tags, "one" in tags)
+    return out
+
+
+@lru_cache(maxsize=2)
+def marker_re(side: str) -> re.Pattern[str]:
+    """The markers of one side, longest first: ending at the number (``before``, search with an
+    end position) or starting after it (``after``, with an optional （含）)."""
+    words = _alternation(w for w, m in qualifier_markers().items() if m.side == side)
+    if side == "before":
+        return re.compile(f"(?:{words})$")
+    return re.compile(f"(?:[（(]含[）)])?(?P<marker>{words})")
+
+
+@lru_cache(maxsize=1)
+def negation_re() -> re.Pattern[str]:
+    """A negation ending where a marker starts (search with an end position)."""
+    return re.compile(f"(?:{_alternation(_lines('quantity_negations.txt'))})$")
+
+
+def not_markers() -> frozenset[str]:
+    """Words that end like a marker but are not one (节约, 附近, 以上 before a number)."""
+    return _words("quantity_not_markers.txt")
+
+
+@lru_cache(maxsize=1)
+def _per_re() -> re.Pattern[str]:
+    return re.compile(_alternation(_lines("per_units.txt")))
+
+
+def per_unit_at(view: str, pos: int) -> tuple[str, str] | None:
+    """What a slash divides a unit by at ``pos`` when it is not a unit (645元/月 -> 月), or None."""
+    m = _per_re().match(view, pos)
+    return (m.group(), "per") if m else None
+
+
+def tenths_not_words() -> frozenset[str]:
+    """Words beginning with 成 that are not tenths (成为, 成本)."""
+    return _words("tenths_not_words.txt")

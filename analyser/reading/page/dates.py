@@ -9,30 +9,19 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-__all__ = ["iso_date", "cn_number"]
+from analyser.text.numerals import CN_NONZERO, CN_ZEROS, SEQUENCE_DIGITS, digit_sequence_value, small_number
 
-_DIGIT = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "Ｏ": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+__all__ = ["cn_number", "iso_date"]
+
+#: Latin O letters stand for 〇 in some transcribed years (二OO九年).
+_LATIN_ZERO = str.maketrans("ＯO", "〇〇")
+_SEQ = f"[{SEQUENCE_DIGITS}ＯO]"
+_SMALL = f"[{CN_NONZERO}十]"
 _DATE = re.compile(
     r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)(?:\s*日)?"
-    r"|(?P<cy>[〇○零Ｏ一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月(?P<cd>[一二三四五六七八九十]{1,3})日"
-    r"|民国(?P<ry>\d{1,3}|[〇零一二三四五六七八九十百]{1,5})年(?P<rm>\d{1,2}|[一二三四五六七八九十]{1,2})月"
-    r"(?P<rd>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+    rf"|(?P<cy>{_SEQ}{{4}})年(?P<cm>{_SMALL}{{1,2}})月(?P<cd>{_SMALL}{{1,3}})日"
+    rf"|民国(?P<ry>\d{{1,3}}|[{CN_ZEROS}{CN_NONZERO}十百]{{1,5}})年(?P<rm>\d{{1,2}}|{_SMALL}{{1,2}})月"
+    rf"(?P<rd>\d{{1,2}}|{_SMALL}{{1,3}})日"
 )
 
 
@@ -42,32 +31,7 @@ def cn_number(s: str) -> int | None:
     >>> [cn_number(x) for x in ("九", "十", "十二", "二十", "二十七", "")]
     [9, 10, 12, 20, 27, None]
     """
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = _DIGIT.get(tens) if tens else 1
-        o = _DIGIT.get(ones) if ones else 0
-        return None if t is None or o is None else t * 10 + o
-    return _DIGIT.get(s) if len(s) == 1 else None
-
-
-def _small(s: str) -> int:
-    return int(s) if s.isdigit() else (cn_number(s) or 0)
-
-
-def _roc_year(s: str) -> int | None:
-    """民国 year: Arabic (116), digit by digit (一一六) or with 百/十 (一百一十六)."""
-    if s.isdigit():
-        return int(s)
-    if "百" in s:
-        h, _, rest = s.partition("百")
-        hv = _DIGIT.get(h, None) if h else 1
-        rest = rest.lstrip("零〇")
-        rv = (cn_number(rest) if rest else 0) if rest != "十" else 10
-        return None if hv is None or rv is None else hv * 100 + rv
-    if "十" in s:
-        return cn_number(s)
-    digits = [_DIGIT.get(c) for c in s]
-    return None if None in digits else int("".join(map(str, digits)))
+    return small_number(s.translate(_LATIN_ZERO), most=99)
 
 
 def iso_date(s: str) -> str | None:
@@ -84,11 +48,11 @@ def iso_date(s: str) -> str | None:
         if m.group("y"):
             y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         elif m.group("ry"):  # Republic of China calendar: year 1 = 1912
-            y = 1911 + (_roc_year(m.group("ry")) or -2000)
-            mo, d = _small(m.group("rm")), _small(m.group("rd"))
+            y = 1911 + (small_number(m.group("ry")) or -2000)
+            mo, d = small_number(m.group("rm")) or 0, small_number(m.group("rd")) or 0
         else:
-            y = int("".join(str(_DIGIT[c]) for c in m.group("cy")))
-            mo, d = cn_number(m.group("cm")) or 0, cn_number(m.group("cd")) or 0
+            y = digit_sequence_value(m.group("cy").translate(_LATIN_ZERO)) or 0
+            mo, d = small_number(m.group("cm")) or 0, small_number(m.group("cd")) or 0
         try:
             if 1000 <= y <= 2999:
                 return _dt.date(y, mo, d).isoformat()

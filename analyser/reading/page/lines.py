@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyser import data
+from analyser.text.numerals import CN_NONZERO, SEQUENCE_DIGITS
 
 from .dates import _DATE, iso_date
 
@@ -60,7 +61,7 @@ _SPACED_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}")
 _DOCNO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［（(【]\s*\d{4}\s*[〕\]］）)】]\s*\d{1,5}\s*号")
 _DATE_LINE = re.compile(r"[（(]?\s*(?:" + _DATE.pattern + r")(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
 _SUBTITLE = re.compile(
-    r"(?:——|—|－－|--)\s*\S.*|[（(].*(?:\d{4}年|[〇○零一二三四五六七八九]{4}年|在.*上).*[）)]"
+    rf"(?:——|—|－－|--)\s*\S.*|[（(].*(?:\d{{4}}年|[{SEQUENCE_DIGITS}]{{4}}年|在.*上).*[）)]"
 )
 _CAPTION = re.compile(
     r"(?:记者|摄影|通讯员|供图)[ \u3000]*[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*[ \u3000]*摄?$"
@@ -214,7 +215,7 @@ _HEADER_KINDS = {"meta", "value", "subtitle", "date", "speaker", "name", "docno"
 
 
 _SECTION_HEADING = re.compile(
-    r"\s*(第[一二三四五六七八九十百零〇]+[章节部分编篇]|[一二三四五六七八九十]+[、．.]|（[一二三四五六七八九十]+）)"
+    rf"\s*(第[{CN_NONZERO}十百零〇]+[章节部分编篇]|[{CN_NONZERO}十]+[、．.]|（[{CN_NONZERO}十]+）)"
 )
 
 

@@ -180,3 +180,75 @@ def test_relative_years_against_the_frame(text, published, expected):
 
 def test_return_periods_are_not_durations():
     assert dates("防洪标准由最低五年一遇提高到二十年或五十年一遇") == []
+
+
+# Ranges of days, as printed in documents of the archive (gov_cn_20_guobanfa_1996_2,
+# gov_cn_48_guobanhan_2004_25, gov_cn_23_guobanhan_2004_80, prov_gwr_2026_guangdong).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1996年1月8日至12日召开的“1996年度全国地震趋势会商会”",
+         ("1996年1月8日至12日", "1996-01-08/1996-01-12", "range")),
+        ("2003年10月24日至26日，温家宝总理率国务院有关部门负责同志",
+         ("2003年10月24日至26日", "2003-10-24/2003-10-26", "range")),
+        ("专家组，于2004年4月14日—15日对马鬃山村进行了现场调查",
+         ("2004年4月14日—15日", "2004-04-14/2004-04-15", "range")),
+        ("自2019年1月1日至12月31日，对符合条件的企业", ("2019年1月1日至12月31日", "2019-01-01/2019-12-31", "range")),
+    ],
+)
+def test_day_ranges_keep_their_end(text, expected):
+    assert dates(text)[0] == expected
+
+
+def test_day_range_of_the_year_in_focus():
+    text = "2025年是很不平凡的一年。11月6日至10日，习近平总书记亲临广东视察。"
+    assert ("11月6日至10日", "2025-11-06/2025-11-10", "range") in dates(text, "2026-01-26")
+
+
+def test_day_range_running_backwards_is_not_a_range():
+    assert dates("2019年3月15日至5日")[0] == ("2019年3月15日", "2019-03-15", "date")
+
+
+# A letter re-published on a web page years later: the page's date (2018) is not the letter's; the
+# closing line under the issuer's name is (gov_cn_21_guobanhan_2004_57, gov_cn_51_guobanfa_1997_2).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (("国内只有上海船用曲轴公司年设计制造能力为40根，预计今年可生产出第一根国产曲轴。\n"
+         "国务院办公厅\n二〇〇四年八月十二日\n（本文有删减）"), ("今年", "2004", "deictic_year")),
+        (("建议今年适当时候，由国务院组织有关部门，对地震重点监视防御区部分城市进行检查。\n"
+         "以上意见如无不妥，请批转各地区、各部门贯彻执行。\n国家地震局\n一九九七年一月二十日"), ("今年", "1997", "deictic_year")),
+    ],
+)
+def test_relative_years_count_from_the_closing_date(text, expected):
+    assert expected in dates(text, published="2018-12-24")
+
+
+def test_closing_date_only_on_a_line_of_its_own():
+    text = "今年完成改造。\n会议于2004年8月12日召开，部署工作。"
+    assert ("今年", "2018", "deictic_year") in dates(text, published="2018-12-24")
+
+
+def test_caller_gives_the_document_date():
+    src = SourceText.from_text("今年粮食增产。去年减产。", published="2018-12-24")
+    assert [(d.text, d.value) for d in extract_dates(src, dated="1956-06-15")] == [("今年", "1956"), ("去年", "1955")]
+
+
+# N years after an anchor are N calendar years from it (gwr_2006, gwr_1993, gwr_2004 of the archive);
+# counted from a point (历经, 再) they end N years after it.
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("要大力普及和巩固九年义务教育。从今年起用两年时间，全部免除农村义务教育阶段学生学杂费。", "2006-03-05",
+         ("两年", "2006/2007", "duration")),
+        ("从2018年起三年，对符合条件的企业给予补贴。", "2018-12-05", ("三年", "2018/2020", "duration")),
+        ("力争用三年时间，到2020年基本建成覆盖城乡、功能完善的疾病预防控制体系。", "2018-03-05",
+         ("三年", "2018/2020", "duration")),
+        ("在此基础上再奋斗五年，到二〇三五年实现", "2026-01-27", ("五年", "2030/2035", "duration")),
+        ("力争用三年时间，基本建成覆盖城乡、功能完善的疾病预防控制体系。", "2004-03-05", ("三年", "P3Y", "duration")),
+        ("国务院决定，用三年时间基本解决建设领域拖欠工程款和农民工工资问题。", "2004-03-05", ("三年", "P3Y", "duration")),
+        ("少数需要将近十年的时间才能完成，大部分将在一九五八年完成。", "1954-09-23", ("将近十年", "P10Y", "duration")),
+    ],
+)
+def test_durations_after_an_anchor(text, published, expected):
+    assert expected in dates(text, published)

@@ -3,10 +3,17 @@ from __future__ import annotations
 import pytest
 
 from analyser.text.numerals import (
+    CN_DIGITS,
+    CN_MAGNITUDES,
+    CN_NONZERO,
+    CN_NUMERAL,
+    CN_ZEROS,
     NUMBER_RE,
+    SEQUENCE_DIGITS,
     digit_sequence_value,
     parse_fraction,
     parse_number,
+    small_number,
     small_range,
 )
 
@@ -111,3 +118,19 @@ def test_find_numbers_forms(text, expected):
     from analyser.text.numerals import find_numbers
 
     assert find_numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, most, expected",
+    [("十二", 999, 12), ("三十一", 99, 31), ("一一六", 999, 116), ("一百零五", 999, 105), ("05", 99, 5),
+     ("百", 99, None), ("二点五", 99, None), ("", 99, None), ("一千", 999, None)],
+)
+def test_small_number(text, most, expected):
+    assert small_number(text, most=most) == expected
+
+
+def test_numeral_classes_nest():
+    assert set(SEQUENCE_DIGITS) == set(CN_ZEROS) | set(CN_NONZERO)
+    assert set(CN_NUMERAL) == set(CN_DIGITS) | set(CN_MAGNITUDES)
+    assert all(parse_number(c) == i + 1 for i, c in enumerate(CN_NONZERO))
+    assert all(parse_number(c) == 0 for c in CN_ZEROS)

@@ -326,3 +326,38 @@ def test_hand_annotated_windows(gold_path):
     text_path = SHARED / "corpus-real" / "dev" / gold["document"]["path"].split("/")[-1]
     res = _score_gold(gold_path, text_path, gold["meta"].get("published"))
     assert res["lenient"]["f1"] >= 0.8
+
+
+# Negated comparisons and legal thresholds, as printed in documents of the archive (gwr_2015,
+# gwr_2012, gwr_2009, gwr_2019, gwr_2018, prov_gwr_2026_*, gov_cn_* notices): a negation turns the
+# comparison around (不低于 is a lower bound), 满 is a lower bound and 不满/未满 an upper one,
+# 及以下 / 及以上 keep their bound.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("城镇新增就业人数不低于900万人，城镇登记失业率控制在4.5%以内",
+         ("不低于900万人", "lower_bound", 9_000_000, None)),
+        ("城乡居民人均公共卫生服务经费不低于15元，以后逐步提高", ("不低于15元", "lower_bound", 15, None)),
+        ("一律按不低于5%的幅度压减一般性支出", ("不低于5%", "lower_bound", 5, None)),
+        ("细颗粒物（PM2.5）年平均浓度不高于23微克/立方米", ("不高于23微克/立方米", "upper_bound", None, 23)),
+        ("工程建设项目全流程审批时间压缩到不超过120个工作日", ("不超过120个", "upper_bound", None, 120)),
+        ("一定要守住全国耕地不少于18亿亩这条红线", ("不少于18亿亩", "lower_bound", 1_800_000_000, None)),
+        ("1979年在能源增长不到3％的情况下，工业总产值比上年增长", ("不到3％", "upper_bound", None, 3)),
+        ("全面完成存量煤电项目优化改造，关停淘汰10万千瓦及以下燃煤机组",
+         ("10万千瓦及以下", "upper_bound", None, 100_000)),
+        ("对年营业收入300万元及以上的企业", ("300万元及以上", "lower_bound", 3_000_000, None)),
+        ("具有专利代理人资格、年满18周岁、能够在专利代理机构专职工作", ("满18周岁", "lower_bound", 18, None)),
+        ("在本单位连续工作满90天的", ("满90天", "lower_bound", 90, None)),
+        ("参保缴费不满三年的", ("不满三年", "upper_bound", None, 3)),
+        ("未满18周岁的未成年人", ("未满18周岁", "upper_bound", None, 18)),
+        ("企业职工基本养老保险参保率不得低于60%", ("不得低于60%", "lower_bound", 60, None)),
+    ],
+)
+def test_negated_comparisons_and_thresholds(text, expected):
+    found = {q.text: (q.text, q.qualifier, q.lower, q.upper) for q in quantities(text)}
+    assert found[expected[0]] == expected
+
+
+def test_words_ending_like_a_marker_are_not_markers():
+    assert table("节约3000万元")[0][3] == "exact"
+    assert table("城市附近2公里")[0][3] == "exact"

@@ -1,0 +1,220 @@
+"""Resolvers of the expressions that name their dates: calendar dates, months, years, ranges,
+fiscal years, parts of a year, plan periods and Party congresses.
+
+Every resolver takes the match and the :class:`~.rules.Scan` and gives ``(start, end, value, kind)``
+or None when the match is not a date after all (a 13th month, a year range running backwards).
+"""
+from __future__ import annotations
+
+import calendar
+from functools import lru_cache
+
+from analyser import data
+from analyser.text.numerals import digit_sequence_value, parse_number, small_number
+
+__all__ = [
+    "as_of", "congress", "congress_month", "date", "day_range", "days", "fiscal", "month", "numeric_date",
+    "plan", "plan_nth", "plan_period", "since_year", "year", "year_part", "year_range",
+]
+
+_QUOTE_OPEN = "“「‘\"'"
+_QUOTE_CLOSE = "”」’\"'"
+_YEAR_SUFFIX_NOT_A_YEAR = ("代", "级", "龄")  # 2000年代, 2019年级: not the year itself
+
+
+def year_of(s: str) -> int | None:
+    """2018 or 二〇一八 -> 2018."""
+    return int(s) if s.isdigit() else digit_sequence_value(s)
+
+
+def small(s: str | None) -> int | None:
+    """A month, a day or an ordinal: 3, 十二."""
+    return small_number(s) if s else None
+
+
+def ymd(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    """ISO year, month or day; None when the month or the day does not exist."""
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    if not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def month_end(y: int, m: int) -> str | None:
+    """The last day of a month (9月底 -> 09-30)."""
+    return ymd(y, m, calendar.monthrange(y, m)[1]) if 1 <= m <= 12 else None
+
+
+@lru_cache(maxsize=1)
+def _congresses() -> dict[int, str]:
+    return {int(n): month for n, month in data.table("party_congresses.txt")}
+
+
+def congress_month(n: int) -> str | None:
+    """Opening month of the ``n``-th Party congress.
+
+    >>> congress_month(18)
+    '2012-11'
+    """
+    return _congresses().get(n)
+
+
+def plan_period(n: int) -> tuple[int, int]:
+    """Years of the ``n``-th five-year plan (1953-57, 1958-62, then from 1966 in fives).
+
+    >>> plan_period(13), plan_period(1), plan_period(15)
+    ((2016, 2020), (1953, 1957), (2026, 2030))
+    """
+    start = 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)
+    return start, start + 4
+
+
+def fiscal(m, scan):
+    """2013/14年度 -> 2013/2014."""
+    y1, y2 = year_of(m["fy1"]), year_of(m["fy2"])
+    if y1 is None or y2 is None:
+        return None
+    return m.start(), m.end(), f"{y1}/{y1 // 100 * 100 + y2}", "fiscal_year"
+
+
+def year_range(m, scan):
+    """一九四九年至一九五二年 -> 1949/1952."""
+    y1, y2 = year_of(m["r1"]), year_of(m["r2"])
+    if y1 is None or y2 is None or y2 < y1:
+        return None
+    return m.start(), m.end(), f"{y1}/{y2}", "range"
+
+
+def as_of(m, scan):
+    """截至2020年底 -> 2020-12-31, 截至2020年6月 -> 2020-06-30."""
+    y = year_of(m["ay"])
+    if y is None:
+        return None
+    mo, d = small(m["am"]), small(m["ad"])
+    if mo and d:
+        value = ymd(y, mo, d)
+    elif mo:
+        value = month_end(y, mo)
+    else:
+        value = f"{y}-12-31"
+    return m.start(), m.end(), value, "as_of"
+
+
+def day_range(m, scan):
+    """2019年3月5日至15日 -> 2019-03-05/2019-03-15; the second month is the first unless printed."""
+    y = year_of(m["ry"])
+    return days(m, scan, y, "rm1", "rd1", "rm2", "rd2") if y else None
+
+
+def days(m, scan, y: int, m1: str, d1: str, m2: str, d2: str):
+    """The range of days of year ``y`` a match spells with the named groups; when the end is not a
+    later day, the first day alone (2019年3月15日至5日 is a date and a stray number)."""
+    mo1, day1 = small(m[m1]), small(m[d1])
+    first = ymd(y, mo1, day1) if mo1 and day1 else None
+    last = ymd(y, small(m[m2]) if m[m2] else mo1, small(m[d2])) if mo1 else None
+    if first is not None and last is not None and last > first:
+        return m.start(), m.end(), f"{first}/{last}", "range"
+    end = m.end(d1) + (scan.view[m.end(d1):m.end(d1) + 1] in ("日", "号"))
+    return (m.start(), end, first, "date") if first else None
+
+
+def date(m, scan):
+    """2015年11月27日."""
+    y = year_of(m["y"])
+    return (m.start(), m.end(), ymd(y, small(m["m"]), small(m["d"])), "date") if y else None
+
+
+def numeric_date(m, scan):
+    """2021/7/5, 2019-01-14."""
+    return m.start(), m.end(), ymd(int(m["ny"]), int(m["nm"]), int(m["nd"])), "date"
+
+
+def month(m, scan):
+    """2015年7月, 2020年6月底 -> 2015-07, 2020-06 (a part of the month keeps the month)."""
+    y, mo = year_of(m["my"]), small(m["mm"])
+    if y is None or mo is None:
+        return None
+    return m.start(), m.end(), ymd(y, mo), "month"
+
+
+_YEAR_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
+
+
+def year_part(m, scan):
+    """2020年底 -> 2020-12, 2020年初 -> 2020-01, 上半年 -> 01/06, 第二季度 -> 04/06."""
+    y = year_of(m["py"])
+    if y is None:
+        return None
+    part = m["part"].lstrip("年")
+    if part in ("底", "末"):
+        value = f"{y}-12"
+    elif part == "初":
+        value = f"{y}-01"
+    else:
+        if part in _YEAR_PARTS:
+            first, last = _YEAR_PARTS[part]
+        else:
+            q = small(part.strip("第季度")) or 1
+            first, last = 3 * q - 2, 3 * q
+        value = f"{y}-{first:02d}/{y}-{last:02d}"
+    return m.start(), m.end(), value, "year_part"
+
+
+def since_year(m, scan):
+    """2016年以来 -> 2016/..."""
+    y = year_of(m["sy"])
+    return (m.start(), m.end(), f"{y}/..", "relative_period") if y else None
+
+
+def year(m, scan):
+    """2018年 -> 2018."""
+    y = year_of(m["yy"])
+    if y is None or scan.view[m.end():m.end() + 1] in _YEAR_SUFFIX_NOT_A_YEAR:
+        return None
+    return m.start(), m.end(), f"{y}", "year"
+
+
+def plan(m, scan):
+    """十三五, “十三五”以来, 十三五时期, “十三五”末: the plan's years, its start, or its last year."""
+    a, b = m.span()
+    quoted = m["pqn"] is not None
+    n_s = m["pqn"] or m["pn"] or m["pon"]
+    suffix = m["pqs"] if quoted else m["ps"] if m["pn"] else m["pos"]
+    view = scan.view
+    if m["pn"] and a > 0 and view[a - 1] in _QUOTE_OPEN and view[b:b + 1] != "" and view[b] in _QUOTE_CLOSE:
+        return None  # the quoted form is read as a whole
+    n = int(parse_number(n_s[:-1]) or 0)  # 十三五 -> 13, 九五 -> 9
+    if not 1 <= n <= 30:
+        return None
+    y1, y2 = plan_period(n)
+    if suffix == "以来":
+        return a, b, f"{y1}/..", "relative_period"
+    if suffix in ("时期", "期间"):
+        return a, b, f"{y1}/{y2}", "plan_period"
+    if quoted and suffix in ("末", "期末"):
+        return a, b, f"{y2}", "year_part"
+    if quoted and suffix == "初":
+        return a, b, f"{y1}", "year_part"
+    start = a + 1 if quoted else a  # the period is the name: 十三五 without quotes and suffix
+    return start, start + len(n_s), f"{y1}/{y2}", "plan_period"
+
+
+def plan_nth(m, scan):
+    """第一个五年计划 -> 1953/1957."""
+    n = small(m["nth"])
+    if not n:
+        return None
+    y1, y2 = plan_period(n)
+    return m.start(), m.end(), f"{y1}/{y2}", "plan_period"
+
+
+def congress(m, scan):
+    """十八大以来 -> 2012-11/.. (the congress's opening month)."""
+    n = small(m["cn"])
+    month_ = congress_month(n) if n else None
+    return (m.start(), m.end(), f"{month_}/..", "relative_period") if month_ else None

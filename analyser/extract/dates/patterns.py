@@ -1,0 +1,63 @@
+"""The regular expressions of the temporal expressions, one per kind, in matching order.
+
+Each pattern names its parts with groups; :mod:`.rules` pairs every pattern with the resolver that
+turns a match into a value. The kinds are tried as one alternation, earliest and longest first: a
+kind listed before another wins where both match at the same place (a range of years before a year).
+"""
+from __future__ import annotations
+
+from analyser.text.numerals import CN_NONZERO, SEQUENCE_DIGITS
+
+__all__ = ["FIRST_CHARS", "PATTERNS"]
+
+_CD = SEQUENCE_DIGITS  # 〇 ○ 零 一 … 九: the digits of a year read one by one
+_YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{_CD}]{{3}})"
+_SMALL = rf"(?:\d{{1,2}}|[{CN_NONZERO}十]{{1,3}})"
+_NUM = rf"(?:\d{{1,6}}(?:\.\d{{1,3}})?|[{_CD}两十百千]{{1,8}})"  # bounded: no quadratic scans
+_TO = r"(?:至|到|—|–|－|-|～|~)"
+_FIVE = rf"十[{CN_NONZERO}]五"  # 十一五 … 十九五
+_OLD_FIVE = r"[六七八九十]五"  # 六五 … 十五
+
+#: (kind, pattern) in matching order.
+PATTERNS: list[tuple[str, str]] = [
+    # fiscal year 2013/14年度, 二零一三／一四年度
+    ("fiscal", rf"(?P<fy1>{_YEAR})[/／\-－—–](?P<fy2>\d\d|[{_CD}]{{2}})年度"),
+    # ranges of years: 一九四九年至一九五二年, 2016—2020年, 2016年至2020年
+    ("range", rf"(?P<r1>{_YEAR})年?{_TO}(?P<r2>{_YEAR})年(?!\d|[{_CD}]|度)"),
+    # as of: 截至2020年底 / 截至2020年6月 / 截至2020年
+    ("asof", rf"(?:截至|截止到|截止|截至到)(?P<ay>{_YEAR})年(?:(?P<am>{_SMALL})月(?:(?P<ad>{_SMALL})日)?|(?P<apart>底|末))?"),
+    # ranges of days: 2019年3月5日至15日, 2004年4月14日—15日, 2003年10月24日至11月2日
+    ("drange", (rf"(?P<ry>{_YEAR})年(?P<rm1>{_SMALL})月(?P<rd1>{_SMALL})[日号]?{_TO}"
+                rf"(?:(?P<rm2>{_SMALL})月)?(?P<rd2>{_SMALL})[日号]")),
+    ("date", rf"(?P<y>{_YEAR})年(?P<m>{_SMALL})月(?P<d>{_SMALL})[日号]"),
+    ("ndate", r"(?<![\d/.\-])(?P<ny>1[6-9]\d\d|20\d\d)(?P<sep>[/.\-])(?P<nm>\d{1,2})(?P=sep)(?P<nd>\d{1,2})(?![\d/.\-])"),
+    ("month", rf"(?P<my>{_YEAR})年(?P<mm>{_SMALL})月(?:份)?(?P<mpart>上旬|中旬|下旬|底|末|初)?"),
+    ("ypart", rf"(?P<py>{_YEAR})年(?P<part>底|末|初|年底|年末|年初|上半年|下半年|前三季度|(?:第?[一二三四1-4])季度)"),
+    ("since_y", rf"(?P<sy>{_YEAR})年(?:以来|来)"),
+    ("year", rf"(?P<yy>{_YEAR})年(?!度|代|级|龄)"),
+    # days of the year the text speaks of: 11月6日至10日, 3月5日
+    ("mdrange", (rf"(?<![年\d{_CD}])(?P<qm1>{_SMALL})月(?P<qd1>{_SMALL})[日号]?{_TO}"
+                 rf"(?:(?P<qm2>{_SMALL})月)?(?P<qd2>{_SMALL})[日号]")),
+    ("mday", rf"(?<![年\d{_CD}])(?P<dm>{_SMALL})月(?P<dd>{_SMALL})[日号]"),
+    # a month of the current year as a deadline: 六月前, 9月底
+    ("bmonth", rf"(?<![年\d{_CD}个])(?P<bm>{_SMALL})月(?P<bmp>底|末|前)"),
+    # plan periods
+    ("plan_q", rf"(?P<pq>[“「‘\"](?P<pqn>{_FIVE}|{_OLD_FIVE})[”」’\"])(?P<pqs>以来|时期|期间|末|初|期末|前期|中期)?"),
+    ("plan", rf"(?<![十百千\d])(?P<pn>{_FIVE})(?P<ps>以来|时期|期间|末期?|初期?|规划|计划)?(?![{CN_NONZERO}十])"),
+    ("plan_old", rf"(?<![十百千\d])(?P<pon>{_OLD_FIVE})(?P<pos>时期|期间|规划|计划)"),
+    ("plan_nth", rf"第(?P<nth>[{CN_NONZERO}十]{{1,3}})个五年(?:计划|规划)(?P<nths>期间|时期)?"),
+    ("congress", rf"(?P<cn>[一二]?十?[{CN_NONZERO}十])大以来"),
+    # relative: 五年来, 五年多来, 5年来, 一年来, 过去一年, 过去五年
+    ("past", rf"过去(?P<pastn>{_NUM})年"),
+    ("rel", rf"(?<![\d{_CD}十百千年])(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
+    # anaphoric and deictic years
+    ("ana", r"(?P<ana>当年|同年|该年|是年)"),
+    ("jm", r"(?P<jm>今明两年|今后两年)"),
+    ("deic_part", rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|(?P<dpm>{_SMALL})月(?P<dpmp>底|末|初|份)?)"),
+    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上年|明年|前年|全年|这一年)"),
+    # durations: 5年, 六十四年, 将近十年
+    ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
+]
+
+#: Every pattern starts with one of these characters: a cheap first test before the alternation.
+FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上明前全将近约大超长历这"

@@ -1,0 +1,142 @@
+"""Resolvers of the expressions that count from the document's date or refer to the year in focus.
+
+今年 / 去年 / 明年 (and their parts, 今年年底, 明年3月底) shift the document year; 全年 / 这一年 /
+上年 and a bare month (六月前) belong to the year in focus; 当年 / 同年 to a year named just before;
+五年来 / 过去五年 / 近10年 are the years up to the document's (see :mod:`.frame`).
+"""
+from __future__ import annotations
+
+from analyser.text.numerals import parse_number
+
+from .explicit import days, month_end, small, ymd
+from .frame import ANAPHOR_REACH
+
+__all__ = ["anaphoric", "days_in_focus", "deictic", "deictic_part", "focus_month", "month_day", "past_years", "recent",
+           "this_and_next", "years_up_to"]
+
+#: The longest stretch counted back from the document (二百年来); a larger number is not a period.
+_MAX_YEARS_BACK = 200
+#: The longest stretch of months counted back (近120个月 = ten years).
+_MAX_MONTHS_BACK = 120
+
+
+def days_in_focus(m, scan):
+    """11月6日至10日: a range of days of the year in focus (the document year without one)."""
+    y = scan.frame.last_year or scan.frame.year
+    return days(m, scan, y, "qm1", "qd1", "qm2", "qd2") if y else None
+
+
+def month_day(m, scan):
+    """3月5日: a day of the year in focus (the document year without one)."""
+    mo, d = small(m["dm"]), small(m["dd"])
+    y = scan.frame.last_year or scan.frame.year
+    if y is None or mo is None or d is None:
+        return None
+    return m.start(), m.end(), ymd(y, mo, d), "date"
+
+
+def focus_month(m, scan):
+    """六月前, 9月底: a month of the year in focus as a deadline."""
+    a, b = m.span()
+    f = scan.frame
+    y = f.focus(a)
+    if y is None:
+        y = f.year
+    mo = small(m["bm"])
+    if y is None or mo is None or not 1 <= mo <= 12:
+        return None
+    if m["bmp"] in ("底", "末"):
+        return a, b, month_end(y, mo), "month"
+    return a, b, ymd(y, mo), "month"
+
+
+def past_years(m, scan):
+    """过去一年 -> the year before the document's; 过去五年 -> the five years before it."""
+    a, b = m.span()
+    n = small(m["pastn"])
+    y = scan.frame.year
+    if not n or y is None:
+        return a, b, None, "relative_period"
+    end = y - 1
+    return (a, b, f"{end}", "deictic_year") if n == 1 else (a, b, f"{end - n + 1}/{end}", "relative_period")
+
+
+def years_up_to(m, scan):
+    """五年来 -> the five years before the document's year; 五年多来 -> up to its month."""
+    a, b = m.span()
+    n = parse_number(m["rn"])
+    if not n or n != int(n) or n > _MAX_YEARS_BACK:
+        return None
+    n = int(n)
+    f = scan.frame
+    if f.year is None:
+        return a, b, None, "relative_period"
+    start = f.year - n
+    if m["more"]:
+        return a, b, f"{start}/{f.month}", "relative_period"
+    end = f.year - 1
+    return a, b, (f"{end}" if n == 1 else f"{start}/{end}"), "relative_period"
+
+
+def this_and_next(m, scan):
+    """今明两年 -> the document year and the next."""
+    y = scan.frame.year
+    return m.start(), m.end(), (f"{y}/{y + 1}" if y else None), "range"
+
+
+def anaphoric(m, scan):
+    """当年 / 同年: the year named in the same or the previous sentence, else nothing."""
+    y = scan.frame.focus(m.start(), ANAPHOR_REACH)
+    return (m.start(), m.end(), f"{y}", "anaphoric_year") if y is not None else None
+
+
+def deictic_part(m, scan):
+    """今年年底 -> 2020-12-31, 明年3月底 -> 2021-03-31, 今年上半年 -> 2020-01/2020-06."""
+    a, b = m.span()
+    y = scan.frame.shifted(m["dpy"], a)
+    if y is None:
+        return None
+    part = m["dpp"]
+    if m["dpm"]:
+        mo = small(m["dpm"])
+        if mo is None or not 1 <= mo <= 12:
+            return None
+        if m["dpmp"] in ("底", "末"):
+            return a, b, month_end(y, mo), "month"
+        return a, b, ymd(y, mo), "month"
+    if part in ("年底", "年末", "底", "末"):
+        return a, b, f"{y}-12-31", "year_part"
+    if part in ("年初", "初"):
+        return a, b, f"{y}-01", "year_part"
+    return a, b, (f"{y}-01/{y}-06" if part == "上半年" else f"{y}-07/{y}-12"), "year_part"
+
+
+def deictic(m, scan):
+    """今年, 去年, 明年 shift the document year; 全年 / 这一年 are the year in focus, 上年 the one before."""
+    a, b = m.span()
+    word = m["deic"]
+    f = scan.frame
+    if word == "上年":
+        y = f.shifted(word, a, in_focus=True)
+        return a, b, (f"{y}" if y is not None else None), "deictic_year"
+    if word in ("全年", "这一年"):
+        y = f.focus(a)
+        if y is None:
+            y = f.year
+        return (a, b, f"{y}", "deictic_year") if y else None
+    y = f.shifted(word, a)
+    return a, b, (f"{y}" if y is not None else None), "deictic_year"
+
+
+def recent(m, scan, n):
+    """近10年, 近5个月: the last N years before the document's year, the last N months up to its month."""
+    a, b = m.span()
+    f = scan.frame
+    if f.year is None:
+        return a, b, None, "duration"
+    if m["du"] == "年":
+        return a, b, f"{f.year - n}/{f.year - 1}", "duration"
+    if f.month is None or len(f.month) < 7 or n > _MAX_MONTHS_BACK:
+        return None
+    k = f.year * 12 + int(f.month[5:7]) - 1 - (n - 1)
+    return a, b, f"{k // 12:04d}-{k % 12 + 1:02d}/{f.month}", "duration"
