@@ -61,10 +61,12 @@ def analyse(
         raise EmptyInputError(f"{source or 'input'}: no text to analyse")
     check_characters(text, source)
     with gc_paused():
-        return _analysis(get_nlp()(text), text, source, encoding, format)
+        return _analysis(get_nlp()(text), text, source, encoding, format, decode_errors)
 
 
-def _analysis(doc, text: str, source: str | None, encoding: str, format: str) -> Analysis:
+def _analysis(
+    doc, text: str, source: str | None, encoding: str, format: str, decode_errors: DecodeErrors | None
+) -> Analysis:
     page = doc.user_data.get(PAGE_KEY)
     facts = doc.user_data.get(FACTS_KEY, {})
     info = DocumentInfo(
