@@ -194,6 +194,30 @@ class Quantity(_Fact):
     indicator: Span | None = None
     time: str | None = None
     place: str | None = None
+    #: ``target`` (预期目标, 力争, 到2025年…), ``actual`` (a reported result) or ``None`` when unclear
+    modality: str | None = None
+    #: ``binding`` (约束性) or ``expected`` (预期性) when the text says so
+    binding: str | None = None
+    #: ``(id, label)`` of the indicator concept (``analyser/data/indicators.tsv``), when one matches
+    canonical: tuple[str, str] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quantity:
+        """The quantity from its JSON (``indicator.canonical`` becomes ``canonical``)."""
+        ind = data.get("indicator")
+        canonical = ind.get("canonical") if isinstance(ind, dict) else None
+        if isinstance(canonical, dict) and canonical.get("id"):
+            data = {**data, "canonical": (canonical["id"], canonical.get("label") or canonical["id"])}
+        else:
+            data = {k: v for k, v in data.items() if k != "canonical"}
+        return _build(cls, data)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = _Fact.to_dict(self)
+        canonical = out.pop("canonical")
+        if out["indicator"] is not None:
+            out["indicator"]["canonical"] = None if canonical is None else {"id": canonical[0], "label": canonical[1]}
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +331,10 @@ class DocumentInfo(_Fact):
     published: str | None = None
     doc_number: Span | None = None
     body: tuple[int, int] = (0, 0)
+    #: values from a corpus sidecar (title, published, issuer, doc_number, kind, url), when read
+    metadata: dict[str, Any] | None = None
+    #: the fields the sidecar supplied -> the sidecar's file name (``{"published": "manifest.json"}``)
+    metadata_source: dict[str, str] | None = None
     decode_errors: DecodeErrors | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -323,6 +351,10 @@ class DocumentInfo(_Fact):
             "doc_number": _jsonable(self.doc_number),
             "body": {"start": self.body[0], "end": self.body[1]},
         }
+        if self.metadata is not None:
+            out["metadata"] = dict(self.metadata)
+        if self.metadata_source is not None:
+            out["metadata_source"] = dict(self.metadata_source)
         if self.decode_errors is not None:
             out["decode_errors"] = self.decode_errors.to_dict()
         return out

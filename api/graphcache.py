@@ -52,7 +52,7 @@ class GraphCache:
     >>> store.add_analysis(Analysis.from_dict({"document": {"id": "d1", "published": "2020-01-02"}}, text="扶贫"))
     True
     >>> cache.invalidate(); sorted(cache.get())
-    ['doc:d1', 'year:2020']
+    ['doc:d1', 'keyword:扶贫', 'year:2020']
     """
 
     def __init__(self, store: Any, *, check_interval: float = 1.0) -> None:

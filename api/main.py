@@ -34,7 +34,7 @@ from .graphcache import GraphCache
 from .limits import BodyLimitMiddleware
 from .pool import ReadPool
 from .respcache import ResponseCache
-from .routers import analyse, corpus, documents, graph, health
+from .routers import analyse, corpus, documents, graph, health, knowledge
 from .runner import AnalysisRunner
 from .schemas import ErrorOut
 from .settings import Settings, get_settings
@@ -117,7 +117,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    for module in (health, analyse, documents, corpus, graph):
+    for module in (health, analyse, documents, corpus, graph, knowledge):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

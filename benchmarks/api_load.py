@@ -17,6 +17,16 @@ Scenarios
 ``neighbors``
     ``GET /graph/nodes/{id}/neighbors?depth=1&limit=100`` for 40 documents drawn at random
     (seeded) and the 10 most used formulations (hubs linked to thousands of documents).
+``series``
+    ``GET /indicators`` and ``GET /indicators/{id}/series`` of the eight most used concepts:
+    unfiltered, targets only, a span of years, by issuer, and the next page through a cursor.
+``citations``
+    ``GET /citations``: the first page, the next page, and title searches.
+``terms``
+    ``GET /terms/timeline`` of common and rare terms, both scripts (counted over every stored text).
+
+``--response-cache-mb 0`` turns the server's response cache off, so that every request reaches
+the store (the figures of a first visit rather than of a repeated one).
 
 Run: ``.venv/bin/python benchmarks/api_load.py --db STORE.db [-c 50] [--duration 10] [--requests 20000]``
 (a large synthetic store: ``benchmarks/synth_corpus.py`` then ``python -m analyser ingest``).
@@ -47,8 +57,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, cache_mb: int | None = None) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    if cache_mb is not None:
+        env["POLICY_ANALYSER_RESPONSE_CACHE_MB"] = str(cache_mb)
     env.pop("POLICY_ANALYSER_WRITE_TOKEN", None)
     return subprocess.Popen(
         [sys.executable, "-m", "analyser", "serve", "--db", str(db), "--port", str(port)],
@@ -99,6 +111,35 @@ def quantity_urls(base: str) -> list[str]:
     if first.get("next"):
         urls.append("/quantities?limit=50&cursor=" + quote(first["next"]))
     return urls
+
+
+def series_urls(base: str) -> list[str]:
+    """The indicator list and series pages of the most used concepts."""
+    concepts = httpx.get(base + "/indicators", params={"limit": 8}, timeout=60).json()["items"]
+    urls = ["/indicators", "/indicators?q=" + quote("增长")]
+    for c in concepts:
+        path = f"/indicators/{quote(c['id'])}/series"
+        first = httpx.get(base + path, params={"limit": 50}, timeout=60).json()
+        urls += [f"{path}?limit=50", f"{path}?limit=50&modality=target", f"{path}?limit=50&from=2000&to=2010",
+                 f"{path}?limit=50&issuer=" + quote("国务院")]
+        if first.get("next"):
+            urls.append(f"{path}?limit=50&cursor=" + quote(first["next"]))
+    return urls
+
+
+def citation_urls(base: str) -> list[str]:
+    first = httpx.get(base + "/citations", params={"limit": 20}, timeout=60).json()
+    urls = ["/citations?limit=20", "/citations?limit=20&q=" + quote("规划"), "/citations?limit=20&q=" + quote("條例")]
+    if first.get("next"):
+        urls.append("/citations?limit=20&cursor=" + quote(first["next"]))
+    return urls
+
+
+TERMS = ("精准扶贫", "新常态", "高质量发展", "乡村振兴", "小康社会", "易地扶贫搬迁", "脫貧攻堅", "供给侧结构性改革")
+
+
+def term_urls(base: str) -> list[str]:
+    return [f"/terms/timeline?limit=50&q={quote(t)}" for t in TERMS]
 
 
 def neighbor_urls(base: str, nodes: list[str] | None, limit: int) -> list[str]:
@@ -222,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--node", action="append", help="graph node for the neighbours scenario (repeatable)")
     parser.add_argument("--pid", type=int, help="with --url: the server's process id, to report its CPU time per request")
     parser.add_argument("--neighbors-limit", type=int, default=100, help="limit= of neighbourhood requests")
-    parser.add_argument("--scenario", choices=["quantities", "neighbors"], action="append")
+    parser.add_argument("--scenario", choices=["quantities", "neighbors", "series", "citations", "terms"], action="append")
+    parser.add_argument("--response-cache-mb", type=int, help="the server's response cache (0: off; default: its own)")
     parser.add_argument(
         "--client", choices=["raw", "httpx"], default="raw",
         help="load generator: raw keep-alive HTTP/1.1 over asyncio streams (default; cheap) or httpx",
@@ -244,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"no store at {args.db}")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        proc = start_server(args.db, port)
+        proc = start_server(args.db, port, args.response_cache_mb)
     try:
         health = wait_ready(base, proc)
         print(f"server {base}: {health['documents']} documents; {concurrency} connections ({args.client} client), "
@@ -258,7 +300,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'scenario':<12}{'requests':>9}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}"
               f"{'max ms':>9}{'server CPU ms/req':>19}")  # fmt: skip
         for name in scenarios:
-            urls = quantity_urls(base) if name == "quantities" else neighbor_urls(base, args.node, args.neighbors_limit)
+            urls = {
+                "quantities": lambda: quantity_urls(base),
+                "series": lambda: series_urls(base),
+                "citations": lambda: citation_urls(base),
+                "terms": lambda: term_urls(base),
+            }.get(name, lambda: neighbor_urls(base, args.node, args.neighbors_limit))()
             asyncio.run(run_scenario(base, urls, concurrency, min(2.0, duration), 2000, client=args.client))  # warm-up
             cpu0 = cpu_seconds(pid)
             r = asyncio.run(run_scenario(base, urls, concurrency, duration, max_requests, client=args.client))

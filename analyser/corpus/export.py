@@ -47,6 +47,8 @@ FACT_EXPORTS = {
     "slogans": "SELECT * FROM slogans ORDER BY doc_id, n",
     "citations": "SELECT * FROM citations ORDER BY doc_id, n",
     "entities": "SELECT * FROM entities ORDER BY doc_id, n",
+    "indicator_concepts": "SELECT * FROM indicator_concepts ORDER BY quantities DESC, concept",
+    "cited_documents": "SELECT * FROM citation_groups ORDER BY n_documents DESC, normalized",
     "files": "SELECT * FROM files ORDER BY path",
     "errors": "SELECT * FROM errors ORDER BY path",
 }

@@ -17,9 +17,15 @@ Nodes (id: ``type`` – attributes)
     heading, char_start, char_end, doc
 ``quantity:<doc id>:<start>-<end>``
     quantity – text, value, unit, qualifier, lower, upper, indicator, time, place,
+    modality (target/actual), binding, year (the year the value refers to), concept,
     char_start, char_end, doc
 ``indicator:<Simplified indicator>``
-    what quantities measure
+    what quantities measure, as written
+``concept:<id>``
+    indicator concept of the vocabulary (``analyser/data/indicators.tsv``: gdp_growth,
+    urban_new_jobs …) – documents, mentions
+``keyword:<word>``
+    a corpus TF-IDF keyword of at least one document – documents
 ``slogan:<normalized>``
     formulation, merged across documents and scripts – kind, documents, mentions
 ``family:<key>``
@@ -36,13 +42,19 @@ Edges (source → target: key)
 - doc → section/point/item: ``has_section``, ``has_point``, ``has_item`` (also outline
   node → child node), attributes ``order``
 - doc → quantity: ``states``; quantity → indicator: ``measures``
+- quantity → concept: ``instance_of`` (``modality``, ``year``, ``place`` when known);
+  indicator → concept: ``canonical``; doc → concept: ``reports`` (``count``)
+- section/point/item → quantity, slogan, citation: ``contains`` (``count``): the facts whose
+  start lies in the outline node, linked from the innermost node holding them
+- doc → keyword: ``has_keyword`` (``rank``, 1 = best)
 - quantity → place: ``in_place`` (a place name the gazetteer knows, such as 贵州, becomes its
   division's full name, 贵州省, so it meets the entity nodes)
 - quantity → year (its time) and doc → year (publication): ``in_year``
 - doc → slogan: ``uses_slogan`` (``count``, ``first``: offset of the first mention)
 - slogan → family: ``variant_of``
-- doc → citation: ``cites`` (``count``); citation → doc: ``refers_to`` when a stored
-  document's title is the cited title
+- doc → citation: ``cites`` (``count``); a short citation (《建议》) is merged into the full
+  title it abbreviates in its document; citation → doc: ``refers_to`` when a stored
+  document's title is the cited title, or its document number the cited number
 - doc → person/org/place: ``mentions`` (``count``)
 - place → place: ``part_of`` (the entity's ``parents``, broadest first, form a chain)
 - doc → org: ``issued_by`` (the document's issuer)
@@ -76,7 +88,10 @@ from typing import Any
 import networkx as nx
 
 from analyser.facts import Analysis, OutlineNode, Quantity, Span
+from analyser.text.docnumbers import number_key
 from analyser.text.normalize import simplified_view
+
+from .containment import innermost
 
 __all__ = [
     "GRAPH_SCHEMA",
@@ -178,6 +193,7 @@ class _Builder:
                 char_end=n.end, doc=doc_id,
             )  # fmt: skip
             self.edge(parent, node, _OUTLINE_EDGE[kind], order=i)
+            self.spans.append((n.start, n.end, node))
             self.outline(doc_id, node, n.children, path)
 
     def document(self, analysis: Analysis, keywords: list[str]) -> None:
@@ -195,9 +211,11 @@ class _Builder:
         for name in _ISSUER_SPLIT.split(normalize_key(issuer)) if issuer else ():
             if name:
                 self.edge(doc, self.node(f"org:{name}", "org", name), "issued_by")
+        self.spans: list[tuple[int, int, str]] = []
         self.outline(doc_id, doc, analysis.outline, "")
+        facts: list[tuple[int, str]] = []  # (start, node) of the facts the outline may contain
         for q in analysis.quantities:
-            self.quantity(doc_id, doc, q)
+            facts.append((q.start, self.quantity(doc_id, doc, q, d.published)))
         for s in analysis.slogans:
             key = normalize_key(s.normalized or s.text)
             if not key:
@@ -205,10 +223,11 @@ class _Builder:
             node = self.node(f"slogan:{key}", "slogan", key, kind=s.kind)
             self.seen(node, doc_id)
             self.edge(doc, node, "uses_slogan", count=1, first=s.start)
+            facts.append((s.start, node))
             if fam := normalize_key(s.family):
                 self.edge(node, self.node(f"family:{fam}", "family", fam), "variant_of")
         for c in analysis.citations:
-            key = normalize_key(c.normalized or c.title or c.text)
+            key = normalize_key(c.refers_to or c.normalized or c.title or c.text)
             if not key:
                 continue
             node = self.node(
@@ -217,6 +236,7 @@ class _Builder:
             )  # fmt: skip
             self.seen(node, doc_id)
             self.edge(doc, node, "cites", count=1)
+            facts.append((c.start, node))
         for e in analysis.entities:
             type_ = _ENTITY_TYPES.get(e.label)
             key = normalize_key(e.normalized or e.text)
@@ -226,30 +246,55 @@ class _Builder:
             node = node or self.node(f"{type_}:{key}", type_, key)
             self.seen(node, doc_id)
             self.edge(doc, node, "mentions", count=1)
+        if self.spans and facts:
+            for (_, fact), holder in zip(facts, innermost(self.spans, [p for p, _ in facts])):
+                if holder is not None:
+                    self.edge(holder, fact, "contains", count=1)
+        for rank, word in enumerate(keywords, 1):
+            node = self.node(f"keyword:{word}", "keyword", word)
+            self.seen(node, doc_id)
+            self.edge(doc, node, "has_keyword", rank=rank)
 
-    def quantity(self, doc_id: str, doc: str, q: Quantity) -> None:
+    def quantity(self, doc_id: str, doc: str, q: Quantity, published: str | None = None) -> str:
+        from analyser.extract.quantities.modality import reference_year
+
         indicator = span_text(q.indicator)
+        year = reference_year(q.time, q.modality, published)
         node = self.node(
             f"quantity:{doc_id}:{q.start}-{q.end}", "quantity", q.text,
             text=q.text, value=_num(q.value), unit=q.unit, qualifier=q.qualifier, lower=_num(q.lower),
-            upper=_num(q.upper), indicator=indicator, time=q.time, place=q.place,
+            upper=_num(q.upper), indicator=indicator, time=q.time, place=q.place, modality=q.modality,
+            binding=q.binding, year=year, concept=q.canonical[0] if q.canonical else None,
             char_start=q.start, char_end=q.end, doc=doc_id,
         )  # fmt: skip
         self.edge(doc, node, "states")
-        if ind := normalize_key(indicator):
+        ind = normalize_key(indicator)
+        if ind:
             self.edge(node, self.node(f"indicator:{ind}", "indicator", ind), "measures")
+        if q.canonical:
+            concept = self.node(f"concept:{q.canonical[0]}", "concept", q.canonical[1], concept=q.canonical[0])
+            self.seen(concept, doc_id)
+            self.edge(node, concept, "instance_of", modality=q.modality, year=year, place=q.place)
+            self.edge(doc, concept, "reports", count=1)
+            if ind:
+                self.edge(f"indicator:{ind}", concept, "canonical")
         if q.place and (place := self.place(*_resolve_place(q.place))):
             self.edge(node, place, "in_place")
-        if (year := self.year(q.time)) is not None:
-            self.edge(node, year, "in_year")
+        if (year_node := self.year(q.time)) is not None:
+            self.edge(node, year_node, "in_year")
+        return node
 
-    def finish(self, titles: dict[str, str]) -> nx.MultiDiGraph:
+    def finish(self, titles: dict[str, str], numbers: dict[str, str] | None = None) -> nx.MultiDiGraph:
+        numbers = numbers or {}
         for node, docs in self.doc_sets.items():
             self.g.nodes[node]["documents"] = len(docs)
             self.g.nodes[node]["mentions"] = self.mentions[node]
         for node, data in list(self.g.nodes(data=True)):
-            if data["type"] == "citation" and node[len("citation:") :] in titles:
-                self.edge(node, titles[node[len("citation:") :]], "refers_to")
+            if data["type"] != "citation":
+                continue
+            target = titles.get(node[len("citation:") :]) or numbers.get(number_key(data.get("doc_number")))
+            if target is not None:
+                self.edge(node, target, "refers_to")
         return self.g
 
 
@@ -316,12 +361,15 @@ def build_graph(
     kw = tfidf_keywords(all_terms, top=keywords, n=n) if keywords else []
     builder = _Builder()
     titles: dict[str, str] = {}
+    numbers: dict[str, str] = {}
     for i, analysis in enumerate(stream):
         builder.document(analysis, kw[i] if i < len(kw) else [])
         key = normalize_key(span_text(analysis.document.title))
         if key:
             titles.setdefault(key, f"doc:{analysis.document.id}")
-    return builder.finish(titles)
+        if number := number_key(span_text(analysis.document.doc_number)):
+            numbers.setdefault(number, f"doc:{analysis.document.id}")
+    return builder.finish(titles, numbers)
 
 
 def graph_stats(graph: nx.MultiDiGraph) -> dict[str, dict[str, int]]:

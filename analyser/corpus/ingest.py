@@ -9,10 +9,14 @@ writes each document, its facts and its file record in one transaction. Hence:
 * a run killed at any point (even ``kill -9``) resumes where it stopped, with nothing lost and
   nothing doubled;
 * a file that cannot be read or analysed is recorded in the ``errors`` table with a one-line
-  message, and the run goes on.
+  message, and the run goes on;
+* a sidecar beside the files (``manifest.json`` or ``meta.jsonl``, :mod:`analyser.corpus.sidecar`)
+  gives dates, titles and issuers the texts do not print; the date reaches the analysis, so
+  今年/去年 resolve against it. Sidecars and ``README*`` files are not documents.
 
 The analyse function is a parameter (a callable or a ``"module:function"`` name) taking a
-path and returning an :class:`~analyser.facts.Analysis` (with its text); the default,
+path (and, if it accepts it, the file's sidecar entry as ``meta=``) and returning an
+:class:`~analyser.facts.Analysis` (with its text); the default,
 :func:`analyse_path`, runs the full pipeline, loaded once per worker process.
 
 Examples
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import inspect
 import os
 import sys
 import threading
@@ -44,6 +49,7 @@ from typing import Any
 from analyser.errors import AnalyserError, InputError, StoreError
 from analyser.facts import Analysis
 
+from .sidecar import apply_metadata, is_sidecar_or_readme, read_sidecars
 from .store import PreparedDocument, Store, prepare
 
 __all__ = ["SUFFIXES", "IngestSummary", "analyse_path", "collect_files", "ingest", "process_file", "source_names"]
@@ -107,7 +113,7 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
             for dirpath, dirnames, filenames in os.walk(p):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in filenames:
-                    if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+                    if name.lower().endswith(SUFFIXES) and not name.startswith(".") and not is_sidecar_or_readme(name):
                         f = Path(dirpath) / name
                         out.setdefault(str(f), f)
         elif p.exists():
@@ -149,11 +155,11 @@ def source_names(paths: Iterable[str | os.PathLike], files: Iterable[Path]) -> d
     return out
 
 
-def analyse_path(path: str) -> Analysis:
-    """The full pipeline on one file (encoding detection, HTML to text)."""
+def analyse_path(path: str, meta: dict[str, Any] | None = None) -> Analysis:
+    """The full pipeline on one file (encoding detection, HTML to text); ``meta`` is its sidecar entry."""
     from analyser.nlp.analysis import analyse_file
 
-    return analyse_file(path)
+    return analyse_file(path, metadata=meta)
 
 
 def _resolve(analyse: AnalyseFn | None) -> Callable[[str], Analysis]:
@@ -173,10 +179,25 @@ def _one_line(exc: BaseException) -> str:
     return msg if isinstance(exc, AnalyserError) else f"{type(exc).__name__}: {msg}"
 
 
-def process_file(path: str, analyse: Callable[[str], Analysis], source: str | None = None) -> dict[str, Any]:
-    """Analyse one file and prepare its rows (recorded as ``source``, default ``path``); never raises."""
+def _takes_meta(fn: Callable) -> bool:
     try:
-        analysis = analyse(path)
+        return "meta" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def process_file(
+    path: str, analyse: Callable[[str], Analysis], source: str | None = None, meta: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Analyse one file and prepare its rows (recorded as ``source``, default ``path``); never raises.
+
+    ``meta`` (the file's sidecar entry) is passed to ``analyse`` when it takes ``meta``, and
+    fills the document block of its result either way.
+    """
+    try:
+        analysis = analyse(path, meta=meta) if meta and _takes_meta(analyse) else analyse(path)
+        if meta:
+            analysis = apply_metadata(analysis, meta)
         return {"path": path, "prepared": prepare(analysis, source=source or path), "error": None}
     except Exception as exc:  # noqa: BLE001 - any failure of one file is recorded, the run goes on
         return {"path": path, "prepared": None, "error": _one_line(exc)}
@@ -226,20 +247,22 @@ def _init_worker(analyse: AnalyseFn | None, parent: int | None = None) -> None:
         get_nlp()
 
 
-def _work(path: str, source: str | None = None) -> dict[str, Any]:
+def _work(path: str, source: str | None = None, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     assert _WORKER_ANALYSE is not None
-    return process_file(path, _WORKER_ANALYSE, source)
+    return process_file(path, _WORKER_ANALYSE, source, meta)
 
 
 _DASK_CACHE: dict[str, Callable[[str], Analysis]] = {}
 
 
-def _dask_work(path: str, analyse: AnalyseFn | None, source: str | None = None) -> dict[str, Any]:
+def _dask_work(
+    path: str, analyse: AnalyseFn | None, source: str | None = None, meta: dict[str, Any] | None = None
+) -> dict[str, Any]:
     key = analyse if isinstance(analyse, str) else repr(analyse)
     fn = _DASK_CACHE.get(key)
     if fn is None:
         fn = _DASK_CACHE[key] = _resolve(analyse)
-    return process_file(path, fn, source)
+    return process_file(path, fn, source, meta)
 
 
 # -- the main process: the only writer --------------------------------------------------------
@@ -335,6 +358,7 @@ def ingest(
         raise InputError(f"the number of jobs must be at least 1, got {jobs}")
     files = collect_files(paths)
     sources = source_names(paths, files)
+    metadata = read_sidecars(files)
     summary = IngestSummary(files=len(files))
     todo: dict[str, tuple[str, int]] = {}
     seen_sha: set[str] = set()
@@ -363,13 +387,13 @@ def ingest(
         if not todo:
             pass
         elif engine == "dask":
-            _run_dask(list(todo), analyse, scheduler, write, sources)
+            _run_dask(list(todo), analyse, scheduler, write, sources, metadata)
         elif jobs == 1:
             fn = _resolve(analyse)
             for path in todo:
-                write(process_file(path, fn, sources.get(path)))
+                write(process_file(path, fn, sources.get(path), metadata.get(path)))
         else:
-            _run_pool(list(todo), analyse, jobs, write, sources)
+            _run_pool(list(todo), analyse, jobs, write, sources, metadata)
     finally:
         if bar is not None:
             bar.close()
@@ -383,8 +407,10 @@ def _run_pool(
     jobs: int,
     write: Callable[[dict], None],
     sources: dict[str, str] | None = None,
+    metadata: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     sources = sources or {}
+    metadata = metadata or {}
     pending = list(reversed(paths))
     attempts: Counter = Counter()
     while pending:
@@ -395,7 +421,7 @@ def _run_pool(
                     while pending and len(running) < 2 * jobs:
                         path = pending.pop()
                         attempts[path] += 1
-                        running[pool.submit(_work, path, sources.get(path))] = path
+                        running[pool.submit(_work, path, sources.get(path), metadata.get(path))] = path
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for fut in sorted(done, key=lambda f: running[f]):
                         result = fut.result()
@@ -419,7 +445,8 @@ def _run_pool(
 
 
 def _run_dask(
-    paths: list[str], analyse: AnalyseFn | None, scheduler: Any, write, sources: dict[str, str] | None = None
+    paths: list[str], analyse: AnalyseFn | None, scheduler: Any, write, sources: dict[str, str] | None = None,
+    metadata: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     try:
         from dask.distributed import Client, as_completed
@@ -436,7 +463,8 @@ def _run_dask(
         raise InputError(f"not a Dask scheduler address: {scheduler!r} ({exc})") from None
     try:
         names = [(sources or {}).get(p) for p in paths]
-        futures = client.map(_dask_work, paths, [analyse] * len(paths), names, pure=False)
+        metas = [(metadata or {}).get(p) for p in paths]
+        futures = client.map(_dask_work, paths, [analyse] * len(paths), names, metas, pure=False)
         for fut in as_completed(futures):
             write(fut.result())
             fut.release()

@@ -8,6 +8,8 @@ first non-blank character is ``#`` is a comment; blank lines are skipped; traili
 '指导意见'
 >>> ("亩", "area") in table("units.txt")
 True
+>>> groups("org_suffixes.txt")["ministry"]
+('工业部',)
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["path", "read_text", "lines", "words", "table"]
+__all__ = ["path", "read_text", "lines", "words", "table", "groups"]
 
 
 def path(name: str) -> Path:
@@ -47,3 +49,18 @@ def words(name: str) -> frozenset[str]:
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """The tab-separated rows of ``name``, each field stripped."""
     return tuple(tuple(f.strip() for f in ln.split("\t")) for ln in lines(name))
+
+
+@cache
+def groups(name: str) -> dict[str, tuple[str, ...]]:
+    """The words of ``name`` by group: a ``[group]`` line opens a group, the white-space separated
+    words of the lines after it belong to it (in file order)."""
+    out: dict[str, list[str]] = {}
+    current = ""
+    for ln in lines(name):
+        if ln.startswith("[") and ln.endswith("]"):
+            current = ln[1:-1].strip()
+            out.setdefault(current, [])
+            continue
+        out.setdefault(current, []).extend(ln.split())
+    return {k: tuple(v) for k, v in out.items()}

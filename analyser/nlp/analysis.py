@@ -11,13 +11,15 @@ Examples
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from analyser.errors import EmptyInputError
 from analyser.facts import Analysis, DecodeErrors, DocumentInfo
 from analyser.text.normalize import detect_script
 
-from .keys import FACTS_KEY, PAGE_KEY, doc_tokens
+from .keys import FACTS_KEY, PAGE_KEY, PUBLISHED_KEY, doc_tokens
 from .pipeline import gc_paused, get_nlp
 
 __all__ = ["analyse", "analyse_file", "analyse_bytes", "document_id"]
@@ -39,6 +41,8 @@ def analyse(
     encoding: str = "utf-8",
     format: str = "text",
     decode_errors: DecodeErrors | None = None,
+    published: str | None = None,
+    metadata: Mapping[str, Any] | None = None,
 ) -> Analysis:
     """Analyse one decoded text (for a web page: the text extracted from it).
 
@@ -47,6 +51,12 @@ def analyse(
     text : the document's text; offsets of every fact point into it.
     source : the path or name to record in ``document.source``.
     encoding, format : how the text was read (recorded in the ``document`` block).
+    published : the document's date when known from outside the text (ISO; a corpus sidecar);
+        it becomes ``document.published`` and anchors relative dates and years (今年, 去年).
+    metadata : values from a corpus sidecar (:mod:`analyser.corpus.sidecar`: ``title``,
+        ``published``, ``issuer``, ``doc_number``, ``kind``, ``url``, ``sidecar``): kept as
+        ``document.metadata``; its date is ``published`` when none is given; the fields it supplies
+        are named in ``document.metadata_source``.
     decode_errors : what went wrong decoding the bytes, when something did (recorded as
         ``document.decode_errors``).
 
@@ -55,17 +65,29 @@ def analyse(
     """
     from analyser.reading.decode import check_characters
 
+    meta = {k: v for k, v in (metadata or {}).items() if k != "sidecar"}
+    if published is None and meta.get("published"):
+        published = meta["published"]
     if not isinstance(text, str):
         raise TypeError(f"analyse() takes a str, not {type(text).__name__}")
     if not text.strip():
         raise EmptyInputError(f"{source or 'input'}: no text to analyse")
     check_characters(text, source)
     with gc_paused():
-        return _analysis(get_nlp()(text), text, source, encoding, format, decode_errors)
+        nlp = get_nlp()
+        if published:
+            doc = nlp.make_doc(text)
+            doc.user_data[PUBLISHED_KEY] = published
+            for _, proc in nlp.pipeline:
+                doc = proc(doc)
+        else:
+            doc = nlp(text)
+        return _analysis(doc, text, source, encoding, format, decode_errors, meta, metadata)
 
 
 def _analysis(
-    doc, text: str, source: str | None, encoding: str, format: str, decode_errors: DecodeErrors | None
+    doc, text: str, source: str | None, encoding: str, format: str, decode_errors: DecodeErrors | None,
+    meta: dict[str, Any], metadata: Mapping[str, Any] | None,
 ) -> Analysis:
     page = doc.user_data.get(PAGE_KEY)
     facts = doc.user_data.get(FACTS_KEY, {})
@@ -81,6 +103,8 @@ def _analysis(
         published=getattr(page, "published", None),
         doc_number=getattr(page, "doc_number", None),
         body=getattr(page, "body", (0, len(text))),
+        metadata=meta or None,
+        metadata_source=_metadata_source(page, meta, (metadata or {}).get("sidecar", "sidecar")),
         decode_errors=decode_errors,
     )
     return Analysis(
@@ -94,6 +118,15 @@ def _analysis(
         entities=tuple(facts.get("entities", ())),
         tokens=doc_tokens(doc),
     )
+
+
+def _metadata_source(page: Any, meta: Mapping[str, Any], sidecar: str) -> dict[str, str] | None:
+    """The document fields the sidecar supplied: its date always, the others where the text has none."""
+    out = {"published": sidecar} if meta.get("published") else {}
+    for key in ("title", "issuer", "doc_number"):
+        if meta.get(key) and getattr(page, key, None) is None:
+            out[key] = sidecar
+    return out or None
 
 
 def analyse_bytes(data: bytes, *, source: str | None = None, html: bool | None = None) -> Analysis:
@@ -110,8 +143,10 @@ def analyse_bytes(data: bytes, *, source: str | None = None, html: bool | None =
     )
 
 
-def analyse_file(path: str | Path) -> Analysis:
-    """Read a file (encoding detection, HTML to text) and analyse it."""
+def analyse_file(
+    path: str | Path, *, published: str | None = None, metadata: Mapping[str, Any] | None = None
+) -> Analysis:
+    """Read a file (encoding detection, HTML to text) and analyse it (keywords as in :func:`analyse`)."""
     from analyser.reading import read_path
 
     decoded = read_path(path)
@@ -121,4 +156,6 @@ def analyse_file(path: str | Path) -> Analysis:
         encoding=decoded.encoding,
         format=decoded.format,
         decode_errors=decoded.decode_errors(),
+        published=published,
+        metadata=metadata,
     )

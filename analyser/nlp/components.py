@@ -11,6 +11,7 @@ The factories are registered with spaCy by the package's ``spacy_factories`` ent
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,7 +24,7 @@ from analyser.extract.quantities import extract_quantities
 from analyser.extract.slogans import extract_slogans
 from analyser.reading.page import find_page_info
 
-from .keys import PAGE_KEY, SOURCE_KEY, doc_text, doc_view, get_facts, get_source, set_facts
+from .keys import PAGE_KEY, PUBLISHED_KEY, SOURCE_KEY, doc_text, doc_view, get_facts, get_source, set_facts
 
 __all__ = [
     "PageComponent", "FactComponent", "OutlineComponent",
@@ -42,10 +43,18 @@ def _write_spans(doc: Doc, kind: str, facts: Iterable, label: Callable[[object],
 
 
 class PageComponent:
-    """Finds the page metadata (body, title, issuer, date, number) from the text and its view."""
+    """Finds the page metadata (body, title, issuer, date, number) from the text and its view.
+
+    A date given from outside (``doc.user_data[PUBLISHED_KEY]``, from a corpus sidecar) is the
+    document's date, so relative years (今年, 去年) resolve against it.
+    """
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[PAGE_KEY] = find_page_info(doc_text(doc), doc_view(doc))
+        page = find_page_info(doc_text(doc), doc_view(doc))
+        known = doc.user_data.get(PUBLISHED_KEY)
+        if known:
+            page = replace(page, published=known)
+        doc.user_data[PAGE_KEY] = page
         doc.user_data.pop(SOURCE_KEY, None)
         return doc
 

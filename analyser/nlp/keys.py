@@ -14,7 +14,7 @@ from analyser.text.normalize import simplified_view
 from analyser.text.source import SourceText
 
 __all__ = [
-    "TEXT_KEY", "VIEW_KEY", "TOKENS_KEY", "PAGE_KEY", "FACTS_KEY", "SOURCE_KEY",
+    "TEXT_KEY", "VIEW_KEY", "TOKENS_KEY", "PAGE_KEY", "FACTS_KEY", "SOURCE_KEY", "PUBLISHED_KEY",
     "doc_text", "doc_view", "doc_tokens", "get_source", "get_facts", "set_facts",
 ]
 
@@ -25,6 +25,8 @@ TOKENS_KEY = "policy.tokens"
 PAGE_KEY = "policy.page"
 FACTS_KEY = "policy.facts"
 SOURCE_KEY = "policy.source"
+#: a publication date known from outside the text (a corpus sidecar); it wins over the page's own
+PUBLISHED_KEY = "policy.published"
 
 
 def doc_text(doc: Doc) -> str:

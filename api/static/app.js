@@ -3,6 +3,8 @@ import { el, fill, api, route, link, errorBox, pager } from "./util.js";
 import { documentView } from "./docview.js";
 import { graphView } from "./graphview.js";
 import { timelineChart } from "./timeline.js";
+import { indicatorsView, indicatorView } from "./indicators.js";
+import { termView } from "./terms.js";
 
 const view = document.getElementById("view");
 
@@ -14,6 +16,9 @@ const ROUTES = [
   [/^\/slogans$/, slogansView, "slogans"],
   [/^\/slogan\/(.+)$/, (m, p) => sloganView(m[1], p), "slogans"],
   [/^\/quantities$/, quantitiesView, "quantities"],
+  [/^\/indicators$/, (m, p) => indicatorsView(view, p), "indicators"],
+  [/^\/indicator\/(.+)$/, (m, p) => indicatorView(view, m[1], p), "indicators"],
+  [/^\/term$/, (m, p) => termView(view, p), "documents"],
   [/^\/graph$/, (m, p) => graphView(view, null, p), "graph"],
   [/^\/graph\/(.+)$/, (m, p) => graphView(view, m[1], p), "graph"],
 ];
@@ -85,8 +90,13 @@ async function searchView(match, params) {
   const docs = el("section", {}, el("h2", {}, "Documents"));
   const slogans = el("section", {}, el("h2", {}, "Formulations"));
   const hits = el("section", {}, el("h2", {}, "In context"));
-  fill(view, el("h1", {}, `Search: ${q}`), el("div", { class: "columns" }, el("div", {}, docs, slogans), hits));
+  const knowledge = el("p", { class: "knowledge-links" });
+  fill(view, el("h1", {}, `Search: ${q}`), knowledge, el("div", { class: "columns" }, el("div", {}, docs, slogans), hits));
   if (!q) return;
+  knowledge.append(el("a", { href: link("/term", { q }) }, `Timeline of “${q}” across the corpus`));
+  api("/indicators", { q, limit: 5 }).then((page) => {
+    for (const c of page.items) knowledge.append(" · ", el("a", { href: link(`/indicator/${c.id}`) }, `Indicator: ${c.label}`));
+  }).catch(() => {});
   const docList = el("ul", { class: "plain" });
   docs.append(docList);
   const sloganList = el("ul", { class: "plain" });

@@ -3,7 +3,7 @@
 import { el, fill, api, link, errorBox } from "./util.js";
 
 const SVG = "http://www.w3.org/2000/svg";
-const RADIUS = { document: 11, slogan: 9, citation: 8, section: 6, point: 5, item: 5, quantity: 5, year: 8 };
+const RADIUS = { document: 11, slogan: 9, citation: 8, section: 6, point: 5, item: 5, quantity: 5, year: 8, concept: 10, keyword: 6 };
 
 function svg(tag, attrs = {}) {
   const node = document.createElementNS(SVG, tag);
@@ -244,6 +244,8 @@ function nodeLinks(node) {
   const out = [];
   if (node.type === "document") out.push(el("a", { href: link(`/doc/${id.slice(4)}`) }, "Open the document"));
   if (node.type === "slogan") out.push(el("a", { href: link(`/slogan/${id.slice(7)}`) }, "Timeline"));
+  if (node.type === "concept") out.push(el("a", { href: link(`/indicator/${id.slice(8)}`) }, "Values by year"));
+  if (node.type === "keyword") out.push(el("a", { href: link("/term", { q: id.slice(8) }) }, "Term timeline"));
   if (node.doc && node.char_start !== undefined) {
     out.push(el("a", { href: link(`/doc/${node.doc}`, { at: node.char_start }) }, "Show in its document"));
   }

@@ -99,5 +99,7 @@ def test_an_older_store_gets_its_quantity_terms(tmp_path):
         s.conn.execute("DELETE FROM quantity_terms")
         s.conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with Store(path) as s:
-        assert s._rows("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == "3"
+        from analyser.corpus.store.schema import SCHEMA_VERSION
+
+        assert s._rows("SELECT value FROM meta WHERE key = 'schema_version'")[0][0] == str(SCHEMA_VERSION)
         assert s.list_quantities(indicator="住房面积")["items"]

@@ -18,14 +18,17 @@ Schema
     ``start``, ``end``.
 ``quantities``
     ``text``, ``start``, ``end``, ``value``, ``unit``, ``qualifier``, ``lower``, ``upper``,
-    ``indicator`` (+ ``indicator_norm`` Simplified, offsets), ``time``, ``year``, ``place`` (+ ``place_norm``).
+    ``indicator`` (+ ``indicator_norm`` Simplified, offsets), ``time``, ``year``, ``place`` (+ ``place_norm``),
+    ``concept`` (the indicator concept's id), ``modality`` (target/actual), ``binding``,
+    ``ref_year`` (the year the value refers to).
 ``dates``
     ``text``, ``start``, ``end``, ``value``, ``kind``.
 ``slogans``
     ``text``, ``start``, ``end``, ``kind``, ``normalized``, ``family`` (variant group, when the
     analysis gives one), ``parts`` and ``members`` (JSON lists of surfaces).
 ``citations``
-    ``text``, ``start``, ``end``, ``title``, ``normalized``, ``doc_type``, ``doc_number``.
+    ``text``, ``start``, ``end``, ``title``, ``normalized``, ``doc_type``, ``doc_number``,
+    ``refers_to`` (the full title a short citation abbreviates).
 ``entities``
     ``text``, ``start``, ``end``, ``label`` (PERSON, ORG, PLACE), ``normalized``, ``parents`` (JSON).
 
@@ -36,6 +39,9 @@ sentence holding the fact, with offsets into ``documents.text``.
 ``slogan_groups``, ``slogan_documents``, ``slogan_variants``
     summaries of ``slogans`` per formulation, per formulation and document (in publication
     order) and per surface, kept up to date on every write (see :mod:`analyser.corpus.store.slogans`).
+``indicator_concepts``, ``citation_groups``, ``citation_documents``
+    summaries of the indicator concepts and of the cited documents with the documents citing them,
+    kept up to date on every write (see :mod:`analyser.corpus.store.knowledge`).
 ``files``
     ``path``, ``sha256`` (of the raw bytes), ``size``, ``doc_id``, ``at``: which file gave which
     document; a batch run skips files whose bytes are already recorded.

@@ -13,6 +13,7 @@ from analyser.errors import InputError, NotFoundError, StoreError
 from analyser.facts import Analysis
 
 from .cursor import check_limit, decode_cursor, encode_cursor
+from .knowledge import KnowledgeMixin, add_columns, summarise_knowledge
 from .prepare import PreparedDocument, prepare
 from .quantity_terms import rebuild_quantity_terms, summarise_quantities
 from .queries import QueryMixin
@@ -38,7 +39,7 @@ def open_store(path: str | Path, *, create: bool = True, readonly: bool = False)
     return Store(path, create=create, readonly=readonly)
 
 
-class Store(QueryMixin, SloganMixin):
+class Store(QueryMixin, SloganMixin, KnowledgeMixin):
     """A fact store in one SQLite file (WAL mode); ``":memory:"`` gives a private in-memory one.
 
     The connection may be shared by threads (calls are serialised by a lock); one process
@@ -90,6 +91,7 @@ class Store(QueryMixin, SloganMixin):
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.executescript(DDL)
+        add_columns(self.conn)
         if fresh or self._schema_version() >= SCHEMA_VERSION:
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
@@ -107,6 +109,11 @@ class Store(QueryMixin, SloganMixin):
                 rebuild_quantity_terms(self.conn)
                 for old in ("quantities_indicator", "quantities_unit"):  # replaced by the *_key indexes
                     self.conn.execute(f"DROP INDEX IF EXISTS {old}")
+            if version < 4:
+                for table in ("indicator_concepts", "citation_groups", "citation_documents"):
+                    self.conn.execute(f"DELETE FROM {table}")
+                for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
+                    summarise_knowledge(self.conn, doc_id)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -177,6 +184,7 @@ class Store(QueryMixin, SloganMixin):
                         self.conn.executemany(sql, [[doc.id, *(r.get(c) for c in cols[1:])] for r in rows])
                     summarise_document(self.conn, doc.id)
                     summarise_quantities(self.conn, doc.id)
+                    summarise_knowledge(self.conn, doc.id)
                     added = True
                 if file is not None:
                     self.conn.execute(

@@ -145,6 +145,7 @@ def _quantity_row(q: Quantity) -> dict[str, Any]:
         "indicator": span_text(ind), "indicator_norm": _norm(span_text(ind)),
         "indicator_start": ind.start if ind else None, "indicator_end": ind.end if ind else None,
         "time": q.time, "year": year_of(q.time), "place": q.place, "place_norm": _norm(q.place),
+        "concept": q.canonical[0] if q.canonical else None, "modality": q.modality, "binding": q.binding,
     }  # fmt: skip
 
 
@@ -163,7 +164,8 @@ def _slogan_row(s: Slogan) -> dict[str, Any]:
 
 
 def _citation_row(c: Citation) -> dict[str, Any]:
-    return {"title": c.title, "normalized": c.normalized or c.title, "doc_type": c.doc_type, "doc_number": c.doc_number}
+    return {"title": c.title, "normalized": c.normalized or c.title, "doc_type": c.doc_type, "doc_number": c.doc_number,
+            "refers_to": c.refers_to}
 
 
 def _entity_row(e: Entity) -> dict[str, Any]:
@@ -214,6 +216,11 @@ def prepare(analysis: Analysis, *, source: str | None = None, terms: Sequence[st
             _flatten_outline(facts, None, table_rows)
         else:
             table_rows = _fact_rows(kind, facts)
+            if kind == "quantities":  # the year each value refers to needs the document's date
+                from analyser.extract.quantities.modality import reference_year
+
+                for row in table_rows:
+                    row["ref_year"] = reference_year(row["time"], row["modality"], info.published)
         for n, row in enumerate(table_rows):
             anchor = row.get("heading_start") if kind == "outline" else None
             pos = anchor if anchor is not None else row.get("start")
@@ -221,16 +228,20 @@ def prepare(analysis: Analysis, *, source: str | None = None, terms: Sequence[st
             row.update(n=n, sentence=sentence, sentence_start=s_start, sentence_end=s_end)
         rows[table] = table_rows
     counts = {kind: len(getattr(analysis, kind)) for kind in FACT_TABLES}
-    issuer = span_text(info.issuer)
+    from .knowledge import document_place
+
+    meta = info.metadata or {}  # a corpus sidecar's values fill what the text does not print
+    issuer = span_text(info.issuer) or meta.get("issuer")
     document = {
         "id": info.id,
         "source": source if source is not None else info.source,
-        "title": span_text(info.title),
+        "title": (title := span_text(info.title) or meta.get("title")),
+        "place": document_place(title, meta),
         "issuer": issuer,
         "issuer_norm": _norm(issuer),
         "published": info.published,
         "year": year_of(info.published),
-        "doc_number": span_text(info.doc_number),
+        "doc_number": span_text(info.doc_number) or meta.get("doc_number"),
         "script": info.script or detect_script(text),
         "chars": info.chars or len(text),
         "encoding": info.encoding,

@@ -9,8 +9,10 @@ __all__ = ["DDL", "FACT_TABLES", "SCHEMA_VERSION"]
 
 #: 2 added the formulation summary tables (slogan_groups, slogan_documents, slogan_variants);
 #: 3 the distinct quantity indicators and places (quantity_terms) and indexes for selective filters
-#: that cover the page order (filter column, doc_id, n)
-SCHEMA_VERSION = 3
+#: that cover the page order (filter column, doc_id, n);
+#: 4 the knowledge columns of quantities and citations and the indicator/citation summary tables
+#: (:mod:`analyser.corpus.store.knowledge`)
+SCHEMA_VERSION = 4
 
 #: Fact kind (the analysis JSON key) -> table name.
 FACT_TABLES = {
@@ -88,6 +90,7 @@ CREATE TABLE IF NOT EXISTS quantities (
     value REAL, unit TEXT, qualifier TEXT, lower REAL, upper REAL,
     indicator TEXT, indicator_norm TEXT, indicator_start INTEGER, indicator_end INTEGER,
     time TEXT, year INTEGER, place TEXT, place_norm TEXT,
+    concept TEXT, modality TEXT, binding TEXT, ref_year INTEGER,
     {_SENTENCE},
     PRIMARY KEY (doc_id, n)
 );
@@ -119,7 +122,7 @@ CREATE INDEX IF NOT EXISTS slogans_group ON slogans(normalized, doc_id, text, fa
 CREATE TABLE IF NOT EXISTS citations (
     {_FACT},
     text TEXT, start INTEGER, "end" INTEGER, title TEXT, normalized TEXT,
-    doc_type TEXT, doc_number TEXT,
+    doc_type TEXT, doc_number TEXT, refers_to TEXT,
     {_SENTENCE},
     PRIMARY KEY (doc_id, n)
 );

@@ -3,7 +3,9 @@
 ``extract_entities(src)`` reads the Simplified view of the article body (``src.body``) and
 returns :class:`~analyser.facts.Entity` facts whose surfaces come from the original text.
 Organisations win over the places and persons nested in them (鞍山 in 鞍山钢铁公司, 中国 in
-中国共产党); a person's surface is the name without its title. When the pipeline has segmented
+中国共产党); a person's surface is the name without its title. Zones named after a place, a
+foreign country's subdivisions and the state's name in a law's title are read from the context
+of the places found (:mod:`.zones`). When the pipeline has segmented
 the text (``src.tokens``; else a local jieba segmentation), a short name that straddles a
 word is not taken (衡水 in 均衡|水平, 重庆 in 隆重庆祝). Short company names without a suffix
 come from what the sentence says of them (:mod:`.companies`: 晨鸣纸业、华润雪花等企业,
@@ -28,6 +30,7 @@ from .companies import find_award_companies, find_listed_companies
 from .orgs import find_orgs, org_words
 from .persons import find_persons, is_leader
 from .places import crosses, find_places, home_divisions
+from .zones import with_context
 
 __all__ = ["extract_entities"]
 
@@ -58,9 +61,10 @@ def extract_entities(src: SourceText) -> list[Entity]:
     if lo >= hi:
         return []
     bounds = WordBounds(view, src.tokens)
-    places = find_places(view, lo, hi, bounds)
+    named = find_places(view, lo, hi, bounds)
+    places = with_context(view, named, lo, hi, bounds)
     place_spans = [(p.start, p.end) for p in places]
-    orgs = find_orgs(view, lo, hi, place_spans, bounds, home_divisions(places))
+    orgs = find_orgs(view, lo, hi, place_spans, bounds, home_divisions(named))
     taken = {q for a, b, _ in orgs for q in range(a, b)}
     leadins, generic = org_words()
     companies = find_listed_companies(view, lo, hi, place_spans, leadins, generic)

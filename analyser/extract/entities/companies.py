@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analyser.data import groups as data_groups
 from analyser.data import table as data_table
 from analyser.text.segment import get_tokenizer
 
@@ -33,20 +34,19 @@ from .orgs import org_words
 __all__ = ["find_award_companies", "find_listed_companies"]
 
 #: the tail closing a list of companies; ``project`` lists only count with a country before each item
+_CUES = data_groups("company_cues.txt")
 _TAIL = re.compile(
-    r"等(?:一批|一些|多家|重点|龙头|知名|骨干|头部|大型|优质)?(?:外资|外商投资|外商)?"
-    r"(?P<kind>企业|公司|集团|项目)"
+    rf"等(?:{'|'.join(_CUES['list_modifiers'])})?(?:{'|'.join(_CUES['list_foreign'])})?"
+    rf"(?P<kind>{'|'.join(_CUES['list_kinds'])})"
 )
-_AWARD = re.compile(r"(?<=[，。；：\n])(?P<name>[\u4e00-\u9fff]{2,4})(?:荣获|入选|获评)(?P<what>[^，。；！？\n]{2,30})")
-_COMPANY_DISTINCTION = ("企业", "质量奖", "品牌")
+_AWARD = re.compile(rf"(?<=[，。；：\n])(?P<name>[\u4e00-\u9fff]{{2,4}})(?:{'|'.join(_CUES['award_verbs'])})(?P<what>[^，。；！？\n]{{2,30}})")
+_COMPANY_DISTINCTION = _CUES["distinctions"]
 #: part-of-speech tags of a first word that opens an adverbial, not a name (首次, 各, 已经, 今年)
 _NOT_NAME_TAGS = ("m", "d", "vd", "ad", "r", "p", "c", "f", "t", "q")
 _CLAUSE_START = set("，。；：！？\n“”（）《》 　")
 #: an item ending so is a kind of body or a sector, not a company's name
-_KIND_ENDINGS = ("企业", "行业", "产业", "领域", "部门", "单位", "机构", "项目", "工程", "基地", "园区", "主体",
-                 "市场", "平台", "中心", "业态", "经济", "产品", "制造", "加工", "冶炼", "生产", "开采", "养殖",
-                 "种植", "销售", "服务", "运输", "型", "类", "性")
-_STOP_CHARS = set("的了在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到")
+_KIND_ENDINGS = _CUES["kind_endings"]
+_STOP_CHARS = set(_CUES["stop_chars"])
 #: a whole item this frequent in the general dictionary is an ordinary word (钢铁, 汽车, 民营)
 _COMMON = 20
 #: after a country the bar is higher: brands are dictionary words (西门子, 三星), the words that

@@ -13,51 +13,51 @@
   (污水处理厂, 上市公司) and 、-lists of plant types are not named organisations.
 * Hong Kong, Macau and Taiwan bodies (发展局, 社会福利署, 立法院) from ``orgs.tsv``, skipped when
   glued to a preceding name (经济发展局 of a mainland development zone).
+* unions, leagues, committees, banks and departments whose name opens with a place or a named
+  body (萍乡矿工工会, 呼伦贝尔农村商业银行, 共产国际执行委员会, 武警总部后勤部), or that are quoted
+  as a name (“争取民权同盟”); the suffixes are the ``place_body`` group of ``org_suffixes.txt``.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from analyser.data import groups as data_groups
 from analyser.data import lines as data_lines
 from analyser.data import table as data_table
 
 from ._lexicon import Lexicon, is_han
-from ._words import WordBounds
+from ._words import WordBounds, word_freq
 
 __all__ = ["find_orgs", "org_words"]
 
-_CENTRAL_VERBS = (
-    "明确", "召开", "决定", "部署", "要求", "提出", "印发", "出台", "强调", "作出", "批准", "同意", "确定",
-    "发布", "号召", "指出", "统一部署",
-)
+_CUES = data_groups("org_cues.txt")
+_SUFFIXES = data_groups("org_suffixes.txt")
+_CENTRAL_VERBS = _CUES["central_verbs"]
 _LOCAL_BODY = re.compile(
     r"(?:省|市|县|区|州|旗|盟|自治区|自治州|自治县)?"
     r"(?:(?:人民政府|政府|党委)(?:办公厅|办公室)?|省委|市委|县委|区委|州委|人大常委会|政协|纪委|监委|"
-    r"(?:发展改革|发展和改革|财政|教育|民政|人力资源社会保障|人社|住房城乡建设|住房和城乡建设|自然资源|农业农村|"
-    r"水利|交通运输|商务|卫生健康|扶贫|乡村振兴|统计|公安|生态环境|文化和旅游|应急管理|市场监管|科技|工业和信息化|"
-    r"工信|民族宗教|审计|税务|林业|国资|医保|能源|粮食和物资储备)(?:委员会|委|厅|局|办公室|办)|委员会|委(?![托屈婉]))"
+    rf"(?:{'|'.join(_CUES['sectors'])})(?:{'|'.join(_CUES['sector_bodies'])})|委员会|委(?![托屈婉]))"
 )
 _OWN_BODY = re.compile(
     r"(?P<level>自治区|自治州|省|市|县|区|州)(?:(?:党委|人民政府|政府)(?:办公厅|办公室)?|委(?![托屈婉员])|人大常委会|人大|政协|纪委)"
 )
-_GENERIC_BEFORE = set("各每级全该本外县市省区州辖社城园矿林牧垦地")
-_TEAM_SUFFIX = ("领导小组办公室", "领导小组", "工作领导小组", "验收组", "督查组", "检查组", "巡视组", "工作组", "考核组",
-                "评估组", "指挥部")
-_ENTERPRISE_SUFFIX = ("股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "煤矿", "矿务局", "钢铁厂", "厂")
-_LEAD_WORDS = "包括|成立|组建|设立|派出|组织|通过|经过|根据|按照|依托|例如|其中|如|由|经|的|是|在|对|向|为|将|把|被|从|等|了|各|每|该|本|其他|有关"
+_GENERIC_BEFORE = set(_CUES["generic_before"])
+_TEAM_SUFFIX = _SUFFIXES["team"]
+_ENTERPRISE_SUFFIX = _SUFFIXES["enterprise"]
+_LEAD_WORDS = "|".join(_CUES["lead_words"])
 _LEAD_LIST = tuple(sorted(_LEAD_WORDS.split("|") + ["和", "与", "及"], key=len, reverse=True))
 _CONTENT_COMPOUND = ("对", "等")
 _LEAD_IN = re.compile(rf".*(?:{_LEAD_WORDS}|和|与|及)")
 #: a name opening with one of these keeps its inner 与/和 (国际葡萄与葡萄酒…交流合作中心)
 _LEAD_IN_NAMED = re.compile(rf".*(?:{_LEAD_WORDS})(?=国际|中国|中华|全国|亚洲)|.*(?:{_LEAD_WORDS})")
-_NAME_OPENERS = ("国际", "中国", "中华", "全国", "亚洲")
-_INSTITUTION_SUFFIX = ("交流合作中心", "合作中心", "交流中心", "研究中心", "研究院", "研究所")
+_NAME_OPENERS = _CUES["name_openers"]
+_INSTITUTION_SUFFIX = _SUFFIXES["institution"]
 #: schools and hospitals are named only when the name opens with a place (兰州大学, 宁夏妇儿医院):
 #: 一流大学, 公立医院, 县级医院 are kinds
-_PLACE_NAMED_SUFFIX = ("大学", "学院", "医院")
+_PLACE_NAMED_SUFFIX = _SUFFIXES["place_named"]
 #: characters that, right after a short name ending in 部 / 局 / 委, make it another word
-_NOT_AFTER = {"部": "门分署队位落件", "局": "面势部限", "委": "员托屈婉"}
+_NOT_AFTER = dict(zip(_CUES["not_after"][::2], _CUES["not_after"][1::2]))
 _STOP = set("，。；：！？、（）()《》\n 　\t0123456789个年吨座万亿千百批级")
 
 
@@ -159,7 +159,7 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14, bounds: WordBounds |
 
 
 _FREE_BEFORE = set("由与和及向对经在的是为将把被从等了、，。；：（“《\n ")
-_REGION_HEADS = ("政府", "特区", "香港", "澳门", "台湾")
+_REGION_HEADS = _CUES["region_heads"]
 
 
 def _glued(view: str, a: int, lo: int, places: list[tuple[int, int]]) -> bool:
@@ -258,24 +258,74 @@ def find_orgs(
             spans.add(a, b, "中国共产党中央委员会")
     # named teams and enterprises by suffix
     place_starts = {a: b for a, b in places}
-    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_ENTERPRISE_SUFFIX, 4), (("工业部",), 1),
+    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_ENTERPRISE_SUFFIX, 4), (_SUFFIXES["ministry"], 1),
                               (_PLACE_NAMED_SUFFIX, 99)):
         pattern = re.compile("|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)))
         for m in pattern.finditer(view, lo, hi):
             s, b = m.start(), m.end()
             if not spans.free(s, s + 1):
                 continue
-            a = _trim_leadins(view, _left_edge(view, s, lo, bounds=bounds), s)
+            edge = _left_edge(view, s, lo, bounds=bounds)
+            a = _trim_leadins(view, edge, s)
             stem = view[a:s]
             if any(g in stem for g in _leadins()[1]):
                 continue
             starts_with_place = a in place_starts
-            if len(stem) < min_stem and not (starts_with_place and len(stem) >= 2):
+            brand = suffixes is _ENTERPRISE_SUFFIX and _brand_company(view, edge, a, s, bounds)
+            if len(stem) < min_stem and not (starts_with_place and len(stem) >= 2) and not brand:
                 continue
             if suffixes is _PLACE_NAMED_SUFFIX and not (starts_with_place and _place_named_ok(view, place_starts[a], s)):
                 continue
-            if suffixes is _ENTERPRISE_SUFFIX and not starts_with_place and "、" in (view[a - 1:a], view[b:b + 1]):
+            if suffixes is _ENTERPRISE_SUFFIX and not starts_with_place and not brand and "、" in (view[a - 1:a], view[b:b + 1]):
                 continue  # a list of kinds of plant (汽车制造厂、拖拉机制造厂), not named enterprises
             spans.replace_inner(a, b, view[a:b])
+    for a, b in _named_bodies(view, lo, hi, place_starts, spans, bounds):
+        spans.replace_inner(a, b, view[a:b])
     out = spans.items()
+    return out
+
+
+_NOT_IN_NAME = frozenset(_CUES["not_in_name"])
+#: a brand this frequent as a word is an ordinary word (保险公司, 物流公司), not a company's name
+_COMMON_BRAND = 100
+
+
+def _brand_company(view: str, edge: int, a: int, s: int, bounds: WordBounds | None) -> bool:
+    """晨鸣公司, 麦福劳公司: a short brand of two or three characters before 公司 that opens a
+    list item or a clause or follows a lead-in verb (关停晨鸣公司), and is no ordinary word."""
+    stem = view[a:s]
+    if not 2 <= len(stem) <= 3 or not view.startswith("公司", s) or word_freq(stem) >= _COMMON_BRAND:
+        return False
+    if bounds is not None and bounds.straddles(a, s):
+        return False
+    return a > edge or a == 0 or view[a - 1] in "、，。；：\n（“"
+_PLACE_BODY = re.compile("|".join(sorted(map(re.escape, _SUFFIXES["place_body"]), key=len, reverse=True)))
+
+
+def _named_bodies(
+    view: str, lo: int, hi: int, place_starts: dict[int, int], spans: _Spans, bounds: WordBounds | None
+) -> list[tuple[int, int]]:
+    """Unions, leagues, committees, banks and departments named after a place or a body
+    (萍乡矿工工会, 呼伦贝尔农村商业银行, 共产国际执行委员会, 武警总部后勤部) or quoted as a
+    name (“争取民权同盟”); 村民委员会, 商业银行 and 各级工会 open with neither and are kinds."""
+    out = []
+    for m in _PLACE_BODY.finditer(view, lo, hi):
+        s, b = m.start(), m.end()
+        if not spans.free(s, b) or (bounds is not None and bounds.straddles(s, b)):
+            continue
+        quoted = view[b:b + 1] == "”"
+        a = _left_edge(view, s, lo, limit=18, bounds=bounds)
+        if quoted:
+            q = view.rfind("“", max(lo, s - 12), s)
+            if q < 0 or any(c in "，。；：、”" for c in view[q + 1:s]):
+                continue
+            a = q + 1
+        else:
+            a = _trim_leadins(view, a, s)
+        if s - a < 2:
+            continue
+        head_end = place_starts.get(a) or (spans.spans[a][0] if a in spans.spans else None)
+        opens = head_end is not None and head_end <= s and not any(c in _NOT_IN_NAME for c in view[head_end:s])
+        if quoted or opens:
+            out.append((a, b))
     return out

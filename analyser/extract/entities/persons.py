@@ -5,7 +5,9 @@ name is taken when it is a known leader of three characters or more; a two-chara
 name (汪洋, 韩正) also needs a title, 同志, a list of persons or a verb of speech next to it;
 any other name (a surname of ``surnames.txt`` plus one or two characters) needs a title before
 or after it (组长汪洋, 李克强总理) or a role noun and a verb of speech around it
-(搬迁群众王永庆说). The surface is the name alone, without its title.
+(搬迁群众王永庆说); a three-character word the segmentation tags as a name is taken when a verb of
+speech follows it or when the document names it twice or more. The surface is the name alone,
+without its title.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from analyser.data import table as data_table
 from analyser.data import words as data_words
 
 from ._lexicon import Lexicon, is_han
+from ._words import word_freq
 
 __all__ = ["find_persons", "is_leader"]
 
@@ -132,16 +135,54 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
                 out.append((i, b, name))
                 taken.update(range(i, b))
                 break
-    for t in tokens:
+    named = [t for t in tokens if t.tag == "nr" and lo <= t.start < t.end <= hi and 2 <= t.end - t.start <= 4]
+    recurring = _recurring(view, named)
+    for t in named:
         a, b = t.start, t.end
-        if t.tag != "nr" or not lo <= a < b <= hi or not 2 <= b - a <= 4 or any(p in taken for p in range(a, b)):
+        if any(p in taken for p in range(a, b)):
             continue
         name = view[a:b]
-        if _surname_len(view, a) and name[:2] not in _stopnames() and any(view.startswith(w, b) for w in _SPEECH):
+        if not _surname_len(view, a) or name[:2] in _stopnames() or name in _stopnames():
+            continue
+        if any(view.startswith(w, b) for w in _SPEECH) or name in recurring:
             out.append((a, b, name))
             taken.update(range(a, b))
     out.sort()
     return out
+
+
+def _recurring(view: str, named: Sequence) -> frozenset[str]:
+    """Three-character words tagged as names that the document names twice or more, once at least
+    after a clause boundary or a preposition (与吴佩孚有过来往) and once before punctuation or a
+    function word (吴佩孚也反对): a full name repeated is a person even without a title. A given name that is an ordinary word (高|水平), a
+    name glued to the word before it every time (执业|许可证) or followed by a company's suffix is
+    not one; two-character ones (常委, 高明) are too often ordinary words."""
+    seen: dict[str, int] = {}
+    free_before: set[str] = set()
+    free_after: set[str] = set()
+    for t in named:
+        name = view[t.start:t.end]
+        if len(name) != 3 or _surname_len(view, t.start) != 1 or word_freq(name[1:]) >= _COMMON_GIVEN:
+            continue
+        if name.endswith(_NOT_GIVEN_END) or view.startswith(_COMPANY_AFTER, t.end):
+            seen[name] = -99
+            continue
+        seen[name] = seen.get(name, 0) + 1
+        if t.start == 0 or view[t.start - 1] in _BOUNDARY_BEFORE:
+            free_before.add(name)
+        if t.end >= len(view) or view[t.end] in _FREE_AFTER:
+            free_after.add(name)
+    return frozenset(n for n, k in seen.items() if k >= 2 and n in free_before and n in free_after)
+
+
+#: what may follow a repeated name once at least: punctuation or a function word (吴佩孚也反对,
+#: 反对了吴佩孚。), not a noun (毛乌素|沙地, 石羊河|流域, 马尼拉|会议) nor a closing quote (“黎从榕”)
+_FREE_AFTER = frozenset("，。；：、！？）也有是在说的和与及就都还又已曾对把被将向")
+#: a last character that makes the word an event or a body (兰洽会), not a given name
+_NOT_GIVEN_END = ("会",)
+#: a given name this frequent as a word is an ordinary word (水平, 质量)
+_COMMON_GIVEN = 20
+_COMPANY_AFTER = ("公司", "集团", "厂", "有限")
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,8 @@ Two kinds of candidates are found here; :mod:`.tree` decides which of them form 
   (smaller is higher in the hierarchy).
 * *Point markers* sit at a sentence start inside running text: ``一是`` ``一要`` ``第一是``
   ``第一，`` ``首先…其次…再次…最后``; and numbered markers inside a paragraph (not at its
-  start): ``（1）`` ``（一）`` ``①``, and ``1.`` ``1、`` right after 。；：.
+  start): ``（1）`` ``（一）`` ``①``, and ``1.`` ``1、`` right after 。；：. A marker may also
+  stand alone on its line, its text on the next (``一是⏎去年出台的…``): ``body`` is then there.
 
 The marker span includes its separator (``一、``, ``（一）``, ``1.``, ``第一，``) or its copula
 (``一是``, ``一要``), never the space after it.
@@ -262,7 +263,21 @@ def _point_at(view: str, pos: int) -> Candidate | None:
         after = view[m.end():m.end() + 1]
         if after and after in _CN:  # 一是一、二是二: the numeral repeats, an idiom
             return None
+        if after == "\n" and _at_line_start(view, pos):
+            body = _next_line_text(view, m.end())
+            return None if body is None else Candidate(style, number, m.span(), body, False)
         if after in ("", "\n", "。"):
             return None
         return Candidate(style, number, m.span(), m.end(), False)
+
+
+def _next_line_text(view: str, pos: int) -> int | None:
+    """Where the text of the line after ``pos`` starts, when a marker stands alone on its line
+    (一是⏎去年出台的…): the next non-blank line must open with a Chinese character."""
+    i = pos
+    while i < len(view) and view[i] in " \u3000\xa0\t\n":
+        i += 1
+    if i >= len(view) or view.count("\n", pos, i) > 2 or not "\u4e00" <= view[i] <= "\u9fff":
+        return None
+    return i
     return None

@@ -188,7 +188,7 @@ def point_runs(view: str, cands: list[Candidate], lines: list[Draft], layout: La
     groups: dict[tuple[int, str], list[Candidate]] = {}
     bounds: dict[int, int] = {}
     containers = Containers(lines)
-    for c in cands:
+    for c in _first_by_order_word(cands, containers):
         box = containers.at(c.marker[0])
         key = id(box) if box is not None else 0
         bounds[key] = box.end if box is not None else limit
@@ -198,6 +198,29 @@ def point_runs(view: str, cands: list[Candidate], lines: list[Draft], layout: La
         for run in _point_sequences(view, group, layout, style):
             drafts.extend(_point_drafts(view, run, style, layout, bounds[key]))
     return drafts
+
+
+#: point styles whose first member may be said with 首先 (首先…。二是…。三是…)
+_NUMBERED_STYLES = frozenset({"shi", "yao", "dishi", "ordinal", "qi"})
+
+
+def _first_by_order_word(cands: list[Candidate], containers: Containers) -> list[Candidate]:
+    """A 首先 that opens a numbered run (首先要增加投入。…二是保护耕地。三是…) joins that run as
+    its first member: the next point candidate in the same container is number two of a numbered
+    style, and no 其次 follows the 首先 first."""
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if c.family != "order" or c.number != 1 or i + 1 >= len(cands):
+            continue
+        nxt = cands[i + 1]
+        box = containers.at(c.marker[0])
+        if nxt.family not in _NUMBERED_STYLES or nxt.number != 2 or containers.at(nxt.marker[0]) is not box:
+            continue
+        then = next((d for d in cands[i + 1:] if d.family == "order"), None)
+        if then is not None and then.number == 2 and containers.at(then.marker[0]) is box:
+            continue  # 首先 … 其次: its own run
+        out[i] = Candidate(nxt.family, 1, c.marker, c.body, c.line_start)
+    return out
 
 
 def _point_sequences(view: str, group: list[Candidate], layout: Layout, style: str) -> list[list[Candidate]]:
@@ -224,7 +247,7 @@ def _point_drafts(view: str, run: list[Candidate], style: str, layout: Layout, l
     out = []
     kind = "point"
     for i, c in enumerate(run):
-        par_end = layout.end_of(c.marker[0])
+        par_end = layout.end_of(c.body)  # the marker's paragraph, or the next when it stands alone
         if i + 1 < len(run):
             end = _trim_end(view, c.marker[0], run[i + 1].marker[0])
         else:

@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from analyser.facts import DateExpr, Entity, Quantity, Span
 from analyser.text.source import SourceText
 
+from .roles import characterise
+
 __all__ = ["attribute"]
 
 _BREAK = set("，。；：！？\n、“”「」（）()《》")
@@ -67,7 +69,7 @@ def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequenc
         prev_ind, prev_end = ind, q.end
     _pair_respectively(src, layout, out, place_list)
     _respective_subjects(src, out)
-    return out
+    return characterise(src, out, date_starts)
 
 
 _RESPECTIVELY = re.compile(r"分别")

@@ -30,6 +30,7 @@ from analyser.text.source import SourceText
 
 from .candidates import Candidate, generate, looks_like_speech
 from .family import FamilyIndex, normalize_key, variant_family
+from .noise import drop_noise
 
 __all__ = ["extract_slogans", "normalize_key", "variant_family"]
 
@@ -119,7 +120,7 @@ def extract_slogans(src: SourceText) -> list[Slogan]:
     out: list[Slogan] = []
     families = FamilyIndex()
     prev: tuple[Candidate, str] | None = None
-    for c in select(src.view, cands, probs, threshold):
+    for c in drop_noise(src.view, select(src.view, cands, probs, threshold)):
         key = normalize_key(src.view[c.start:c.end])
         family = families.family(key)
         # adjacent quotes of one frame (“阳光搬迁”“廉洁搬迁”, “以购代捐”、“以买代帮”) form one family

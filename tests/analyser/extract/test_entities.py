@@ -400,3 +400,87 @@ def test_hong_kong_macau_and_taiwan_places(text, expected):
 )
 def test_hong_kong_and_taiwan_government_bodies(text, expected):
     assert texts(text, "ORG") == expected
+
+
+# --- names read from their context (zones, foreign subdivisions, named bodies, repeated names) ---
+
+@pytest.mark.parametrize("text,expected", [
+    ("河北省壮大曹妃甸区、渤海新区、北戴河生命健康产业创新示范区等重点承接平台。",
+     ["河北省", "曹妃甸区", "渤海新区", "北戴河生命健康产业创新示范区"]),
+    ("国务院决定在海南博鳌乐城国际医疗旅游先行区暂时调整实施。", ["海南博鳌乐城国际医疗旅游先行区"]),
+    ("中国历来积极维护朝鲜半岛的和平与稳定。", ["中国", "朝鲜半岛"]),
+    ("推动雄安新区高标准高质量建设。", ["雄安新区"]),
+    ("与蒙古国乌兰巴托市松根海尔汗区正式缔结国际友城关系。", ["蒙古国", "乌兰巴托市", "松根海尔汗区"]),
+    ("建设美丽中国先行区。", ["中国"]),  # a country names no zone
+    ("浙江省浙江省浙江省。我省高质量发展建设共同富裕示范区。", ["浙江省", "浙江省", "浙江省", "我省"]),
+    ("支持陇南入列全国第一批美丽城市先行区。", ["陇南"]),  # a description, not a name
+    ("美国市场和日本经济", ["美国", "日本"]),
+])
+def test_places_read_from_context(text, expected):
+    assert texts(text, "PLACE") == expected
+
+
+def test_zone_keeps_the_place_it_is_named_after():
+    (zone,) = ents("推进渤海新区建设。", "PLACE")
+    assert zone.normalized == "渤海新区" and "渤海" in zone.parents
+
+
+@pytest.mark.parametrize("text", [
+    "根据《中华人民共和国专利法》，制定本条例。",
+    "暂时调整实施《中华人民共和国药品管理法实施条例》第三十六条的规定。",
+])
+def test_the_states_name_in_a_law_title_is_no_place(text):
+    assert texts(text, "PLACE") == []
+
+
+def test_the_states_name_outside_a_law_title_is_a_place():
+    assert texts("《中华人民共和国成立七十周年》画册；中华人民共和国成立以来", "PLACE") == ["中华人民共和国", "中华人民共和国"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("萍鄉礦工工會在二月罷工中受到了損失。", ["萍鄉礦工工會"]),
+    ("呼伦贝尔农村商业银行顺利挂牌。", ["呼伦贝尔农村商业银行"]),
+    ("所以中央就和共產國際執行委員會的代表一起討論。", ["共產國際執行委員會"]),
+    ("同意武警总部后勤部机关迁址。", ["武警总部后勤部"]),
+    ("北京等地都成立了“爭取民權同盟”。", ["爭取民權同盟"]),
+    ("香港特别行政区筹委会预备工作委员会做了大量工作。", ["香港特别行政区筹委会预备工作委员会"]),
+    ("村民委员会和商业银行要加强，各级工会要参与。", []),  # kinds, not names
+    ("北京和上海也有這種聯合會，是中國最大的工會。", []),  # words between are no name
+    ("古纳河酒业二期、麦福劳公司综合技改全面完工。关停晨鸣公司造纸生产线。", ["麦福劳公司", "晨鸣公司"]),
+    ("有书面合伙协议或者公司章程；保险公司和物流公司要加强。", []),
+])
+def test_bodies_named_after_a_place_or_a_body(text, expected):
+    assert texts(text, "ORG") == expected
+
+
+def test_historical_and_state_fund_bodies():
+    assert texts("共產國際的指示；國民黨；丝路基金和国家经委、对外贸易部负责。", "ORG") == ["共產國際", "國民黨", "丝路基金", "国家经委", "对外贸易部"]
+
+
+def _tagged(text: str, names: list[str]):
+    from analyser.facts import Token
+
+    toks, pos = [], 0
+    for w in names:
+        a = text.index(w, pos)
+        toks.append(Token(a, a + len(w), w, w, "nr"))
+        pos = a + len(w)
+    return SourceText.from_text(text, tokens=tuple(toks))
+
+
+def test_a_repeated_tagged_name_is_a_person():
+    text = "而吳佩孚也反對“交通系”。中央委員會與吳佩孚有過來往。"
+    src = _tagged(text, ["吳佩孚", "吳佩孚"])
+    assert [e.text for e in extract_entities(src) if e.label == "PERSON"] == ["吳佩孚", "吳佩孚"]
+    once = _tagged("而吳佩孚也反對。", ["吳佩孚"])
+    assert [e for e in extract_entities(once) if e.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("颁发专利代理机构执业许可证。取得执业许可证。", ["许可证", "许可证"]),  # glued to the word before
+    ("实施毛乌素沙地治理，毛乌素沙地风电。", ["毛乌素", "毛乌素"]),  # a noun follows every time
+    ("支持“黎从榕”打造，强化“黎从榕”对接。", ["黎从榕", "黎从榕"]),  # quoted every time
+    ("办好兰洽会、文博会。兰洽会、文博会成功举办。", ["兰洽会", "兰洽会"]),  # an event
+])
+def test_repeated_tagged_words_that_are_no_persons(text, names):
+    assert [e for e in extract_entities(_tagged(text, names)) if e.label == "PERSON"] == []

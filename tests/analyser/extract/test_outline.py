@@ -164,6 +164,36 @@ def test_points_nest_inside_items() -> None:
     ]
 
 
+def test_point_marker_alone_on_its_line() -> None:
+    text = "一、回顾\n主要问题是：\n一是\n调价项目比较多。影响较大。\n二是\n农业投入不足。\n二、任务\n内容。"
+    assert outline(text) == [
+        ("section", 1, "一、", 1, "回顾"),
+        ("point", 2, "一是", 1, "调价项目比较多"),
+        ("point", 2, "二是", 2, "农业投入不足"),
+        ("section", 1, "二、", 2, "任务"),
+    ]
+    nodes = extract_outline(SourceText.from_text(text))
+    first = nodes[0].children[0]
+    assert text[first.start:first.end] == "一是\n调价项目比较多。影响较大。"
+
+
+@pytest.mark.parametrize("text", ["一是\n\n\n\n。二是\n", "说明如下。一是\n二是\n", "一是\n——甲。\n二是\n——乙。"])
+def test_lone_markers_need_text_after_them(text: str) -> None:
+    assert [n for n in outline(text) if n[0] == "point"] == []
+
+
+def test_first_point_said_with_shouxian() -> None:
+    text = "要深化改革。首先要增加投入。今年多安排资金。二是保护耕地。三是搞好开发。"
+    assert outline(text) == [
+        ("point", 1, "首先", 1, "要增加投入"),
+        ("point", 1, "二是", 2, "保护耕地"),
+        ("point", 1, "三是", 3, "搞好开发"),
+    ]
+    # 首先 … 其次 stays its own run; a 二是 run without a first member is no run
+    assert [n[2] for n in outline("首先要稳。二是要进。其次要好。")] == ["首先", "其次"]
+    assert outline("工作很多。二是保护耕地。三是搞好开发。") == []
+
+
 def test_a_lone_marker_is_not_a_sequence() -> None:
     assert outline("一、总体要求\n内容。") == []
     assert outline("要做到：一是加强领导。然后继续。") == []

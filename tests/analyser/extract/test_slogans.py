@@ -339,3 +339,41 @@ def test_model_scoring_imports_no_sklearn():
             "print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- noise among kept formulations (analyser.extract.slogans.noise) ---------------------------
+
+@pytest.mark.parametrize("text,parts,quoted", [
+    ("十个国家", [], False), ("八个方面", [], False), ("40条", [], False),  # counts
+    ("十三五", [], False), ("十四五", [], False),  # plan periods are dates
+    ("100元、150元", ["100元", "150元"], False),  # amounts
+    ("长城、长征、黄河", ["长城", "长征", "黄河"], False), ("磷、煤、锰、氟", ["磷", "煤", "锰", "氟"], False),
+    ("争取民权同盟", [], True), ("多", [], True),  # a quoted name of a body, a quoted character
+])
+def test_noise_is_dropped(text, parts, quoted):
+    from analyser.extract.slogans.noise import is_noise
+
+    assert is_noise(text, parts, quoted)
+
+
+@pytest.mark.parametrize("text,parts,quoted", [
+    ("三个代表", [], False), ("八项行动", [], False), ("两个中心", [], True),
+    ("十三五", [], True),  # quoted, it is listed (the shared gold's convention)
+    ("创新、协调、绿色、开放、共享", ["创新", "协调", "绿色", "开放", "共享"], False),
+    ("获得感、幸福感、安全感", ["获得感", "幸福感", "安全感"], False),
+    ("懂农业、爱农村、爱农民", ["懂农业", "爱农村", "爱农民"], False),
+    ("政策、要素、平台、机制", ["政策", "要素", "平台", "机制"], False),
+    ("管委会+运营公司", [], True),
+])
+def test_formulations_are_not_noise(text, parts, quoted):
+    from analyser.extract.slogans.noise import is_noise
+
+    assert not is_noise(text, parts, quoted)
+
+
+def test_counts_and_name_lists_are_not_extracted():
+    from analyser.extract.slogans import extract_slogans
+
+    src = SourceText.from_text("我国领导人出访了数十个国家。弘扬长城、长征、黄河精神，坚持创新、协调、绿色、开放、共享的发展理念。")
+    found = [s.text for s in extract_slogans(src)]
+    assert "十个国家" not in found and "长城、长征、黄河" not in found

@@ -1,0 +1,120 @@
+"""Places read from their context: zones named after a place, foreign subdivisions, law titles.
+
+* A place followed by a few words and a zone word (``place_context.txt``: 新区, 示范区, 先行区 …)
+  names the zone (渤海新区, 北戴河生命健康产业创新示范区, 海南博鳌乐城国际医疗旅游先行区); a
+  port or landform word right after it does too (朝鲜半岛, 黄骅港). The words between may not hold
+  another place, a function word, punctuation or a scope word (全国, 第…: 陇南入列全国第一批…
+  先行区 describes, it does not name), and the zone's name may not end inside a word. A country
+  takes a port or landform word only (朝鲜半岛; not 美丽中国先行区).
+* After a foreign country, names ending in a division word are its subdivisions, each after the
+  one above it (蒙古国乌兰巴托市松根海尔汗区).
+* The state's name opening the title of a law (《中华人民共和国专利法》) is part of the title.
+
+Examples
+--------
+>>> from analyser.extract.entities.places import find_places
+>>> v = "支持曹妃甸区、渤海新区建设，维护朝鲜半岛和平，与蒙古国乌兰巴托市松根海尔汗区缔结友城。"
+>>> [v[m.start:m.end] for m in with_context(v, find_places(v, 0, len(v)), 0, len(v))]
+['曹妃甸区', '渤海新区', '朝鲜半岛', '蒙古国', '乌兰巴托市', '松根海尔汗区']
+"""
+from __future__ import annotations
+
+from analyser.data import groups as data_groups
+
+from ._lexicon import is_han
+from ._words import WordBounds
+from .places import PlaceMention
+
+__all__ = ["with_context"]
+
+_WORDS = data_groups("place_context.txt")
+#: characters a zone's or subdivision's own words never hold (function words)
+_STOP = set("的了在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到")
+_MAX_BETWEEN = 12
+#: words that start a description rather than continue a name (陇南入列全国第一批…先行区)
+_SCOPE_WORDS = ("全国", "全省", "全市", "全区", "一批", "第")
+_FOREIGN_STEM = (2, 6)
+
+
+def with_context(
+    view: str, places: list[PlaceMention], lo: int, hi: int, bounds: WordBounds | None = None
+) -> list[PlaceMention]:
+    """``places`` with zones extended, foreign subdivisions added and law-title names dropped."""
+    starts = {m.start for m in places}
+    out: list[PlaceMention] = []
+    for m in places:
+        if _in_law_title(view, m):
+            continue
+        zone = _zone(view, m, hi, starts, bounds)
+        out.append(zone or m)
+        if m.kind == "country" and m.normalized != "中国":
+            out.extend(_subdivisions(view, m, hi, starts, bounds))
+    out.sort(key=lambda m: (m.start, m.end))
+    kept: list[PlaceMention] = []
+    for m in out:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _ends_word(bounds: WordBounds | None, a: int, b: int) -> bool:
+    return bounds is None or not bounds.straddles(a, b)
+
+
+def _zone(view: str, m: PlaceMention, hi: int, starts: set[int], bounds: WordBounds | None) -> PlaceMention | None:
+    if m.kind == "deictic" or view.startswith("我", m.start) or m.end >= hi:
+        return None  # 我省高质量发展建设…示范区: a deictic place names no zone
+    for suffix in sorted(_WORDS["direct"], key=len, reverse=True):
+        if view.startswith(suffix, m.end) and _ends_word(bounds, m.start, m.end + len(suffix)):
+            return _extended(view, m, m.end + len(suffix))
+    if m.kind == "country":
+        return None  # 美丽中国先行区: a zone is named after a province, city, county or region
+    j = m.end
+    while j < hi and j - m.end <= _MAX_BETWEEN:
+        for suffix in sorted(_WORDS["named"], key=len, reverse=True):
+            if view.startswith(suffix, j):
+                end = j + len(suffix)
+                if end <= hi and _ends_word(bounds, m.start, end):
+                    return _extended(view, m, end)
+                return None
+        ch = view[j]
+        if not is_han(ch) or ch in _STOP or (j > m.end and j in starts) or view.startswith(_SCOPE_WORDS, j):
+            return None
+        j += 1
+    return None
+
+
+def _extended(view: str, m: PlaceMention, end: int) -> PlaceMention:
+    return PlaceMention(m.start, end, view[m.start:end], m.parents + (m.normalized,), "zone", m.division)
+
+
+def _subdivisions(view: str, m: PlaceMention, hi: int, starts: set[int], bounds: WordBounds | None) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    parents = (m.normalized,)
+    i = m.end
+    while i < hi and i not in starts:
+        found = None
+        for n in range(_FOREIGN_STEM[0], _FOREIGN_STEM[1] + 1):
+            stem = view[i:i + n]
+            if len(stem) < n or not all(is_han(c) and c not in _STOP for c in stem):
+                break
+            if view[i + n:i + n + 1] in _WORDS["foreign"] and _ends_word(bounds, i, i + n + 1):
+                found = i + n + 1
+                break
+        if found is None:
+            break
+        out.append(PlaceMention(i, found, view[i:found], parents, "foreign_division"))
+        parents = parents + (view[i:found],)
+        i = found
+    return out
+
+
+def _in_law_title(view: str, m: PlaceMention) -> bool:
+    if m.kind != "country" or view[m.start - 1:m.start] != "《":
+        return False
+    close = view.find("》", m.end, m.end + 60)
+    title = view[m.end:close] if close > 0 else ""
+    for tail in ("（试行）", "（草案）", "（修订）", "（修正）"):
+        title = title.removesuffix(tail)
+    return title.endswith(_WORDS["law_titles"])

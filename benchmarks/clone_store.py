@@ -1,0 +1,117 @@
+"""Grow a store to a large one by cloning its documents: the 10,000-document store of the load test.
+
+Ingesting 10,000 synthetic documents through the full pipeline takes an hour on two cores; the
+API's query cost depends on the store's size and shape, not on how the rows were made. This
+copies an ingested store (``benchmarks/synth_corpus.py`` then ``python -m analyser ingest``) and
+adds clones of its documents until it holds ``-n`` documents. Each clone gets a new id, its
+publication year and the years of its quantities shifted by up to ±25 years (so series and
+timelines spread over decades), every fact row, a full-text index row and its share of the summary
+tables (formulations, indicator concepts, citations), as ``Store.write`` would write them.
+
+Run: ``.venv/bin/python benchmarks/clone_store.py SMALL.db LARGE.db [-n 10000]``, then
+``.venv/bin/python benchmarks/api_load.py --db LARGE.db``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analyser.corpus.store import Store  # noqa: E402
+from analyser.corpus.store.fts import bigrams  # noqa: E402
+from analyser.corpus.store.knowledge import summarise_knowledge  # noqa: E402
+from analyser.corpus.store.schema import FACT_TABLES  # noqa: E402
+from analyser.corpus.store.slogans import summarise_document  # noqa: E402
+
+
+def _shift(value: str | None, years: int) -> str | None:
+    if not value or len(value) < 4 or not value[:4].isdigit():
+        return value
+    return f"{int(value[:4]) + years:04d}{value[4:]}"
+
+
+def clone(src: Path, dst: Path, n: int) -> int:
+    """Copy ``src`` to ``dst`` and add clones until ``dst`` holds ``n`` documents; returns the count."""
+    shutil.copy(src, dst)
+    with Store(dst):  # upgrade the copy's schema when needed
+        pass
+    conn = sqlite3.connect(dst, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = OFF")
+    base = [dict(r) for r in conn.execute("SELECT * FROM documents ORDER BY seq")]
+    if not base:
+        raise SystemExit(f"{src} holds no documents")
+    doc_cols = [c for c in base[0] if c != "seq"]
+    fact_cols = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in FACT_TABLES.values()}
+    grams = {}
+    total = len(base)
+    copy = 0
+    conn.execute("BEGIN")
+    while total < n:
+        copy += 1
+        for doc in base:
+            if total >= n:
+                break
+            years = (copy * 7 + total) % 51 - 25
+            new_id = f"{doc['id'][:10]}{copy:06x}"
+            row = dict(doc, id=new_id, published=_shift(doc["published"], years),
+                       year=doc["year"] + years if doc["year"] else None)
+            analysis = json.loads(doc["analysis"])
+            analysis["document"]["id"] = new_id
+            analysis["document"]["published"] = row["published"]
+            row["analysis"] = json.dumps(analysis, ensure_ascii=False)
+            cur = conn.execute(
+                f"INSERT INTO documents ({', '.join(doc_cols)}) VALUES ({', '.join('?' * len(doc_cols))})",
+                [row[c] for c in doc_cols],
+            )
+            if doc["id"] not in grams:
+                grams[doc["id"]] = bigrams(doc["view"])
+            conn.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?, ?)", (cur.lastrowid, grams[doc["id"]]))
+            for table, cols in fact_cols.items():
+                rest = [c for c in cols if c != "doc_id"]
+                select = ", ".join(
+                    f"{c} + ?" if c in ("year", "ref_year") else f'"{c}"' for c in rest
+                )
+                shifts = [years for c in rest if c in ("year", "ref_year")]
+                conn.execute(
+                    f"INSERT INTO {table} (doc_id, {', '.join(chr(34) + c + chr(34) for c in rest)})"
+                    f" SELECT ?, {select} FROM {table} WHERE doc_id = ?",
+                    [new_id, *shifts, doc["id"]],
+                )
+            summarise_document(conn, new_id)
+            summarise_knowledge(conn, new_id)
+            total += 1
+        print(f"\r{total} documents", end="", file=sys.stderr)
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.close()
+    print(file=sys.stderr)
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("src", type=Path, help="an ingested store")
+    parser.add_argument("dst", type=Path, help="the large store to write (overwritten)")
+    parser.add_argument("-n", type=int, default=10000, help="documents in the large store (default 10000)")
+    args = parser.parse_args(argv)
+    if not args.src.is_file():
+        print(f"no store at {args.src}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    total = clone(args.src, args.dst, args.n)
+    size = args.dst.stat().st_size / 1e6
+    print(f"{total} documents in {args.dst} ({size:,.0f} MB) in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
