@@ -37,7 +37,7 @@ from analyser.text.segment import PolicyTokenizer, get_tokenizer
 from . import components as _components  # noqa: F401  (registers the factories without the entry points)
 from .keys import TEXT_KEY, TOKENS_KEY, VIEW_KEY
 
-__all__ = ["SpacyPolicyTokenizer", "build_nlp", "get_nlp", "gc_paused", "PIPE_NAMES"]
+__all__ = ["PIPE_NAMES", "SpacyPolicyTokenizer", "build_nlp", "gc_paused", "get_nlp"]
 
 #: The fact components, in the order they run (later ones read earlier results).
 PIPE_NAMES = (

@@ -39,7 +39,7 @@ from analyser.facts import Token
 
 from .normalize import simplified_view
 
-__all__ = ["PolicyTokenizer", "get_tokenizer", "USER_DICT"]
+__all__ = ["USER_DICT", "PolicyTokenizer", "get_tokenizer"]
 
 USER_DICT = "user_dict.txt"
 OOV_TAGS = "oov_tags.tsv"

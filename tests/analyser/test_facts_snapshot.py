@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
-
-import pytest
 
 from tests.conftest import ROOT, shared_or_skip
 

@@ -122,7 +122,7 @@ def test_pruned_pos_viterbi_finds_jiebas_path(word: str) -> None:
 
 
 def test_pos_model_tables_are_jiebas() -> None:
-    import jieba.posseg as posseg
+    from jieba import posseg
 
     from analyser.text.segment import _pos_model
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LinearModel", "murmurhash3_32", "export_pipeline"]
+__all__ = ["LinearModel", "export_pipeline", "murmurhash3_32"]
 
 FORMAT = "policy-analyser/linear-model@1"
 _C1, _C2, _MASK = 0xCC9E2D51, 0x1B873593, 0xFFFFFFFF
