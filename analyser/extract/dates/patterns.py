@@ -49,8 +49,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("congress", rf"(?P<cn>[一二]?十?[{CN_NONZERO}十])大以来"),
     # relative: 五年来, 五年多来, 5年来, 一年来, 过去一年, 过去的一年, 过去五年; 这五年 looking back
     # (not 这一年, the year in focus; not 一九六○年这八年 or 在这十年里, a period named or ahead)
-    ("past", (rf"过去的?(?P<pastn>{_NUM})年"
-              rf"|(?<![年在])这(?![一1]年)(?P<pastz>{_NUM})年(?![代级龄度里内中的间时])")),
+    ("past", (rf"过去(?P<pastn>{_NUM})年|过去的(?P<pastd>{_SMALL}|两)年"
+              rf"|(?<![年在])这(?![一1]年)(?P<pastz>{_SMALL}|两)年(?![代级龄度里内中的间时])")),
     ("rel", rf"(?<![\d{_CD}十百千年])(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
     # anaphoric and deictic years
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),

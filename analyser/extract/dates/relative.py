@@ -53,7 +53,7 @@ def focus_month(m, scan):
 def past_years(m, scan):
     """过去一年 / 过去的一年 -> the year before the document's; 过去五年 / 这五年 -> the five years before it."""
     a, b = m.span()
-    n = small(m["pastn"] or m["pastz"])
+    n = small(m["pastn"] or m["pastd"] or m["pastz"])
     y = scan.frame.year
     if not n or y is None:
         return a, b, None, "relative_period"

@@ -278,3 +278,9 @@ def test_this_one_year_stays_the_year_in_focus():
 @pytest.mark.parametrize("text", ["做好这五年的经济工作。", "在这十年里，要建立完整的工业体系。", "从一九五三年到一九六○年这八年时间内完成。"])
 def test_zhe_n_years_ahead_or_named_is_not_the_past(text):
     assert not any(d[2] == "relative_period" and d[0].startswith("这") for d in dates(text, "1956-09-15"))
+
+
+def test_past_de_before_a_year_is_that_year():
+    out = dates("过去的2015年，全区经济增长。全年完成投资。", "2016-02-01")
+    assert ("2015年", "2015", "year") in out and ("全年", "2015", "deictic_year") in out
+    assert ("过去的两年", "2014/2015", "relative_period") in dates("过去的两年，成绩显著。", "2016-02-01")
