@@ -58,6 +58,7 @@ def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequenc
     for i, q in enumerate(found):
         gap = view[prev_end:q.start] if prev_end >= 0 else None
         joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近", "或", "∶", ":") or bool(_JOINED_CHANGE.fullmatch(gap)))
+        joined = joined or (gap is not None and bool(_RESTATED.fullmatch(gap)) and found[i - 1].unit == q.unit)
         ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts, runs)
         ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
         time = _time(src, layout, q, date_list, date_starts, chains)
@@ -220,6 +221,7 @@ def _run_ends(view: str, spans) -> list[int]:
 
 _PLACE_LIKE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|地区|县|盟|旗)(?=[、和等])")
 _JOINED_CHANGE = re.compile(r"[、，和](?:比上年)?(?:增长|下降|上涨|提高|降低|减少|增加)(?:了)?")  # 126万亿元、增长5.2%
+_RESTATED = re.compile(r"[、，]达到?")  # 突破3万亿元、达3.6万亿元: the same measure restated exactly
 _BASE = re.compile(r"(?:比|较|等于|相当于|同|为|由|从)$")
 _CHANGE_ONLY = re.compile(r"(?:分别)?(?:提升|提高|上升|增长|增加|下降|降低|减少|扩大|缩小|达到|调整)(?:了|到|至|为)?$")
 _VERB_END = re.compile(
@@ -424,12 +426,19 @@ def _time(src: SourceText, layout: _Layout, q, dates, date_starts, chains: _Date
         i = chains.plain[i - 1] if i > 0 else -1
     # the frame set by an earlier paragraph that opens with a period (五年多来，… / 过去一年，…)
     j = chains.frame[i] if i >= 0 else -1
-    if j >= 0 and dates[j].start >= p0 - _FRAME_REACH:
+    if j >= 0 and dates[j].start >= p0 - _FRAME_REACH and not _moved_on(dates[j].value, dates[i].value):
         return dates[j].value
     return None
 
 
 _FRAME_REACH = 3000
+
+
+def _moved_on(frame: str | None, last: str | None) -> bool:
+    """The text has moved past the frame: a later date before the number starts after the frame ends
+    (这五年，… 2021/2025, then 二、“十五五”时期主要任务 … 到2030年)."""
+    end, start = (frame or "").split("/")[-1][:4], (last or "")[:4]
+    return end.isdigit() and start.isdigit() and int(start) > int(end)
 
 
 def _is_frame_opening(view: str, d: DateExpr) -> bool:

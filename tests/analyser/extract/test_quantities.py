@@ -393,3 +393,13 @@ def test_exceeding_the_plan_reports_a_result():
 @pytest.mark.parametrize("text", ["更好地坚持四项基本原则。", "为实现四个现代化而奋斗。", "以“三个代表”重要思想为指导，坚持两个毫不动摇。"])
 def test_numbered_formulations_hold_no_quantity(text):
     assert table(text) == []
+
+
+# a figure restated exactly after a bound (突破3万亿元、达3.6万亿元: prov_gwr_2026_jiangxi and others of the archive)
+def test_a_restated_figure_keeps_the_indicator():
+    qs = quantities("地区生产总值突破3万亿元、达3.6万亿元，全市农村居民人均可支配收入突破2万元、达到20793元。")
+    assert [(q.text, q.indicator.text) for q in qs] == [
+        ("突破3万亿元", "地区生产总值"), ("3.6万亿元", "地区生产总值"),
+        ("突破2万元", "农村居民人均可支配收入"), ("20793元", "农村居民人均可支配收入")]
+    qs = quantities("完成投资50亿元、达到年度计划的120%。")  # another unit: another measure
+    assert qs[1].indicator is None or qs[1].indicator.text != "完成投资"
