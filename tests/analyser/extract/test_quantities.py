@@ -403,3 +403,11 @@ def test_a_restated_figure_keeps_the_indicator():
         ("突破2万元", "农村居民人均可支配收入"), ("20793元", "农村居民人均可支配收入")]
     qs = quantities("完成投资50亿元、达到年度计划的120%。")  # another unit: another measure
     assert qs[1].indicator is None or qs[1].indicator.text != "完成投资"
+
+
+def test_a_period_frame_ends_where_a_later_date_follows():
+    text = ("这五年，我区经济繁荣的基础更加坚实。\n地区生产总值年均增长6%。\n二、“十五五”时期主要任务\n"
+            "到2030年，基本建成创新型省份。\n加快建设科技强区，全社会研发经费投入年均增长10%左右。")
+    qs = {q.text: q for q in quantities(text, published="2026-01-27")}
+    assert qs["6%"].time == "2021/2025"
+    assert qs["10%左右"].time != "2021/2025" and qs["10%左右"].modality == "target"
