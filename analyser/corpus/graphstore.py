@@ -1,0 +1,422 @@
+"""The corpus graph on disk: the graph of :mod:`analyser.corpus.graph` as indexed SQLite rows.
+
+In memory, a graph costs about 1 KB per node and 0.3 KB per edge, and its nodes grow with the
+documents (every outline node and quantity is one). :func:`build_graph_file` walks the store
+once, in document id order, with the same builder as :func:`~analyser.corpus.graph.build_graph`,
+and writes each document's nodes and edges (document, outline nodes, quantities and their
+edges) to a SQLite file as soon as the document is done; only the shared layer (formulations,
+families, citations, entities, indicators, concepts, keywords, years: it grows with distinct
+names, not documents) stays in memory until the end of the walk. :class:`GraphFile` then
+answers node look-ups, neighbourhoods, node search and statistics with indexed queries, so
+serving a graph needs a few connections' page caches, not the graph.
+
+Tables of the file
+------------------
+``nodes(id, ord, type, label, attrs, in_degree, out_degree, degree, near)``
+    ``attrs``: the node's attributes as JSON (``type`` and ``label`` included, in the order
+    of the in-memory graph); ``ord``: its position in the in-memory graph's node order;
+    ``near``: the types of its neighbours, comma-separated (which typed index ranges to read).
+``edges(u, v, rel, u_type, v_type, attrs)``
+    one row per edge (``attrs`` as JSON, without ``rel``); keyed ``(u, v_type, v, rel)`` with
+    the index ``edges_in(v, u_type, u)``: a node's neighbours of one type come in id order from
+    either direction, so a hub's nearest-first cut reads ``limit`` rows, not the hub.
+``meta(key, value)``
+    ``schema``, ``version`` (the store's :meth:`~analyser.corpus.store.Store.version` the
+    file was built from), ``keywords``, ``stats`` (node and edge counts, JSON).
+
+Examples
+--------
+>>> import tempfile, os
+>>> from analyser.corpus.store import Store
+>>> from analyser.facts import Analysis
+>>> store = Store(":memory:")
+>>> store.add_analysis(Analysis.from_dict({"document": {"id": "d1", "published": "2020-01-02"}}, text="扶贫"))
+True
+>>> path = os.path.join(tempfile.mkdtemp(), "g.sqlite")
+>>> gf = build_graph_file(store, path)
+>>> [n["id"] for n in gf.neighbourhood("year:2020")["nodes"]]
+['year:2020', 'doc:d1']
+>>> gf.stats()
+{'nodes': {'document': 1, 'keyword': 1, 'year': 1}, 'edges': {'has_keyword': 1, 'in_year': 1}}
+>>> gf.close()
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from analyser.errors import InputError, NotFoundError
+from analyser.text.normalize import simplified_view
+
+from .graph import GRAPH_SCHEMA, _Builder, _diverse, _doc_number_key, normalize_key, span_text
+
+__all__ = ["DOCUMENT_TYPES", "FILE_SCHEMA", "GraphFile", "build_graph_file"]
+
+#: bump when the tables of the file change (an older file is rebuilt)
+FILE_SCHEMA = f"{GRAPH_SCHEMA}/sqlite@1"
+#: node types that belong to one document (written as soon as the document is done)
+DOCUMENT_TYPES = frozenset({"document", "section", "point", "item", "quantity"})
+#: a node with at most this many edges has all its neighbours read at once
+_SMALL = 2000
+
+_DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE nodes (
+    id TEXT PRIMARY KEY, ord INTEGER NOT NULL, type TEXT NOT NULL, label TEXT, attrs TEXT NOT NULL,
+    in_degree INTEGER NOT NULL, out_degree INTEGER NOT NULL, degree INTEGER NOT NULL, near TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE edges (
+    u TEXT NOT NULL, v TEXT NOT NULL, rel TEXT NOT NULL, u_type TEXT NOT NULL, v_type TEXT NOT NULL,
+    attrs TEXT NOT NULL,
+    PRIMARY KEY (u, v_type, v, rel)
+) WITHOUT ROWID;
+"""
+_INDEXES = """
+CREATE INDEX edges_in ON edges(v, u_type, u);
+CREATE INDEX nodes_rank ON nodes(degree DESC, id);
+CREATE INDEX nodes_order ON nodes(ord);
+"""
+
+
+class _StreamBuilder(_Builder):
+    """The graph builder, counting a shared node's documents without keeping their ids."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.documents: Counter[str] = Counter()
+        self._in_doc: set[str] = set()
+        self.fresh: list[str] = []
+        self.order: dict[str, int] = {}
+        self._next = 0
+
+    def node(self, node_id: str, type_: str, label: str, **attrs: Any) -> str:
+        if node_id not in self.g:
+            self.fresh.append(node_id)
+            self.order[node_id] = self._next
+            self._next += 1
+        return super().node(node_id, type_, label, **attrs)
+
+    def seen(self, node_id: str, doc_id: str) -> None:
+        self._in_doc.add(node_id)
+        self.mentions[node_id] += 1
+
+    def end_document(self) -> None:
+        self.documents.update(self._in_doc)
+        self._in_doc = set()
+
+
+def build_graph_file(store: Any, path: str, *, keywords: int = 10) -> GraphFile:
+    """Write the graph of ``store`` to a new SQLite file at ``path`` (replaced when it exists).
+
+    The file is written beside ``path`` and moved in place when complete, so a reader of an
+    older file at ``path`` keeps reading it until it reopens.
+    """
+    from .keywords import tfidf_keywords
+
+    version = store.version()
+    ids = store._ids()
+    kw = tfidf_keywords(store.iter_terms(ids), top=keywords, n=len(ids)) if keywords else []
+    tmp = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
+    if os.path.exists(tmp):
+        os.unlink(tmp)
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _DDL)
+        conn.execute("BEGIN")
+        b = _StreamBuilder()
+        node_types: Counter[str] = Counter()
+        rels: Counter[str] = Counter()
+        # degrees and neighbour types of shared nodes, from the edges of written documents
+        in_deg: Counter[str] = Counter()
+        out_deg: Counter[str] = Counter()
+        near: dict[str, set[str]] = {}
+        titles: dict[str, str] = {}
+        numbers: dict[str, str] = {}
+        g = b.g
+        for i, analysis in enumerate(store.iter_analyses(ids)):
+            b.document(analysis, kw[i] if i < len(kw) else [])
+            b.end_document()
+            doc_id = analysis.document.id
+            if key := normalize_key(span_text(analysis.document.title)):
+                titles.setdefault(key, f"doc:{doc_id}")
+            if number := _doc_number_key(span_text(analysis.document.doc_number)):
+                numbers.setdefault(number, f"doc:{doc_id}")
+            local = [n for n in b.fresh if g.nodes[n]["type"] in DOCUMENT_TYPES]
+            b.fresh = [n for n in b.fresh if g.nodes[n]["type"] not in DOCUMENT_TYPES]
+            node_rows = []
+            edge_rows = []
+            for n in local:
+                data = g.nodes[n]
+                node_types[data["type"]] += 1
+                types = {g.nodes[x]["type"] for x in g._succ[n].keys() | g._pred[n].keys()}
+                ind, outd = g.in_degree(n), g.out_degree(n)
+                node_rows.append((n, b.order.pop(n), data["type"], str(data.get("label", "")),
+                                  _dump(data), ind, outd, ind + outd, ",".join(sorted(types))))  # fmt: skip
+                for v, keyed in g._succ[n].items():
+                    v_type = g.nodes[v]["type"]
+                    for rel, attrs in keyed.items():
+                        rels[rel] += 1
+                        edge_rows.append((n, v, rel, data["type"], v_type, _dump(attrs)))
+                        if v_type not in DOCUMENT_TYPES:
+                            in_deg[v] += 1
+                            near.setdefault(v, set()).add(data["type"])
+            conn.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", node_rows)
+            conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", edge_rows)
+            g.remove_nodes_from(local)
+        # the shared layer: its own edges, the citations' targets, then its nodes
+        edge_rows = []
+        cited: Counter[str] = Counter()
+        for u, v, rel, attrs in g.edges(keys=True, data=True):
+            rels[rel] += 1
+            out_deg[u] += 1
+            in_deg[v] += 1
+            near.setdefault(u, set()).add(g.nodes[v]["type"])
+            near.setdefault(v, set()).add(g.nodes[u]["type"])
+            edge_rows.append((u, v, rel, g.nodes[u]["type"], g.nodes[v]["type"], _dump(attrs)))
+        for u, data in g.nodes(data=True):
+            if data["type"] != "citation":
+                continue
+            target = titles.get(u[len("citation:") :]) or numbers.get(_doc_number_key(data.get("doc_number")))
+            if target is not None:
+                rels["refers_to"] += 1
+                out_deg[u] += 1
+                cited[target] += 1
+                near.setdefault(u, set()).add("document")
+                edge_rows.append((u, target, "refers_to", "citation", "document", "{}"))
+        conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", edge_rows)
+        node_rows = []
+        for n, data in g.nodes(data=True):
+            if n in b.documents:
+                data["documents"] = b.documents[n]
+                data["mentions"] = b.mentions[n]
+            node_types[data["type"]] += 1
+            ind, outd = in_deg[n], out_deg[n]
+            node_rows.append((n, b.order[n], data["type"], str(data.get("label", "")), _dump(data), ind, outd,
+                              ind + outd, ",".join(sorted(near.get(n, ())))))  # fmt: skip
+        conn.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", node_rows)
+        for target, count in cited.items():
+            row = conn.execute("SELECT near FROM nodes WHERE id = ?", (target,)).fetchone()
+            types = ",".join(sorted({*filter(None, row[0].split(",")), "citation"}))
+            conn.execute(
+                "UPDATE nodes SET in_degree = in_degree + ?, degree = degree + ?, near = ? WHERE id = ?",
+                (count, count, types, target),
+            )
+        stats = {"nodes": dict(sorted(node_types.items())), "edges": dict(sorted(rels.items()))}
+        meta = {"schema": FILE_SCHEMA, "version": json.dumps(list(version)), "keywords": str(keywords),
+                "stats": json.dumps(stats, ensure_ascii=False)}  # fmt: skip
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        conn.execute("COMMIT")
+        conn.executescript(_INDEXES)
+    except BaseException:
+        conn.close()
+        os.unlink(tmp)
+        raise
+    conn.close()
+    os.replace(tmp, path)
+    return GraphFile(path)
+
+
+def _dump(attrs: dict[str, Any]) -> str:
+    return json.dumps({k: v for k, v in attrs.items() if k != "rel"}, ensure_ascii=False, separators=(",", ":"))
+
+
+class GraphFile:
+    """A graph file written by :func:`build_graph_file`, read through one connection per thread."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        meta = dict(self._conn().execute("SELECT key, value FROM meta"))
+        if meta.get("schema") != FILE_SCHEMA:
+            raise ValueError(f"{path} is not a graph file of schema {FILE_SCHEMA}")
+        self.version = tuple(json.loads(meta["version"]))
+        self.keywords = int(meta["keywords"])
+        self._stats = json.loads(meta["stats"])
+
+    @classmethod
+    def open(cls, path: str) -> GraphFile | None:
+        """The graph file at ``path``, or ``None`` when there is none (or an unreadable one)."""
+        if not os.path.exists(path):
+            return None
+        try:
+            return cls(path)
+        except (sqlite3.DatabaseError, ValueError, KeyError):
+            return None
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            uri = f"file:{os.path.abspath(self.path)}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            conn.execute("PRAGMA cache_size = -16000")  # 16 MB per connection
+            self._local.conn = conn
+            with self._lock:
+                self._conns.append(conn)
+        return conn
+
+    def close(self) -> None:
+        """Close every connection (the file stays)."""
+        with self._lock:
+            for conn in self._conns:
+                conn.close()
+            self._conns = []
+        self._local = threading.local()
+
+    # -- statistics and nodes ----------------------------------------------------------------
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Node counts per type and edge counts per relation (as :func:`~analyser.corpus.graph.graph_stats`)."""
+        return {"nodes": dict(self._stats["nodes"]), "edges": dict(self._stats["edges"])}
+
+    def size(self) -> int:
+        """Nodes plus edges."""
+        return sum(self._stats["nodes"].values()) + sum(self._stats["edges"].values())
+
+    def __contains__(self, node_id: object) -> bool:
+        return self._conn().execute("SELECT 1 FROM nodes WHERE id = ?", (node_id,)).fetchone() is not None
+
+    def node_attributes(self, node_id: str) -> dict[str, Any]:
+        """A node's attributes with its ``id`` (as :func:`~analyser.corpus.graph.node_attributes`)."""
+        row = self._conn().execute("SELECT attrs FROM nodes WHERE id = ?", (node_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no graph node {node_id!r}")
+        return {"id": node_id, **json.loads(row[0])}
+
+    def node_info(self, node_id: str) -> dict[str, Any]:
+        """A node's attributes with ``id``, ``in_degree`` and ``out_degree`` (as :func:`api.graphview.node_info`)."""
+        row = self._conn().execute(
+            "SELECT attrs, in_degree, out_degree FROM nodes WHERE id = ?", (node_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no graph node {node_id!r}")
+        return {"id": node_id, **json.loads(row[0]), "in_degree": row[1], "out_degree": row[2]}
+
+    def find_nodes(
+        self, q: str | None = None, *, types: Iterable[str] | None = None, offset: int = 0, limit: int = 50
+    ) -> dict[str, Any]:
+        """Nodes whose label or id contains ``q`` (either script), of the given types, most connected first.
+
+        The walk follows the index of degrees and stops once the page is full: a common word
+        answers at once, a word no node has reads every node.
+        """
+        key = simplified_view(q or "").strip().lower()
+        wanted = set(types) if types else None
+        items = []
+        skip = offset
+        more = False
+        rows = self._conn().execute("SELECT id, type, label, attrs, degree FROM nodes ORDER BY degree DESC, id")
+        for n, type_, label, attrs, degree in rows:
+            if wanted and type_ not in wanted:
+                continue
+            if key and key not in (label or "").lower() and key not in n.lower():
+                continue
+            if skip:
+                skip -= 1
+                continue
+            if len(items) == limit:
+                more = True
+                break
+            items.append({"id": n, **json.loads(attrs), "degree": degree})
+        rows.close()
+        return {"items": items, "more": more}
+
+    # -- neighbourhoods ----------------------------------------------------------------------
+
+    def _neighbours(self, u: str, degree: int, near: str, wanted: set[str] | None, seen: dict[str, int],
+                    room: int) -> tuple[list[str], bool]:  # fmt: skip
+        """``u``'s unseen neighbours (of the wanted types) as the in-memory walk keeps them, and whether some were cut."""
+        conn = self._conn()
+        types = [t for t in near.split(",") if t and (not wanted or t in wanted)]
+        if not types:
+            return [], False
+        marks = ",".join("?" * len(types))
+        if degree <= _SMALL:
+            rows = conn.execute(
+                f"SELECT v, v_type FROM edges WHERE u = ? AND v_type IN ({marks})"
+                f" UNION SELECT u, u_type FROM edges WHERE v = ? AND u_type IN ({marks})",
+                (u, *types, u, *types),
+            ).fetchall()
+            by_type = {}
+            fresh = []
+            for v, t in rows:
+                if v not in seen:
+                    fresh.append(v)
+                    by_type[v] = {"type": t}
+            if len(fresh) > room:
+                return _diverse(by_type, fresh, room), True
+            return sorted(fresh), False
+        # a hub: per type, the first ids in order from either direction (enough to skip the seen ones)
+        k = room + len(seen) + 1
+        groups = {}
+        total = 0
+        for t in types:
+            rows = conn.execute(
+                "SELECT o FROM (SELECT v AS o FROM edges WHERE u = ?1 AND v_type = ?2"
+                " UNION SELECT u FROM edges WHERE v = ?1 AND u_type = ?2) ORDER BY o LIMIT ?3",
+                (u, t, k),
+            ).fetchall()
+            fresh = [r[0] for r in rows if r[0] not in seen]
+            groups[t] = fresh
+            total += len(fresh)
+        if total <= room:
+            return sorted(v for fresh in groups.values() for v in fresh), False
+        attrs = {v: {"type": t} for t, fresh in groups.items() for v in fresh[:room]}
+        return _diverse(attrs, list(attrs), room), True
+
+    def _rows(self, sql: str, ids: list[str]) -> Iterator[tuple]:
+        conn = self._conn()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+    def neighbourhood(
+        self, node_id: str, *, depth: int = 1, types: Iterable[str] | None = None, limit: int = 2000
+    ) -> dict[str, Any]:
+        """Nodes within ``depth`` steps of ``node_id`` and the edges between them (as :func:`~analyser.corpus.graph.neighbourhood`)."""
+        if not 1 <= depth <= 3:
+            raise InputError(f"depth must be 1, 2 or 3, got {depth}")
+        conn = self._conn()
+        row = conn.execute("SELECT degree, near FROM nodes WHERE id = ?", (node_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no graph node {node_id!r}")
+        wanted = set(types) if types else None
+        shape = {node_id: (row[0], row[1])}
+        seen = {node_id: 0}
+        order = [node_id]
+        frontier = [node_id]
+        truncated = False
+        for step in range(1, depth + 1):
+            nxt: list[str] = []
+            for u in frontier:
+                degree, near = shape[u]
+                fresh, truncated = self._neighbours(u, degree, near, wanted, seen, limit - len(order))
+                for v in fresh:
+                    seen[v] = step
+                    order.append(v)
+                    nxt.append(v)
+                if truncated:
+                    break
+            if truncated or step == depth:
+                break
+            for n, degree, near in self._rows("SELECT id, degree, near FROM nodes WHERE id IN ({marks})", nxt):
+                shape[n] = (degree, near)
+            frontier = nxt
+        attrs = {n: a for n, a in self._rows("SELECT id, attrs FROM nodes WHERE id IN ({marks})", order)}
+        nodes = [{"id": n, "depth": seen[n], **json.loads(attrs[n])} for n in order]
+        edges = []
+        kept = json.dumps(order, ensure_ascii=False)
+        for u, v, rel, data in conn.execute(
+            "SELECT u, v, rel, attrs FROM edges WHERE u IN (SELECT value FROM json_each(?1))"
+            " AND v IN (SELECT value FROM json_each(?1))",
+            (kept,),
+        ):
+            edges.append({"source": u, "target": v, "rel": rel, **json.loads(data)})
+        edges.sort(key=lambda e: (e["source"], e["target"], e["rel"]))
+        return {"nodes": nodes, "edges": edges, "truncated": truncated}
