@@ -10,8 +10,8 @@ checked at most once per ``check_interval`` seconds, so a busy server does not q
 every request; a write through this API invalidates the cache at once. One lock makes sure
 concurrent first requests build the file once; requests meanwhile wait for it.
 
-Exports (GraphML, GEXF, JSON) are written to temporary files (JSON and GraphML as they are
-generated, never whole in memory), kept per version and streamed from disk; one export is
+Exports (GraphML, GEXF, JSON) are written from the graph file to temporary files a node and an
+edge at a time (never whole in memory), kept per version and streamed from disk; one export is
 written at a time (another request meanwhile answers 503), and the files of an older version
 are deleted when the graph changes.
 """
@@ -26,6 +26,7 @@ from typing import IO, Any
 
 from analyser.corpus.export import export_graph
 from analyser.corpus.graphstore import GraphFile, build_graph_file
+from analyser.corpus.graphstream import StreamedGraph
 
 __all__ = ["EXPORT_FORMATS", "ExportBusy", "GraphCache"]
 
@@ -145,8 +146,7 @@ class GraphCache:
             fd, path = tempfile.mkstemp(suffix=f".{fmt}", dir=folder)
             os.close(fd)
             try:
-                # the graph in memory for the time of the export only
-                export_graph(self.store.load_graph(), fmt, path)
+                export_graph(StreamedGraph(graph), fmt, path)
             except BaseException:
                 os.unlink(path)
                 raise

@@ -16,8 +16,9 @@ Tables of the file
     ``attrs``: the node's attributes as JSON (``type`` and ``label`` included, in the order
     of the in-memory graph); ``ord``: its position in the in-memory graph's node order;
     ``near``: the types of its neighbours, comma-separated (which typed index ranges to read).
-``edges(u, v, rel, u_type, v_type, attrs)``
-    one row per edge (``attrs`` as JSON, without ``rel``); keyed ``(u, v_type, v, rel)`` with
+``edges(u, v, rel, u_type, v_type, attrs, seq)``
+    one row per edge (``attrs`` as JSON, without ``rel``; ``seq``: its order among the
+    edges of ``u`` in the in-memory graph, so exports write the same files); keyed ``(u, v_type, v, rel)`` with
     the index ``edges_in(v, u_type, u)``: a node's neighbours of one type come in id order from
     either direction, so a hub's nearest-first cut reads ``limit`` rows, not the hub.
 ``meta(key, value)``
@@ -45,9 +46,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from analyser.errors import InputError, NotFoundError
@@ -55,10 +58,10 @@ from analyser.text.normalize import simplified_view
 
 from .graph import GRAPH_SCHEMA, _Builder, _diverse, _doc_number_key, normalize_key, span_text
 
-__all__ = ["DOCUMENT_TYPES", "FILE_SCHEMA", "GraphFile", "build_graph_file"]
+__all__ = ["DOCUMENT_TYPES", "FILE_SCHEMA", "GraphFile", "build_graph_file", "temporary_graph_file"]
 
 #: bump when the tables of the file change (an older file is rebuilt)
-FILE_SCHEMA = f"{GRAPH_SCHEMA}/sqlite@1"
+FILE_SCHEMA = f"{GRAPH_SCHEMA}/sqlite@2"
 #: node types that belong to one document (written as soon as the document is done)
 DOCUMENT_TYPES = frozenset({"document", "section", "point", "item", "quantity"})
 #: a node with at most this many edges has all its neighbours read at once
@@ -72,7 +75,7 @@ CREATE TABLE nodes (
 ) WITHOUT ROWID;
 CREATE TABLE edges (
     u TEXT NOT NULL, v TEXT NOT NULL, rel TEXT NOT NULL, u_type TEXT NOT NULL, v_type TEXT NOT NULL,
-    attrs TEXT NOT NULL,
+    attrs TEXT NOT NULL, seq INTEGER NOT NULL,
     PRIMARY KEY (u, v_type, v, rel)
 ) WITHOUT ROWID;
 """
@@ -161,12 +164,12 @@ def build_graph_file(store: Any, path: str, *, keywords: int = 10) -> GraphFile:
                     v_type = g.nodes[v]["type"]
                     for rel, attrs in keyed.items():
                         rels[rel] += 1
-                        edge_rows.append((n, v, rel, data["type"], v_type, _dump(attrs)))
+                        edge_rows.append((n, v, rel, data["type"], v_type, _dump(attrs), len(edge_rows)))
                         if v_type not in DOCUMENT_TYPES:
                             in_deg[v] += 1
                             near.setdefault(v, set()).add(data["type"])
             conn.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", node_rows)
-            conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", edge_rows)
+            conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?)", edge_rows)
             g.remove_nodes_from(local)
         # the shared layer: its own edges, the citations' targets, then its nodes
         edge_rows = []
@@ -177,7 +180,7 @@ def build_graph_file(store: Any, path: str, *, keywords: int = 10) -> GraphFile:
             in_deg[v] += 1
             near.setdefault(u, set()).add(g.nodes[v]["type"])
             near.setdefault(v, set()).add(g.nodes[u]["type"])
-            edge_rows.append((u, v, rel, g.nodes[u]["type"], g.nodes[v]["type"], _dump(attrs)))
+            edge_rows.append((u, v, rel, g.nodes[u]["type"], g.nodes[v]["type"], _dump(attrs), len(edge_rows)))
         for u, data in g.nodes(data=True):
             if data["type"] != "citation":
                 continue
@@ -187,8 +190,8 @@ def build_graph_file(store: Any, path: str, *, keywords: int = 10) -> GraphFile:
                 out_deg[u] += 1
                 cited[target] += 1
                 near.setdefault(u, set()).add("document")
-                edge_rows.append((u, target, "refers_to", "citation", "document", "{}"))
-        conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)", edge_rows)
+                edge_rows.append((u, target, "refers_to", "citation", "document", "{}", len(edge_rows)))
+        conn.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?)", edge_rows)
         node_rows = []
         for n, data in g.nodes(data=True):
             if n in b.documents:
@@ -219,6 +222,17 @@ def build_graph_file(store: Any, path: str, *, keywords: int = 10) -> GraphFile:
     conn.close()
     os.replace(tmp, path)
     return GraphFile(path)
+
+
+@contextmanager
+def temporary_graph_file(store: Any, *, keywords: int = 10) -> Iterator[GraphFile]:
+    """The graph of ``store`` in a temporary graph file, deleted on exit."""
+    with tempfile.TemporaryDirectory(prefix="policy-analyser-graph-") as folder:
+        gf = build_graph_file(store, os.path.join(folder, "graph.sqlite"), keywords=keywords)
+        try:
+            yield gf
+        finally:
+            gf.close()
 
 
 def _dump(attrs: dict[str, Any]) -> str:
@@ -326,6 +340,35 @@ class GraphFile:
             items.append({"id": n, **json.loads(attrs), "degree": degree})
         rows.close()
         return {"items": items, "more": more}
+
+    # -- whole-graph walks (exports) ------------------------------------------------------------
+
+    def iter_nodes(self, type_: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """``(id, attributes)`` of every node in the in-memory graph's order (of one type: in id order)."""
+        sql = "SELECT id, attrs FROM nodes ORDER BY ord" if type_ is None else (
+            "SELECT id, attrs FROM nodes WHERE type = ? ORDER BY id"
+        )  # fmt: skip
+        for n, attrs in self._walk(sql, () if type_ is None else (type_,)):
+            yield n, json.loads(attrs)
+
+    def iter_edges(self, rel: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """``(u, v, rel, attributes)`` of every edge in the in-memory graph's order (of one relation: by ``u``, ``v``)."""
+        if rel is None:
+            sql, params = "SELECT e.u, e.v, e.rel, e.attrs FROM nodes n JOIN edges e ON e.u = n.id ORDER BY n.ord, e.seq", ()
+        else:
+            sql, params = "SELECT u, v, rel, attrs FROM edges WHERE rel = ? ORDER BY u, v", (rel,)
+        for u, v, k, attrs in self._walk(sql, params):
+            yield u, v, k, json.loads(attrs)
+
+    def _walk(self, sql: str, params: tuple) -> Iterator[tuple]:
+        # a connection of its own: a walk may be interleaved with other queries of the thread
+        conn = sqlite3.connect(f"file:{os.path.abspath(self.path)}?mode=ro", uri=True)
+        try:
+            cur = conn.execute(sql, params)
+            while rows := cur.fetchmany(1000):
+                yield from rows
+        finally:
+            conn.close()
 
     # -- neighbourhoods ----------------------------------------------------------------------
 

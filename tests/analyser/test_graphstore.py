@@ -123,3 +123,35 @@ def test_hub_queries_read_by_index(gfile):
         plans.append(plan)
         assert not any(p.startswith(("SCAN edges", "SCAN nodes")) for p in plan), plan
     assert any("edges_in" in p for p in plans[0]), plans[0]
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])
+def test_exports_stream_the_same_files(graph, gfile, tmp_path, fmt):
+    from analyser.corpus.export import export_graph
+    from analyser.corpus.graphstream import StreamedGraph
+
+    whole = export_graph(graph, fmt, tmp_path / f"whole.{fmt}")
+    streamed = export_graph(StreamedGraph(gfile), fmt, tmp_path / f"streamed.{fmt}")
+    if fmt == "csv":
+        names = sorted(p.name for p in whole.iterdir())
+        assert names == sorted(p.name for p in streamed.iterdir()) and len(names) > 10
+        pairs = [(whole / n, streamed / n) for n in names]
+    else:
+        pairs = [(whole, streamed)]
+    for a, b in pairs:
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_an_xml_export_replaces_what_xml_cannot_hold(tmp_path):
+    from analyser.corpus.export import export_graph
+    from analyser.corpus.graphstream import StreamedGraph
+
+    store = Store(":memory:")
+    store.add_analysis(fake_analysis("关于\x0b扶贫的通知\n日期：2019-01-02\n坚持“精准\x0b扶贫”。\n", source="x.txt"))
+    graph = store.load_graph()
+    gf = build_graph_file(store, str(tmp_path / "g.sqlite"))
+    for fmt in ("graphml", "gexf"):
+        whole = export_graph(graph, fmt, tmp_path / f"whole.{fmt}").read_bytes()
+        assert "\ufffd".encode() in whole
+        assert export_graph(StreamedGraph(gf), fmt, tmp_path / f"streamed.{fmt}").read_bytes() == whole
+    gf.close()
