@@ -51,6 +51,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 from analyser.errors import InputError, NotFoundError
@@ -66,6 +67,18 @@ FILE_SCHEMA = f"{GRAPH_SCHEMA}/sqlite@2"
 DOCUMENT_TYPES = frozenset({"document", "section", "point", "item", "quantity"})
 #: a node with at most this many edges has all its neighbours read at once
 _SMALL = 2000
+
+#: a node's neighbours of one type, in id order, from either direction: both sides come in id
+#: order from their index and are merged, so a hub's first ``?3`` cost ``?3`` rows
+TYPED_NEIGHBOURS = (
+    "SELECT v FROM edges WHERE u = ?1 AND v_type = ?2"
+    " UNION SELECT u FROM edges WHERE v = ?1 AND u_type = ?2 ORDER BY 1 LIMIT ?3"
+)
+#: the edges between the nodes of a JSON list
+EDGES_BETWEEN = (
+    "SELECT u, v, rel, attrs FROM edges WHERE u IN (SELECT value FROM json_each(?1))"
+    " AND v IN (SELECT value FROM json_each(?1))"
+)
 
 _DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -235,6 +248,16 @@ def temporary_graph_file(store: Any, *, keywords: int = 10) -> Iterator[GraphFil
             gf.close()
 
 
+@lru_cache(maxsize=1 << 12)
+def _parsed(data: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(json.loads(data).items())
+
+
+def _attrs(data: str) -> dict[str, Any]:
+    """Edge attributes from their JSON (a few shapes, ``{"count":1}``, repeat: parsed once)."""
+    return dict(_parsed(data)) if len(data) < 40 else json.loads(data)
+
+
 def _dump(attrs: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in attrs.items() if k != "rel"}, ensure_ascii=False, separators=(",", ":"))
 
@@ -269,7 +292,7 @@ class GraphFile:
         if conn is None:
             uri = f"file:{os.path.abspath(self.path)}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            conn.execute("PRAGMA cache_size = -16000")  # 16 MB per connection
+            conn.execute("PRAGMA cache_size = -4000")  # 4 MB per connection (one per server thread)
             self._local.conn = conn
             with self._lock:
                 self._conns.append(conn)
@@ -401,8 +424,7 @@ class GraphFile:
         total = 0
         for t in types:
             rows = conn.execute(
-                "SELECT o FROM (SELECT v AS o FROM edges WHERE u = ?1 AND v_type = ?2"
-                " UNION SELECT u FROM edges WHERE v = ?1 AND u_type = ?2) ORDER BY o LIMIT ?3",
+                TYPED_NEIGHBOURS,
                 (u, t, k),
             ).fetchall()
             fresh = [r[0] for r in rows if r[0] not in seen]
@@ -456,10 +478,9 @@ class GraphFile:
         edges = []
         kept = json.dumps(order, ensure_ascii=False)
         for u, v, rel, data in conn.execute(
-            "SELECT u, v, rel, attrs FROM edges WHERE u IN (SELECT value FROM json_each(?1))"
-            " AND v IN (SELECT value FROM json_each(?1))",
+            EDGES_BETWEEN,
             (kept,),
         ):
-            edges.append({"source": u, "target": v, "rel": rel, **json.loads(data)})
+            edges.append({"source": u, "target": v, "rel": rel, **_attrs(data)})
         edges.sort(key=lambda e: (e["source"], e["target"], e["rel"]))
         return {"nodes": nodes, "edges": edges, "truncated": truncated}

@@ -107,22 +107,12 @@ def test_open_checks_the_file(tmp_path, gfile):
 def test_hub_queries_read_by_index(gfile):
     conn = gfile._conn()
     plans = []
-    for sql, params in (
-        (
-            ("SELECT o FROM (SELECT v AS o FROM edges WHERE u = ?1 AND v_type = ?2"
-            " UNION SELECT u FROM edges WHERE v = ?1 AND u_type = ?2) ORDER BY o LIMIT ?3"),
-            ("year:2012", "document", 5),
-        ),
-        (
-            ("SELECT u, v, rel, attrs FROM edges WHERE u IN (SELECT value FROM json_each(?1))"
-            " AND v IN (SELECT value FROM json_each(?1))"),
-            ('["year:2012"]',),
-        ),
-    ):
+    for sql, params in ((graphstore.TYPED_NEIGHBOURS, ("year:2012", "document", 5)), (graphstore.EDGES_BETWEEN, ('["year:2012"]',))):
         plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
         plans.append(plan)
         assert not any(p.startswith(("SCAN edges", "SCAN nodes")) for p in plan), plan
     assert any("edges_in" in p for p in plans[0]), plans[0]
+    assert "MERGE (UNION)" in plans[0] and not any("TEMP B-TREE" in p for p in plans[0]), plans[0]
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv"])
