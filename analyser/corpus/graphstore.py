@@ -132,11 +132,12 @@ def build_graph_file(store: Any, path: str, *, keywords: int = 10) -> GraphFile:
     The file is written beside ``path`` and moved in place when complete, so a reader of an
     older file at ``path`` keeps reading it until it reopens.
     """
-    from .keywords import tfidf_keywords
+    from .keywords import tfidf_keywords_streamed
 
     version = store.version()
     ids = store._ids()
-    kw = tfidf_keywords(store.iter_terms(ids), top=keywords, n=len(ids)) if keywords else []
+    # two passes over the terms, a chunk of documents at a time: no corpus-sized matrix
+    kw = tfidf_keywords_streamed(lambda: store.iter_terms(ids), top=keywords, n=len(ids)) if keywords else None
     tmp = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
     if os.path.exists(tmp):
         os.unlink(tmp)
@@ -155,7 +156,7 @@ def build_graph_file(store: Any, path: str, *, keywords: int = 10) -> GraphFile:
         numbers: dict[str, str] = {}
         g = b.g
         for i, analysis in enumerate(store.iter_analyses(ids)):
-            b.document(analysis, kw[i] if i < len(kw) else [])
+            b.document(analysis, next(kw, []) if kw is not None else [])
             b.end_document()
             doc_id = analysis.document.id
             if key := normalize_key(span_text(analysis.document.title)):

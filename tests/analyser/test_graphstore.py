@@ -145,3 +145,14 @@ def test_an_xml_export_replaces_what_xml_cannot_hold(tmp_path):
         assert "\ufffd".encode() in whole
         assert export_graph(StreamedGraph(gf), fmt, tmp_path / f"streamed.{fmt}").read_bytes() == whole
     gf.close()
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 100])
+def test_streamed_keywords_are_the_whole_corpus_keywords(store, chunk):
+    from analyser.corpus.keywords import tfidf_keywords, tfidf_keywords_streamed
+
+    ids = store._ids()
+    whole = tfidf_keywords(store.iter_terms(ids), top=4, n=len(ids))
+    assert any(whole)
+    assert list(tfidf_keywords_streamed(lambda: store.iter_terms(ids), top=4, n=len(ids), chunk=chunk)) == whole
+    assert list(tfidf_keywords_streamed(lambda: [[], []])) == [[], []]
