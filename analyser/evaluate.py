@@ -10,8 +10,11 @@ Matching pairs gold and predicted spans one to one, best overlap first. *Exact* 
 the same span; *overlap* matching needs an intersection over union of at least one half. Gold
 items flagged ``optional`` or lying outside the article body (and, where the gold declares a
 ``scope`` window, outside it) count on neither side, and neither do predictions that match them
-or lie inside them. Attribute accuracies (value, unit, qualifier, date value, heading) are taken
-over the matched, non-optional pairs.
+or lie inside them. Attribute accuracies (value, unit, qualifier, indicator, modality, date
+value, heading) are taken over the matched, non-optional pairs; modality only where the gold gives
+the quantity a role that has one (target; achievement or investment: actual). A predicted
+indicator is right when at least half of the distinct characters of the longer of the two are
+shared (a gold indicator may end in an annotator's note in brackets, which may be left out).
 
 Examples
 --------
@@ -24,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -122,8 +126,10 @@ def _score_list(
     window: tuple[int, int],
     *,
     extra_optional: Callable[[dict], bool] = lambda g: False,
-    fields: dict[str, Callable[[dict, dict], bool]] | None = None,
+    fields: dict[str, Callable[[dict, dict], bool | None]] | None = None,
 ) -> dict[str, Any]:
+    """Exact and overlap P/R/F1 of one fact list, and attribute accuracies over the overlap pairs
+    (a field function answering ``None`` leaves that pair out of its accuracy)."""
     items = []
     for g in gold:
         inside = window[0] <= g["start"] and g["end"] <= window[1]
@@ -147,8 +153,8 @@ def _score_list(
         if mode == "overlap" and fields:
             scored = [(items[gi].data, pred[pi]) for gi, pi in pairs if not items[gi].optional]
             for name, ok in fields.items():
-                good = sum(1 for g, p in scored if ok(g, p))
-                out[name] = round(good / len(scored), 4) if scored else None
+                verdicts = [v for v in (ok(g, p) for g, p in scored) if v is not None]
+                out[name] = round(sum(verdicts) / len(verdicts), 4) if verdicts else None
     return out
 
 
@@ -175,6 +181,28 @@ def _unit_ok(g: dict, p: dict) -> bool:
     if any(ch in "个個" for ch in g.get("surface") or ""):
         accepted.add("个")
     return _key(p.get("unit")) in accepted if accepted else not _key(p.get("unit"))
+
+
+_NOTE = re.compile(r"\s+[(（][^()（）]*[)）]\s*$")
+#: gold quantity roles that carry a modality, and the modality they mean
+_MODALITY = {"target": "target", "achievement": "actual", "investment": "actual"}
+
+
+def _indicator_ok(g: dict, p: dict) -> bool:
+    ind = p.get("indicator")
+    got = _key(ind.get("text") if isinstance(ind, dict) else ind)
+    full = g.get("indicator") or ""
+    for want in {_key(full), _key(_NOTE.sub("", full))}:
+        if got and want:
+            shared = sum(1 for ch in set(got) if ch in want)
+            if shared / max(len(set(got)), len(set(want))) >= 0.5:
+                return True
+    return False
+
+
+def _modality_ok(g: dict, p: dict) -> bool | None:
+    want = _MODALITY.get(g.get("role") or "")
+    return None if want is None else p.get("modality") == want
 
 
 def _date_ok(g: dict, p: dict) -> bool:
@@ -276,9 +304,12 @@ def evaluate(gold: dict, pred: dict, text: str | None = None) -> dict[str, Any]:
         checks["body_within_20"] = abs(got.get("start", -99) - body["start"]) <= 20 and abs(got.get("end", -99) - body["end"]) <= 20
     report["meta"] = checks
     report["outline"] = _score_outline(gold, pred)
+    quantity_fields = {
+        "value": _value_ok, "unit": _unit_ok, "qualifier": lambda g, p: g.get("qualifier") == p.get("qualifier"),
+        "indicator": _indicator_ok, "modality": _modality_ok,
+    }  # fmt: skip
     report["quantities"] = _score_list(
-        gold.get("quantities") or [], within(pred.get("quantities")), window,
-        fields={"value": _value_ok, "unit": _unit_ok, "qualifier": lambda g, p: g.get("qualifier") == p.get("qualifier")},
+        gold.get("quantities") or [], within(pred.get("quantities")), window, fields=quantity_fields
     )
     report["dates"] = _score_list(gold.get("dates") or [], within(pred.get("dates")), window, fields={"value": _date_ok})
     report["slogans"] = _score_list(

@@ -16,7 +16,7 @@ import types
 import typing
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .errors import InputError
 
@@ -121,15 +121,36 @@ class Span(_Fact):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Token(_Fact):
-    """A word: surface in the original script, ``norm`` its Simplified form, ``tag`` jieba's POS tag."""
+class Token(NamedTuple):
+    """A word: surface in the original script, ``norm`` its Simplified form, ``tag`` jieba's POS tag.
+
+    A named tuple rather than a frozen dataclass: a document has a token every two characters, and
+    a tuple is built several times faster (it is as immutable).
+
+    >>> Token(0, 3, "國務院", "国务院", "nt").to_dict()
+    {'text': '國務院', 'start': 0, 'end': 3, 'norm': '国务院', 'tag': 'nt'}
+    """
 
     start: int
     end: int
     text: str
     norm: str
     tag: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "norm": self.norm, "tag": self.tag}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Token:
+        """The token from its JSON object (the inverse of :meth:`to_dict`).
+
+        >>> Token.from_dict({"text": "国务院", "start": 0, "end": 3, "norm": "国务院", "tag": "nt"}).end
+        3
+        """
+        try:
+            return cls(data["start"], data["end"], data["text"], data["norm"], data["tag"])
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"not a Token object: missing {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,9 @@
 """The FastAPI application: :func:`create_app` wires settings, store, routers and error handling.
 
+The documentation pages ``/docs`` (Swagger UI) and ``/redoc`` (ReDoc) load their scripts and
+styles from this server (``/docs-assets``, the files the ``fastapi-offline`` package ships), never
+from a CDN, so they work on a machine without internet.
+
 The lifespan opens the store once (or uses the one given), prepares the graph cache and the
 analysis runner (whose pipeline loads on the first ``POST /analyse``), and closes what it
 opened on shutdown. CORS is off unless origins are configured.
@@ -19,12 +23,14 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from analyser.corpus.store import Store
@@ -42,6 +48,8 @@ from .settings import Settings, get_settings
 __all__ = ["create_app", "STATIC"]
 
 STATIC = Path(__file__).resolve().parent / "static"
+#: where the Swagger UI and ReDoc files are served from
+DOCS_ASSETS = "/docs-assets"
 
 _DESCRIPTION = """Facts with provenance from Chinese government policy documents.
 
@@ -104,6 +112,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
         description=_DESCRIPTION,
         lifespan=lifespan,
         responses=_ERRORS,
+        docs_url=None,
+        redoc_url=None,
     )
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_body, body_timeout=settings.body_timeout)
@@ -124,8 +134,65 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
     def explorer() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
+    _install_docs(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _docs_assets() -> Path:
+    """The folder of Swagger UI and ReDoc files shipped by ``fastapi-offline``."""
+    import fastapi_offline
+
+    return Path(fastapi_offline.__file__).resolve().parent / "static"
+
+
+#: the one resource the ReDoc bundle fetches from elsewhere: the Redocly logo of its sidebar footer
+_REDOC_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
+
+
+@lru_cache(maxsize=1)
+def _redoc_bundle() -> bytes:
+    """ReDoc's script without its remote footer logo (an empty source: the bundle hides an image
+    that fails), so the page asks nothing of another host."""
+    return (_docs_assets() / "redoc.standalone.js").read_bytes().replace(_REDOC_LOGO, b"")
+
+
+def _install_docs(app: FastAPI) -> None:
+    """``/docs`` and ``/redoc`` pages whose scripts and styles come from this server."""
+
+    @app.get(f"{DOCS_ASSETS}/redoc.standalone.js", include_in_schema=False)
+    def redoc_bundle() -> Response:
+        return Response(_redoc_bundle(), media_type="text/javascript; charset=utf-8",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=_docs_assets()), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_swagger_ui_html(
+            openapi_url=f"{root}{app.openapi_url}",
+            title=f"{app.title} — API",
+            swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{root}/favicon.ico",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge from the public validator
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_redoc_html(
+            openapi_url=f"{root}{app.openapi_url}",
+            title=f"{app.title} — API reference",
+            redoc_js_url=f"{root}{DOCS_ASSETS}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}/favicon.ico",
+            with_google_fonts=False,
+        )
 
 
 def _warm(cache: GraphCache) -> None:

@@ -218,6 +218,9 @@ class StoredDocument(_Open):
 
 class QuantityRow(_Open):
     document: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
     n: int
     text: str | None = None
     start: int | None = None
@@ -255,6 +258,7 @@ class SloganGroup(_Open):
 class TimelineEntry(_Open):
     document: str
     title: str | None = None
+    source: str | None = None
     published: str | None = None
     count: int
     first: int | None = None
@@ -265,6 +269,7 @@ class TimelineEntry(_Open):
 class SearchHit(_Open):
     document: str
     title: str | None = None
+    source: str | None = None
     start: int
     end: int
     left: str

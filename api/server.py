@@ -79,7 +79,11 @@ def serve(
         return 2
     app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
-    mode = "writes need the bearer token" if settings.writable else "read-only"
+    mode = (
+        "POST /documents needs the bearer token"
+        if settings.writable
+        else "read-only: set POLICY_ANALYSER_WRITE_TOKEN to enable POST /documents"
+    )
     print(f"Serving {count} documents from {db} at http://{shown}:{port}/ ({mode}); Ctrl-C stops.", flush=True)
     config = uvicorn.Config(
         app,

@@ -4,7 +4,7 @@ Plain jieba segments each test line as it is (``jieba.lcut``); the project's tok
 Simplified view of the line and gives the original surfaces back. Scored with the word-level
 span scorer that ships beside the data (``../shared/tools/seg_score.py``).
 
-Run: ``.venv/bin/python benchmarks/segmentation.py [--sets as cityu msr pku]``
+Run: ``.venv/bin/python benchmarks/segmentation.py [--sets as cityu msr pku] [--backend auto|rjieba|jieba]``
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = next((d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()), ROOT.parent / "shared")
 DATA = SHARED / "bench" / "sighan2005"
 FILES = {
     "as": ("testing/as_test.utf8", "gold/as_testing_gold.utf8"),
@@ -35,6 +35,7 @@ def _scorer():
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", nargs="+", default=list(FILES), choices=list(FILES))
+    ap.add_argument("--backend", default="auto", choices=("auto", "rjieba", "jieba"), help="the tokenizer's segmenter")
     args = ap.parse_args(argv)
     if not DATA.is_dir():
         print(f"no SIGHAN data at {DATA}: nothing to measure")
@@ -46,7 +47,7 @@ def main(argv=None) -> int:
 
     jieba.setLogLevel(60)
     jieba.initialize()
-    ours = PolicyTokenizer()
+    ours = PolicyTokenizer(backend=args.backend)
     seg = _scorer()
     print(f"{'set':<6} {'jieba F1':>9} {'ours F1':>8} {'jieba s':>8} {'ours s':>7}")
     for name in args.sets:

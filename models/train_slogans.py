@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -271,18 +270,31 @@ def _threshold_scores(docs, table: _CandidateTable, probs: list[list[float]], t:
 
 
 def _write_artifact(repo: Path, pipeline, threshold: float) -> Path:
-    """The artifact in the package's data folder and its copy beside the card; its path."""
+    """The fitted pipeline beside the card and its export in the package's data folder; the
+    export's path."""
     import joblib
     import sklearn
 
     from analyser.extract.slogans.model import ARTIFACT
 
-    data_path = repo / "analyser" / "data" / ARTIFACT
-    joblib.dump({"pipeline": pipeline, "threshold": threshold, "sklearn": sklearn.__version__}, data_path)
+    artifact = {"pipeline": pipeline, "threshold": threshold, "sklearn": sklearn.__version__}
     models = repo / "models"
     models.mkdir(exist_ok=True)
-    shutil.copyfile(data_path, models / ARTIFACT)
-    return data_path
+    joblib.dump(artifact, models / ARTIFACT)
+    return export(artifact, repo)
+
+
+def export(artifact: dict, repo: Path) -> Path:
+    """Write the coefficients of a fitted artifact to ``analyser/data/slogans_model.json``."""
+    from analyser.extract.slogans.linear import export_pipeline
+    from analyser.extract.slogans.model import MODEL
+
+    source = ("exported by models/train_slogans.py from models/slogans.joblib "
+              f"(scikit-learn {artifact.get('sklearn', '?')}); see models/README.md")
+    linear = export_pipeline(artifact["pipeline"], artifact["threshold"], source)
+    path = repo / "analyser" / "data" / MODEL
+    path.write_text(json.dumps(linear.to_dict(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return path
 
 
 def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: float, by_threshold, probs) -> dict:
@@ -290,7 +302,7 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
     import joblib
     import sklearn
 
-    from analyser.extract.slogans.model import ARTIFACT, SEED
+    from analyser.extract.slogans.model import ARTIFACT, MODEL, SEED
 
     per_doc_scores = {}
     cand_tp = cand_fp = cand_fn = 0
@@ -305,7 +317,8 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
     return {
         "name": "slogans",
         "task": "keep or drop rule candidates of official formulations (提法)",
-        "artifact": f"analyser/data/{ARTIFACT} (loaded by the package); models/{ARTIFACT} is an identical copy",
+        "artifact": f"analyser/data/{MODEL} (the coefficients the package scores with, no scikit-learn at run "
+                    f"time); models/{ARTIFACT} is the fitted scikit-learn pipeline they were exported from",
         "sha256": hashlib.sha256(data_path.read_bytes()).hexdigest(),
         "model": "FeatureHasher(2**15, alternate_sign=False) + LogisticRegression(C=0.5, class_weight=balanced)",
         "random_seed": SEED,
@@ -333,13 +346,22 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Train, cross-validate by document, and write both artifact copies and the card."""
+    """Train, cross-validate by document, and write the artifact, its export and the card."""
     import argparse
 
     ap = argparse.ArgumentParser(prog="python models/train_slogans.py", description=__doc__.split("\n")[0])
     ap.add_argument("--repo", default=None, help="repository root (default: the folder above this script)")
     ap.add_argument("--shared", default=None, help="the shared folder with gold/ and corpus-real/")
+    ap.add_argument("--export-only", action="store_true",
+                    help="export models/slogans.joblib to analyser/data/slogans_model.json without training")
     args = ap.parse_args(argv)
+    if args.export_only:
+        import joblib
+
+        repo = Path(args.repo) if args.repo else repo_root()
+        path = export(joblib.load(repo / "models" / "slogans.joblib"), repo)
+        print(f"wrote {path}")
+        return 0
     card = train(repo=args.repo, shared=args.shared)
     print(json.dumps(card["cross_validation"], ensure_ascii=False, indent=1))
     return 0

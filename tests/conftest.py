@@ -42,3 +42,19 @@ def shared_scorer():
         spec.loader.exec_module(module)  # type: ignore[union-attr]
         sys.modules["shared_score"] = module
     return module
+
+
+_ANALYSES: dict[str, str] = {}
+
+
+def analysed(path: Path) -> dict:
+    """The analysis JSON of a file with ``document.text`` and ``tokens``, computed once per test
+    session (a fresh copy each call)."""
+    import json
+
+    from analyser import analyse_file
+
+    key = str(Path(path).resolve())
+    if key not in _ANALYSES:
+        _ANALYSES[key] = json.dumps(analyse_file(path).to_dict(tokens=True, text=True), ensure_ascii=False)
+    return json.loads(_ANALYSES[key])

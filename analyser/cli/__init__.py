@@ -1,6 +1,7 @@
 """The command line: ``python -m analyser COMMAND ...`` (also installed as ``policy-analyser``).
 
-Commands: ``analyse`` (JSON of one or more documents), ``eval`` (score against a gold file),
+Commands: ``analyse`` (JSON of one or more documents, or ``--format summary``: a readable
+plain-text view), ``eval`` (score against a gold file),
 ``ingest`` (batch into the SQLite store), ``graph`` (export and statistics of the knowledge
 graph), ``facts`` (fact tables for pandas/R), ``serve`` (the HTTP API and explorer).
 
@@ -25,6 +26,44 @@ def _fail(message: str, status: int = 2) -> int:
     return status
 
 
+SERVE_EPILOG = """\
+environment settings (read when the server starts):
+  POLICY_ANALYSER_WRITE_TOKEN        bearer token that enables POST /documents (send it as
+                                     "Authorization: Bearer TOKEN"); unset: the API is read-only
+                                     and the store must exist
+  POLICY_ANALYSER_CORS_ORIGINS       comma-separated origins allowed to call the API from a
+                                     browser page of another site (default: none, CORS off)
+  POLICY_ANALYSER_MAX_BODY           largest request body in bytes (default 2000000)
+  POLICY_ANALYSER_ANALYSE_TIMEOUT    seconds one POST /analyse may take (default 30)
+  POLICY_ANALYSER_LOAD_TIMEOUT       extra seconds for loading the pipeline the first time (default 180)
+  POLICY_ANALYSER_ANALYSE_WORKERS    analyses running at once (default 1)
+  POLICY_ANALYSER_RESPONSE_CACHE_MB  memory for cached read responses in MB; 0 turns the cache off
+                                     (default 64)
+  POLICY_ANALYSER_EXPORT_MAX_ITEMS   largest graph (nodes + edges) /graph/export gives without the
+                                     write token (larger: 413); 0: exports need the token
+                                     (default 1000000)
+  POLICY_ANALYSER_HEADER_TIMEOUT     seconds a client may take to send its request line and
+                                     headers (default 10)
+  POLICY_ANALYSER_BODY_TIMEOUT       seconds a client may take to send its request body (default 30)
+  POLICY_ANALYSER_KEEPALIVE_TIMEOUT  seconds an idle keep-alive connection stays open (default 5)
+  POLICY_ANALYSER_DB                 the store of an app started by uvicorn itself
+                                     (uvicorn --factory api.main:create_app); serve takes --db
+
+example: POLICY_ANALYSER_WRITE_TOKEN=s3cret python -m analyser serve --db policy.db --port 8000
+"""
+
+
+def _count(raw: str) -> int:
+    """A whole number of at least 1 (argparse type)."""
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {raw!r}")
+    return value
+
+
 def _analyse_one(path: str, args: argparse.Namespace) -> dict:
     from analyser.nlp.analysis import analyse_bytes, analyse_file
 
@@ -35,13 +74,15 @@ def _analyse_one(path: str, args: argparse.Namespace) -> dict:
         analysis = analyse_file(path)
     if analysis.document.decode_errors is not None:
         print(f"warning: {path}: {analysis.document.decode_errors.describe()}", file=sys.stderr)
+    if args.format == "summary":
+        return analysis.to_dict()
     return analysis.to_dict(tokens=args.tokens, text=args.text)
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
     """Analyse each PATH and print (or write) its JSON; JSON Lines for several paths."""
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
-    status = 0
+    status = written = 0
     try:
         several = len(args.paths) > 1
         for path in args.paths:
@@ -50,14 +91,19 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             except AnalyserError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 status = 2
-                if several:
+                if several and args.format == "json":
                     out.write(json.dumps({"source": path, "error": str(exc)}, ensure_ascii=False) + "\n")
                 continue
-            if several:
+            if args.format == "summary":
+                from .summary import format_summary
+
+                out.write(("\n" if written else "") + format_summary(result, top=args.top) + "\n")
+            elif several:
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
             else:
                 out.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
             out.flush()
+            written += 1
     finally:
         if args.out:
             out.close()
@@ -98,6 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text", action="store_true", help="add the decoded text (document.text)")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
     p.add_argument("--html", action="store_true", help="treat stdin as HTML")
+    p.add_argument(
+        "--format", choices=("json", "summary"), default="json",
+        help="json: the analysis JSON of the contract (default); summary: a readable plain-text view "
+        "(title, date, issuer, fact counts, outline tree, top quantities and formulations)",
+    )  # fmt: skip
+    p.add_argument("--top", type=_count, default=10, metavar="N", help="rows per table of the summary (default 10)")
     p.set_defaults(func=cmd_analyse)
 
     p = sub.add_parser("eval", help="score the analysis against a gold annotation")
@@ -115,10 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
             if hasattr(corpus_cli, name):
                 getattr(corpus_cli, name)(sub)
 
-    p = sub.add_parser("serve", help="serve the HTTP API and the explorer")
+    p = sub.add_parser(
+        "serve", help="serve the HTTP API and the explorer",
+        description="Serve the HTTP API (/docs, /redoc) and the browser explorer (/) over a store.",
+        epilog=SERVE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
     p.add_argument("--db", required=True, metavar="FILE", help="the SQLite store")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.set_defaults(func=cmd_serve)
     return parser
 

@@ -88,6 +88,7 @@ from typing import Any
 import networkx as nx
 
 from analyser.facts import Analysis, OutlineNode, Quantity, Span
+from analyser.text.docnumbers import number_key
 from analyser.text.normalize import simplified_view
 
 from .containment import innermost
@@ -291,23 +292,10 @@ class _Builder:
         for node, data in list(self.g.nodes(data=True)):
             if data["type"] != "citation":
                 continue
-            target = titles.get(node[len("citation:") :]) or numbers.get(_doc_number_key(data.get("doc_number")))
+            target = titles.get(node[len("citation:") :]) or numbers.get(number_key(data.get("doc_number")))
             if target is not None:
                 self.edge(node, target, "refers_to")
         return self.g
-
-
-_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{2})\s*[〔\[（(【]\s*(\d{4})\s*[〕\]）)】]\s*第?(\d+)号")
-
-
-def _doc_number_key(number: str | None) -> str:
-    """A document number's merge key: the issuer code's last two characters, year and number.
-
-    >>> _doc_number_key("國發〔2018〕39號"), _doc_number_key("深入实施国发[2018]39号")
-    ('国发2018/39', '国发2018/39')
-    """
-    m = _DOC_NUMBER.search(simplified_view(number)) if number else None
-    return f"{m.group(1)}{m.group(2)}/{m.group(3)}" if m else ""
 
 
 def _resolve_place(name: str) -> tuple[str, list[str]]:
@@ -379,7 +367,7 @@ def build_graph(
         key = normalize_key(span_text(analysis.document.title))
         if key:
             titles.setdefault(key, f"doc:{analysis.document.id}")
-        if number := _doc_number_key(span_text(analysis.document.doc_number)):
+        if number := number_key(span_text(analysis.document.doc_number)):
             numbers.setdefault(number, f"doc:{analysis.document.id}")
     return builder.finish(titles, numbers)
 

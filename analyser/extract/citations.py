@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from analyser import data
 from analyser.facts import Citation
+from analyser.text.docnumbers import DOC_NUMBER
 from analyser.text.numerals import CN_NONZERO, CN_ZEROS
 from analyser.text.source import SourceText
 
@@ -35,11 +36,6 @@ __all__ = ["DOC_NUMBER", "doc_type_of", "extract_citations", "normalize_doc_numb
 
 _MAX_TITLE = 200
 
-#: A document number: issuer code, year in brackets, serial number and 号.
-DOC_NUMBER = re.compile(
-    r"(?P<code>[\u4e00-\u9fff]{1,12}?)\s*[〔\[［【（(]\s*(?P<year>(?:19|20)\d\d)\s*[〕\]］】）)]\s*"
-    r"第?\s*(?P<num>\d{1,5})\s*号"
-)
 #: Words that end the issuer code on the left (根据国发… -> 国发…).
 _CODE_STOP = re.compile(
     r".*(?:根据|按照|依据|参照|参见|详见|对照|贯彻|落实|执行|印发|转发|关于|通过|文件|以及|见|和|及|与|或|的|在|为|是|以|经|由|、)"

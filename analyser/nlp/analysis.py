@@ -20,7 +20,7 @@ from analyser.facts import Analysis, DecodeErrors, DocumentInfo
 from analyser.text.normalize import detect_script
 
 from .keys import FACTS_KEY, PAGE_KEY, PUBLISHED_KEY, doc_tokens
-from .pipeline import get_nlp
+from .pipeline import gc_paused, get_nlp
 
 __all__ = ["analyse", "analyse_file", "analyse_bytes", "document_id"]
 
@@ -73,14 +73,22 @@ def analyse(
     if not text.strip():
         raise EmptyInputError(f"{source or 'input'}: no text to analyse")
     check_characters(text, source)
-    nlp = get_nlp()
-    if published:
-        doc = nlp.make_doc(text)
-        doc.user_data[PUBLISHED_KEY] = published
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-    else:
-        doc = nlp(text)
+    with gc_paused():
+        nlp = get_nlp()
+        if published:
+            doc = nlp.make_doc(text)
+            doc.user_data[PUBLISHED_KEY] = published
+            for _, proc in nlp.pipeline:
+                doc = proc(doc)
+        else:
+            doc = nlp(text)
+        return _analysis(doc, text, source, encoding, format, decode_errors, meta, metadata)
+
+
+def _analysis(
+    doc, text: str, source: str | None, encoding: str, format: str, decode_errors: DecodeErrors | None,
+    meta: dict[str, Any], metadata: Mapping[str, Any] | None,
+) -> Analysis:
     page = doc.user_data.get(PAGE_KEY)
     facts = doc.user_data.get(FACTS_KEY, {})
     info = DocumentInfo(

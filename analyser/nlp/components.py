@@ -24,7 +24,7 @@ from analyser.extract.quantities import extract_quantities
 from analyser.extract.slogans import extract_slogans
 from analyser.reading.page import find_page_info
 
-from .keys import PAGE_KEY, PUBLISHED_KEY, SOURCE_KEY, doc_view, get_facts, get_source, set_facts
+from .keys import PAGE_KEY, PUBLISHED_KEY, SOURCE_KEY, doc_text, doc_view, get_facts, get_source, set_facts
 
 __all__ = [
     "PageComponent", "FactComponent", "OutlineComponent",
@@ -50,7 +50,7 @@ class PageComponent:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        page = find_page_info(doc.text, doc_view(doc))
+        page = find_page_info(doc_text(doc), doc_view(doc))
         known = doc.user_data.get(PUBLISHED_KEY)
         if known:
             page = replace(page, published=known)

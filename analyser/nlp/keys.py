@@ -1,6 +1,7 @@
 """Where the pipeline keeps its results on a spaCy ``Doc``, and the helpers that read them.
 
-The tokenizer stores the Simplified view and the token facts; the page component the page
+The tokenizer stores the original text (``Doc.text`` would rebuild it from the tokens on every
+read), the Simplified view and the token facts; the page component the page
 metadata; each fact component one list of frozen facts. Everything that reads a ``Doc`` goes
 through the helpers here, so no module needs the pipeline to find its inputs.
 """
@@ -13,9 +14,11 @@ from analyser.text.normalize import simplified_view
 from analyser.text.source import SourceText
 
 __all__ = [
-    "VIEW_KEY", "TOKENS_KEY", "PAGE_KEY", "FACTS_KEY", "SOURCE_KEY", "PUBLISHED_KEY",
-    "doc_view", "doc_tokens", "get_source", "get_facts", "set_facts",
+    "TEXT_KEY", "VIEW_KEY", "TOKENS_KEY", "PAGE_KEY", "FACTS_KEY", "SOURCE_KEY", "PUBLISHED_KEY",
+    "doc_text", "doc_view", "doc_tokens", "get_source", "get_facts", "set_facts",
 ]
+
+TEXT_KEY = "policy.text"
 
 VIEW_KEY = "policy.view"
 TOKENS_KEY = "policy.tokens"
@@ -26,11 +29,19 @@ SOURCE_KEY = "policy.source"
 PUBLISHED_KEY = "policy.published"
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, as the tokenizer kept it (spaCy joins the tokens again on each ``doc.text``)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def doc_view(doc: Doc) -> str:
     """The Simplified view of ``doc.text`` (as long as it), made by the tokenizer."""
     view = doc.user_data.get(VIEW_KEY)
     if view is None:
-        view = doc.user_data[VIEW_KEY] = simplified_view(doc.text)
+        view = doc.user_data[VIEW_KEY] = simplified_view(doc_text(doc))
     return view
 
 
@@ -50,9 +61,9 @@ def get_source(doc: Doc) -> SourceText:
     if src is None:
         page = doc.user_data.get(PAGE_KEY)
         src = SourceText(
-            text=doc.text,
+            text=doc_text(doc),
             view=doc_view(doc),
-            body=page.body if page is not None else (0, len(doc.text)),
+            body=page.body if page is not None else (0, len(doc_text(doc))),
             published=page.published if page is not None else None,
             tokens=doc_tokens(doc),
         )

@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 
 from ..deps import StoreDep
 from ..schemas import IssuerCount, Page, QuantityRow, SearchHit, SloganGroup, TimelineEntry
+from ..unitfilter import base_unit
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
 router = APIRouter(tags=["corpus"])
@@ -17,15 +18,29 @@ router = APIRouter(tags=["corpus"])
 def list_quantities(
     store: StoreDep,
     indicator: Annotated[str | None, Query(max_length=200, description="part of the indicator (either script)")] = None,
-    unit: Annotated[str | None, Query(max_length=50, description="the unit, exactly (元, 人, %, ...)")] = None,
+    unit: Annotated[
+        str | None,
+        Query(
+            max_length=50,
+            description="the unit (元, 人, %, 平方米 ...); a unit printed with a magnitude (万元, 亿元, 万人, 万吨 ...) "
+            "is read as its base unit, and `min`/`max` are then in the printed unit",
+        ),
+    ] = None,
     place: Annotated[str | None, Query(max_length=200, description="part of the place name")] = None,
     year: Annotated[int | None, Query(ge=1, le=9999, description="the year the quantity refers to")] = None,
-    min: Annotated[float | None, Query(allow_inf_nan=False, description="smallest value")] = None,  # noqa: A002
-    max: Annotated[float | None, Query(allow_inf_nan=False, description="largest value")] = None,  # noqa: A002
+    min: Annotated[float | None, Query(allow_inf_nan=False, description="smallest value (in `unit` when given)")] = None,  # noqa: A002
+    max: Annotated[float | None, Query(allow_inf_nan=False, description="largest value (in `unit` when given)")] = None,  # noqa: A002
     cursor: Cursor = None,
     limit: Limit = DEFAULT_LIMIT,
 ) -> Any:
-    """Quantities across documents, each with its ``document`` id and ``sentence``."""
+    """Quantities across documents, each with its ``document`` id and ``sentence``.
+
+    Values are stored in base units (800亿元 is `value` 80000000000, `unit` 元): `unit=亿元&min=500`
+    asks for 元 from 50,000,000,000 on. Rows always answer in the base unit.
+    """
+    if unit:
+        unit, factor = base_unit(unit)
+        min, max = (None if v is None else v * factor for v in (min, max))  # noqa: A001
     page = store.list_quantities(
         indicator=indicator or None, unit=unit or None, place=place or None, year=year,
         min=min, max=max, cursor=cursor, limit=limit,

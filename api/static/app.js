@@ -1,5 +1,5 @@
 // The explorer: hash routes -> views. Everything is fetched from the JSON API of this server.
-import { el, fill, api, route, link, errorBox, pager } from "./util.js";
+import { el, fill, api, route, link, errorBox, pager, loading, formatNumber, docName } from "./util.js";
 import { documentView } from "./docview.js";
 import { graphView } from "./graphview.js";
 import { timelineChart } from "./timeline.js";
@@ -25,10 +25,13 @@ const ROUTES = [
 
 async function render() {
   const { path, params } = route();
+  // the search box shows the query of the search page only
+  document.getElementById("search-box").value = path === "/search" ? params.get("q") || "" : "";
   for (const [pattern, handler, nav] of ROUTES) {
     const match = path.match(pattern);
     if (!match) continue;
     document.querySelectorAll("[data-nav]").forEach((a) => a.classList.toggle("active", a.dataset.nav === nav));
+    fill(view, loading());
     try {
       await handler(match, params);
     } catch (error) {
@@ -53,9 +56,9 @@ function filterForm(fields, params, target) {
   return form;
 }
 
-function table(headers) {
+function table(headers, numeric = []) {
   const body = el("tbody");
-  const t = el("table", { class: "list" }, el("thead", {}, el("tr", {}, headers.map((h) => el("th", {}, h)))), body);
+  const t = el("table", { class: "list" }, el("thead", {}, el("tr", {}, headers.map((h) => el("th", { class: numeric.includes(h) ? "num" : null }, h)))), body);
   return { table: t, body };
 }
 
@@ -76,7 +79,7 @@ async function documentsView(match, params) {
   await pager("/documents", filters, (items) => {
     for (const d of items) {
       body.append(el("tr", { class: "doc-row" },
-        el("td", {}, el("a", { href: link(`/doc/${d.id}`), class: "doc-link" }, d.title || d.source || d.id)),
+        el("td", {}, el("a", { href: link(`/doc/${d.id}`), class: "doc-link" }, docName(d.title, d.source, d.id))),
         el("td", {}, d.issuer || ""), el("td", {}, d.published || ""), el("td", {}, d.script || ""),
         countsCell(d.counts)));
     }
@@ -86,7 +89,6 @@ async function documentsView(match, params) {
 
 async function searchView(match, params) {
   const q = params.get("q") || "";
-  document.getElementById("search-box").value = q;
   const docs = el("section", {}, el("h2", {}, "Documents"));
   const slogans = el("section", {}, el("h2", {}, "Formulations"));
   const hits = el("section", {}, el("h2", {}, "In context"));
@@ -105,7 +107,7 @@ async function searchView(match, params) {
   hits.append(t);
   await Promise.all([
     pager("/documents", { q, limit: 20 }, (items) => {
-      items.forEach((d) => docList.append(el("li", {}, el("a", { href: link(`/doc/${d.id}`) }, d.title || d.id), " ", el("span", { class: "muted" }, d.published || ""))));
+      items.forEach((d) => docList.append(el("li", {}, el("a", { href: link(`/doc/${d.id}`) }, docName(d.title, d.source, d.id)), " ", el("span", { class: "muted" }, d.published || ""))));
       if (!docList.children.length) docList.append(el("li", { class: "muted" }, "none"));
     }, docs),
     pager("/slogans", { q, limit: 20 }, (items) => {
@@ -115,7 +117,7 @@ async function searchView(match, params) {
     pager("/search", { q, limit: 50 }, (items) => {
       for (const h of items) {
         body.append(el("tr", {},
-          el("td", {}, el("a", { href: link(`/doc/${h.document}`, { at: h.start, len: h.end - h.start }) }, h.title || h.document)),
+          el("td", {}, el("a", { href: link(`/doc/${h.document}`, { at: h.start, len: h.end - h.start }) }, docName(h.title, h.source, h.document))),
           el("td", { class: "kwic" }, el("span", { class: "left" }, h.left), el("mark", {}, h.match), el("span", {}, h.right))));
       }
     }, hits),
@@ -133,6 +135,7 @@ async function slogansView(match, params) {
         el("td", {}, g.count), el("td", {}, g.n_documents), el("td", {}, g.first || ""), el("td", {}, g.last || ""),
         el("td", { class: "muted" }, g.variants.map((v) => `${v.text} (${v.count})`).join("，"))));
     }
+    if (!body.children.length) body.append(el("tr", {}, el("td", { colspan: 6, class: "muted empty" }, "No formulations.")));
   }, section);
 }
 
@@ -149,25 +152,86 @@ async function sloganView(normalized, params) {
       entries.push(e);
       body.append(el("tr", {},
         el("td", {}, e.published || "—"),
-        el("td", {}, el("a", { href: link(`/doc/${e.document}`, { at: e.first }) }, e.title || e.document)),
+        el("td", {}, el("a", { href: link(`/doc/${e.document}`, { at: e.first }) }, docName(e.title, e.source, e.document))),
         el("td", {}, e.count), el("td", {}, e.variants.join("，")), el("td", { class: "sentence" }, e.sentence || "")));
     }
     fill(chart, timelineChart(entries, (e) => { location.hash = link(`/doc/${e.document}`, { at: e.first }); }));
   }, section);
 }
 
+const QUALIFIER = { exact: "", approx: "about", lower_bound: "at least", upper_bound: "at most", range: "range" };
+const QUANTITY_COLUMNS = [
+  ["document", "Document"], ["text", "Quantity"], ["value", "Value"], ["unit", "Unit"], ["qualifier", "Qualifier"],
+  ["indicator", "Indicator"], ["time", "Time"], ["place", "Place"], ["sentence", "Sentence"],
+];
+
+function quantityValue(q) {
+  if ((q.value === null || q.value === undefined) && (q.lower != null || q.upper != null)) {
+    return `${formatNumber(q.lower)}–${formatNumber(q.upper)}`;
+  }
+  return formatNumber(q.value);
+}
+
+function csvCell(value) {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Every quantity matching the filters (up to `cap` rows) as CSV text with a header row. */
+async function quantitiesCsv(filters, cap = 20000) {
+  const header = ["document", "title", "source", "published", "text", "start", "end", "value", "lower", "upper", "unit",
+    "qualifier", "indicator", "time", "year", "place", "sentence"];
+  const rows = [header.join(",")];
+  let cursor = null;
+  do {
+    const page = await api("/quantities", { ...filters, limit: 500, cursor });
+    for (const q of page.items) rows.push(header.map((k) => csvCell(q[k])).join(","));
+    cursor = page.next;
+  } while (cursor && rows.length <= cap);
+  return rows.join("\r\n") + "\r\n";
+}
+
 async function quantitiesView(match, params) {
-  const fields = [["indicator", "Indicator"], ["unit", "Unit"], ["place", "Place"], ["year", "Year", "number"], ["min", "Min", "number"], ["max", "Max", "number"]];
-  const { table: t, body } = table(["Quantity", "Value", "Unit", "Indicator", "Time", "Place", "Sentence"]);
-  const section = el("section", {}, el("h1", {}, "Quantities"), filterForm(fields, params, "/quantities"), t);
-  fill(view, section);
+  const fields = [["indicator", "Indicator"], ["unit", "Unit (元, 亿元, 万人 …)"], ["place", "Place"], ["year", "Year", "number"], ["min", "Min", "number"], ["max", "Max", "number"]];
+  const { table: t, body } = table(QUANTITY_COLUMNS.map(([, title]) => title), ["Value"]);
+  t.id = "quantity-table";
   const filters = Object.fromEntries(fields.map(([name]) => [name, params.get(name)]));
+  const download = el("button", { type: "button", id: "quantities-csv" }, "Download CSV");
+  download.addEventListener("click", async () => {
+    download.disabled = true;
+    try {
+      const blob = new Blob(["\ufeff", await quantitiesCsv(filters)], { type: "text/csv;charset=utf-8" });
+      const a = el("a", { href: URL.createObjectURL(blob), download: "quantities.csv" });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    } catch (error) {
+      section.append(errorBox(error));
+    } finally {
+      download.disabled = false;
+    }
+  });
+  const note = params.get("unit")
+    ? el("p", { class: "muted note" }, "Values are in base units: a unit printed with a magnitude (亿元, 万人 …) is read as 元, 人 …, with Min and Max in the unit you typed.")
+    : null;
+  const section = el("section", {}, el("h1", {}, "Quantities"), filterForm(fields, params, "/quantities"),
+    el("p", { class: "actions" }, download), note, t);
+  fill(view, section);
   await pager("/quantities", { ...filters, limit: 100 }, (items) => {
     for (const q of items) {
-      body.append(el("tr", {},
-        el("td", {}, el("a", { href: link(`/doc/${q.document}`, { at: q.start, len: q.end - q.start }) }, q.text)),
-        el("td", { class: "num" }, q.value ?? ""), el("td", {}, q.unit || ""), el("td", {}, q.indicator || ""),
-        el("td", {}, q.time || ""), el("td", {}, q.place || ""), el("td", { class: "sentence" }, q.sentence || "")));
+      body.append(el("tr", { class: "quantity-row" },
+        el("td", { class: "doc" }, el("a", { href: link(`/doc/${q.document}`) }, docName(q.title, q.source, q.document))),
+        el("td", { class: "nowrap" }, el("a", { href: link(`/doc/${q.document}`, { at: q.start, len: q.end - q.start }) }, q.text)),
+        el("td", { class: "num" }, quantityValue(q)), el("td", { class: "nowrap" }, q.unit || ""),
+        el("td", { class: "nowrap" }, QUALIFIER[q.qualifier] ?? q.qualifier ?? ""), el("td", {}, q.indicator || ""),
+        el("td", { class: "nowrap" }, q.time || ""), el("td", { class: "nowrap" }, q.place || ""),
+        el("td", { class: "sentence" }, q.sentence || "")));
+    }
+    if (!body.children.length) {
+      body.append(el("tr", {}, el("td", { colspan: QUANTITY_COLUMNS.length, class: "muted empty" },
+        "No quantities match these filters.")));
+      download.disabled = true;
     }
   }, section);
 }

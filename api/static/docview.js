@@ -1,6 +1,6 @@
 // The document view: the text with its facts highlighted, the outline as a table of contents,
 // fact lists per kind, and the sentence of the selected fact.
-import { el, fill, api, link, sentenceAround, spanText } from "./util.js";
+import { el, fill, api, link, sentenceAround, spanText, formatNumber, docName } from "./util.js";
 
 const KINDS = [
   ["quantities", "Quantities"],
@@ -15,7 +15,8 @@ function describe(kind, f) {
   switch (kind) {
     case "quantities":
       return [
-        ["value", f.value], ["unit", f.unit], ["qualifier", f.qualifier], ["lower", f.lower], ["upper", f.upper],
+        ["value", formatNumber(f.value)], ["unit", f.unit], ["qualifier", f.qualifier], ["lower", formatNumber(f.lower)],
+        ["upper", formatNumber(f.upper)],
         ["indicator", spanText(f.indicator)], ["time", f.time], ["place", f.place],
       ];
     case "dates":
@@ -213,11 +214,16 @@ export async function documentView(view, docId, params) {
     ["Issuer", spanText(d.issuer)], ["Published", d.published], ["Number", spanText(d.doc_number)],
     ["Script", d.script], ["Characters", d.chars], ["Source", d.source], ["Id", d.id],
   ].filter(([, v]) => v !== null && v !== undefined && v !== "");
+  const legend = el("p", { class: "legend", id: "legend" }, el("b", {}, "Highlights: "),
+    KINDS.map(([kind, title]) => el("span", { class: `chip k-${kind}` }, title)),
+    el("span", { class: "chip legend-multi" }, "underlined: inside another fact"),
+    el("span", { class: "chip legend-selected" }, "outlined: selected"),
+    el("span", { class: "muted" }, " · click a highlight for its sentence, again for the enclosing fact"));
   fill(view,
     el("section", { class: "doc-head" },
-      el("h1", { id: "doc-title" }, spanText(d.title) || d.source || d.id),
+      el("h1", { id: "doc-title" }, docName(spanText(d.title), d.source, d.id)),
       el("p", { class: "meta" }, meta.map(([k, v]) => el("span", {}, el("b", {}, k), " ", String(v))),
-        el("a", { href: link(`/graph/doc:${d.id}`), id: "doc-graph-link" }, "Graph of this document"))),
+        el("a", { href: link(`/graph/doc:${d.id}`), id: "doc-graph-link" }, "Graph of this document")), legend),
     el("div", { class: "doc-layout" }, toc, textBox, el("aside", { class: "side" }, detail, factLists)));
   drawText();
 

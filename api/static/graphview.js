@@ -1,6 +1,8 @@
 // The graph view: a node's neighbourhood drawn with a small force layout in SVG.
 // Click a node to select and expand it; drag nodes; wheel zooms; drag the background pans.
-import { el, fill, api, link, errorBox } from "./util.js";
+// Labels never overlap: they are placed beside their node (right, left, above, below), most
+// important nodes first, and a label with no free place is hidden until its node is hovered.
+import { el, fill, api, link, errorBox, loading } from "./util.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const RADIUS = { document: 11, slogan: 9, citation: 8, section: 6, point: 5, item: 5, quantity: 5, year: 8, concept: 10, keyword: 6 };
@@ -9,6 +11,17 @@ function svg(tag, attrs = {}) {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
+}
+
+/** Approximate width in SVG units of a label drawn at 11px (wide characters count double). */
+function labelWidth(text) {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffff]/.test(ch) ? 11 : 6.4;
+  return w;
+}
+
+function overlaps(a, b) {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
 function short(label, n = 14) {
@@ -26,6 +39,7 @@ class ForceGraph {
     this.height = 600;
     this.view = { x: 0, y: 0, k: 1 };
     this.alpha = 0;
+    this.frame = 0;
     this.svg = svg("svg", { class: "graph-canvas", viewBox: `0 0 ${this.width} ${this.height}`, id: "graph-svg" });
     this.layer = svg("g");
     this.edgeLayer = svg("g", { class: "edges" });
@@ -92,12 +106,50 @@ class ForceGraph {
       title.textContent = `${n.data.type}: ${n.data.label ?? n.id}`;
       const text = svg("text", { x: (RADIUS[n.data.type] || 7) + 3, y: 4 });
       text.textContent = short(n.data.label ?? n.id);
+      n.text = text;
+      n.textWidth = labelWidth(text.textContent);
       g.append(circle, title, text);
+      g.addEventListener("pointerenter", () => this.nodeLayer.append(g));  // hovered node and label on top
       this.bindDrag(g, n);
       n.el = g;
       this.nodeLayer.append(g);
     }
+    for (const n of this.nodes.values()) {
+      if (n.el && n.text) n.textWidth = n.text.getComputedTextLength() || n.textWidth;  // measured once drawn
+    }
     this.paint();
+    this.declutter();
+  }
+
+  /** Place labels so that none overlaps another label or a node; hide the ones that do not fit. */
+  declutter() {
+    const shown = [...this.nodes.values()].filter((n) => n.el && n.text);
+    const degree = new Map();
+    for (const e of this.edges.values()) {
+      degree.set(e.source, (degree.get(e.source) || 0) + 1);
+      degree.set(e.target, (degree.get(e.target) || 0) + 1);
+    }
+    const radius = (n) => RADIUS[n.data.type] || 7;
+    const rank = (n) => (n.id === this.selected ? 1e6 : 0) + radius(n) * 1000 + (degree.get(n.id) || 0);
+    shown.sort((a, b) => rank(b) - rank(a));
+    const taken = shown.map((n) => ({ x1: n.x - radius(n), y1: n.y - radius(n), x2: n.x + radius(n), y2: n.y + radius(n), id: n.id }));
+    for (const n of shown) {
+      const r = radius(n);
+      const w = n.textWidth;
+      const places = [
+        { x: r + 3, y: 4, anchor: "start", box: { x1: n.x + r + 2, y1: n.y - 7, x2: n.x + r + 4 + w, y2: n.y + 6 } },
+        { x: -r - 3, y: 4, anchor: "end", box: { x1: n.x - r - 4 - w, y1: n.y - 7, x2: n.x - r - 2, y2: n.y + 6 } },
+        { x: 0, y: -r - 4, anchor: "middle", box: { x1: n.x - w / 2, y1: n.y - r - 16, x2: n.x + w / 2, y2: n.y - r - 2 } },
+        { x: 0, y: r + 13, anchor: "middle", box: { x1: n.x - w / 2, y1: n.y + r + 2, x2: n.x + w / 2, y2: n.y + r + 16 } },
+      ];
+      const free = places.find((p) => !taken.some((t) => t.id !== n.id && overlaps(p.box, t)));
+      const place = free || places[0];
+      n.text.setAttribute("x", place.x);
+      n.text.setAttribute("y", place.y);
+      n.text.setAttribute("text-anchor", place.anchor);
+      n.text.classList.toggle("hidden", !free);
+      if (free) taken.push(free.box);
+    }
   }
 
   paint() {
@@ -115,9 +167,12 @@ class ForceGraph {
     }
     const { x, y, k } = this.view;
     this.layer.setAttribute("transform", `translate(${x},${y}) scale(${k})`);
+    this.frame += 1;
+    if (this.frame % 8 === 0) this.declutter();
   }
 
   kick(alpha = 1) {
+    delete this.svg.dataset.settled;
     const running = this.alpha > 0.02;
     this.alpha = Math.max(this.alpha, alpha);
     if (!running) requestAnimationFrame(() => this.tick());
@@ -175,8 +230,12 @@ class ForceGraph {
       n.y += Math.max(-30, Math.min(30, n.vy * this.alpha));
     }
     this.paint();
-    this.alpha *= 0.985;
+    this.alpha *= 0.975;
     if (this.alpha > 0.02) requestAnimationFrame(() => this.tick());
+    else {
+      this.declutter();
+      this.svg.dataset.settled = "true";  // the layout has come to rest
+    }
   }
 
   toLocal(event) {
@@ -307,10 +366,18 @@ export async function graphView(view, startId, params) {
   }
   search.addEventListener("change", () => lookup(search.value.trim()).catch((e) => results.append(errorBox(e))));
 
-  if (!startId) {
-    await lookup(params.get("q") || "");
-    fill(info, el("p", {}, "Choose a starting node on the left, or open a document and follow “Graph of this document”."));
-    return;
+  // the first graph request after the server starts waits for the graph to be built
+  const wait = loading("Loading the graph… (the first request after the server starts builds it: a few seconds)");
+  wait.id = "graph-loading";
+  canvas.prepend(wait);
+  try {
+    if (!startId) {
+      await lookup(params.get("q") || "");
+      fill(info, el("p", {}, "Choose a starting node on the left, or open a document and follow “Graph of this document”."));
+      return;
+    }
+    await select(startId);
+  } finally {
+    wait.remove();
   }
-  await select(startId);
 }

@@ -26,8 +26,48 @@ export function fill(node, ...children) {
   return node;
 }
 
+let busy = 0;
+
+/** The header's activity line: a spinner and "Loading…" while any request is under way. */
 export function status(message) {
-  document.getElementById("status").textContent = message || "";
+  const node = document.getElementById("status");
+  node.textContent = message || "";
+  node.classList.toggle("busy", Boolean(message));
+}
+
+function track(delta) {
+  busy = Math.max(0, busy + delta);
+  status(busy ? "Loading…" : "");
+}
+
+/** A box with a spinner and a message, shown where slow content will appear. */
+export function loading(message = "Loading…") {
+  return el("div", { class: "loading", role: "status" }, el("span", { class: "spinner", "aria-hidden": "true" }), " ", message);
+}
+
+const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+
+/** A number with thousands separators (80000000000 -> 80,000,000,000); "" when absent. */
+export function formatNumber(value) {
+  if (value === null || value === undefined || value === "") return "";
+  const n = Number(value);
+  return Number.isFinite(n) ? NUMBER.format(n) : String(value);
+}
+
+/** The last part of a path ("C:\\docs\\a.txt" or "/srv/a.txt" -> "a.txt"). */
+export function fileName(source) {
+  const parts = String(source || "").split(/[\\/]/).filter(Boolean);
+  return parts.length ? parts[parts.length - 1] : String(source || "");
+}
+
+/**
+ * A document's name for lists and headings: its title, or for an untitled document the file
+ * name of its source (never the whole path) marked "untitled"; the full source is the tooltip.
+ */
+export function docName(title, source, id) {
+  if (title) return [title];
+  const name = fileName(source) || id || "";
+  return [el("span", { class: "untitled-name", title: source || id || "" }, name), " ", el("span", { class: "badge untitled" }, "untitled")];
 }
 
 /** GET or POST JSON; throws an Error carrying the API's error envelope message. */
@@ -38,7 +78,7 @@ export async function api(path, params = {}, options = {}) {
     if (Array.isArray(value)) value.forEach((v) => url.searchParams.append(key, v));
     else url.searchParams.set(key, value);
   }
-  status("Loading…");
+  track(1);
   try {
     const response = await fetch(url, options);
     const body = await response.json().catch(() => null);
@@ -50,7 +90,7 @@ export async function api(path, params = {}, options = {}) {
     }
     return body;
   } finally {
-    status("");
+    track(-1);
   }
 }
 

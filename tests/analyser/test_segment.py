@@ -61,3 +61,70 @@ def test_tokens_tile_the_non_space_text(text: str) -> None:
         assert text[t.start:t.end] == t.text and t.text.strip()
         pos = t.end
     assert text[pos:].strip() == ""
+
+
+def _backends() -> list[str]:
+    from analyser.text.segment import _has_rjieba
+
+    return ["jieba", "rjieba"] if _has_rjieba() else ["jieba"]
+
+
+@pytest.fixture(scope="module")
+def by_backend() -> dict[str, PolicyTokenizer]:
+    return {b: PolicyTokenizer(backend=b) for b in _backends()}
+
+
+# fmt: off
+BACKEND_CASES = [
+    "PM_2.5浓度下降，2026-02-09发布于www.gov.cn，电话0371-61177826。",
+    "推进易地扶贫搬迁，C++与3.5%、9:00开会，GDP增长5.2%。",
+    "國務院關於印發《“十四五”推進農業農村現代化規劃》的通知",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", BACKEND_CASES)
+def test_backends_cut_and_tag_alike(by_backend: dict[str, PolicyTokenizer], text: str) -> None:
+    results = {b: [(t.start, t.end, t.tag) for t in tok.tokenize(text)] for b, tok in by_backend.items()}
+    assert len(set(map(tuple, results.values()))) == 1, results
+
+
+def test_unknown_latin_runs_split_as_jieba_does(tok: PolicyTokenizer) -> None:
+    assert [t.text for t in tok.tokenize("见www.gov.cn和2026-02-09")] == [
+        "见", "www", ".", "gov", ".", "cn", "和", "2026", "-", "02", "-", "09"]
+
+
+def test_unknown_backend_refused() -> None:
+    with pytest.raises(ValueError):
+        PolicyTokenizer(backend="other")
+
+
+def test_shipped_unknown_word_tags_are_the_models() -> None:
+    from analyser import data
+    from analyser.text.segment import OOV_TAGS
+
+    rows = data.table(OOV_TAGS)
+    assert len(rows) > 1000
+    bare = PolicyTokenizer(oov_table=False)
+    sample = rows[:: max(1, len(rows) // 200)]
+    assert all(bare.dictionary_tag(w) is None for w, _ in sample)
+    assert [bare.tag(w) for w, _ in sample] == [t for _, t in sample]
+
+
+@pytest.mark.parametrize("word", ["易地扶贫", "晨鸣纸业", "懒政怠政", "稳中", "之源", "三去一降一补", "黔西南州", "一"])
+def test_pruned_pos_viterbi_finds_jiebas_path(word: str) -> None:
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import viterbi
+
+    from analyser.text.segment import _pos_viterbi
+
+    assert _pos_viterbi(word) == viterbi(word, char_state_tab_P, start_P, trans_P, emit_P)[1]
+
+
+def test_pos_model_tables_are_jiebas() -> None:
+    from jieba import posseg
+
+    from analyser.text.segment import _pos_model
+
+    state, start, trans, emit, _ = _pos_model()
+    assert (state, start, trans, emit) == (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)

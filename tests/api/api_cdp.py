@@ -2,8 +2,10 @@
 
 Starts headless Chromium on a free DevTools port, connects to its page over a WebSocket
 (the ``websockets`` package) and offers the few calls the test needs: navigate, evaluate,
-wait for a condition, click at a point, take a screenshot. JavaScript errors on the page are
-collected in :attr:`Browser.errors`.
+wait for a condition, click at a point, take a screenshot. JavaScript errors, console errors and
+failed loads (a missing favicon, say) are collected in :attr:`Browser.errors`, and every URL the
+page requests in :attr:`Browser.requests`. Host names other than the loopback do not resolve, so
+a page that needs the internet fails here as it would offline.
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ FLAGS = [
     "--disable-dev-shm-usage",
     "--hide-scrollbars",
     "--window-size=1400,1000",
+    # offline: no host name resolves except the loopback the test server listens on
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
 
 
@@ -49,6 +53,7 @@ class Browser:
     def __init__(self, executable: str) -> None:
         self.executable = executable
         self.errors: list[str] = []
+        self.requests: list[str] = []
         self._ids = itertools.count(1)
         self._pending: dict[int, asyncio.Future] = {}
 
@@ -67,6 +72,8 @@ class Browser:
         self._reader = asyncio.create_task(self._read())
         await self.send("Page.enable")
         await self.send("Runtime.enable")
+        await self.send("Log.enable")
+        await self.send("Network.enable")
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -110,6 +117,11 @@ class Browser:
                 self.errors.append(details.get("exception", {}).get("description") or details.get("text", "error"))
             elif msg.get("method") == "Runtime.consoleAPICalled" and msg["params"].get("type") == "error":
                 self.errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in msg["params"]["args"]))
+            elif msg.get("method") == "Log.entryAdded" and msg["params"]["entry"].get("level") == "error":
+                entry = msg["params"]["entry"]
+                self.errors.append(f"{entry.get('text', 'error')} {entry.get('url', '')}".strip())
+            elif msg.get("method") == "Network.requestWillBeSent":
+                self.requests.append(msg["params"]["request"]["url"])
 
     async def send(self, method: str, **params: Any) -> dict[str, Any]:
         """Send one CDP command and wait for its result."""

@@ -1,7 +1,8 @@
 """The explorer page: served files, and a headless Chromium run through its views.
 
-The browser test drives Debian's ``chromium`` over the DevTools protocol (``websockets``) and
-saves screenshots in tests/artifacts/. It skips when Chromium or ``websockets`` is missing.
+The browser test drives Debian's ``chromium`` over the DevTools protocol (``websockets``), with
+every host but the loopback unreachable, and saves screenshots in tests/artifacts/. It skips when
+Chromium or ``websockets`` is missing.
 """
 from __future__ import annotations
 
@@ -16,18 +17,32 @@ import pytest
 from api_cdp import Browser, find_chromium
 from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
+from analyser.corpus.store import Store
 from api.main import create_app
 from api.settings import Settings
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
+UNTITLED_SOURCE = "/srv/corpus/speeches/2024_notes.txt"
+
+
 @pytest.mark.parametrize(
-    "path,kind", [("/", "text/html"), ("/static/app.js", "javascript"), ("/static/style.css", "text/css")]
+    "path,kind",
+    [("/", "text/html"), ("/static/app.js", "javascript"), ("/static/style.css", "text/css"), ("/favicon.ico", "image/svg"),
+     ("/docs", "text/html"), ("/redoc", "text/html"), ("/docs-assets/swagger-ui-bundle.js", "javascript"),
+     ("/docs-assets/swagger-ui.css", "text/css"), ("/docs-assets/redoc.standalone.js", "javascript")],
 )
 def test_explorer_files(client, path, kind):
     r = client.get(path)
     assert r.status_code == 200 and kind in r.headers["content-type"]
+
+
+def test_docs_pages_load_their_assets_from_this_server(client):
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        assert "cdn" not in html.lower() and "https://" not in html, page
+        assert "/docs-assets/" in html and "/openapi.json" in html
 
 
 def test_explorer_loads_nothing_from_outside(client):
@@ -43,14 +58,22 @@ def test_explorer_loads_nothing_from_outside(client):
 
 
 @pytest.fixture
-def live_server(store_path):
-    """The API on a free loopback port, served by uvicorn in a thread."""
+def live_server(store_copy):
+    """The API on a free loopback port, served by uvicorn in a thread; the store holds the three
+    test documents and an untitled one."""
     import uvicorn
+
+    from analyser import analyse
+
+    untitled = analyse("各位代表：\n\n过去一年，我们完成了1000万人搬迁任务。\n", source=UNTITLED_SOURCE)
+    assert untitled.document.title is None
+    with Store(store_copy) as store:
+        store.add_analysis(untitled, source=UNTITLED_SOURCE)
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    app = create_app(Settings(db=str(store_path)))
+    app = create_app(Settings(db=str(store_copy)))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -76,9 +99,14 @@ async def _drive(chromium: str, base: str, doc_ids: dict[str, str]) -> None:
     async with Browser(chromium) as b:
         # documents list
         await b.goto(base + "/#/")
-        await b.wait_for("document.querySelectorAll('.doc-row').length === 3")
+        await b.wait_for("document.querySelectorAll('.doc-row').length === 4")
         titles = await b.evaluate("[...document.querySelectorAll('a.doc-link')].map(a => a.textContent)")
         assert "国务院关于做好2024年就业工作的通知" in titles
+        # an untitled document: its file name, marked untitled, never the whole path
+        assert "2024_notes.txt untitled" in titles
+        assert not any("/srv/corpus" in t for t in titles)
+        assert await b.evaluate("document.querySelector('link[rel=icon]').href.endsWith('/static/favicon.svg')")
+        await b.screenshot(ARTIFACTS / "explorer-documents.png")
 
         # open a document: facts highlighted, outline as table of contents
         await b.evaluate(
@@ -96,6 +124,15 @@ async def _drive(chromium: str, base: str, doc_ids: dict[str, str]) -> None:
         )
         assert "188万人" in quantity
         assert await b.evaluate("document.querySelectorAll('#toc a').length") >= 2
+        # a legend names the highlight colours
+        legend = await b.evaluate("document.getElementById('legend').textContent")
+        for word in ("Quantities", "Dates", "Formulations", "Citations", "Entities", "selected"):
+            assert word in legend
+        # numbered fact lists leave room for four-digit numbers ("1000.")
+        assert await b.evaluate(
+            "(() => { const ol = document.querySelector('ol.facts'); const s = getComputedStyle(ol);"
+            " return parseFloat(s.paddingLeft) >= 3 * parseFloat(s.fontSize); })()"
+        )
 
         # clicking a fact shows its sentence
         await b.evaluate(
@@ -109,7 +146,8 @@ async def _drive(chromium: str, base: str, doc_ids: dict[str, str]) -> None:
         # the graph of the document: nodes drawn, expanding on click, filter by type
         await b.evaluate("document.getElementById('doc-graph-link').click()")
         await b.wait_for("document.querySelectorAll('#graph-svg .node').length > 3")
-        await asyncio.sleep(1.5)
+        await b.wait_for("!document.getElementById('graph-loading')")
+        await b.wait_for("document.getElementById('graph-svg').dataset.settled")
         before = await b.evaluate("document.querySelectorAll('#graph-svg .node').length")
         box = await b.evaluate(
             "(() => { const r = document.querySelector('#graph-svg .node.t-slogan circle').getBoundingClientRect();"
@@ -122,7 +160,11 @@ async def _drive(chromium: str, base: str, doc_ids: dict[str, str]) -> None:
         assert await b.evaluate("document.querySelectorAll('#graph-svg .node.t-year').length") >= 1
         await b.evaluate("document.querySelector('#type-filters input[data-type=year]').click()")
         assert await b.evaluate("document.querySelectorAll('#graph-svg .node.t-year').length") == 0
-        await asyncio.sleep(1.0)
+        await b.wait_for("document.getElementById('graph-svg').dataset.settled")
+        # labels never overlap: placed beside their node or hidden until hovered
+        overlapping = await b.evaluate(_OVERLAPPING_LABELS)
+        assert overlapping == [], overlapping
+        assert await b.evaluate("document.querySelectorAll('#graph-svg .node text:not(.hidden)').length") >= 3
         await b.screenshot(ARTIFACTS / "explorer-graph.png")
 
         # a formulation's timeline across documents
@@ -136,5 +178,67 @@ async def _drive(chromium: str, base: str, doc_ids: dict[str, str]) -> None:
         await b.goto(base + "/#/search?q=" + "保障性")
         await b.wait_for("document.querySelectorAll('.kwic mark').length > 0")
         assert await b.evaluate("document.querySelector('.kwic mark').textContent") == "保障性"
+        assert await b.evaluate("document.getElementById('search-box').value") == "保障性"
+        await b.goto(base + "/#/search?q=" + "完成了")
+        await b.wait_for("document.querySelectorAll('.kwic mark').length > 0")
+        linked = await b.evaluate("[...document.querySelectorAll('table.list td a')].map(a => a.textContent)")
+        assert "2024_notes.txt untitled" in linked, linked
 
+        # quantities: document and qualifier columns, thousands separators, CSV download
+        await b.goto(base + "/#/quantities")
+        await b.wait_for("document.querySelectorAll('#quantity-table tbody tr.quantity-row').length > 3")
+        assert await b.evaluate("document.getElementById('search-box').value") == "", "the old query stays in the box"
+        headers = await b.evaluate("[...document.querySelectorAll('#quantity-table th')].map(th => th.textContent)")
+        assert headers[:5] == ["Document", "Quantity", "Value", "Unit", "Qualifier"]
+        row = await b.evaluate(
+            "[...document.querySelectorAll('#quantity-table tr.quantity-row')].map(tr => [...tr.cells].map(td => td.textContent))"
+            ".find(cells => cells[1] === '超过800亿元')"
+        )
+        assert row[0] == "国务院关于做好2024年就业工作的通知", row
+        assert row[2] == "80,000,000,000" and row[3] == "元" and row[4] == "at least", row
+        await b.screenshot(ARTIFACTS / "explorer-quantities.png")
+        await b.evaluate(
+            "window.__csv = []; const make = URL.createObjectURL;"
+            " URL.createObjectURL = (blob) => { window.__csv.push(blob); return make(blob); };"
+            " document.getElementById('quantities-csv').click()"
+        )
+        csv = await b.wait_for("window.__csv.length && window.__csv[0].text()")
+        lines = csv.lstrip("\ufeff").splitlines()
+        assert lines[0].startswith("document,title,source,published,text,start,end,value")
+        rows_shown = await b.evaluate("document.querySelectorAll('#quantity-table tr.quantity-row').length")
+        assert len(lines) - 1 >= rows_shown and any("超过800亿元" in line for line in lines)
+
+        # a printed unit with a magnitude finds the base-unit quantities; an empty result says so
+        await b.goto(base + "/#/quantities?unit=" + "亿元" + "&min=1000")
+        await b.wait_for("[...document.querySelectorAll('#quantity-table td')].some(td => td.textContent === '1060.95亿元')")
+        await b.goto(base + "/#/quantities?unit=" + "艘")
+        empty = await b.wait_for("document.querySelector('#quantity-table td.empty')?.textContent")
+        assert "No quantities" in empty
+
+        # the API documentation renders without the internet
+        await b.goto(base + "/docs")
+        await b.wait_for("document.querySelectorAll('.swagger-ui .opblock').length > 5", timeout=30)
+        await b.screenshot(ARTIFACTS / "api-docs.png")
+        await b.goto(base + "/redoc")
+        await b.wait_for("[...document.querySelectorAll('h1, h2')].some(h => h.textContent.includes('Policy Analyser'))", timeout=30)
+        await b.wait_for("document.querySelectorAll('[data-section-id^=\"operation\"], [id^=\"operation\"]').length > 5", timeout=30)
+        await b.screenshot(ARTIFACTS / "api-redoc.png")
+
+        outside = [u for u in b.requests if not u.startswith((base, "data:", "blob:", "about:"))]
+        assert outside == [], outside
         assert b.errors == [], json.dumps(b.errors, ensure_ascii=False)
+
+
+_OVERLAPPING_LABELS = """(() => {
+  const boxes = [...document.querySelectorAll('#graph-svg .node text')]
+    .filter(t => getComputedStyle(t).display !== 'none')
+    .map(t => [t.textContent, t.getBoundingClientRect()]);
+  const out = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, ra] = boxes[i], [b, rb] = boxes[j];
+    const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+    const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+    if (w > 2 && h > 2) out.push(a + ' / ' + b);
+  }
+  return out;
+})()"""

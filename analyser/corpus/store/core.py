@@ -13,8 +13,8 @@ from analyser.errors import InputError, NotFoundError, StoreError
 from analyser.facts import Analysis
 
 from .cursor import check_limit, decode_cursor, encode_cursor
-from .prepare import PreparedDocument, prepare
 from .knowledge import KnowledgeMixin, add_columns, summarise_knowledge
+from .prepare import PreparedDocument, prepare
 from .quantity_terms import rebuild_quantity_terms, summarise_quantities
 from .queries import QueryMixin
 from .schema import DDL, FACT_TABLES, SCHEMA_VERSION

@@ -45,7 +45,8 @@ class QueryMixin:
         cursor: str | None = None,
         limit: int | None = None,
     ) -> dict[str, Any]:
-        """Quantities across documents, each with ``document`` id and its ``sentence``.
+        """Quantities across documents, each with ``document`` id (and its ``title``, ``source``,
+        ``published``) and its ``sentence``.
 
         ``indicator`` and ``place`` match substrings (Simplified or Traditional), ``unit``
         exactly, ``year`` the year of the quantity's time, ``min``/``max`` bound the value.
@@ -75,15 +76,16 @@ class QueryMixin:
             where.append("d.seq >= ? AND (d.seq > ? OR q.n > ?)")
             params += [pos[0], pos[0], pos[1]]
         conditions = " WHERE " + " AND ".join(where) if where else ""
+        columns = "d.seq AS seq, d.title AS title, d.source AS source, d.published AS published, q.*"
         if join.startswith("quantities"):
             # index-driven: sort the matches' keys (the index covers them), then read one page of rows
             sql = (
-                "SELECT d.seq AS seq, q.* FROM quantities q JOIN documents d ON d.id = q.doc_id"
+                f"SELECT {columns} FROM quantities q JOIN documents d ON d.id = q.doc_id"
                 f" WHERE q.rowid IN (SELECT q.rowid FROM {join}{conditions} ORDER BY d.seq, q.n LIMIT ?)"
                 " ORDER BY d.seq, q.n"
             )
         else:
-            sql = f"SELECT d.seq AS seq, q.* FROM {join}{conditions} ORDER BY d.seq, q.n LIMIT ?"
+            sql = f"SELECT {columns} FROM {join}{conditions} ORDER BY d.seq, q.n LIMIT ?"
         items = []
         for r in self._rows(sql, params + [limit + 1]):
             item = dict(r)
@@ -150,7 +152,7 @@ class QueryMixin:
     def search(self, q: str, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
         """Keyword-in-context hits of ``q`` (either script) with document id and offsets.
 
-        Each item: ``document``, ``title``, ``start``, ``end`` (into the original text),
+        Each item: ``document``, ``title``, ``source``, ``start``, ``end`` (into the original text),
         ``left``, ``match``, ``right``. Several space-separated terms must all occur in a
         document; hits of each are listed.
         """
@@ -167,7 +169,7 @@ class QueryMixin:
         while len(items) <= limit:
             if match is not None:
                 rows = self._rows(
-                    "SELECT d.seq, d.id, d.title, d.text, d.view FROM documents_fts f"
+                    "SELECT d.seq, d.id, d.title, d.source, d.text, d.view FROM documents_fts f"
                     " JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH ? AND d.seq >= ?"
                     " ORDER BY d.seq LIMIT ?",
                     (match, last_seq, batch),
@@ -175,7 +177,7 @@ class QueryMixin:
             else:
                 conds = " AND ".join("instr(view, ?) > 0" for _ in terms)
                 rows = self._rows(
-                    f"SELECT seq, id, title, text, view FROM documents WHERE {conds} AND seq >= ?"
+                    f"SELECT seq, id, title, source, text, view FROM documents WHERE {conds} AND seq >= ?"
                     " ORDER BY seq LIMIT ?",
                     (*terms, last_seq, batch),
                 )
@@ -186,7 +188,7 @@ class QueryMixin:
                 for i, (a, b) in enumerate(hits):
                     if (r["seq"], i) <= (after_seq, after_i):
                         continue
-                    item = {"document": r["id"], "title": r["title"], **kwic(r["text"], a, b)}
+                    item = {"document": r["id"], "title": r["title"], "source": r["source"], **kwic(r["text"], a, b)}
                     item["_pos"] = [r["seq"], i]
                     items.append(item)
             if len(rows) < batch:

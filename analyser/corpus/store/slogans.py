@@ -128,7 +128,7 @@ class SloganMixin:
     def slogan_timeline(self, normalized: str, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
         """The documents using one formulation, oldest first (undated ones last): a timeline across the corpus.
 
-        Each item: ``document``, ``title``, ``published``, ``count`` (mentions), ``first``
+        Each item: ``document``, ``title``, ``source``, ``published``, ``count`` (mentions), ``first``
         (offset of the first mention), ``variants`` (surfaces used, in order of appearance),
         ``sentence`` (the sentence of the first mention). ``normalized`` may be Traditional.
         """
@@ -142,8 +142,8 @@ class SloganMixin:
             where = " AND (s.undated, s.published, s.seq) > (?, ?, ?)"
             params += pos
         rows = self._rows(
-            "SELECT s.doc_id AS document, d.title AS title, d.published AS published, s.count AS count,"
-            " s.first AS first, s.undated AS undated, s.published AS pub, s.seq AS seq"
+            "SELECT s.doc_id AS document, d.title AS title, d.source AS source, d.published AS published,"
+            " s.count AS count, s.first AS first, s.undated AS undated, s.published AS pub, s.seq AS seq"
             " FROM slogan_documents s JOIN documents d ON d.id = s.doc_id"
             f" WHERE s.normalized = ?{where} ORDER BY s.undated, s.published, s.seq LIMIT ?",
             params + [limit + 1],

@@ -6,6 +6,7 @@ a bare :class:`~analyser.text.source.SourceText` behave alike.
 """
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 
 from analyser.text.segment import get_tokenizer
@@ -24,9 +25,9 @@ class WordBounds:
 
     def __init__(self, view: str, tokens: Sequence = ()) -> None:
         self.view = view
-        self.inner: dict[int, int] | None = None  # offset inside a word -> the word's start
+        self.inner: dict[int, int] | _WordStarts | None = None  # offset inside a word -> the word's start
         if tokens:
-            self.inner = {p: t.start for t in tokens for p in range(t.start + 1, t.end)}
+            self.inner = _WordStarts(tokens, len(view))
         self._lines: dict[int, dict[int, int]] = {}
 
     def straddles(self, a: int, b: int) -> bool:
@@ -64,6 +65,28 @@ class WordBounds:
                     found[p] = pos + a
             self._lines[ls] = found
         return found
+
+
+class _WordStarts:
+    """Offset inside a word -> the word's start, as a dict would answer (``in``, ``get``), kept in
+    an array of four bytes per character rather than a dict entry per offset."""
+
+    def __init__(self, tokens: Sequence, n: int) -> None:
+        starts = array("i", range(n))
+        for t in tokens:
+            if t.end - t.start > 1:
+                starts[t.start + 1:t.end] = array("i", [t.start]) * (t.end - t.start - 1)
+        self.starts, self.n = starts, n
+
+    def __contains__(self, p: int) -> bool:
+        return 0 <= p < self.n and self.starts[p] != p
+
+    def get(self, p: int, default: int | None = None) -> int | None:
+        if 0 <= p < self.n:
+            s = self.starts[p]
+            if s != p:
+                return s
+        return default
 
 
 def word_freq(word: str) -> int:

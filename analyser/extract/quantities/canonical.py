@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from analyser import data
 from analyser.text.normalize import simplified_view
@@ -120,8 +120,14 @@ def match_concept(indicator: str | None, unit: str | None) -> Concept | None:
     """The concept an indicator text measures (given the quantity's unit), else ``None``."""
     if not indicator:
         return None
+    return _match(indicator, unit_class(unit))
+
+
+@lru_cache(maxsize=4096)
+def _match(indicator: str, ucls: str | None) -> Concept | None:
+    """:func:`match_concept` of one indicator text and unit class (remembered: a document repeats
+    its indicators, and each look-up tries every alias)."""
     text = fold(indicator)
-    ucls = unit_class(unit)
     for alias, concept in _aliases():
         if not _fits(concept, ucls):
             continue

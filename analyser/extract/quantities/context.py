@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from collections.abc import Sequence
 
 from analyser.facts import DateExpr, Entity, Quantity, Span
@@ -48,16 +49,18 @@ def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequenc
     place_list = sorted(places, key=lambda e: e.start)
     place_starts = [e.start for e in place_list]
     spans = [(q.start, q.end) for q in found]
+    runs = _run_ends(view, spans)
     layout = _Layout(src)
+    chains = _DateChains(view, layout, date_list)
     out: list[Quantity] = []
     prev_ind: Span | None = None
     prev_end = -10
     for i, q in enumerate(found):
         gap = view[prev_end:q.start] if prev_end >= 0 else None
         joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近", "或", "∶", ":") or bool(_JOINED_CHANGE.fullmatch(gap)))
-        ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts)
+        ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts, runs)
         ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
-        time = _time(src, layout, q, date_list, date_starts)
+        time = _time(src, layout, q, date_list, date_starts, chains)
         place = _place(layout, q.start, place_list, place_starts)
         out.append(
             Quantity(q.start, q.end, src.text[q.start:q.end], q.value, q.unit, q.qualifier,
@@ -71,6 +74,7 @@ def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequenc
 
 _RESPECTIVELY = re.compile(r"分别")
 _LIST_GAP = re.compile(r"[、和及]|、近|和近")
+_ITEM = re.compile(r"[^、和及与]+")
 
 
 def _respective_subjects(src: SourceText, out: list[Quantity]) -> None:
@@ -80,6 +84,7 @@ def _respective_subjects(src: SourceText, out: list[Quantity]) -> None:
     each value runs from its own subject to the verb, so later values drop the earlier subjects.
     """
     view = src.view
+    breaks = None  # offsets of the strong breaks, found once when first needed
     i = 0
     while i < len(out):
         q = out[i]
@@ -93,32 +98,42 @@ def _respective_subjects(src: SourceText, out: list[Quantity]) -> None:
         group = [i]
         while group[-1] + 1 < len(out) and _LIST_GAP.fullmatch(view[out[group[-1]].end:out[group[-1] + 1].start]):
             group.append(group[-1] + 1)
-        clause0 = m.start()
-        while clause0 > 0 and view[clause0 - 1] not in _BREAK_STRONG:
-            clause0 -= 1
-        phrase = view[clause0:m.start()]
-        items = [x for x in re.finditer(r"[^、和及与]+", phrase)]
-        if len(group) >= 2 and len(items) == len(group) and "等" not in phrase and out[i].place is None:
+        if len(group) < 2 or out[i].place is not None:
+            i = group[-1] + 1
+            continue
+        if breaks is None:
+            breaks = [b.start() for b in _STRONG_BREAK.finditer(view)]
+        j = bisect.bisect_left(breaks, m.start()) - 1
+        clause0 = breaks[j] + 1 if j >= 0 else 0
+        items = list(islice(_ITEM.finditer(view, clause0, m.start()), len(group) + 1))
+        if len(items) == len(group) and view.find("等", clause0, m.start()) < 0:
             verb_end = out[i].start
             trail = _TRAIL.search(view, m.end(), verb_end)
             if trail and trail.end() == verb_end:
                 verb_end = trail.start()
             for item, j in zip(items, group):
                 o = out[j]
-                ind = src.span(clause0 + item.start(), verb_end)
+                ind = src.span(item.start(), verb_end)
                 out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
                                   ind, o.time, o.place)
         i = group[-1] + 1
 
 
 class _Layout:
-    """Sentence and paragraph look-ups with their start lists built once per text."""
+    """Sentence, paragraph and token look-ups with their start lists built once per text."""
 
     def __init__(self, src: SourceText) -> None:
         self.sentences = list(src.sentences) or [(0, len(src.text))]
         self.paragraphs = list(src.paragraphs) or [(0, len(src.text))]
         self.s_starts = [a for a, _ in self.sentences]
         self.p_starts = [a for a, _ in self.paragraphs]
+        self.t_starts = [t.start for t in src.tokens]
+        self.respectively = [m.start() for m in _RESPECTIVELY.finditer(src.view)]
+
+    def last_respectively(self, lo: int, hi: int) -> int:
+        """Where the last 分别 inside ``[lo, hi)`` starts (``view.rfind("分别", lo, hi)``), or -1."""
+        i = bisect.bisect_right(self.respectively, hi - 2) - 1
+        return self.respectively[i] if i >= 0 and self.respectively[i] >= lo else -1
 
     def sentence(self, pos: int) -> tuple[int, int]:
         return self.sentences[max(0, bisect.bisect_right(self.s_starts, pos) - 1)]
@@ -130,9 +145,9 @@ class _Layout:
 class _Context:
     """What the indicator rules look at around the ``i``-th quantity."""
 
-    def __init__(self, src, layout, spans, i, dates, date_starts, places, place_starts) -> None:
+    def __init__(self, src, layout, spans, i, dates, date_starts, places, place_starts, runs) -> None:
         self.src, self.view, self.layout = src, src.view, layout
-        self.spans, self.i = spans, i
+        self.spans, self.i, self.runs = spans, i, runs
         self.dates, self.date_starts = dates, date_starts
         self.places, self.place_starts = places, place_starts
 
@@ -177,11 +192,30 @@ class _Context:
 
     def after_quantities(self, b: int) -> int:
         """Skip the quantities listed right after this one (3个乡镇58个贫困村实施…)."""
-        k = self.i + 1
-        while k < len(self.spans) and self.spans[k][0] - b <= 1 and self.view[b:self.spans[k][0]] in ("", "、", "和"):
-            b = self.spans[k][1]
-            k += 1
-        return b
+        return self.runs[self.i] if b == self.spans[self.i][1] else _run_end(self.view, self.spans, self.i + 1, b)
+
+
+def _listed_next(view: str, spans, k: int, b: int) -> bool:
+    """The ``k``-th quantity follows offset ``b`` directly or after 、/和."""
+    return spans[k][0] - b <= 1 and view[b:spans[k][0]] in ("", "、", "和")
+
+
+def _run_end(view: str, spans, k: int, b: int) -> int:
+    """The end of the run of quantities listed from the ``k``-th on, right after offset ``b``."""
+    while k < len(spans) and _listed_next(view, spans, k, b):
+        b = spans[k][1]
+        k += 1
+    return b
+
+
+def _run_ends(view: str, spans) -> list[int]:
+    """For each quantity, the end of the run listed right after it (its own end when none):
+    one pass from the last quantity back, so a long run costs linear time."""
+    ends = [0] * len(spans)
+    for k in range(len(spans) - 1, -1, -1):
+        b = spans[k][1]
+        ends[k] = ends[k + 1] if k + 1 < len(spans) and _listed_next(view, spans, k + 1, b) else b
+    return ends
 
 
 _PLACE_LIKE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|地区|县|盟|旗)(?=[、和等])")
@@ -194,13 +228,14 @@ _VERB_END = re.compile(
 )
 _PLACE_CLASS = re.compile(r"(?:等)?(?:省区市|省区|省份|地区|部分省份|部分|城市|地方)")
 _BREAK_STRONG = set("，。；：！？\n“”「」（）()《》")
+_STRONG_BREAK = re.compile("[" + re.escape("".join(sorted(_BREAK_STRONG))) + "]")
 
 
 def _strip_dates(ctx: _Context, a: int, b: int) -> str:
     """The text of ``[a, b)`` without the dates in it and without 的."""
     parts, pos = [], a
-    for d in ctx.dates:
-        if d.start >= a and d.end <= b:
+    for d in ctx.dates[bisect.bisect_left(ctx.date_starts, a):bisect.bisect_left(ctx.date_starts, b)]:
+        if d.end <= b:
             parts.append(ctx.view[pos:d.start])
             pos = d.end
     parts.append(ctx.view[pos:b])
@@ -279,7 +314,8 @@ def _previous_clause(ctx: _Context, start: int) -> Span | None:
     if start - 1 <= s0 or view[start - 1] != "，":
         return None
     k = start - 1
-    while k > s0 and view[k - 1] not in _BREAK_STRONG:
+    floor = max(s0, start - 22)  # a longer clause is no subject
+    while k > floor and view[k - 1] not in _BREAK_STRONG:
         k -= 1
     if not 4 <= start - 1 - k <= 20 or (ctx.i > 0 and ctx.spans[ctx.i - 1][1] > k):
         return None
@@ -317,8 +353,7 @@ def _verb_final(ctx: _Context, start: int, end: int) -> bool:
     segmented, else a list of the verbs that govern counts in policy texts."""
     toks = ctx.src.tokens
     if toks:
-        starts = [t.start for t in toks]
-        i = bisect.bisect_right(starts, end - 1) - 1
+        i = bisect.bisect_right(ctx.layout.t_starts, end - 1) - 1
         if i >= 0 and toks[i].end == end:
             return toks[i].tag.startswith("v")
     return bool(_VERB_END.search(ctx.view, start, end))
@@ -336,7 +371,31 @@ def _skip_dates(start: int, limit: int, dates, date_starts) -> int:
     return start
 
 
-def _time(src: SourceText, layout: _Layout, q, dates, date_starts) -> str | None:
+class _DateChains:
+    """For each date (sorted by start), the index of the nearest date at or before it that is no
+    duration, that opens its paragraph or a sentence of it, or that frames later paragraphs: the
+    look-back of :func:`_time` jumps along these instead of walking every earlier date."""
+
+    def __init__(self, view: str, layout: _Layout, dates) -> None:
+        self.plain, self.opener, self.frame = [], [], []
+        plain = opener = frame = -1
+        for j, d in enumerate(dates):
+            if d.kind != "duration":
+                plain = j
+                dp0 = layout.paragraph(d.start)[0]
+                if _opens(view, d, dp0):
+                    opener = j
+                    if d.kind in _FRAME_KINDS and _is_frame_opening(view, d):
+                        frame = j
+            self.plain.append(plain)
+            self.opener.append(opener)
+            self.frame.append(frame)
+
+
+_FRAME_KINDS = ("relative_period", "plan_period", "deictic_year", "year", "as_of")
+
+
+def _time(src: SourceText, layout: _Layout, q, dates, date_starts, chains: _DateChains) -> str | None:
     # a duration is its own time
     i = bisect.bisect_right(date_starts, q.start) - 1
     for d in dates[max(0, i - 1):i + 2]:
@@ -344,22 +403,29 @@ def _time(src: SourceText, layout: _Layout, q, dates, date_starts) -> str | None
             return d.value
     s0, _ = layout.sentence(q.start)
     p0, _ = layout.paragraph(q.start)
-    while i >= 0:
-        d = dates[i]
-        if d.end <= q.start and d.kind != "duration":
-            if d.start >= s0 or (d.start >= p0 and _opens(src.view, d, p0)):
-                return d.value
-            if d.start < p0:
-                break
-        i -= 1
+    # the nearest date before the number in its sentence
+    i = chains.plain[i] if i >= 0 else -1
+    while i >= 0 and dates[i].start >= s0:
+        if dates[i].end <= q.start:
+            return dates[i].value
+        i = chains.plain[i - 1] if i > 0 else -1
+    # else the nearest one of its paragraph that opens the paragraph or a sentence of it
+    while i >= 0 and dates[i].start >= p0:
+        j = chains.opener[i]
+        if j < 0 or dates[j].start < p0:
+            i = bisect.bisect_left(date_starts, p0) - 1
+            break
+        if dates[j].end <= q.start:
+            return dates[j].value
+        i = j - 1
+    # the look-back stops at the first date of an earlier paragraph
+    i = chains.plain[i] if i >= 0 else -1
+    while i >= 0 and dates[i].end > q.start:
+        i = chains.plain[i - 1] if i > 0 else -1
     # the frame set by an earlier paragraph that opens with a period (五年多来，… / 过去一年，…)
-    while i >= 0 and dates[i].start >= p0 - _FRAME_REACH:
-        d = dates[i]
-        if d.kind in ("relative_period", "plan_period", "deictic_year", "year", "as_of"):
-            dp0, _ = layout.paragraph(d.start)
-            if _opens(src.view, d, dp0) and _is_frame_opening(src.view, d):
-                return d.value
-        i -= 1
+    j = chains.frame[i] if i >= 0 else -1
+    if j >= 0 and dates[j].start >= p0 - _FRAME_REACH:
+        return dates[j].value
     return None
 
 
@@ -373,8 +439,10 @@ def _is_frame_opening(view: str, d: DateExpr) -> bool:
 
 def _opens(view: str, d: DateExpr, p0: int) -> bool:
     """The date opens its paragraph (五年多来，…) or a sentence of it, so it frames what follows."""
-    head = view[p0:d.start]
-    return len(head) <= 2 or head[-1:] in "。；" or re.fullmatch(r"[一二三四五六七八九十]+是[^。]{0,12}。?", head) is not None
+    return d.start - p0 <= 2 or view[d.start - 1] in "。；" or _POINT_HEAD.fullmatch(view, p0, d.start) is not None
+
+
+_POINT_HEAD = re.compile(r"[一二三四五六七八九十]+是[^。]{0,12}。?")
 
 
 def _place(layout: _Layout, a: int, places, starts) -> str | None:
@@ -388,18 +456,28 @@ def _place(layout: _Layout, a: int, places, starts) -> str | None:
 def _pair_respectively(src: SourceText, layout: _Layout, out: list[Quantity], places) -> None:
     """分别: the places before it and the values after it pair off by position."""
     view = src.view
+    place_starts = [p.start for p in places]
     i = 0
     while i < len(out):
         q = out[i]
         s0, s1 = layout.sentence(q.start)
-        k = view.rfind("分别", s0, q.start)
+        k = layout.last_respectively(s0, q.start)
         if k < 0:
             i += 1
             continue
         clause0 = max(view.rfind("，", s0, k), view.rfind("；", s0, k), s0 - 1) + 1
-        ps = [p for p in places if clause0 <= p.start and p.end <= k]
-        group = [j for j in range(i, len(out)) if out[j].start >= k and out[j].end <= s1
-                 and view.rfind("分别", s0, out[j].start) == k]
+        ps = [p for p in places[bisect.bisect_left(place_starts, clause0):bisect.bisect_left(place_starts, k)]
+              if p.end <= k]
+        group = []
+        for j in range(i, len(out)):  # the quantities are sorted by start
+            if out[j].start > s1:
+                break
+            if out[j].start >= k:
+                last = layout.last_respectively(s0, out[j].start)
+                if last > k:
+                    break  # past the next 分别: no later value goes with this one
+                if out[j].end <= s1 and last == k:
+                    group.append(j)
         if ps and len(ps) == len(group):
             for p, j in zip(ps, group):
                 o = out[j]

@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from analyser import data
+from analyser.text.docnumbers import NUMBER_TAIL
 from analyser.text.numerals import CN_DIGITS, CN_NONZERO, CN_NUMERAL
 
 from .lexicon import lexical_re
@@ -42,7 +43,6 @@ _URL = re.compile(r"(?:https?[:：]//|www\.)[\w\-./?？%&=:：#~+;@!*]+|[\w.\-]{
 _NUM_CHAR = rf"\d{CN_DIGITS}十百千万"
 _TWO_NUMBERS = re.compile(rf"[{_NUM_CHAR}][^{_NUM_CHAR}]{{1,2}}[{_NUM_CHAR}]")
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
-_DOC_NUMBER = re.compile(r"[〔\[【（(]\s*(?:19|20)\d\d\s*[〕\]】）)]\s*第?\s*\d+\s*号")
 _PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})(?!\d)")
 _LONG_CODE = re.compile(r"(?<![\d.,])\d{9,}(?![\d.,])|(?<![A-Za-z])[A-Za-z]{1,12}\d+[A-Za-z\d]*")
 
@@ -81,7 +81,7 @@ def blocked_spans(view: str) -> list[tuple[int, int]]:
         # 一年建设、两年入住 are separate clauses; 四梁八柱 / 五个一批 are one word
         out.append(m.span())
     out.extend(m.span(1) for m in _TITLE.finditer(view))  # 《…三年行动…》: part of a title
-    for pattern in (_URL, _DOC_NUMBER, _PHONE, _LONG_CODE, _code_label_re()):
+    for pattern in (_URL, NUMBER_TAIL, _PHONE, _LONG_CODE, _code_label_re()):
         out.extend(m.span() for m in pattern.finditer(view))
     return Blocked(out).spans
 

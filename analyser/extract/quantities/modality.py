@@ -49,11 +49,9 @@ def _cues() -> dict[str, re.Pattern]:
 
 def sentence_start(view: str, pos: int) -> int:
     """Back from ``pos`` to the last full stop (。！？ or a line break; not ；), at most 160 characters."""
-    k = pos
     floor = max(0, pos - _WINDOW)
-    while k > floor and view[k - 1] not in _STOP:
-        k -= 1
-    return k
+    last = max(view.rfind(c, floor, pos) for c in _STOP)  # searched in C, not character by character
+    return last + 1 if last >= 0 else floor
 
 
 def _last(pattern: re.Pattern, view: str, a: int, b: int) -> int:
@@ -132,9 +130,8 @@ def binding(view: str, start: int, end: int) -> str | None:
     """``binding`` (约束性) or ``expected`` (预期性) when the figure's sentence or row says so."""
     cues = _cues()
     a = sentence_start(view, start)
-    b = end
-    while b < len(view) and b - end < _WINDOW and view[b] not in _STOP:
-        b += 1
+    limit = min(len(view), end + _WINDOW)
+    b = min((i for i in (view.find(c, end, limit) for c in _STOP) if i >= 0), default=limit)
     found = [(m.start(), kind) for kind in ("binding", "expected") for m in cues[kind].finditer(view, a, b)]
     if not found:
         return None

@@ -55,13 +55,15 @@ def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> li
     """Keep candidates at or above the threshold; of two that cross (or nest with the same kind)
     keep the likelier. A quote or numbered formula may sit inside a parallel formula."""
     kept: list[tuple[Candidate, float]] = []
+    near: dict[int, list[Candidate]] = {}  # kept candidates by start // MAX_CHARS: all are shorter
     order = sorted(range(len(cands)), key=lambda i: -probs[i])
     for i in order:
         c, p = cands[i], probs[i]
         if p < threshold or c.end - c.start > MAX_CHARS:
             continue
         clash = False
-        for k, _ in kept:
+        lo, hi = (c.start - MAX_CHARS) // MAX_CHARS, (c.end - 1) // MAX_CHARS
+        for k in (k for bucket in range(lo, hi + 1) for k in near.get(bucket, ())):
             if c.end <= k.start or k.end <= c.start:
                 continue
             nested = (k.start <= c.start and c.end <= k.end) or (c.start <= k.start and k.end <= c.end)
@@ -71,6 +73,7 @@ def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> li
             break
         if not clash:
             kept.append((c, p))
+            near.setdefault(c.start // MAX_CHARS, []).append(c)
     kept.sort(key=lambda t: (t[0].start, t[0].end))
     return kept
 
@@ -112,7 +115,7 @@ def extract_slogans(src: SourceText) -> list[Slogan]:
     if not src.text or not any("\u4e00" <= ch <= "\u9fff" for ch in src.view):
         return []
     ctx = FeatureContext.build(src.view, src.tokens)
-    cands = generate(src.view, set(ctx.bounds))
+    cands = generate(src.view, ctx.bounds)
     probs, threshold = score_candidates(ctx, cands)
     out: list[Slogan] = []
     families = FamilyIndex()

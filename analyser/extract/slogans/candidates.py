@@ -23,6 +23,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from itertools import islice
+from typing import NamedTuple
 
 from .base import _CLAUSE_BREAK, _HAN, _IS_HAN, _JOINERS, NUMERALS, QUOTES, Candidate, numeral_value
 from .lexicon import cues
@@ -111,9 +114,16 @@ def looks_like_speech(view: str, c: Candidate) -> bool:
 def _numbered_candidates(view: str, quoted: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     heads = cues()["head"]
+    quoted = sorted(quoted)
+    q_starts = [x for x, _ in quoted]
+    q_reach, reach = [], -1  # the furthest end of the quotes so far: one that holds ``a`` reaches past it
+    for _, y in quoted:
+        reach = max(reach, y)
+        q_reach.append(reach)
     for m in _NUMBERED.finditer(view):
         a, b = m.span()
-        if any(x <= a < y for x, y in quoted):
+        i = bisect.bisect_right(q_starts, a) - 1
+        if i >= 0 and q_reach[i] > a:
             continue
         if a > 0 and (view[a - 1] in NUMERALS or view[a - 1] in "第一百千万零0123456789"):
             continue
@@ -161,11 +171,12 @@ def find_members(view: str, cand: Candidate, bounds: set[int] | None = None) -> 
     k = a
     while k > 0 and view[k - 1] in "等的这“「":
         k -= 1
-    clause_start = k
-    while clause_start > 0 and not _CLAUSE_BREAK.match(view[clause_start - 1]):
-        clause_start -= 1
-    seg = view[clause_start:k]
-    if seg.count("、") == n - 1 or (seg.count("、") == n - 2 and any(j in seg for j in _JOINERS)):
+    breaks = _breaks(view)
+    j = bisect.bisect_left(breaks.clause, k) - 1
+    clause_start = breaks.clause[j] + 1 if j >= 0 else 0
+    commas = bisect.bisect_left(breaks.dun, k) - bisect.bisect_left(breaks.dun, clause_start)  # 、 in between
+    seg = view[clause_start:k] if n - 2 <= commas <= n - 1 else ""
+    if seg and (commas == n - 1 or any(j in seg for j in _JOINERS)):
         pieces, p = [], clause_start
         for piece in seg.split("、"):
             pieces.append((p, p + len(piece)))
@@ -188,18 +199,33 @@ def find_members(view: str, cand: Candidate, bounds: set[int] | None = None) -> 
     m = re.match(r"(?:[^，。；：\n]{0,6})(?:：|，即|，分别是|，就是|即)", view[b:b + 12])
     if m:
         s = b + m.end()
-        e = s
-        while e < len(view) and not re.match(r"[。；\n：]", view[e]):
-            e += 1
-        seg = view[s:e]
-        parts = re.split(r"[、，]", seg)
-        if len(parts) >= n:
-            out, p = [], s
-            for piece in parts[:n]:
-                out.append((p, p + len(piece)))
-                p += len(piece) + 1
-            return tuple(out)
+        j = bisect.bisect_left(breaks.list_end, s)
+        e = breaks.list_end[j] if j < len(breaks.list_end) else len(view)
+        seps = [x.start() for x in islice(_LIST_SEP.finditer(view, s, e), n)]
+        if len(seps) + 1 >= n:
+            ends = (seps + [e])[:n]
+            return tuple(zip([s] + [x + 1 for x in ends[:-1]], ends))
     return ()
+
+
+_LIST_SEP = re.compile(r"[、，]")
+_LIST_END = re.compile(r"[。；\n：]")
+
+
+class _Breaks(NamedTuple):
+    clause: list[int]  # offsets of the hard clause breaks
+    list_end: list[int]  # offsets of the ends of a listed series (。；：, line breaks)
+    dun: list[int]  # offsets of 、
+
+
+@lru_cache(maxsize=2)
+def _breaks(view: str) -> _Breaks:
+    """The break offsets of ``view``, found once per text: the member look-ups bisect them."""
+    return _Breaks(
+        [m.start() for m in _CLAUSE_BREAK.finditer(view)],
+        [m.start() for m in _LIST_END.finditer(view)],
+        [m.start() for m in re.finditer("、", view)],
+    )
 
 
 def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -208,7 +234,7 @@ def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
 
 
-def generate(view: str, bounds: set[int] | None = None) -> list[Candidate]:
+def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list[Candidate]:
     """All candidates of ``view``, sorted by start; ``bounds`` are word boundaries when known.
 
     >>> [view[c.start:c.end] for view in ["推动各民族群众交往交流交融。"] for c in generate(view)]

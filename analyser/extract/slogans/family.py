@@ -160,16 +160,22 @@ class FamilyIndex:
 
     def __init__(self) -> None:
         self._keys: list[str] = []
+        self._known: set[str] = set()
         self._by_bigram: dict[str, set[int]] = {}
+        self._seen: dict[str, str] = {}  # a key met before keeps its family: later keys come after it
 
     def family(self, normalized: str) -> str:
         """The family of ``normalized`` (see :func:`variant_family`); new families are remembered."""
+        fam = self._seen.get(normalized)
+        if fam is not None:
+            return fam
         grams = {g for m in _members(normalized) for g in _bigrams(m)}
         near = sorted({i for g in grams for i in self._by_bigram.get(g, ())})
-        fam = variant_family(normalized, [self._keys[i] for i in near])
-        if fam not in self._keys:
+        fam = self._seen[normalized] = variant_family(normalized, [self._keys[i] for i in near])
+        if fam not in self._known:
             i = len(self._keys)
             self._keys.append(fam)
+            self._known.add(fam)
             for g in {g for m in _members(fam) for g in _bigrams(m)}:
                 self._by_bigram.setdefault(g, set()).add(i)
         return fam

@@ -3,15 +3,17 @@
 Rule candidates (:mod:`analyser.extract.slogans.candidates`) are described by shape features (member
 count and lengths, a shared frame such as 靠X / X得X / 有X), context cues (按照…的原则), word
 classes of the members (verb-object pairs against plain noun lists), reported-speech cues for
-quotes, and matches in the packaged lexicon. A scikit-learn ``FeatureHasher`` + logistic regression
-scores them; candidates at or above the stored threshold are kept, and so is a candidate spelling
-a known formulation of the lexicon exactly.
+quotes, and matches in the packaged lexicon. A logistic regression over hashed features scores
+them; candidates at or above the stored threshold are kept, and so is a candidate spelling a known
+formulation of the lexicon exactly.
 
-Training reads the hand annotations (the seed gold, the dev golds and ``tests/gold/slogans/``),
-cross-validates by document and writes the artifact to ``analyser/data/slogans.joblib`` (loaded by
-the package) and an identical copy plus the model card to ``models/``::
+Training (scikit-learn's ``FeatureHasher`` + ``LogisticRegression``) reads the hand annotations
+(the seed gold, the dev golds and ``tests/gold/slogans/``), cross-validates by document and writes
+the fitted pipeline to ``models/slogans.joblib`` and its coefficients to
+``analyser/data/slogans_model.json``, which the package scores with in plain Python
+(:mod:`.linear`), without scikit-learn::
 
-    python -m analyser.extract.slogans.model train
+    python models/train_slogans.py
 
 Examples
 --------
@@ -36,9 +38,12 @@ from analyser.facts import Token
 from .candidates import NUMERALS, Candidate, numeral_value
 from .lexicon import cue_pattern, cues, known_formulations, known_parts, member_to_family
 
-__all__ = ["ARTIFACT", "FeatureContext", "featurize", "lexicon_override", "load_model", "score_candidates"]
+__all__ = ["ARTIFACT", "MODEL", "FeatureContext", "featurize", "lexicon_override", "load_model", "score_candidates"]
 
+#: The fitted scikit-learn pipeline (training output, kept in ``models/``; read only when no export is there).
 ARTIFACT = "slogans.joblib"
+#: The exported coefficients the package scores with (``analyser/data/``).
+MODEL = "slogans_model.json"
 SEED = 20260705
 _PRONOUN = re.compile(r"[我你他她咱俺]")
 _TAIL_PARTICLE = re.compile(r"[了啊呢吗吧呀哇啦]$")
@@ -96,104 +101,168 @@ def _common_suffix(strs: list[str]) -> int:
     return _common_prefix([s[::-1] for s in strs])
 
 
+@dataclass(frozen=True)
+class _View:
+    """One candidate as the feature groups read it."""
+
+    ctx: FeatureContext
+    c: Candidate
+    text: str
+    parts: list[str]  # the members (the whole text when there are none)
+    lens: list[int]
+    pre: str  # the four characters before the candidate (quotes included)
+    post: str  # the four characters after it
+    b0: int  # where the candidate ends, quotes included
+
+    @property
+    def n(self) -> int:
+        return len(self.parts)
+
+    @property
+    def equal_lengths(self) -> bool:
+        return self.n > 1 and len(set(self.lens)) == 1
+
+
 def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
-    """Feature dict of one candidate (strings are one-hot encoded by the vectorizer)."""
+    """Feature dict of one candidate (strings are one-hot encoded by the vectorizer): the groups
+    below, in this order."""
     v = ctx.view
     text = v[c.start:c.end]
     parts = [v[a:b] for a, b in c.parts] or [text]
-    lens = [len(p) for p in parts]
-    n = len(parts)
     a0, b0 = c.outer if c.outer else (c.start, c.end)
-    pre, post = v[max(0, a0 - 4):a0], v[b0:b0 + 4]
-    f: dict[str, Any] = {
-        "src": c.source,
-        "quoted": int(c.quoted),
-        "in_title": int(c.in_title),
-        "n_parts": min(n, 8),
-        "log_len": math.log1p(len(text)),
-        "len_le4": int(len(text) <= 4),
-        "len_gt15": int(len(text) > 15),
-        "len_gt30": int(len(text) > 30),
-        "eq_len": int(n > 1 and len(set(lens)) == 1),
-        "len_spread": (max(lens) - min(lens)) if n > 1 else 0,
-        "max_part": min(max(lens), 12),
-        "min_part": min(min(lens), 12),
-        "prefix": min(_common_prefix(parts), 3) if n > 1 else 0,
-        "suffix": min(_common_suffix(parts), 3) if n > 1 else 0,
-        "digit": int(bool(_DIGIT.search(text))),
-        "pre1=" + pre[-1:]: 1,
-        "post1=" + post[:1]: 1,
-        "pre_cue": int(bool(cue_pattern("before", "$").search(pre))),
-        "post_cue": int(bool(cue_pattern("after", "^").match(v[b0:b0 + 8]))),
-        "post_deng": int(post.startswith("等")),
-        "post_de": int(post.startswith("的")),
-        "aligned": int(c.start in ctx.bounds and c.end in ctx.bounds),
-        "parts_aligned": sum(1 for a, b in c.parts if a in ctx.bounds and b in ctx.bounds) / max(1, len(c.parts)),
-        "known": int(text.replace("、", "").replace("，", "") in known_formulations()),
-        "known_parts": sum(1 for p in parts if p in known_parts()) / n,
-        "family_member": int(text in member_to_family()),
-        "place_parts": sum(1 for p in parts if p[-1:] in _PLACE_END) / n,
-        "de_inside": int("的" in text),
-        "sep_comma": int("，" in text),
-        "sep_dun": int("、" in text),
-    }
-    if n > 1 and len(set(lens)) == 1:
-        # a shared frame at fixed positions: 宜X则X, X得X, 靠X
+    x = _View(ctx, c, text, parts, [len(p) for p in parts], v[max(0, a0 - 4):a0], v[b0:b0 + 4], b0)
+    f: dict[str, Any] = {}
+    for group in (_form, _context, _lexicon, _member_marks, _frame, _by_source, _cue_word, _word_classes):
+        group(x, f)
+    if c.quoted:
+        _speech(x, f)
+    if c.source == "numbered":
+        _numbered(x, f)
+    return f
+
+
+def _form(x: _View, f: dict[str, Any]) -> None:
+    """How the candidate was found and its shape: member count and lengths, shared ends, digits."""
+    c, text, lens, n = x.c, x.text, x.lens, x.n
+    f["src"] = c.source
+    f["quoted"] = int(c.quoted)
+    f["in_title"] = int(c.in_title)
+    f["n_parts"] = min(n, 8)
+    f["log_len"] = math.log1p(len(text))
+    f["len_le4"] = int(len(text) <= 4)
+    f["len_gt15"] = int(len(text) > 15)
+    f["len_gt30"] = int(len(text) > 30)
+    f["eq_len"] = int(x.equal_lengths)
+    f["len_spread"] = (max(lens) - min(lens)) if n > 1 else 0
+    f["max_part"] = min(max(lens), 12)
+    f["min_part"] = min(min(lens), 12)
+    f["prefix"] = min(_common_prefix(x.parts), 3) if n > 1 else 0
+    f["suffix"] = min(_common_suffix(x.parts), 3) if n > 1 else 0
+    f["digit"] = int(bool(_DIGIT.search(text)))
+
+
+def _context(x: _View, f: dict[str, Any]) -> None:
+    """The characters around the candidate and the cues there (按照…的原则, …等)."""
+    f["pre1=" + x.pre[-1:]] = 1
+    f["post1=" + x.post[:1]] = 1
+    f["pre_cue"] = int(bool(cue_pattern("before", "$").search(x.pre)))
+    f["post_cue"] = int(bool(cue_pattern("after", "^").match(x.ctx.view[x.b0:x.b0 + 8])))
+    f["post_deng"] = int(x.post.startswith("等"))
+    f["post_de"] = int(x.post.startswith("的"))
+
+
+def _lexicon(x: _View, f: dict[str, Any]) -> None:
+    """Alignment with word boundaries and matches in the packaged lexicon."""
+    c, bounds = x.c, x.ctx.bounds
+    f["aligned"] = int(c.start in bounds and c.end in bounds)
+    f["parts_aligned"] = sum(1 for a, b in c.parts if a in bounds and b in bounds) / max(1, len(c.parts))
+    f["known"] = int(x.text.replace("、", "").replace("，", "") in known_formulations())
+    f["known_parts"] = sum(1 for p in x.parts if p in known_parts()) / x.n
+    f["family_member"] = int(x.text in member_to_family())
+
+
+def _member_marks(x: _View, f: dict[str, Any]) -> None:
+    """Place names among the members, 的 inside, the separators used."""
+    f["place_parts"] = sum(1 for p in x.parts if p[-1:] in _PLACE_END) / x.n
+    f["de_inside"] = int("的" in x.text)
+    f["sep_comma"] = int("，" in x.text)
+    f["sep_dun"] = int("、" in x.text)
+
+
+def _frame(x: _View, f: dict[str, Any]) -> None:
+    """A shared frame at fixed positions of equal-length members: 宜X则X, X得X, 靠X."""
+    parts, lens = x.parts, x.lens
+    if x.equal_lengths:
         f["shared_pos"] = sum(1 for i in range(lens[0]) if len({p[i] for p in parts}) == 1) / lens[0]
         # member shape class: which places the members share (更X: "=_", X有所X: "_==_")
         f["shape=" + "".join("=" if len({p[i] for p in parts}) == 1 else "_" for i in range(lens[0]))] = 1
-    f["all4"] = int(n > 1 and all(x == 4 for x in lens))
-    f["all3"] = int(n > 1 and all(x == 3 for x in lens))
-    f[c.source + ":n_parts"] = min(n, 8)
-    f[c.source + ":eq_len"] = f["eq_len"]
-    f[c.source + ":pre_cue"] = f["pre_cue"]
-    f[c.source + ":post_cue"] = f["post_cue"]
-    f[c.source + ":log_len"] = f["log_len"]
-    f[c.source + ":prefix"] = f["prefix"]
-    f[c.source + ":suffix"] = f["suffix"]
-    m = cue_pattern("before", "$").search(pre)
+    f["all4"] = int(x.n > 1 and all(n == 4 for n in lens))
+    f["all3"] = int(x.n > 1 and all(n == 3 for n in lens))
+
+
+def _by_source(x: _View, f: dict[str, Any]) -> None:
+    """The main shape and cue features again, per way of finding the candidate."""
+    src = x.c.source
+    f[src + ":n_parts"] = min(x.n, 8)
+    for name in ("eq_len", "pre_cue", "post_cue", "log_len", "prefix", "suffix"):
+        f[src + ":" + name] = f[name]
+
+
+def _cue_word(x: _View, f: dict[str, Any]) -> None:
+    """The cue word before the candidate, when longer than one character (坚持, 按照)."""
+    m = cue_pattern("before", "$").search(x.pre)
     if m and len(m.group()) > 1:
         f["pre=" + m.group()] = 1
-    # word classes of the members: verb-object pairs and 4-character phrases against noun lists
+
+
+def _word_classes(x: _View, f: dict[str, Any]) -> None:
+    """Word classes of the members: verb-object pairs and 4-character phrases against noun lists,
+    and syntactic parallelism (members with one coarse word-class sequence: "na" for 系统完备、科学规范)."""
+    c, n = x.c, x.n
     tags = []
     for a, b in c.parts or ((c.start, c.end),):
-        ws = ctx.words_in(a, b)
+        ws = x.ctx.words_in(a, b)
         tags.append([t for _, t in ws] or ["x"])
     first = [t[0][:1] for t in tags]
     f["verb_first"] = sum(1 for t in first if t == "v") / n
-    f["noun_only"] = sum(1 for t in tags if all(x[:1] in "nsr" for x in t)) / n
+    f["noun_only"] = sum(1 for t in tags if all(s[:1] in "nsr" for s in t)) / n
     f["single_word"] = sum(1 for t in tags if len(t) == 1) / n
     f["adj_first"] = sum(1 for t in first if t in ("a", "d")) / n
     f["verb_object"] = sum(1 for t in tags if len(t) == 2 and t[0][:1] == "v" and t[1][:1] in "nv") / n
     f["two_words"] = sum(1 for t in tags if len(t) == 2) / n
     f["first_tag=" + first[0]] = 1
-    # syntactic parallelism: members with one coarse word-class sequence (系统完备、科学规范: "na")
-    seqs = ["".join(x[:1] for x in t[:3]) for t in tags]
+    seqs = ["".join(s[:1] for s in t[:3]) for t in tags]
     f["tags_parallel"] = int(n > 1 and len(set(seqs)) == 1)
     if n > 1:
         f["tagseq=" + seqs[0]] = 1
     f["frame_tags=" + "".join(sorted(set(first)))] = 1
     if n > 1:
-        for p in parts:
+        for p in x.parts:
             f["mlast=" + p[-1:]] = f.get("mlast=" + p[-1:], 0) + 1 / n
             f["mfirst=" + p[:1]] = f.get("mfirst=" + p[:1], 0) + 1 / n
-    # reported speech
-    if c.quoted:
-        f["q_pronoun"] = int(bool(_PRONOUN.search(text)))
-        f["q_particle"] = int(bool(_TAIL_PARTICLE.search(text)))
-        f["q_colon"] = int(pre.endswith(("：", ":")))
-        f["q_speech"] = int(any(w in pre for w in cues()["speech"]))
-        f["q_commas"] = min(text.count("，"), 4)
-        f["q_sentence"] = int(bool(re.search(r"[。！？]", text)))
-    if c.source == "numbered":
-        val = numeral_value(text) or 0
-        f["num_value"] = min(val, 10)
-        f["num_members"] = int(bool(c.members))
-        f["num_head"] = int(any(text.endswith(h) for h in cues()["head"]))
-        f["num_ge"] = int(bool(re.match(rf"^[{NUMERALS}]个", text)))
-        f["num_da"] = int(bool(re.match(rf"^[{NUMERALS}]大", text)))
-        f["num_multi"] = int(sum(1 for ch in text if ch in NUMERALS) >= 2)
-    return f
+
+
+def _speech(x: _View, f: dict[str, Any]) -> None:
+    """Reported speech in a quotation: pronouns, final particles, a colon or speech verb before it."""
+    text, pre = x.text, x.pre
+    f["q_pronoun"] = int(bool(_PRONOUN.search(text)))
+    f["q_particle"] = int(bool(_TAIL_PARTICLE.search(text)))
+    f["q_colon"] = int(pre.endswith(("：", ":")))
+    f["q_speech"] = int(any(w in pre for w in cues()["speech"]))
+    f["q_commas"] = min(text.count("，"), 4)
+    f["q_sentence"] = int(bool(re.search(r"[。！？]", text)))
+
+
+def _numbered(x: _View, f: dict[str, Any]) -> None:
+    """A numbered formula: the count it names, its members listed nearby, its head word."""
+    text = x.text
+    val = numeral_value(text) or 0
+    f["num_value"] = min(val, 10)
+    f["num_members"] = int(bool(x.c.members))
+    f["num_head"] = int(any(text.endswith(h) for h in cues()["head"]))
+    f["num_ge"] = int(bool(re.match(rf"^[{NUMERALS}]个", text)))
+    f["num_da"] = int(bool(re.match(rf"^[{NUMERALS}]大", text)))
+    f["num_multi"] = int(sum(1 for ch in text if ch in NUMERALS) >= 2)
 
 
 def _artifact_path() -> Path:
@@ -202,11 +271,19 @@ def _artifact_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_model() -> dict | None:
-    """The trained artifact (``{"pipeline", "threshold", ...}``), loaded once; None when absent.
+    """The trained model, loaded once: ``{"linear": LinearModel, "threshold"}`` from the exported
+    coefficients, else ``{"pipeline", "threshold", ...}`` from a scikit-learn artifact in
+    ``analyser/data/``; None when neither is there.
 
     An artifact that this scikit-learn cannot read (one pickled by a distant version) gives a
     warning and the rule scores, rather than failing every analysis.
     """
+    from .linear import LinearModel
+
+    exported = data.path(MODEL)
+    if exported.exists():
+        linear = LinearModel.load(exported)
+        return {"linear": linear, "threshold": linear.threshold}
     path = _artifact_path()
     if not path.exists():
         return None
@@ -239,12 +316,19 @@ def score_candidates(ctx: FeatureContext, cands: list[Candidate]) -> tuple[list[
     """Probability that each candidate is a formulation, and the keep threshold."""
     if not cands:
         return [], 0.5
-    feats = [featurize(ctx, c) for c in cands]
     model = load_model()
+    if model is not None and "linear" in model:
+        # one candidate at a time: the feature dicts of a long document are never all held at once
+        linear, probs = model["linear"], []
+        for c in cands:
+            f = featurize(ctx, c)
+            probs.append(lexicon_override([f], linear.probabilities([f]))[0])
+        return probs, float(model["threshold"])
+    feats = [featurize(ctx, c) for c in cands]
     if model is None:
         return [_fallback_score(f) for f in feats], 0.5
-    probs = model["pipeline"].predict_proba(feats)[:, 1]
-    return lexicon_override(feats, [float(p) for p in probs]), float(model["threshold"])
+    probs = [float(p) for p in model["pipeline"].predict_proba(feats)[:, 1]]
+    return lexicon_override(feats, probs), float(model["threshold"])
 
 
 def lexicon_override(feats: list[dict[str, Any]], probs: list[float]) -> list[float]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .base import _CLAUSE_BREAK, _CONNECTORS, _IS_HAN, _SENT_BREAK, Candidate
+from .base import _CLAUSE_BREAK, _CONNECTORS, _HAN, _IS_HAN, _SENT_BREAK, Candidate
 
 __all__ = ["clause_candidates", "compact_candidates", "joined_candidates"]
 
@@ -158,15 +158,22 @@ def _suffix_units(view: str, han: list[bool], i: int, bounds: set[int] | None = 
             return Candidate(units[0][0], units[-1][1], "compact", parts=tuple(units), frame="…" + suf)
     return None
 
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+#: A Han character that comes again ``d`` places on (the lookahead finds overlapping places too).
+_REPEAT = {d: re.compile(f"(?=([{_HAN}]).{{{d - 1}}}\\1)", re.DOTALL) for d in (2, 3, 4, 5)}
+
+
 def compact_candidates(view: str, bounds: set[int] | None) -> list[Candidate]:
     """Juxtaposed members sharing a prefix (扶志扶智) or a suffix (获得感归属感), no separator.
 
     Shared prefixes are looked for first; a shared-suffix run overlapping one is dropped.
     """
-    han = [bool(_IS_HAN.match(ch)) for ch in view]
     n = len(view)
+    han = bytearray(n)  # 1 where the character is Han (found by runs, not character by character)
+    for m in _HAN_RUN.finditer(view):
+        han[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     # a run needs one character repeated 2-5 places on: look only where that happens
-    repeat = {d: [i for i in range(n - d) if view[i] == view[i + d] and han[i]] for d in (2, 3, 4, 5)}
+    repeat = {d: [m.start() for m in _REPEAT[d].finditer(view)] for d in (2, 3, 4, 5)}
     prefix_starts = sorted({i for d in (2, 3, 4, 5) for i in repeat[d]})
     suffix_starts = sorted({i - (d - 1) for d in (2, 3, 4) for i in repeat[d] if i - (d - 1) >= 0})
     out: list[Candidate] = []

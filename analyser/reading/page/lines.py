@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyser import data
+from analyser.text.docnumbers import DOC_NUMBER
 from analyser.text.numerals import CN_NONZERO, SEQUENCE_DIGITS
 
 from .dates import _DATE, iso_date
@@ -58,7 +59,7 @@ _NAME = r"[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}"
 _SPEAKER = re.compile(rf"(?P<pos>[\u4e00-\u9fff（）]{{0,24}}?{_POSITION})[ \u3000]+{_NAME}")
 _POSITION_ONLY = re.compile(rf"[\u4e00-\u9fff（）]{{0,24}}?{_POSITION}")
 _SPACED_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,3}")
-_DOCNO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［（(【]\s*\d{4}\s*[〕\]］）)】]\s*\d{1,5}\s*号")
+_DOCNO = DOC_NUMBER
 _DATE_LINE = re.compile(r"[（(]?\s*(?:" + _DATE.pattern + r")(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[）)]?")
 _SUBTITLE = re.compile(
     rf"(?:——|—|－－|--)\s*\S.*|[（(].*(?:\d{{4}}年|[{SEQUENCE_DIGITS}]{{4}}年|在.*上).*[）)]"

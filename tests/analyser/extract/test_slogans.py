@@ -190,11 +190,11 @@ def test_adjacent_quotes_share_a_family():
 
 # --- the shipped model -------------------------------------------------------------------------
 
-def test_artifact_copies_identical_and_card():
-    data = ROOT / "analyser" / "data" / "slogans.joblib"
-    copy = ROOT / "models" / "slogans.joblib"
-    assert data.exists() and copy.exists()
-    assert hashlib.sha256(data.read_bytes()).digest() == hashlib.sha256(copy.read_bytes()).digest()
+def test_artifact_export_and_card():
+    data = ROOT / "analyser" / "data" / "slogans_model.json"
+    fitted = ROOT / "models" / "slogans.joblib"
+    assert data.exists() and fitted.exists()
+    assert not (ROOT / "analyser" / "data" / "slogans.joblib").exists()  # no pickle in the package
     card = json.loads((ROOT / "models" / "slogans.json").read_text(encoding="utf-8"))
     assert card["sha256"] == hashlib.sha256(data.read_bytes()).hexdigest()
     names = [d["name"] for d in card["data"]["documents"]]
@@ -301,6 +301,44 @@ def test_unquoted_single_term_is_no_parallel_formula() -> None:
     assert not any(kind == "parallel" for _, kind in plain)
     assert ("以人民为中心", "quoted") in texts("坚持“以人民为中心”的发展思想。")
     assert all(len(s.parts) >= 2 for s in slogans("坚持以人民为中心，按规划、分年度、有计划组织实施。") if s.kind == "parallel")
+
+
+def test_exported_model_scores_as_the_fitted_pipeline():
+    """The plain-Python scorer gives scikit-learn's probabilities on every candidate of the dev corpus."""
+    joblib = pytest.importorskip("joblib")
+    pytest.importorskip("sklearn")
+    from analyser.extract.slogans.candidates import generate
+    from analyser.extract.slogans.linear import LinearModel
+    from analyser.extract.slogans.model import FeatureContext, featurize
+    from analyser.reading import read_path
+    from analyser.text.normalize import simplified_view
+    from tests.conftest import dev_files
+
+    files = dev_files()
+    if not files:
+        pytest.skip("../shared not present")
+    fitted = joblib.load(ROOT / "models" / "slogans.joblib")
+    linear = LinearModel.load(ROOT / "analyser" / "data" / "slogans_model.json")
+    assert linear.threshold == fitted["threshold"]
+    feats = []
+    for path in files:
+        ctx = FeatureContext.build(simplified_view(read_path(path).text))
+        feats += [featurize(ctx, c) for c in generate(ctx.view, set(ctx.bounds))]
+    assert len(feats) > 1000
+    ours = linear.probabilities(feats)
+    theirs = fitted["pipeline"].predict_proba(feats)[:, 1]
+    assert max(abs(a - b) for a, b in zip(ours, theirs)) < 1e-9
+
+
+def test_model_scoring_imports_no_sklearn():
+    import subprocess
+    import sys
+
+    code = ("import sys; from analyser import analyse; "
+            "analyse('坚持“两不愁三保障”，做到搬得出、稳得住、有事做、能致富。'); "
+            "print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
 
 
 # --- noise among kept formulations (analyser.extract.slogans.noise) ---------------------------
