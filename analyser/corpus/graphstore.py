@@ -55,9 +55,10 @@ from functools import lru_cache
 from typing import Any
 
 from analyser.errors import InputError, NotFoundError
+from analyser.text.docnumbers import number_key
 from analyser.text.normalize import simplified_view
 
-from .graph import GRAPH_SCHEMA, _Builder, _diverse, _doc_number_key, normalize_key, span_text
+from .graph import GRAPH_SCHEMA, _Builder, _diverse, normalize_key, span_text
 
 __all__ = ["DOCUMENT_TYPES", "FILE_SCHEMA", "GraphFile", "build_graph_file", "temporary_graph_file"]
 
@@ -161,7 +162,7 @@ def build_graph_file(store: Any, path: str, *, keywords: int = 10) -> GraphFile:
             doc_id = analysis.document.id
             if key := normalize_key(span_text(analysis.document.title)):
                 titles.setdefault(key, f"doc:{doc_id}")
-            if number := _doc_number_key(span_text(analysis.document.doc_number)):
+            if number := number_key(span_text(analysis.document.doc_number)):
                 numbers.setdefault(number, f"doc:{doc_id}")
             local = [n for n in b.fresh if g.nodes[n]["type"] in DOCUMENT_TYPES]
             b.fresh = [n for n in b.fresh if g.nodes[n]["type"] not in DOCUMENT_TYPES]
@@ -198,7 +199,7 @@ def build_graph_file(store: Any, path: str, *, keywords: int = 10) -> GraphFile:
         for u, data in g.nodes(data=True):
             if data["type"] != "citation":
                 continue
-            target = titles.get(u[len("citation:") :]) or numbers.get(_doc_number_key(data.get("doc_number")))
+            target = titles.get(u[len("citation:") :]) or numbers.get(number_key(data.get("doc_number")))
             if target is not None:
                 rels["refers_to"] += 1
                 out_deg[u] += 1
