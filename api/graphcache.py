@@ -25,7 +25,8 @@ import time
 from typing import IO, Any
 
 from analyser.corpus.export import export_graph
-from analyser.corpus.graphstore import GraphFile, build_graph_file
+from analyser.corpus.graphbuild import build_graph_file
+from analyser.corpus.graphstore import GraphFile
 from analyser.corpus.graphstream import StreamedGraph
 
 __all__ = ["EXPORT_FORMATS", "ExportBusy", "GraphCache"]

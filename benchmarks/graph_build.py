@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyser.corpus.graphstore import GraphFile, build_graph_file
+from analyser.corpus.graphbuild import build_graph_file
+from analyser.corpus.graphstore import GraphFile
 from analyser.corpus.store import Store
 
 

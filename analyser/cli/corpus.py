@@ -67,7 +67,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_graph_export(args: argparse.Namespace) -> int:
     """Export the store's knowledge graph."""
     from analyser.corpus.export import export_graph
-    from analyser.corpus.graphstore import temporary_graph_file
+    from analyser.corpus.graphbuild import temporary_graph_file
     from analyser.corpus.graphstream import StreamedGraph
 
     # through a graph file: the graph is never whole in memory
@@ -80,7 +80,7 @@ def cmd_graph_export(args: argparse.Namespace) -> int:
 
 def cmd_graph_stats(args: argparse.Namespace) -> int:
     """Print node counts per type and edge counts per relation."""
-    from analyser.corpus.graphstore import temporary_graph_file
+    from analyser.corpus.graphbuild import temporary_graph_file
 
     with _open(args.db) as store, temporary_graph_file(store, keywords=0) as gf:
         stats = gf.stats()

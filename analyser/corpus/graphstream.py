@@ -9,7 +9,7 @@ Examples
 --------
 >>> import tempfile, os
 >>> from analyser.corpus.store import Store
->>> from analyser.corpus.graphstore import build_graph_file
+>>> from analyser.corpus.graphbuild import build_graph_file
 >>> from analyser.facts import Analysis
 >>> store = Store(":memory:")
 >>> store.add_analysis(Analysis.from_dict({"document": {"id": "d1", "published": "2020-01-02"}}, text="扶贫"))

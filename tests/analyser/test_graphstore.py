@@ -8,7 +8,8 @@ from corpus_fakes import fake_analysis
 
 from analyser.corpus import graphstore
 from analyser.corpus.graph import graph_stats, neighbourhood, node_attributes
-from analyser.corpus.graphstore import GraphFile, build_graph_file
+from analyser.corpus.graphbuild import build_graph_file
+from analyser.corpus.graphstore import GraphFile
 from analyser.corpus.store import Store
 from analyser.errors import InputError, NotFoundError
 from api.graphview import find_nodes, node_info
