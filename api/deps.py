@@ -11,10 +11,10 @@ import secrets
 from collections.abc import Iterator
 from typing import Annotated
 
-import networkx as nx
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from analyser.corpus.graphstore import GraphFile
 from analyser.corpus.store import Store
 
 from .errors import APIError
@@ -65,8 +65,8 @@ def get_graph_cache(request: Request) -> GraphCache:
     return request.app.state.graph
 
 
-def get_graph(cache: Annotated[GraphCache, Depends(get_graph_cache)]) -> nx.MultiDiGraph:
-    """The current knowledge graph (built on first use; a plain function, so it runs in a thread)."""
+def get_graph(cache: Annotated[GraphCache, Depends(get_graph_cache)]) -> GraphFile:
+    """The current knowledge graph file (built on first use; a plain function, so it runs in a thread)."""
     return cache.get()
 
 
@@ -108,7 +108,7 @@ def has_write_token(request: Request, settings: SettingsDep) -> bool:
 StoreDep = Annotated[Store, Depends(get_store)]
 WriteStoreDep = Annotated[Store, Depends(get_write_store)]
 GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
-GraphDep = Annotated[nx.MultiDiGraph, Depends(get_graph)]
+GraphDep = Annotated[GraphFile, Depends(get_graph)]
 RunnerDep = Annotated[AnalysisRunner, Depends(get_runner)]
 WriterDep = Annotated[None, Depends(require_writer)]
 TokenDep = Annotated[bool, Depends(has_write_token)]

@@ -15,7 +15,7 @@ Scenarios
     ``GET /quantities`` pages: unfiltered, by unit, by year, by value range, and the next page
     through a cursor.
 ``neighbors``
-    ``GET /graph/nodes/{id}/neighbors?depth=1&limit=100`` for 40 documents drawn at random
+    ``GET /graph/nodes/{id}/neighbors?depth=1&limit=100`` (``--neighbors-depth``, ``--neighbors-limit``) for 40 documents drawn at random
     (seeded) and the 10 most used formulations (hubs linked to thousands of documents).
 ``series``
     ``GET /indicators`` and ``GET /indicators/{id}/series`` of the eight most used concepts:
@@ -91,6 +91,17 @@ def cpu_seconds(pid: int | None) -> float | None:
         return None
 
 
+def memory_mb(pid: int | None) -> str:
+    """Resident memory now and at its peak (``VmRSS``, ``VmHWM``) of a process, in MB (Linux /proc)."""
+    if pid is None:
+        return "n/a"
+    try:
+        fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+        return f"{int(fields['VmRSS'].split()[0]) / 1024:,.0f} MB (peak {int(fields['VmHWM'].split()[0]) / 1024:,.0f} MB)"
+    except (OSError, KeyError, ValueError):
+        return "n/a"
+
+
 def percentile(sorted_values: list[float], p: float) -> float:
     if not sorted_values:
         return float("nan")
@@ -142,7 +153,7 @@ def term_urls(base: str) -> list[str]:
     return [f"/terms/timeline?limit=50&q={quote(t)}" for t in TERMS]
 
 
-def neighbor_urls(base: str, nodes: list[str] | None, limit: int) -> list[str]:
+def neighbor_urls(base: str, nodes: list[str] | None, limit: int, depth: int = 1) -> list[str]:
     """Neighbourhood URLs: 40 documents drawn at random (seeded) and the 10 most used formulations."""
     if not nodes:
         docs = httpx.get(base + "/documents", params={"limit": 500}, timeout=60).json()["items"]
@@ -151,7 +162,7 @@ def neighbor_urls(base: str, nodes: list[str] | None, limit: int) -> list[str]:
         nodes = [f"doc:{d['id']}" for d in picked] + [n["id"] for n in hubs]
     if not nodes:
         raise SystemExit("the graph has no document or formulation nodes")
-    return [f"/graph/nodes/{quote(n, safe='')}/neighbors?depth=1&limit={limit}" for n in nodes]
+    return [f"/graph/nodes/{quote(n, safe='')}/neighbors?depth={depth}&limit={limit}" for n in nodes]
 
 
 class RawConnection:
@@ -263,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--node", action="append", help="graph node for the neighbours scenario (repeatable)")
     parser.add_argument("--pid", type=int, help="with --url: the server's process id, to report its CPU time per request")
     parser.add_argument("--neighbors-limit", type=int, default=100, help="limit= of neighbourhood requests")
+    parser.add_argument("--neighbors-depth", type=int, default=1, choices=[1, 2, 3], help="depth= of neighbourhood requests")
     parser.add_argument("--scenario", choices=["quantities", "neighbors", "series", "citations", "terms"], action="append")
     parser.add_argument("--response-cache-mb", type=int, help="the server's response cache (0: off; default: its own)")
     parser.add_argument(
@@ -297,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{sum(stats['edges'].values())} edges")  # fmt: skip
         scenarios = args.scenario or ["quantities", "neighbors"]
         pid = proc.pid if proc is not None else args.pid
+        print(f"server memory with the graph ready: {memory_mb(pid)}")
         print(f"{'scenario':<12}{'requests':>9}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}"
               f"{'max ms':>9}{'server CPU ms/req':>19}")  # fmt: skip
         for name in scenarios:
@@ -305,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
                 "series": lambda: series_urls(base),
                 "citations": lambda: citation_urls(base),
                 "terms": lambda: term_urls(base),
-            }.get(name, lambda: neighbor_urls(base, args.node, args.neighbors_limit))()
+            }.get(name, lambda: neighbor_urls(base, args.node, args.neighbors_limit, args.neighbors_depth))()
             asyncio.run(run_scenario(base, urls, concurrency, min(2.0, duration), 2000, client=args.client))  # warm-up
             cpu0 = cpu_seconds(pid)
             r = asyncio.run(run_scenario(base, urls, concurrency, duration, max_requests, client=args.client))
@@ -315,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['p99']:>9.1f}{r['max']:>9.1f}{per if per is not None else float('nan'):>19.2f}")  # fmt: skip
             if r["errors"]:
                 print(f"  statuses: {r['statuses']}")
+        print(f"server memory after the scenarios: {memory_mb(pid)}")
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other processes share them)")
     finally:
         if proc is not None:

@@ -49,7 +49,7 @@ def main() -> None:
     store = Store(args.db, readonly=True)
     chars = store._rows("SELECT coalesce(sum(chars), 0) FROM documents")[0][0] or 1
     cache = GraphCache(store)
-    graph = cache.get()
+    graph = store.load_graph()
     print(f"store {args.db}: {store.count_documents()} documents, {chars:,} characters; "
           f"graph {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges")  # fmt: skip
     print(f"{'format':<8} {'size':>12} {'in memory':>22} {'streamed':>22}")

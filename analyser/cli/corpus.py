@@ -67,28 +67,30 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_graph_export(args: argparse.Namespace) -> int:
     """Export the store's knowledge graph."""
     from analyser.corpus.export import export_graph
+    from analyser.corpus.graphbuild import temporary_graph_file
+    from analyser.corpus.graphstream import StreamedGraph
 
-    with _open(args.db) as store:
-        graph = store.load_graph(keywords=args.keywords)
-    out = export_graph(graph, args.format, args.out)
-    print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {out}")
+    # through a graph file: the graph is never whole in memory
+    with _open(args.db) as store, temporary_graph_file(store, keywords=args.keywords) as gf:
+        graph = StreamedGraph(gf)
+        out = export_graph(graph, args.format, args.out)
+        print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {out}")
     return 0
 
 
 def cmd_graph_stats(args: argparse.Namespace) -> int:
     """Print node counts per type and edge counts per relation."""
-    from analyser.corpus.graph import graph_stats
+    from analyser.corpus.graphbuild import temporary_graph_file
 
-    with _open(args.db) as store:
-        graph = store.load_graph(keywords=0)
-    stats = graph_stats(graph)
+    with _open(args.db) as store, temporary_graph_file(store, keywords=0) as gf:
+        stats = gf.stats()
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=1))
         return 0
-    print(f"nodes {graph.number_of_nodes()}")
+    print(f"nodes {sum(stats['nodes'].values())}")
     for name, n in stats["nodes"].items():
         print(f"  {name:<12} {n:>9}")
-    print(f"edges {graph.number_of_edges()}")
+    print(f"edges {sum(stats['edges'].values())}")
     for name, n in stats["edges"].items():
         print(f"  {name:<12} {n:>9}")
     return 0

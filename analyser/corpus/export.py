@@ -19,7 +19,7 @@ import functools
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -54,8 +54,12 @@ FACT_EXPORTS = {
 }
 
 
-def export_graph(graph: nx.MultiDiGraph, fmt: str, out: str | Path) -> Path:
-    """Write ``graph`` in ``fmt`` (graphml, gexf, json: a file; csv: a folder of Neo4j import files)."""
+def export_graph(graph: Any, fmt: str, out: str | Path) -> Path:
+    """Write ``graph`` in ``fmt`` (graphml, gexf, json: a file; csv: a folder of Neo4j import files).
+
+    ``graph``: a ``networkx.MultiDiGraph``, or a :class:`~analyser.corpus.graphstream.StreamedGraph`
+    of a graph file (the same files, streamed: no graph in memory).
+    """
     out = Path(out)
     if fmt not in GRAPH_FORMATS:
         raise InputError(f"unknown graph format {fmt!r}; expected one of {', '.join(GRAPH_FORMATS)}")
@@ -63,7 +67,13 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out: str | Path) -> Path:
         return export_neo4j(graph, out)
     if not out.parent.exists():
         raise InputError(f"the folder of {out} does not exist")
-    if fmt in ("graphml", "gexf"):
+    if fmt in ("graphml", "gexf") and not isinstance(graph, nx.MultiDiGraph):
+        view = graph.with_options(rel=True, xml=True)
+        if fmt == "graphml":
+            nx.write_graphml(view, out, encoding="utf-8")
+        else:
+            write_gexf(view, out)
+    elif fmt in ("graphml", "gexf"):
         graph = xml_safe(graph)
         with _relations_as_attributes(graph):
             if fmt == "graphml":
@@ -234,7 +244,7 @@ def _relations_as_attributes(graph: nx.MultiDiGraph) -> Iterator[None]:
 _NEO4J_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
-def _column_types(rows: list[dict[str, Any]]) -> dict[str, str]:
+def _column_types(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
     kinds: dict[str, set[type]] = {}
     for row in rows:
         for k, v in row.items():
@@ -267,7 +277,7 @@ def _label(type_: str) -> str:
     return "".join(part.capitalize() for part in type_.split("_"))
 
 
-def export_neo4j(graph: nx.MultiDiGraph, folder: str | Path) -> Path:
+def export_neo4j(graph: Any, folder: str | Path) -> Path:
     """Neo4j ``neo4j-admin database import`` files: ``nodes_<type>.csv``, ``edges_<rel>.csv``.
 
     Node files have the header ``id:ID,:LABEL,<property>:<type>…``, edge files
@@ -278,32 +288,38 @@ def export_neo4j(graph: nx.MultiDiGraph, folder: str | Path) -> Path:
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder} exists and is not a folder")
     folder.mkdir(parents=True, exist_ok=True)
-    by_type: dict[str, list[tuple[str, dict]]] = {}
-    for node, data in sorted(graph.nodes(data=True), key=lambda nd: nd[0]):
-        by_type.setdefault(data.get("type", "node"), []).append((node, data))
-    by_rel: dict[str, list[tuple[str, str, dict]]] = {}
-    for u, v, k, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
-        by_rel.setdefault(k, []).append((u, v, data))
+    if isinstance(graph, nx.MultiDiGraph):
+        by_type: dict[str, list[tuple[str, dict]]] = {}
+        for node, data in sorted(graph.nodes(data=True), key=lambda nd: nd[0]):
+            by_type.setdefault(data.get("type", "node"), []).append((node, data))
+        by_rel: dict[str, list[tuple[str, str, dict]]] = {}
+        for u, v, k, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
+            by_rel.setdefault(k, []).append((u, v, data))
+        node_groups = [(t, functools.partial(iter, rows)) for t, rows in sorted(by_type.items())]
+        edge_groups = [(r, functools.partial(iter, rows)) for r, rows in sorted(by_rel.items())]
+    else:  # a graph file: each type and relation read twice (column types, then rows), in id order
+        node_groups = [(t, functools.partial(graph.nodes, data=True, type_=t)) for t in graph.node_types()]
+        edge_groups = [
+            (r, lambda r=r: ((u, v, d) for u, v, d in graph.edges(data=True, rel=r))) for r in graph.relations()
+        ]
     args = []
-    for type_, nodes in sorted(by_type.items()):
-        props = [{k: v for k, v in d.items() if k != "type"} for _, d in nodes]
-        types = _column_types(props)
+    for type_, rows in node_groups:
+        types = _column_types({k: v for k, v in d.items() if k != "type"} for _, d in rows())
         name = f"nodes_{type_}.csv"
         with open(folder / name, "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(["id:ID", ":LABEL", *(f"{k}:{t}" for k, t in types.items())])
-            for (node, _), p in zip(nodes, props):
-                w.writerow([node, _label(type_), *(_cell(p.get(k)) for k in types)])
+            for node, d in rows():
+                w.writerow([node, _label(type_), *(_cell(d.get(k)) for k in types)])
         args.append(f"--nodes={name}")
-    for rel, edges in sorted(by_rel.items()):
-        props = [{k: v for k, v in d.items() if k != "rel"} for _, _, d in edges]
-        types = _column_types(props)
+    for rel, rows in edge_groups:
+        types = _column_types({k: v for k, v in d.items() if k != "rel"} for _, _, d in rows())
         name = f"edges_{rel}.csv"
         with open(folder / name, "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh)
             w.writerow([":START_ID", ":END_ID", ":TYPE", *(f"{k}:{t}" for k, t in types.items())])
-            for (u, v, _), p in zip(edges, props):
-                w.writerow([u, v, rel.upper(), *(_cell(p.get(k)) for k in types)])
+            for u, v, d in rows():
+                w.writerow([u, v, rel.upper(), *(_cell(d.get(k)) for k in types)])
         args.append(f"--relationships={name}")
     script = "#!/bin/sh\n# Run in this folder; the database must not exist yet.\n"
     script += "neo4j-admin database import full " + " ".join(args) + " neo4j\n"

@@ -13,9 +13,11 @@ Examples
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
-__all__ = ["tfidf_keywords", "tfidf_scores"]
+__all__ = ["tfidf_keywords", "tfidf_keywords_streamed", "tfidf_scores"]
 
 
 def _identity(words: list[str]) -> list[str]:
@@ -35,7 +37,6 @@ def tfidf_scores(
     >>> tfidf_scores([["甲乙", "丙丁"]], top=2)
     [[('丙丁', 0.7071), ('甲乙', 0.7071)]]
     """
-    import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer  # deferred: heavy import
 
     if n is None and hasattr(documents, "__len__"):
@@ -48,7 +49,13 @@ def tfidf_scores(
         matrix = vectorizer.fit_transform(list(d) for d in documents).tocsr()
     except ValueError:  # no words at all, or every word pruned
         return [[] for _ in range(n or 0)]
-    vocab = vectorizer.get_feature_names_out()
+    return _best(matrix, vectorizer.get_feature_names_out(), top)
+
+
+def _best(matrix: Any, vocab: Any, top: int) -> list[list[tuple[str, float]]]:
+    """The ``top`` words of each row of a TF-IDF matrix, best first (ties by the word)."""
+    import numpy as np
+
     out = []
     for i in range(matrix.shape[0]):
         a, b = matrix.indptr[i], matrix.indptr[i + 1]
@@ -68,3 +75,55 @@ def tfidf_keywords(
 ) -> list[list[str]]:
     """The ``top`` keywords of each document (see :func:`tfidf_scores`)."""
     return [[w for w, _ in pairs] for pairs in tfidf_scores(documents, top=top, n=n)]
+
+
+def tfidf_keywords_streamed(
+    documents: Callable[[], Iterable[Sequence[str]]], *, top: int = 10, n: int | None = None, chunk: int = 100
+) -> Iterator[list[str]]:
+    """The keywords of :func:`tfidf_keywords`, one document at a time, in two passes over ``documents()``.
+
+    The first pass counts each word's documents, the second scores ``chunk`` documents at a
+    time against these counts (the same vocabulary, IDF and per-document arithmetic as the
+    whole-corpus matrix, so the same words): memory grows with the distinct words and the
+    chunk (a real-size document's words are a few hundred KB as strings), not with the corpus.
+
+    >>> docs = [["扶贫", "搬迁"], ["就业", "扶贫"], ["扶贫", "教育"]]
+    >>> list(tfidf_keywords_streamed(lambda: docs, top=1)) == tfidf_keywords(docs, top=1)
+    True
+    """
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer  # deferred: heavy import
+
+    df: Counter[str] = Counter()
+    count = 0
+    for words in documents():
+        df.update(set(words))
+        count += 1
+    n = count if n is None else n
+    # as TfidfVectorizer's max_df: words in more than this share of the documents are dropped
+    high = (0.8 if n >= 20 else 1.0) * count
+    vocab = sorted(w for w, k in df.items() if k <= high)
+    if not vocab:
+        yield from ([] for _ in range(count))
+        return
+    freq = np.array([df[w] for w in vocab], dtype=np.float64)
+    del df
+    freq += 1.0  # smoothed IDF, computed as TfidfTransformer.fit does
+    idf = np.full_like(freq, fill_value=count + 1, dtype=np.float64)
+    idf /= freq
+    np.log(idf, out=idf)
+    idf += 1.0
+    vectorizer = TfidfVectorizer(
+        analyzer=_identity, lowercase=False, sublinear_tf=True, smooth_idf=True,
+        vocabulary={w: i for i, w in enumerate(vocab)},
+    )  # fmt: skip
+    vectorizer.idf_ = idf
+    names = np.array(vocab, dtype=object)
+    batch: list[list[str]] = []
+    for words in documents():
+        batch.append(list(words))
+        if len(batch) == chunk:
+            yield from ([w for w, _ in pairs] for pairs in _best(vectorizer.transform(batch).tocsr(), names, top))
+            batch = []
+    if batch:
+        yield from ([w for w, _ in pairs] for pairs in _best(vectorizer.transform(batch).tocsr(), names, top))

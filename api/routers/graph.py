@@ -8,13 +8,11 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import StringConstraints
 
-from analyser.corpus.graph import graph_stats, neighbourhood
 from analyser.corpus.store.cursor import encode_cursor, offset_of
 
 from ..deps import GraphCacheDep, GraphDep, SettingsDep, TokenDep
 from ..errors import APIError
 from ..graphcache import EXPORT_FORMATS, ExportBusy
-from ..graphview import find_nodes, node_info
 from ..schemas import ErrorOut, GraphNode, GraphStats, Neighbourhood, Page
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
@@ -46,14 +44,14 @@ def search_nodes(
 ) -> dict[str, Any]:
     """Nodes whose label or id contains ``q``, most connected first (a starting point for the graph view)."""
     offset = offset_of(cursor)
-    found = find_nodes(graph, q, types=_types(types), offset=offset, limit=limit)
+    found = graph.find_nodes(q, types=_types(types), offset=offset, limit=limit)
     return {"items": found["items"], "next": encode_cursor([offset + limit]) if found["more"] else None}
 
 
 @router.get("/stats", response_model=GraphStats)
 def stats(graph: GraphDep) -> dict[str, Any]:
     """Node counts per type and edge counts per relation."""
-    return graph_stats(graph)
+    return graph.stats()
 
 
 @router.get(
@@ -109,11 +107,11 @@ def neighbors(
     limit: Annotated[int, Query(ge=1, le=2000, description="most nodes returned")] = 500,
 ) -> Any:
     """The node's neighbourhood (either edge direction): nodes with their ``depth``, and the edges between them."""
-    view = neighbourhood(graph, node_id, depth=depth, types=_types(types), limit=limit)
+    view = graph.neighbourhood(node_id, depth=depth, types=_types(types), limit=limit)
     return JSONResponse(view)  # plain values from the graph: skip re-validating them
 
 
 @router.get("/nodes/{node_id:path}", response_model=GraphNode, responses=_NOT_FOUND)
 def node(node_id: NodeId, graph: GraphDep) -> dict[str, Any]:
     """A node with its attributes (``type``, ``label``, ...) and degrees."""
-    return node_info(graph, node_id)
+    return graph.node_info(node_id)

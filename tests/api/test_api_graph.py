@@ -108,3 +108,33 @@ def test_truncated_neighbourhood_keeps_every_type(client, doc_ids):
     cut = client.get(f"/graph/nodes/doc:{doc_ids['jobs']}/neighbors", params={"limit": len(types) + 1}).json()
     assert cut["truncated"] is True
     assert {n["type"] for n in cut["nodes"][1:]} == types
+
+
+def test_the_endpoints_answer_as_the_in_memory_graph(client, store_path):
+    """Every node type, depths 1 and 2, whole and cut: the served file equals the graph built in memory."""
+    from analyser.corpus.graph import graph_stats, neighbourhood
+    from analyser.corpus.store import Store
+    from api.graphview import find_nodes, node_info
+
+    with Store(store_path, readonly=True) as store:
+        graph = store.load_graph()
+    assert client.get("/graph/stats").json() == graph_stats(graph)
+    by_type: dict[str, list[str]] = {}
+    for n, d in graph.nodes(data=True):
+        by_type.setdefault(d["type"], []).append(n)
+    assert len(by_type) >= 10
+    for type_, ids in sorted(by_type.items()):
+        ranked = sorted(ids, key=lambda n: (-graph.degree(n), n))
+        for n in ranked[:3] + ranked[-2:]:
+            assert client.get(f"/graph/nodes/{n}").json() == node_info(graph, n)
+            for depth in (1, 2):
+                for limit in (500, 9):
+                    params = {"depth": depth, "limit": limit}
+                    got = client.get(f"/graph/nodes/{n}/neighbors", params=params).json()
+                    assert got == neighbourhood(graph, n, depth=depth, limit=limit), (n, depth, limit)
+            typed = client.get(f"/graph/nodes/{n}/neighbors", params={"depth": 2, "type": "document,slogan"}).json()
+            assert typed == neighbourhood(graph, n, depth=2, types=["document", "slogan"], limit=500)
+    for q, types in [("就业", None), ("就业", "slogan"), ("", "document")]:
+        params = {"q": q, "limit": 5} if not types else {"q": q, "type": types, "limit": 5}
+        items = client.get("/graph/nodes", params=params).json()["items"]
+        assert items == find_nodes(graph, q, types=[types] if types else None, limit=5)["items"]
