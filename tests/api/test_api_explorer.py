@@ -99,8 +99,11 @@ async def _drive(chromium: str, base: str, doc_ids: dict[str, str]) -> None:
     async with Browser(chromium) as b:
         # documents list
         await b.goto(base + "/#/")
-        await b.wait_for("document.querySelectorAll('.doc-row').length === 4")
-        titles = await b.evaluate("[...document.querySelectorAll('a.doc-link')].map(a => a.textContent)")
+        # read the titles in the same evaluation that sees the four rows (the list may be redrawn)
+        titles = await b.wait_for(
+            "(() => { const t = [...document.querySelectorAll('.doc-row a.doc-link')].map(a => a.textContent);"
+            " return t.length === 4 ? t : null; })()"
+        )
         assert "国务院关于做好2024年就业工作的通知" in titles
         # an untitled document: its file name, marked untitled, never the whole path
         assert "2024_notes.txt untitled" in titles
@@ -176,12 +179,16 @@ async def _drive(chromium: str, base: str, doc_ids: dict[str, str]) -> None:
 
         # search: documents, formulations and keyword in context
         await b.goto(base + "/#/search?q=" + "保障性")
-        await b.wait_for("document.querySelectorAll('.kwic mark').length > 0")
+        await b.wait_for("[...document.querySelectorAll('.kwic mark')].some(m => m.textContent === '保障性')")
         assert await b.evaluate("document.querySelector('.kwic mark').textContent") == "保障性"
         assert await b.evaluate("document.getElementById('search-box').value") == "保障性"
         await b.goto(base + "/#/search?q=" + "完成了")
-        await b.wait_for("document.querySelectorAll('.kwic mark').length > 0")
-        linked = await b.evaluate("[...document.querySelectorAll('table.list td a')].map(a => a.textContent)")
+        # the page of the previous query is still up until the new one is drawn: wait for this one's
+        linked = await b.wait_for(
+            "(() => { const marks = [...document.querySelectorAll('.kwic mark')];"
+            " const links = [...document.querySelectorAll('table.list td a')].map(a => a.textContent);"
+            " return marks.length && marks.every(m => m.textContent === '完成了') && links.length ? links : null; })()"
+        )
         assert "2024_notes.txt untitled" in linked, linked
 
         # quantities: document and qualifier columns, thousands separators, CSV download

@@ -66,7 +66,10 @@ async def _drive(chromium: str, base: str) -> None:
         await b.goto(base + "/#/indicators")
         await b.wait_for("document.querySelectorAll('table.list tbody tr').length >= 2")
         await b.goto(base + "/#/indicator/gdp_growth")
-        await b.wait_for("document.querySelectorAll('.series-chart polyline').length >= 2")
+        await b.wait_for(
+            "document.querySelectorAll('.series-chart polyline').length >= 2"
+            " && document.querySelectorAll('table.list tbody tr').length >= 5"
+        )
         dashed = await b.evaluate(
             "[...document.querySelectorAll('.series-chart polyline')].filter(p => p.getAttribute('stroke-dasharray') !== 'none').length"
         )
