@@ -14,7 +14,7 @@ What is run:
   case (nothing expected) passes when :func:`extract_quantities` finds no quantity in it, since our
   contract only reports numbers that measure something;
 * percent, currency, dimension (Recognizers-Text), money extractor and parser (JioNLP):
-  :func:`analyser.extract.quantities.extract_quantities` on ``SourceText.from_text(input)``.
+  :func:`analyser.extract.quantities.extract_quantities` on ``DocumentText.from_text(input)``.
 
 Where a peer's expectation differs from our contract, the case is counted as a failure and
 tagged with the reason (:data:`REASONS`, printed at the end of every run; ``--explain`` lists
@@ -39,7 +39,7 @@ from analyser.extract.quantities import extract_quantities
 from analyser.extract.quantities.lexicon import unit_kind
 from analyser.text.normalize import simplified_view
 from analyser.text.numerals import find_numbers
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 DEFAULT_SUITES = (ROOT / ".." / "shared" / "peer-suites").resolve()
 
@@ -174,7 +174,7 @@ def load(suites: Path, suite: str, cat: str) -> list[dict]:
 
 
 def quantities(text: str):
-    return extract_quantities(SourceText.from_text(text))
+    return extract_quantities(DocumentText.from_text(text))
 
 
 def overlaps(a0, a1, b0, b1) -> bool:

@@ -1,1 +1,1 @@
-"""One pure extractor function per fact kind; each reads a :class:`~analyser.text.source.SourceText`."""
+"""One pure extractor function per fact kind; each reads a :class:`~analyser.text.document.DocumentText`."""

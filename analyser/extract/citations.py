@@ -14,8 +14,8 @@ are not citations.
 
 Examples
 --------
->>> from analyser.text.source import SourceText
->>> src = SourceText.from_text("印發《關于進一步加大易地扶貧搬遷后續扶持工作力度的指導意見》（發改振興〔2019〕1156號）。")
+>>> from analyser.text.document import DocumentText
+>>> src = DocumentText.from_text("印發《關于進一步加大易地扶貧搬遷后續扶持工作力度的指導意見》（發改振興〔2019〕1156號）。")
 >>> c = extract_citations(src)[0]
 >>> c.text[:4], c.doc_type, c.doc_number
 ('關于進一', '指导意见', '发改振兴〔2019〕1156号')
@@ -29,8 +29,8 @@ from functools import lru_cache
 from analyser import data
 from analyser.facts import Citation
 from analyser.text.docnumbers import DOC_NUMBER
+from analyser.text.document import DocumentText
 from analyser.text.numerals import CN_NONZERO, CN_ZEROS
-from analyser.text.source import SourceText
 
 __all__ = ["DOC_NUMBER", "doc_type_of", "extract_citations", "normalize_doc_number"]
 
@@ -191,12 +191,12 @@ def _short_references(view: str, lo: int, hi: int, found: list[Citation]) -> lis
     return out
 
 
-def extract_citations(src: SourceText, *, short_references: bool = False) -> list[Citation]:
+def extract_citations(src: DocumentText, *, short_references: bool = False) -> list[Citation]:
     """Find the documents ``src`` cites: 《…》 titles and standalone document numbers.
 
     Parameters
     ----------
-    src : SourceText
+    src : DocumentText
         The prepared document; its ``view`` is searched and ``body`` bounds the search.
 
     short_references : bool
@@ -211,8 +211,8 @@ def extract_citations(src: SourceText, *, short_references: bool = False) -> lis
 
     Examples
     --------
-    >>> from analyser.text.source import SourceText
-    >>> src = SourceText.from_text("根据国办发〔2018〕129号文件和《全国“十三五”易地扶贫\\n搬迁规划》，制定本方案。")
+    >>> from analyser.text.document import DocumentText
+    >>> src = DocumentText.from_text("根据国办发〔2018〕129号文件和《全国“十三五”易地扶贫\\n搬迁规划》，制定本方案。")
     >>> [(c.text, c.doc_type, c.doc_number) for c in extract_citations(src)]
     [('国办发〔2018〕129号', None, '国办发〔2018〕129号'), ('全国“十三五”易地扶贫\\n搬迁规划', '规划', None)]
     """
@@ -234,7 +234,7 @@ def extract_citations(src: SourceText, *, short_references: bool = False) -> lis
     return out
 
 
-def _title_citations(src: SourceText, titles, numbers, used_numbers: set[int]) -> list[Citation]:
+def _title_citations(src: DocumentText, titles, numbers, used_numbers: set[int]) -> list[Citation]:
     """A citation per 《…》 title, with the document number printed right after it; the numbers
     taken (after a title or inside one) are added to ``used_numbers``."""
     view = src.view
@@ -280,7 +280,7 @@ def _title_citations(src: SourceText, titles, numbers, used_numbers: set[int]) -
     return out
 
 
-def _number_citations(src: SourceText, titles, numbers, used_numbers: set[int]) -> list[Citation]:
+def _number_citations(src: DocumentText, titles, numbers, used_numbers: set[int]) -> list[Citation]:
     """A citation per document number standing on its own (not after or inside a title, not the
     document's own number alone on a header line)."""
     view = src.view

@@ -1,6 +1,6 @@
 """spaCy components: thin wrappers that run one extractor each and store its facts.
 
-Each component reads the document's :class:`~analyser.text.source.SourceText` (built once, after
+Each component reads the document's :class:`~analyser.text.document.DocumentText` (built once, after
 the page component has found the body and the publication date), calls a plain extractor
 function, keeps the frozen facts on the ``Doc`` (:func:`analyser.nlp.keys.set_facts`) and writes
 spaCy spans to ``doc.spans[kind]`` (snapped to token boundaries), so displaCy can render them.

@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analyser.facts import Token
+from analyser.text.document import DocumentText
 from analyser.text.normalize import simplified_view
-from analyser.text.source import SourceText
 
 __all__ = [
     "TEXT_KEY", "VIEW_KEY", "TOKENS_KEY", "PAGE_KEY", "FACTS_KEY", "SOURCE_KEY", "PUBLISHED_KEY",
@@ -55,12 +55,12 @@ def doc_tokens(doc: Doc) -> tuple[Token, ...]:
     return tokens
 
 
-def get_source(doc: Doc) -> SourceText:
-    """The :class:`SourceText` of ``doc`` (built on first use, with the page's body and date)."""
+def get_source(doc: Doc) -> DocumentText:
+    """The :class:`DocumentText` of ``doc`` (built on first use, with the page's body and date)."""
     src = doc.user_data.get(SOURCE_KEY)
     if src is None:
         page = doc.user_data.get(PAGE_KEY)
-        src = SourceText(
+        src = DocumentText(
             text=doc_text(doc),
             view=doc_view(doc),
             body=page.body if page is not None else (0, len(doc_text(doc))),

@@ -24,8 +24,8 @@ from typing import Any
 
 from analyser.errors import StoreError
 from analyser.facts import Analysis, Citation, DateExpr, Entity, OutlineNode, Quantity, Slogan, Span, Token
+from analyser.text.document import split_sentences
 from analyser.text.normalize import detect_script, simplified_view
-from analyser.text.source import split_sentences
 
 from .fts import bigrams
 from .schema import FACT_TABLES

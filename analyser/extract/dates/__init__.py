@@ -32,8 +32,8 @@ resolver that gives its value — :mod:`.explicit` for the expressions that name
 
 Examples
 --------
->>> from analyser.text.source import SourceText
->>> src = SourceText.from_text("2015年11月27日召开会议。“十三五”以来，截至2020年底完成。", published="2021-07-05")
+>>> from analyser.text.document import DocumentText
+>>> src = DocumentText.from_text("2015年11月27日召开会议。“十三五”以来，截至2020年底完成。", published="2021-07-05")
 >>> [(d.text, d.value, d.kind) for d in extract_dates(src)]
 [('2015年11月27日', '2015-11-27', 'date'), ('“十三五”以来', '2016/..', 'relative_period'), ('截至2020年底', '2020-12-31', 'as_of')]
 """
@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 
 from analyser.facts import DateExpr
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 from .durations import anchor_durations
 from .explicit import congress_month, plan_period
@@ -52,12 +52,12 @@ from .rules import DATE_RE, Scan, resolve
 __all__ = ["congress_month", "extract_dates", "plan_period"]
 
 
-def extract_dates(src: SourceText, *, dated: str | None = None) -> list[DateExpr]:
+def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateExpr]:
     """Find the temporal expressions of the body of ``src``, sorted by start.
 
     Parameters
     ----------
-    src : SourceText
+    src : DocumentText
         The prepared text.
     dated : the document's own date (ISO), which relative expressions (五年来, 今年) count from;
         by default the date the text closes with, else ``src.published`` (see :mod:`.frame`).
@@ -68,8 +68,8 @@ def extract_dates(src: SourceText, *, dated: str | None = None) -> list[DateExpr
 
     Examples
     --------
-    >>> from analyser.text.source import SourceText
-    >>> src = SourceText.from_text("2018年，当年完成280万人。五年来，一九四九年至一九五二年。", published="2021-07-05")
+    >>> from analyser.text.document import DocumentText
+    >>> src = DocumentText.from_text("2018年，当年完成280万人。五年来，一九四九年至一九五二年。", published="2021-07-05")
     >>> [(d.text, d.value) for d in extract_dates(src)]
     [('2018年', '2018'), ('当年', '2018'), ('五年来', '2016/2020'), ('一九四九年至一九五二年', '1949/1952')]
     """

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from analyser.facts import DateExpr
+from analyser.text.document import DocumentText
 from analyser.text.numerals import CN_DIGITS, digit_sequence_value, parse_number
-from analyser.text.source import SourceText
 
 from .relative import recent
 
@@ -107,7 +107,7 @@ def _in_short_quote(view: str, a: int, b: int, limit: int = 24) -> bool:
     return close >= 0 and not any(ch in view[b:close] for ch in "“「。\n")
 
 
-def anchor_durations(dates: list[DateExpr], src: SourceText, year: int | None) -> None:
+def anchor_durations(dates: list[DateExpr], src: DocumentText, year: int | None) -> None:
     """Give each duration of whole years its interval where the text anchors it (see the module
     docstring); ``year`` is the document year. ``dates`` is sorted and changed in place."""
     for i, d in enumerate(dates):

@@ -4,7 +4,7 @@ Two years anchor relative expressions:
 
 * the **document year**, from the document's own date: the date it closes with (a letter or a
   notice signed 二〇〇四年八月十二日 under the issuer's name) when the text has one, else the date the
-  caller or the page gives (``SourceText.published``). A page that re-publishes an old letter
+  caller or the page gives (``DocumentText.published``). A page that re-publishes an old letter
   prints its own later date in the header; the closing date is the letter's. 今年 / 去年 / 明年 /
   五年来 / 近10年 count from the document year;
 * the **year in focus**, the last year the text named (2018年…全年, 当年), which 全年 / 这一年 /
@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from analyser.reading.page.dates import iso_date
+from analyser.text.document import DocumentText
 from analyser.text.numerals import SEQUENCE_DIGITS
-from analyser.text.source import SourceText
 
 __all__ = ["ANAPHOR_REACH", "FOCUS_REACH", "SHIFTS", "Frame", "closing_date", "document_date"]
 
@@ -38,11 +38,11 @@ _CLOSING_LINES = 4
 _DATE_LINE = re.compile(rf"[（(]?[\d{SEQUENCE_DIGITS}十年月日号/.\-\s]+[）)]?")
 
 
-def closing_date(src: SourceText) -> str | None:
+def closing_date(src: DocumentText) -> str | None:
     """The ISO date a document closes with: a line holding only a date among the last lines of
     the body or the first lines after it.
 
-    >>> src = SourceText.from_text("请认真贯彻执行。\\n国务院办公厅\\n二〇〇四年八月十二日\\n（本文有删减）")
+    >>> src = DocumentText.from_text("请认真贯彻执行。\\n国务院办公厅\\n二〇〇四年八月十二日\\n（本文有删减）")
     >>> closing_date(src)
     '2004-08-12'
     """
@@ -58,7 +58,7 @@ def closing_date(src: SourceText) -> str | None:
     return None
 
 
-def document_date(src: SourceText) -> str | None:
+def document_date(src: DocumentText) -> str | None:
     """The document's own date: its closing date, else ``src.published``; ISO, or None."""
     return closing_date(src) or src.published
 

@@ -13,8 +13,8 @@ come from what the sentence says of them (:mod:`.companies`: 晨鸣纸业、华�
 
 Examples
 --------
->>> from analyser.text.source import SourceText
->>> src = SourceText.from_text("貴州省望謨縣麻山鄉打務村搬遷群眾王永慶說，感謝黨中央。")
+>>> from analyser.text.document import DocumentText
+>>> src = DocumentText.from_text("貴州省望謨縣麻山鄉打務村搬遷群眾王永慶說，感謝黨中央。")
 >>> [(e.text, e.label, e.normalized) for e in extract_entities(src)][:2]
 [('貴州省', 'PLACE', '贵州省'), ('望謨縣', 'PLACE', '望谟县')]
 >>> [e.parents for e in extract_entities(src) if e.text == "打務村"]
@@ -23,7 +23,7 @@ Examples
 from __future__ import annotations
 
 from analyser.facts import Entity
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 from ._words import WordBounds
 from .companies import find_award_companies, find_listed_companies
@@ -35,12 +35,12 @@ from .zones import with_context
 __all__ = ["extract_entities"]
 
 
-def extract_entities(src: SourceText) -> list[Entity]:
+def extract_entities(src: DocumentText) -> list[Entity]:
     """Find persons, organisations and places in the body of ``src``.
 
     Parameters
     ----------
-    src : SourceText
+    src : DocumentText
         The prepared document (``view`` is searched, ``body`` bounds the search).
 
     Returns
@@ -51,8 +51,8 @@ def extract_entities(src: SourceText) -> list[Entity]:
 
     Examples
     --------
-    >>> from analyser.text.source import SourceText
-    >>> src = SourceText.from_text("李克强总理作出批示。国家发展改革委联合有关部门印发通知。")
+    >>> from analyser.text.document import DocumentText
+    >>> src = DocumentText.from_text("李克强总理作出批示。国家发展改革委联合有关部门印发通知。")
     >>> [(e.text, e.label, e.normalized) for e in extract_entities(src)]
     [('李克强', 'PERSON', '李克强'), ('国家发展改革委', 'ORG', '国家发展和改革委员会')]
     """

@@ -2,7 +2,7 @@
 
 The pipeline's jieba tokens are used when the source has them; otherwise the line holding the
 candidate is segmented with the project's tokenizer (each line once), so extractors called on
-a bare :class:`~analyser.text.source.SourceText` behave alike.
+a bare :class:`~analyser.text.document.DocumentText` behave alike.
 """
 from __future__ import annotations
 

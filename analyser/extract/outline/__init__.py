@@ -17,8 +17,8 @@ points hang under the innermost node whose span holds them. Top-level nodes are 
 
 Examples
 --------
->>> from analyser.text.source import SourceText
->>> src = SourceText.from_text("一、工作歷程\\n一是強化頂層設計。按照要求。\\n二是創新籌資方式。\\n二、主要成效\\n（一）住房。")
+>>> from analyser.text.document import DocumentText
+>>> src = DocumentText.from_text("一、工作歷程\\n一是強化頂層設計。按照要求。\\n二是創新籌資方式。\\n二、主要成效\\n（一）住房。")
 >>> nodes = extract_outline(src)
 >>> [(n.kind, n.number, n.marker.text, n.heading.text) for n in nodes]
 [('section', 1, '一、', '工作歷程'), ('section', 2, '二、', '主要成效')]
@@ -28,7 +28,7 @@ Examples
 from __future__ import annotations
 
 from analyser.facts import OutlineNode
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 from .markers import FAMILY_RANK, SECTION_FAMILIES, line_candidates, point_candidates
 from .titled import title_lines
@@ -37,12 +37,12 @@ from .tree import Draft, Layout, line_runs, nest, point_runs
 __all__ = ["extract_outline"]
 
 
-def extract_outline(src: SourceText) -> list[OutlineNode]:
+def extract_outline(src: DocumentText) -> list[OutlineNode]:
     """The outline tree of ``src``: top-level nodes in text order, each with its children.
 
     Parameters
     ----------
-    src : SourceText
+    src : DocumentText
         The prepared document; only markers inside ``src.body`` count.
 
     Returns
@@ -52,8 +52,8 @@ def extract_outline(src: SourceText) -> list[OutlineNode]:
 
     Examples
     --------
-    >>> from analyser.text.source import SourceText
-    >>> extract_outline(SourceText.from_text("第一书记要抓好落实。宪法第八、第九两条。"))
+    >>> from analyser.text.document import DocumentText
+    >>> extract_outline(DocumentText.from_text("第一书记要抓好落实。宪法第八、第九两条。"))
     []
     """
     view = src.view
@@ -85,7 +85,7 @@ def _titled_sections(view: str, layout: Layout, lo: int, hi: int, marked: set[in
     return out
 
 
-def _freeze(src: SourceText, d: Draft, level: int, limit: int | None = None) -> OutlineNode:
+def _freeze(src: DocumentText, d: Draft, level: int, limit: int | None = None) -> OutlineNode:
     heading = src.span(*d.heading) if d.heading else None
     end = d.end if limit is None else min(d.end, limit)
     children = tuple(_freeze(src, c, level + 1, end) for c in d.children)

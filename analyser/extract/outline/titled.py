@@ -14,7 +14,7 @@ At least two such lines are needed; they are numbered by position.
 Examples
 --------
 >>> from analyser.extract.outline.tree import Layout
->>> from analyser.text.source import split_paragraphs
+>>> from analyser.text.document import split_paragraphs
 >>> v = "各位代表：\\n“十四五”时期工作回顾\\n五年来我们取得了很大的成绩，全省经济社会发展迈上新的台阶，人民生活明显改善。\\n2026年重点工作\\n今年要重点抓好以下几个方面的工作，确保全年经济社会发展主要目标顺利实现。"
 >>> [v[a:b] for a, b in title_lines(v, Layout(tuple(split_paragraphs(v)), len(v)), 0, len(v))]
 ['“十四五”时期工作回顾', '2026年重点工作']

@@ -17,8 +17,8 @@ lexicon (县, 省份, 乡镇, 贫困村, 百分点) that noun is part of the sur
 
 Examples
 --------
->>> from analyser.text.source import SourceText
->>> src = SourceText.from_text("国家共安排中央预算内投资800亿元，建设安置住房266万余套，近1000万贫困人口。")
+>>> from analyser.text.document import DocumentText
+>>> src = DocumentText.from_text("国家共安排中央预算内投资800亿元，建设安置住房266万余套，近1000万贫困人口。")
 >>> [(q.text, q.value, q.unit, q.qualifier) for q in extract_quantities(src)]
 [('800亿元', 80000000000, '元', 'exact'), ('266万余套', 2660000, '套', 'lower_bound'), ('近1000万', 10000000, '人', 'approx')]
 """
@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from analyser.facts import DateExpr, Entity, Quantity
+from analyser.text.document import DocumentText
 from analyser.text.numerals import (
     CN_DIGITS,
     CN_NONZERO,
@@ -43,7 +44,6 @@ from analyser.text.numerals import (
     parse_number,
     small_range,
 )
-from analyser.text.source import SourceText
 
 from .filters import Blocked, blocked_spans, is_marker
 from .lexicon import (
@@ -110,13 +110,13 @@ class _Q:
 
 
 def extract_quantities(
-    src: SourceText, *, dates: Sequence[DateExpr] = (), entities: Sequence[Entity] = ()
+    src: DocumentText, *, dates: Sequence[DateExpr] = (), entities: Sequence[Entity] = ()
 ) -> list[Quantity]:
     """Find the quantities of the body of ``src``, sorted by start.
 
     Parameters
     ----------
-    src : SourceText
+    src : DocumentText
     dates : the document's dates (computed with :func:`~analyser.extract.dates.extract_dates`
         when empty); a numeral inside a date is not a quantity, except a duration (5年), and the
         dates give each quantity its ``time``.
@@ -124,8 +124,8 @@ def extract_quantities(
 
     Examples
     --------
-    >>> from analyser.text.source import SourceText
-    >>> src = SourceText.from_text("搬遷群眾入住率100%，人均住房面積20.8平方米。")
+    >>> from analyser.text.document import DocumentText
+    >>> src = DocumentText.from_text("搬遷群眾入住率100%，人均住房面積20.8平方米。")
     >>> [(q.text, q.value, q.unit, q.indicator.text) for q in extract_quantities(src)]
     [('100%', 100, '%', '搬遷群眾入住率'), ('20.8平方米', 20.8, '平方米', '人均住房面積')]
     """

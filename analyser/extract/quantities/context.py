@@ -11,9 +11,9 @@
 
 Examples
 --------
->>> from analyser.text.source import SourceText
+>>> from analyser.text.document import DocumentText
 >>> from analyser.extract.quantities import extract_quantities
->>> src = SourceText.from_text("2018年，当年完成280万人。五年来，建设安置住房266万余套。", published="2021-07-05")
+>>> src = DocumentText.from_text("2018年，当年完成280万人。五年来，建设安置住房266万余套。", published="2021-07-05")
 >>> [(q.text, q.indicator.text, q.time) for q in extract_quantities(src)]
 [('280万人', '完成', '2018'), ('266万余套', '建设安置住房', '2016/2020')]
 """
@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import islice
 from collections.abc import Sequence
+from itertools import islice
 
 from analyser.facts import DateExpr, Entity, Quantity, Span
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 from .roles import characterise
 
@@ -41,7 +41,7 @@ _TRAIL = re.compile(r"(?:从|由|分别|分别为|分别是|分别达到?|为|�
 _AFTER_STOP = re.compile(r"以上|以下|左右|之多|[，、和及与]")
 
 
-def attribute(src: SourceText, found, dates: Sequence[DateExpr], places: Sequence[Entity]) -> list[Quantity]:
+def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Sequence[Entity]) -> list[Quantity]:
     """Turn scanned quantities into :class:`Quantity` facts with indicator, time and place."""
     view = src.view
     date_list = sorted((d for d in dates if d.value and d.kind != "era_label"), key=lambda d: d.start)
@@ -78,7 +78,7 @@ _LIST_GAP = re.compile(r"[、和及]|、近|和近")
 _ITEM = re.compile(r"[^、和及与]+")
 
 
-def _respective_subjects(src: SourceText, out: list[Quantity]) -> None:
+def _respective_subjects(src: DocumentText, out: list[Quantity]) -> None:
     """一产、二产、三产增加值分别增长6%、5.2%、5.2%: the ``j``-th value measures the ``j``-th subject.
 
     The listed subjects share the head written after the last of them (增加值); the indicator of
@@ -123,7 +123,7 @@ def _respective_subjects(src: SourceText, out: list[Quantity]) -> None:
 class _Layout:
     """Sentence, paragraph and token look-ups with their start lists built once per text."""
 
-    def __init__(self, src: SourceText) -> None:
+    def __init__(self, src: DocumentText) -> None:
         self.sentences = list(src.sentences) or [(0, len(src.text))]
         self.paragraphs = list(src.paragraphs) or [(0, len(src.text))]
         self.s_starts = [a for a, _ in self.sentences]
@@ -397,7 +397,7 @@ class _DateChains:
 _FRAME_KINDS = ("relative_period", "plan_period", "deictic_year", "year", "as_of")
 
 
-def _time(src: SourceText, layout: _Layout, q, dates, date_starts, chains: _DateChains) -> str | None:
+def _time(src: DocumentText, layout: _Layout, q, dates, date_starts, chains: _DateChains) -> str | None:
     # a duration is its own time
     i = bisect.bisect_right(date_starts, q.start) - 1
     for d in dates[max(0, i - 1):i + 2]:
@@ -462,7 +462,7 @@ def _place(layout: _Layout, a: int, places, starts) -> str | None:
     return None
 
 
-def _pair_respectively(src: SourceText, layout: _Layout, out: list[Quantity], places) -> None:
+def _pair_respectively(src: DocumentText, layout: _Layout, out: list[Quantity], places) -> None:
     """分别: the places before it and the values after it pair off by position."""
     view = src.view
     place_starts = [p.start for p in places]

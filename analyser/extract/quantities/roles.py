@@ -6,9 +6,9 @@ The one hook :func:`characterise` runs after the indicator, time and place of ev
 
 Examples
 --------
->>> from analyser.text.source import SourceText
+>>> from analyser.text.document import DocumentText
 >>> from analyser.extract.quantities import extract_quantities
->>> src = SourceText.from_text("去年国内生产总值增长6.6%。今年发展的主要预期目标是：国内生产总值增长6%—6.5%。",
+>>> src = DocumentText.from_text("去年国内生产总值增长6.6%。今年发展的主要预期目标是：国内生产总值增长6%—6.5%。",
 ...                            published="2019-03-05")
 >>> [(q.text, q.canonical[0], q.modality, q.time) for q in extract_quantities(src)]
 [('6.6%', 'gdp_growth', 'actual', '2018'), ('6%—6.5%', 'gdp_growth', 'target', '2019')]
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from analyser.facts import Quantity
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 from .canonical import enumeration_concept, match_concept, unit_class
 from .modality import binding, modality, section_cues, sentence_start
@@ -36,7 +36,7 @@ def _dated(date_starts: Sequence[int], a: int, b: int) -> bool:
     return i < len(date_starts) and date_starts[i] < b
 
 
-def characterise(src: SourceText, quantities: list[Quantity], date_starts: Sequence[int] = ()) -> list[Quantity]:
+def characterise(src: DocumentText, quantities: list[Quantity], date_starts: Sequence[int] = ()) -> list[Quantity]:
     """The quantities with ``canonical``, ``modality`` and ``binding`` set.
 
     ``date_starts`` (sorted starts of the document's dates) tells whether a figure's sentence

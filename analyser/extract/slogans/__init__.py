@@ -18,15 +18,15 @@ one frame (“阳光搬迁”“廉洁搬迁”) share one.
 
 Examples
 --------
->>> from analyser.text.source import SourceText
->>> src = SourceText.from_text("確保搬得出、穩得住、有事做、能致富，做到“兩個維護”。")
+>>> from analyser.text.document import DocumentText
+>>> src = DocumentText.from_text("確保搬得出、穩得住、有事做、能致富，做到“兩個維護”。")
 >>> [(s.text, s.kind) for s in extract_slogans(src)]
 [('搬得出、穩得住、有事做、能致富', 'parallel'), ('兩個維護', 'numbered')]
 """
 from __future__ import annotations
 
 from analyser.facts import Slogan
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 from .candidates import Candidate, generate, looks_like_speech
 from .family import FamilyIndex, normalize_key, variant_family
@@ -39,7 +39,7 @@ MAX_CHARS = 80
 
 
 def _kind(c: Candidate) -> str:
-    if c.source == "numbered":
+    if c.origin == "numbered":
         return "numbered"
     return "quoted" if c.quoted else "parallel"
 
@@ -48,7 +48,7 @@ def _bare_term(view: str, c: Candidate) -> bool:
     """An unquoted term with no members is no parallel formula (以人民为中心, 全面从严治党): the
     conventions leave non-parallel formulations out unless quoted; a counting one (三大攻坚战)
     comes through the numbered candidates."""
-    return not c.quoted and c.source != "numbered" and len(c.parts) < 2
+    return not c.quoted and c.origin != "numbered" and len(c.parts) < 2
 
 
 def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> list[tuple[Candidate, float]]:
@@ -67,7 +67,7 @@ def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> li
             if c.end <= k.start or k.end <= c.start:
                 continue
             nested = (k.start <= c.start and c.end <= k.end) or (c.start <= k.start and k.end <= c.end)
-            if nested and (c.quoted or k.quoted or "numbered" in (c.source, k.source)) and c.source != k.source:
+            if nested and (c.quoted or k.quoted or "numbered" in (c.origin, k.origin)) and c.origin != k.origin:
                 continue
             clash = True
             break
@@ -93,11 +93,11 @@ def select(view: str, cands: list[Candidate], probs: list[float], threshold: flo
     the lists that only spell out the members of a kept numbered formula (产业发展、…“六大体系”)."""
     probs = [0.0 if looks_like_speech(view, c) or _bare_term(view, c) else p for c, p in zip(cands, probs)]
     kept = [c for c, _ in _resolve(cands, probs, threshold)]
-    counted = {(c.members[0][0], c.members[-1][1]) for c in kept if c.source == "numbered" and c.members}
-    return [c for c in kept if c.source == "numbered" or (c.start, c.end) not in counted]
+    counted = {(c.members[0][0], c.members[-1][1]) for c in kept if c.origin == "numbered" and c.members}
+    return [c for c in kept if c.origin == "numbered" or (c.start, c.end) not in counted]
 
 
-def extract_slogans(src: SourceText) -> list[Slogan]:
+def extract_slogans(src: DocumentText) -> list[Slogan]:
     """Formulations of ``src``, sorted by start.
 
     Parameters

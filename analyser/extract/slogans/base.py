@@ -45,7 +45,7 @@ class Candidate:
 
     start: int
     end: int
-    source: str
+    origin: str
     parts: tuple[tuple[int, int], ...] = ()
     members: tuple[tuple[int, int], ...] = ()
     outer: tuple[int, int] | None = None

@@ -16,7 +16,7 @@ boundaries of the tokenizer.
 Examples
 --------
 >>> view = "按照“物理隔离、封闭运行、专款专用”的原则。确保搬得出、稳得住、有事做、能致富。"
->>> [(c.source, view[c.start:c.end]) for c in generate(view)]
+>>> [(c.origin, view[c.start:c.end]) for c in generate(view)]
 [('quote', '物理隔离、封闭运行、专款专用'), ('list', '搬得出、稳得住、有事做、能致富')]
 """
 from __future__ import annotations
@@ -81,10 +81,10 @@ def _quote_candidates(view: str) -> list[Candidate]:
             continue
         in_title = any(x < a and b < y for x, y in titles)
         text = view[a:b]
-        source = "quote"
+        origin = "quote"
         if _is_numbered_text(text):
-            source = "numbered"
-        out.append(Candidate(a, b, source, parts=_split_parts(view, a, b), outer=m.span(), in_title=in_title))
+            origin = "numbered"
+        out.append(Candidate(a, b, origin, parts=_split_parts(view, a, b), outer=m.span(), in_title=in_title))
     return out
 
 
@@ -254,7 +254,7 @@ def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list
             continue  # the quote itself is the candidate
         out.append(c)
     for c in out:
-        if c.source == "numbered":
+        if c.origin == "numbered":
             c.members = find_members(view, c, bounds)
     out.sort(key=lambda c: (c.start, -c.end))
     return out

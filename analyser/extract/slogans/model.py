@@ -132,11 +132,11 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
     a0, b0 = c.outer if c.outer else (c.start, c.end)
     x = _View(ctx, c, text, parts, [len(p) for p in parts], v[max(0, a0 - 4):a0], v[b0:b0 + 4], b0)
     f: dict[str, Any] = {}
-    for group in (_form, _context, _lexicon, _member_marks, _frame, _by_source, _cue_word, _word_classes):
+    for group in (_form, _context, _lexicon, _member_marks, _frame, _by_origin, _cue_word, _word_classes):
         group(x, f)
     if c.quoted:
         _speech(x, f)
-    if c.source == "numbered":
+    if c.origin == "numbered":
         _numbered(x, f)
     return f
 
@@ -144,7 +144,7 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
 def _form(x: _View, f: dict[str, Any]) -> None:
     """How the candidate was found and its shape: member count and lengths, shared ends, digits."""
     c, text, lens, n = x.c, x.text, x.lens, x.n
-    f["src"] = c.source
+    f["src"] = c.origin
     f["quoted"] = int(c.quoted)
     f["in_title"] = int(c.in_title)
     f["n_parts"] = min(n, 8)
@@ -200,9 +200,9 @@ def _frame(x: _View, f: dict[str, Any]) -> None:
     f["all3"] = int(x.n > 1 and all(n == 3 for n in lens))
 
 
-def _by_source(x: _View, f: dict[str, Any]) -> None:
+def _by_origin(x: _View, f: dict[str, Any]) -> None:
     """The main shape and cue features again, per way of finding the candidate."""
-    src = x.c.source
+    src = x.c.origin
     f[src + ":n_parts"] = min(x.n, 8)
     for name in ("eq_len", "pre_cue", "post_cue", "log_len", "prefix", "suffix"):
         f[src + ":" + name] = f[name]

@@ -9,14 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyser.extract.citations import doc_type_of, extract_citations, normalize_doc_number
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = (ROOT / ".." / "shared").resolve()
 
 
 def cites(text: str, **kwargs):
-    src = SourceText.from_text(text, **kwargs)
+    src = DocumentText.from_text(text, **kwargs)
     out = extract_citations(src)
     for c in out:
         assert text[c.start:c.end] == c.text
@@ -151,7 +151,7 @@ def test_seed_citations_f1():
     gold = json.loads((SHARED / "gold" / "seed.gold.json").read_text(encoding="utf-8"))
     text = (SHARED / "seed" / "000_29490935b5bb2ea4.txt").read_text(encoding="utf-8")
     body = gold["meta"]["body"]
-    src = SourceText.from_text(text, body=(body["start"], body["end"]))
+    src = DocumentText.from_text(text, body=(body["start"], body["end"]))
     pred = {"document": {}, "outline": [], "citations": [c.to_dict() for c in extract_citations(src)]}
     res = score.score(gold, pred, text)
     assert res["offsets"]["wrong"] == 0
@@ -164,7 +164,7 @@ def test_labelled_own_number_is_not_a_citation():
 
 def test_short_references_are_linked_when_asked():
     text = "国务院印发《关于促进就业的若干意见》。该意见要求各地落实。本意见自印发之日起施行。"
-    src = SourceText.from_text(text)
+    src = DocumentText.from_text(text)
     assert [c.text for c in extract_citations(src)] == ["关于促进就业的若干意见"]
     out = extract_citations(src, short_references=True)
     assert [c.text for c in out] == ["关于促进就业的若干意见", "该意见"]
@@ -173,5 +173,5 @@ def test_short_references_are_linked_when_asked():
 
 def test_short_reference_with_two_candidates_is_not_linked():
     text = "《甲省实施方案》和《乙省实施方案》印发后，该方案要求"
-    out = extract_citations(SourceText.from_text(text), short_references=True)
+    out = extract_citations(DocumentText.from_text(text), short_references=True)
     assert [c.text for c in out] == ["甲省实施方案", "乙省实施方案"]

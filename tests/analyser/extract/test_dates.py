@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from analyser.extract.dates import congress_month, extract_dates, plan_period
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = (ROOT / ".." / "shared").resolve()
 
 
 def dates(text: str, published: str | None = "2021-07-05"):
-    src = SourceText.from_text(text, published=published)
+    src = DocumentText.from_text(text, published=published)
     out = extract_dates(src)
     for d in out:
         assert text[d.start:d.end] == d.text
@@ -130,13 +130,13 @@ def test_plan_periods_and_congresses():
 
 def test_only_body():
     text = "标题2020年\n正文2021年。"
-    src = SourceText.from_text(text, body=(text.index("正文"), len(text)))
+    src = DocumentText.from_text(text, body=(text.index("正文"), len(text)))
     assert [d.text for d in extract_dates(src)] == ["2021年"]
 
 
 def test_empty_and_garbage():
-    assert extract_dates(SourceText.from_text("")) == []
-    assert extract_dates(SourceText.from_text("年年年月月日" * 100)) == []
+    assert extract_dates(DocumentText.from_text("")) == []
+    assert extract_dates(DocumentText.from_text("年年年月月日" * 100)) == []
 
 
 def _score(gold_name: str, text_rel: str, published: str):
@@ -149,7 +149,7 @@ def _score(gold_name: str, text_rel: str, published: str):
     text = (SHARED / text_rel).read_text(encoding="utf-8")
     gold = json.loads((SHARED / "gold" / gold_name).read_text(encoding="utf-8"))
     body = gold["meta"]["body"]
-    src = SourceText.from_text(text, published=published, body=(body["start"], body["end"]))
+    src = DocumentText.from_text(text, published=published, body=(body["start"], body["end"]))
     pred = {"document": {}, "outline": [], "dates": [d.to_dict() for d in extract_dates(src)]}
     return score.score(gold, pred, text)["dates"]
 
@@ -230,7 +230,7 @@ def test_closing_date_only_on_a_line_of_its_own():
 
 
 def test_caller_gives_the_document_date():
-    src = SourceText.from_text("今年粮食增产。去年减产。", published="2018-12-24")
+    src = DocumentText.from_text("今年粮食增产。去年减产。", published="2018-12-24")
     assert [(d.text, d.value) for d in extract_dates(src, dated="1956-06-15")] == [("今年", "1956"), ("去年", "1955")]
 
 

@@ -9,14 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyser.extract.entities import extract_entities
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = (ROOT / ".." / "shared").resolve()
 
 
 def ents(text: str, label: str | None = None, **kwargs):
-    src = SourceText.from_text(text, **kwargs)
+    src = DocumentText.from_text(text, **kwargs)
     out = extract_entities(src)
     for e in out:
         assert text[e.start:e.end] == e.text
@@ -249,7 +249,7 @@ def _score(gold_path: Path):
     decoded = read_path(doc_path)
     body = gold["meta"].get("body") or {}
     kwargs = {"body": (body["start"], body["end"])} if "start" in body else {}
-    src = SourceText.from_text(decoded.text, **kwargs)
+    src = DocumentText.from_text(decoded.text, **kwargs)
     pred = {"document": {"text": decoded.text}, "outline": [], "entities": [e.to_dict() for e in extract_entities(src)]}
     res = score.score(gold, pred, decoded.text)
     assert res["offsets"]["wrong"] == 0
@@ -346,7 +346,7 @@ def test_tokens_from_the_pipeline_decide_word_boundaries():
 
     text = "合理均衡水平"
     words = [("合理", 0, 2), ("均衡", 2, 4), ("水平", 4, 6)]
-    src = SourceText.from_text(text, tokens=tuple(Token(a, b, w, w, "n") for w, a, b in words))
+    src = DocumentText.from_text(text, tokens=tuple(Token(a, b, w, w, "n") for w, a, b in words))
     assert extract_entities(src) == []
 
 
@@ -355,7 +355,7 @@ def test_tagged_name_before_a_speech_verb_is_a_person():
 
     text = "李明表示，全村已脱贫。"
     words = [("李明", 0, 2, "nr"), ("表示", 2, 4, "v"), ("，", 4, 5, "x")]
-    src = SourceText.from_text(text, tokens=tuple(Token(a, b, w, w, tag) for w, a, b, tag in words))
+    src = DocumentText.from_text(text, tokens=tuple(Token(a, b, w, w, tag) for w, a, b, tag in words))
     assert [(e.text, e.label) for e in extract_entities(src)] == [("李明", "PERSON")]
     assert texts(text, "PERSON") == []  # without tags there is no evidence
 
@@ -465,7 +465,7 @@ def _tagged(text: str, names: list[str]):
         a = text.index(w, pos)
         toks.append(Token(a, a + len(w), w, w, "nr"))
         pos = a + len(w)
-    return SourceText.from_text(text, tokens=tuple(toks))
+    return DocumentText.from_text(text, tokens=tuple(toks))
 
 
 def test_a_repeated_tagged_name_is_a_person():

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from analyser.extract.outline import extract_outline
 from analyser.extract.outline.markers import cn_number
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = (ROOT / ".." / "shared").resolve()
@@ -28,7 +28,7 @@ def flat(nodes, depth=1):
 
 
 def outline(text: str):
-    return flat(extract_outline(SourceText.from_text(text)))
+    return flat(extract_outline(DocumentText.from_text(text)))
 
 
 # fmt: off
@@ -137,7 +137,7 @@ def test_nesting_by_family() -> None:
         "一、总体要求\n（一）指导思想\n1. 坚持党的领导。\n（1）加强组织。\n（2）健全制度。\n2. 坚持改革。\n"
         "（二）基本原则\n——坚持农民主体地位。\n——坚持城乡融合发展。\n二、重点任务\n内容。"
     )
-    nodes = extract_outline(SourceText.from_text(text))
+    nodes = extract_outline(DocumentText.from_text(text))
     assert [n.marker.text for n in nodes] == ["一、", "二、"]
     (one, two) = nodes[0].children
     assert [c.marker.text for c in one.children] == ["1.", "2."]
@@ -148,7 +148,7 @@ def test_nesting_by_family() -> None:
 
 def test_numbering_runs_on_across_sections() -> None:
     text = "一、甲\n（一）子。\n（二）丑。\n二、乙\n（三）寅。\n（四）卯。"
-    nodes = extract_outline(SourceText.from_text(text))
+    nodes = extract_outline(DocumentText.from_text(text))
     assert [[(c.marker.text, c.number) for c in s.children] for s in nodes] == [
         [("（一）", 1), ("（二）", 2)],
         [("（三）", 3), ("（四）", 4)],
@@ -157,7 +157,7 @@ def test_numbering_runs_on_across_sections() -> None:
 
 def test_points_nest_inside_items() -> None:
     text = "一、任务\n（一）稳增长\n导语。\n一是扩大投资。内容。\n二是促进消费。内容。\n（二）促改革\n一是深化改革。\n二是扩大开放。\n二、要求\n"
-    sec = extract_outline(SourceText.from_text(text))[0]
+    sec = extract_outline(DocumentText.from_text(text))[0]
     assert [[(p.kind, p.marker.text, p.level) for p in it.children] for it in sec.children] == [
         [("point", "一是", 3), ("point", "二是", 3)],
         [("point", "一是", 3), ("point", "二是", 3)],
@@ -172,7 +172,7 @@ def test_point_marker_alone_on_its_line() -> None:
         ("point", 2, "二是", 2, "农业投入不足"),
         ("section", 1, "二、", 2, "任务"),
     ]
-    nodes = extract_outline(SourceText.from_text(text))
+    nodes = extract_outline(DocumentText.from_text(text))
     first = nodes[0].children[0]
     assert text[first.start:first.end] == "一是\n调价项目比较多。影响较大。"
 
@@ -201,7 +201,7 @@ def test_a_lone_marker_is_not_a_sequence() -> None:
 
 def test_document_without_sections() -> None:
     text = "各位代表：\n工业发展很快。第一是比重上升。第二是结构改善。\n总之，成绩很大。"
-    nodes = extract_outline(SourceText.from_text(text))
+    nodes = extract_outline(DocumentText.from_text(text))
     assert [(n.kind, n.level, n.marker.text) for n in nodes] == [("point", 1, "第一是"), ("point", 1, "第二是")]
 
 
@@ -210,7 +210,7 @@ LONG = "全省上下坚决贯彻党中央决策部署，经济社会发展取得
 
 def test_unnumbered_title_lines_are_sections() -> None:
     text = f"各位代表：\n“十四五”时期工作回顾\n{LONG}\n——这是追赶进位的五年。{LONG}\n——这是扬优聚势的五年。\n2026年重点工作\n{LONG}\n（一）扩大有效需求\n{LONG}\n（二）建设产业体系\n{LONG}"
-    nodes = extract_outline(SourceText.from_text(text))
+    nodes = extract_outline(DocumentText.from_text(text))
     assert [(n.kind, n.number, n.marker.text, n.heading.text) for n in nodes] == [
         ("section", 1, "", "“十四五”时期工作回顾"), ("section", 2, "", "2026年重点工作")]
     assert [c.marker.text for c in nodes[0].children] == ["——", "——"]
@@ -221,7 +221,7 @@ def test_unnumbered_title_lines_are_sections() -> None:
 def test_numbered_paragraphs_under_unnumbered_titles() -> None:
     para = "本屆政府上任以來，我們一直以民為本，積極推動經濟發展，改善民生，各項工作取得了一定的成效。"
     text = f"主席女士：\n1. {para}\n引言\n2. {para}\n經濟發展\n(一 ) 土地供應\n3. {para}\n(二 ) 房屋\n4. {para}\n扶貧\n5. {para}"
-    nodes = extract_outline(SourceText.from_text(text))
+    nodes = extract_outline(DocumentText.from_text(text))
     assert [(n.kind, n.marker.text, n.heading.text[:4]) for n in nodes] == [
         ("item", "1.", "本屆政府"), ("section", "", "引言"), ("section", "", "經濟發展"), ("section", "", "扶貧")]
     assert [c.marker.text for c in nodes[2].children] == ["(一 )", "(二 )"]
@@ -238,19 +238,19 @@ def test_numbered_paragraphs_under_unnumbered_titles() -> None:
     f"一、总体要求\n{LONG}\n工作原则\n{LONG}\n二、主要任务\n{LONG}\n保障措施\n{LONG}",
 ])
 def test_not_title_lines(text: str) -> None:
-    assert all(n.marker.text for n in extract_outline(SourceText.from_text(text)))
+    assert all(n.marker.text for n in extract_outline(DocumentText.from_text(text)))
 
 
 def test_body_limits_the_outline() -> None:
     text = "一、页眉\n二、页眉\n正文开始。\n一、总体要求\n二、主要任务"
     body = (text.index("正文"), len(text))
-    nodes = extract_outline(SourceText.from_text(text, body=body))
+    nodes = extract_outline(DocumentText.from_text(text, body=body))
     assert [n.heading.text for n in nodes] == ["总体要求", "主要任务"]
 
 
 def test_spans_and_order() -> None:
     text = "前言。\n一、总体要求\n一是强化设计。二是创新方式。\n二、主要任务\n（一）稳增长。\n（二）促改革。"
-    nodes = extract_outline(SourceText.from_text(text))
+    nodes = extract_outline(DocumentText.from_text(text))
 
     def walk(ns):
         for n in ns:
@@ -273,7 +273,7 @@ def test_cn_number(s: str, value: int | None) -> None:
 
 @pytest.mark.parametrize("text", ["", "\n\n", "没有标点的一行文字" * 2000, "一、" * 5000, "（" * 3000, "一是" * 3000, "——\n" * 2000])
 def test_never_crashes(text: str) -> None:
-    extract_outline(SourceText.from_text(text))
+    extract_outline(DocumentText.from_text(text))
 
 
 @settings(max_examples=150, deadline=None)
@@ -281,7 +281,7 @@ def test_never_crashes(text: str) -> None:
                                  "甲乙", "。", "，", "\n", " ", "①", "②", "（1）", "（2）", "首先", "其次"]), max_size=40))
 def test_random_marker_soup(parts: list[str]) -> None:
     text = "".join(parts)
-    nodes = extract_outline(SourceText.from_text(text))
+    nodes = extract_outline(DocumentText.from_text(text))
     stack = list(nodes)
     while stack:
         n = stack.pop()
@@ -294,7 +294,7 @@ def test_random_marker_soup(parts: list[str]) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_any_text(text: str) -> None:
-    for n in extract_outline(SourceText.from_text(text)):
+    for n in extract_outline(DocumentText.from_text(text)):
         assert text[n.marker.start:n.marker.end] == n.marker.text
 
 
@@ -322,7 +322,7 @@ def test_outline_against_gold(gold_path: Path) -> None:
     decoded = read_path(doc_path)
     body = gold["meta"].get("body") or {}
     kwargs = {"body": (body["start"], body["end"])} if "start" in body else {}
-    src = SourceText.from_text(decoded.text, **kwargs)
+    src = DocumentText.from_text(decoded.text, **kwargs)
     pred = {
         "document": {"text": decoded.text, "format": decoded.format},
         "outline": [n.to_dict() for n in extract_outline(src)],

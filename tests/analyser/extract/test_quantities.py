@@ -8,7 +8,7 @@ import pytest
 
 from analyser.extract.dates import extract_dates
 from analyser.extract.quantities import extract_quantities
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = (ROOT / ".." / "shared").resolve()
@@ -16,7 +16,7 @@ GOLD = ROOT / "tests" / "gold" / "quantities"
 
 
 def quantities(text: str, **kwargs):
-    src = SourceText.from_text(text, **kwargs)
+    src = DocumentText.from_text(text, **kwargs)
     out = extract_quantities(src)
     for q in out:
         assert text[q.start:q.end] == q.text
@@ -267,7 +267,7 @@ def test_place_and_respectively():
     from analyser.facts import Entity
 
     text = "贵州、陕西、广西等省区城镇化率分别提升了5个、4.2个、3个百分点。山西省复垦7.13万亩。"
-    src = SourceText.from_text(text)
+    src = DocumentText.from_text(text)
     places = []
     for name, norm in (("贵州", "贵州省"), ("陕西", "陕西省"), ("广西", "广西壮族自治区"), ("山西省", "山西省")):
         a = text.index(name)
@@ -278,17 +278,17 @@ def test_place_and_respectively():
 
 def test_dates_passed_or_computed_give_the_same():
     text = "截至2020年底，全国组织外出务工392.83万人。"
-    src = SourceText.from_text(text)
+    src = DocumentText.from_text(text)
     assert extract_quantities(src) == extract_quantities(src, dates=extract_dates(src))
     assert extract_quantities(src)[0].time == "2020-12-31"
 
 
 def test_only_body_and_robustness():
     text = "点击次数:2175\n正文建设100套。"
-    src = SourceText.from_text(text, body=(text.index("正文"), len(text)))
+    src = DocumentText.from_text(text, body=(text.index("正文"), len(text)))
     assert [q.text for q in extract_quantities(src)] == ["100套"]
     for junk in ("", "一" * 5000, "123456789" * 200, "万亿" * 1000, "%" * 100, "1/0", "百分之"):
-        extract_quantities(SourceText.from_text(junk))
+        extract_quantities(DocumentText.from_text(junk))
 
 
 def _score_gold(gold_path: Path, text_path: Path, published: str | None):
@@ -300,7 +300,7 @@ def _score_gold(gold_path: Path, text_path: Path, published: str | None):
     text = text_path.read_text(encoding="utf-8")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     body = gold["meta"]["body"]
-    src = SourceText.from_text(text, published=published, body=(body["start"], body["end"]))
+    src = DocumentText.from_text(text, published=published, body=(body["start"], body["end"]))
     dates = extract_dates(src)
     qs = extract_quantities(src, dates=dates, entities=extract_entities(src))
     pred = {"document": {}, "outline": [], "quantities": [q.to_dict() for q in qs]}

@@ -10,14 +10,14 @@ import pytest
 
 from analyser.extract.slogans import extract_slogans, normalize_key, variant_family
 from analyser.extract.slogans.family import is_variant, split_members
-from analyser.text.source import SourceText
+from analyser.text.document import DocumentText
 
 ROOT = Path(__file__).resolve().parents[3]
 SHARED = ROOT / ".." / "shared"
 
 
 def slogans(text: str):
-    return extract_slogans(SourceText.from_text(text))
+    return extract_slogans(DocumentText.from_text(text))
 
 
 def texts(text: str) -> list[tuple[str, str]]:
@@ -229,7 +229,7 @@ def seed():
     text = (SHARED / "seed" / "000_29490935b5bb2ea4.txt").read_text(encoding="utf-8")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     body = (gold["meta"]["body"]["start"], gold["meta"]["body"]["end"])
-    return text, gold, extract_slogans(SourceText.from_text(text, body=body))
+    return text, gold, extract_slogans(DocumentText.from_text(text, body=body))
 
 
 def test_seed_scores(seed):
@@ -286,14 +286,14 @@ CANDIDATE_SHAPES = [
 # fmt: on
 
 
-@pytest.mark.parametrize("text, source, surface", CANDIDATE_SHAPES)
-def test_candidate_shapes(text, source, surface):
+@pytest.mark.parametrize("text, origin, surface", CANDIDATE_SHAPES)
+def test_candidate_shapes(text, origin, surface):
     from analyser.extract.slogans.candidates import generate
     from analyser.extract.slogans.model import FeatureContext
 
     ctx = FeatureContext.build(text)
-    found = [(c.source, text[c.start:c.end]) for c in generate(ctx.view, set(ctx.bounds))]
-    assert (source, surface) in found
+    found = [(c.origin, text[c.start:c.end]) for c in generate(ctx.view, set(ctx.bounds))]
+    assert (origin, surface) in found
 
 
 def test_unquoted_single_term_is_no_parallel_formula() -> None:
@@ -374,6 +374,6 @@ def test_formulations_are_not_noise(text, parts, quoted):
 def test_counts_and_name_lists_are_not_extracted():
     from analyser.extract.slogans import extract_slogans
 
-    src = SourceText.from_text("我国领导人出访了数十个国家。弘扬长城、长征、黄河精神，坚持创新、协调、绿色、开放、共享的发展理念。")
+    src = DocumentText.from_text("我国领导人出访了数十个国家。弘扬长城、长征、黄河精神，坚持创新、协调、绿色、开放、共享的发展理念。")
     found = [s.text for s in extract_slogans(src)]
     assert "十个国家" not in found and "长城、长征、黄河" not in found

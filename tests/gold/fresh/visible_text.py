@@ -1,6 +1,8 @@
 """Visible text of a saved web page, as the fresh golds count occurrences in it."""
 # visible text of an HTML page: html.parser, tags removed, entities decoded, block elements as line breaks
-import sys, html.parser
+import html.parser
+import sys
+
 BLOCK = {"p","div","br","tr","td","th","table","li","ul","ol","h1","h2","h3","h4","h5","h6","tbody","section","article","header","footer","title"}
 class P(html.parser.HTMLParser):
     def __init__(s):

@@ -1,12 +1,12 @@
 """The prepared text every extractor reads: the original, its Simplified view, and its layout.
 
-Extractors are plain functions ``extract_x(src: SourceText, ...) -> list[Fact]``. They search
+Extractors are plain functions ``extract_x(src: DocumentText, ...) -> list[Fact]``. They search
 ``src.view`` (Simplified, half-width digits, full-width Chinese punctuation; same length as the
-original) and build facts with :meth:`SourceText.span`, so every surface comes from the original.
+original) and build facts with :meth:`DocumentText.span`, so every surface comes from the original.
 
 Examples
 --------
->>> src = SourceText.from_text("一、總體要求\\n\\n堅持精準扶貧。做好工作！")
+>>> src = DocumentText.from_text("一、總體要求\\n\\n堅持精準扶貧。做好工作！")
 >>> src.view[:6]
 '一、总体要求'
 >>> [src.text[a:b] for a, b in src.sentences]
@@ -24,7 +24,7 @@ from analyser.facts import Span, Token
 
 from .normalize import simplified_view
 
-__all__ = ["SourceText", "split_sentences", "split_paragraphs"]
+__all__ = ["DocumentText", "split_sentences", "split_paragraphs"]
 
 _SENTENCE_END = re.compile(r"[。！？；]+[”’」』）)]*|\n+")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -68,7 +68,7 @@ def _append_trimmed(out: list[tuple[int, int]], text: str, a: int, b: int) -> No
 
 
 @dataclass(frozen=True)
-class SourceText:
+class DocumentText:
     """A document's text as the extractors see it.
 
     Attributes
@@ -99,7 +99,7 @@ class SourceText:
             object.__setattr__(self, "paragraphs", tuple(split_paragraphs(self.view)))
 
     @classmethod
-    def from_text(cls, text: str, **kwargs) -> SourceText:
+    def from_text(cls, text: str, **kwargs) -> DocumentText:
         """Build from the original text alone (the view is computed)."""
         return cls(text=text, view=simplified_view(text), **kwargs)
 
