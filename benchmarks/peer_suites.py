@@ -37,9 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from analyser.extract.quantities import extract_quantities
 from analyser.extract.quantities.lexicon import unit_kind
+from analyser.text.document import DocumentText
 from analyser.text.normalize import simplified_view
 from analyser.text.numerals import find_numbers
-from analyser.text.document import DocumentText
 
 DEFAULT_SUITES = (ROOT / ".." / "shared" / "peer-suites").resolve()
 
