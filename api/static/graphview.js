@@ -2,16 +2,9 @@
 // Click a node to select and expand it; drag nodes; wheel zooms; drag the background pans.
 // Labels never overlap: they are placed beside their node (right, left, above, below), most
 // important nodes first, and a label with no free place is hidden until its node is hovered.
-import { el, fill, api, link, errorBox, loading } from "./util.js";
+import { el, fill, api, link, errorBox, loading, svg } from "./util.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const RADIUS = { document: 11, slogan: 9, citation: 8, section: 6, point: 5, item: 5, quantity: 5, year: 8, concept: 10, keyword: 6 };
-
-function svg(tag, attrs = {}) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  return node;
-}
 
 /** Approximate width in SVG units of a label drawn at 11px (wide characters count double). */
 function labelWidth(text) {

@@ -1,16 +1,8 @@
 // Indicator concepts: the list, and one concept's values by year (targets and results as two
 // series, one line per place) with the rows and their sentences below.
-import { el, fill, api, link, pager } from "./util.js";
+import { el, fill, api, link, pager, svg, docName } from "./util.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const COLOURS = ["#1f6feb", "#d1242f", "#1a7f37", "#9a6700", "#8250df", "#bf3989", "#0a7d8c", "#57606a"];
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** The list of concepts used in the corpus, most used first. */
 export async function indicatorsView(view, params) {
@@ -140,7 +132,7 @@ export async function indicatorView(view, id, params) {
         el("td", {}, r.text),
         el("td", { class: r.modality ? `modality-${r.modality}` : "muted" }, r.modality === "actual" ? "result" : r.modality || "unclear"),
         el("td", {}, r.place || (r.document.place ? el("span", { class: "muted", title: "the document's region" }, r.document.place) : "")),
-        el("td", {}, el("a", { href: link(`/doc/${r.document.id}`, { at: r.start, len: r.end - r.start }) }, r.document.title || r.document.id), " ", el("span", { class: "muted" }, r.document.published || "")),
+        el("td", {}, el("a", { href: link(`/doc/${r.document.id}`, { at: r.start, len: r.end - r.start }) }, ...docName(r.document.title, r.document.source, r.document.id)), " ", el("span", { class: "muted" }, r.document.published || "")),
         el("td", { class: "sentence" }, r.sentence || "")));
     }
   }, section);

@@ -1,14 +1,6 @@
 // A term's timeline: documents per year (bars), the first use highlighted, the documents below.
-import { el, fill, api, link } from "./util.js";
+import { el, fill, api, link, svg, docName } from "./util.js";
 
-const SVG = "http://www.w3.org/2000/svg";
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** Bars of documents per year; the year of the first use is highlighted. */
 export function yearBars(documents, firstYear) {
@@ -63,7 +55,7 @@ export async function termView(view, params) {
   const first = await api("/terms/timeline", { q, limit: 1 });
   const firstYear = first.first?.published ? Number(first.first.published.slice(0, 4)) : null;
   fill(head, el("p", {}, `${first.term}: ${first.n_occurrences} uses in ${first.n_documents} documents`,
-    first.first ? [" · first in ", el("a", { href: link(`/doc/${first.first.id}`, { at: first.first.first_start, len: first.term.length }) }, first.first.title || first.first.id), ` (${first.first.published || "undated"})`] : ""));
+    first.first ? [" · first in ", el("a", { href: link(`/doc/${first.first.id}`, { at: first.first.first_start, len: first.term.length }) }, ...docName(first.first.title, first.first.source, first.first.id)), ` (${first.first.published || "undated"})`] : ""));
   const all = [];
   let cursor = null;
   const more = el("button", { class: "more", type: "button" }, "More");
@@ -74,7 +66,7 @@ export async function termView(view, params) {
     for (const d of page.documents) {
       body.append(el("tr", { class: d.id === first.first?.id ? "first-use" : "" },
         el("td", {}, d.published || "—"),
-        el("td", {}, el("a", { href: link(`/doc/${d.id}`, { at: d.first_start, len: first.term.length }) }, d.title || d.id)),
+        el("td", {}, el("a", { href: link(`/doc/${d.id}`, { at: d.first_start, len: first.term.length }) }, ...docName(d.title, d.source, d.id))),
         el("td", {}, d.issuer || ""), el("td", {}, String(d.count))));
     }
     cursor = page.next;

@@ -1,12 +1,5 @@
 // A formulation's timeline: one dot per document on a date axis, sized by mentions.
-const SVG = "http://www.w3.org/2000/svg";
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import { svg } from "./util.js";
 
 function toTime(iso) {
   const t = Date.parse(iso);
