@@ -539,3 +539,28 @@ def test_named_bodies(text, expected):
 def test_regional_committee_of_a_district_report():
     text = "海拉尔区人民政府工作报告。海拉尔区经济增长，海拉尔区文化繁荣，海拉尔区生态良好。严格落实自治区党委的规定。"
     assert "自治区党委" in texts(text, "ORG")
+
+
+# fmt: off
+PLACES_IN_CONTEXT = [
+    # a county's two-character stem in a document naming its province, listed with another place
+    ("广西壮族自治区政府工作报告。苍梧、昭平等10个县区通了高速公路，崇左至凭祥铁路建成通车。", ["苍梧", "昭平", "崇左", "凭祥"]),
+    ("新疆维吾尔自治区政府工作报告。加快乌鲁木齐、伊宁、喀什等城市建设。", ["乌鲁木齐", "伊宁", "喀什"]),
+    # nor as an ordinary word, nor as a township's stem after its county (麻山 is also a district of 鸡西)
+    ("广西壮族自治区政府工作报告。坚持以产促城、以城兴业。", []),
+    ("贵州省望谟县麻山乡打务村", ["贵州省", "望谟县", "麻山乡", "打务村"]),
+    # zones in a list with a zone named after a place; rivers named after a place
+    ("新疆维吾尔自治区政府工作报告。推进甘泉堡经济技术开发区、上库高新技术产业开发区、石河子经济技术开发区建设。",
+     ["甘泉堡经济技术开发区", "上库高新技术产业开发区", "石河子经济技术开发区"]),
+    ("加快乌鲁木齐国际陆港区建设，推动伊犁河美丽河湖保护。", ["乌鲁木齐国际陆港区", "伊犁河"]),
+    ("创建国家服务贸易创新发展示范区、国家数字贸易示范区", []),
+    # a historical name of a region
+    ("先后成立了新疆维吾尔自治区、广西僮族自治区、宁夏回族自治区", ["新疆维吾尔自治区", "广西僮族自治区", "宁夏回族自治区"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", PLACES_IN_CONTEXT)
+def test_places_in_context(text, expected):
+    found = texts(text, "PLACE")
+    assert [p for p in found if p not in ("广西壮族自治区", "新疆维吾尔自治区") or p in expected] == expected
