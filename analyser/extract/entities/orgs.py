@@ -29,7 +29,7 @@ from analyser.data import table as data_table
 from ._lexicon import Lexicon, is_han
 from ._words import WordBounds, word_freq
 
-__all__ = ["find_orgs", "org_words"]
+__all__ = ["find_orgs", "org_words", "regional_centre"]
 
 _CUES = data_groups("org_cues.txt")
 _SUFFIXES = data_groups("org_suffixes.txt")
@@ -393,3 +393,31 @@ def _function_word_in(view: str, a: int, b: int, bounds: WordBounds | None) -> b
 #: the year or edition opening the name of a body set up for an event (2008年北京奥运会…委员会,
 #: 第十一届全运会组委会), kept with the name when it stands right before it
 _EDITION = re.compile(r"(?<![0-9０-９])(?:[0-9０-９]{4}年|第[0-9０-９一二三四五六七八九十百]{1,4}届)")
+
+
+#: the five branches of government named in Taiwan's documents
+_TAIWAN_BODIES = frozenset({"行政院", "立法院", "司法院", "考试院", "监察院"})
+
+
+@lru_cache(maxsize=1)
+def _region_bodies() -> frozenset[str]:
+    return frozenset(canon for canon, typ in _lexicon().entries.values() if typ.startswith("region_"))
+
+
+def regional_centre(view: str, orgs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``orgs`` with 中央政府 renamed in Hong Kong, Macau and Taiwan documents: a document naming
+    bodies of those governments (立法会, 特区政府, 行政院 …) more often than the State Council means
+    by 中央政府 the Central People's Government (Hong Kong, Macau) or the central government of
+    Taiwan's own authorities, not 国务院 as in mainland documents.
+
+    >>> v = "立法会通过议案，特区政府将与中央政府保持沟通。"
+    >>> regional_centre(v, [(0, 3, "立法会"), (8, 12, "特别行政区政府"), (14, 18, "国务院")])[-1]
+    (14, 18, '中央人民政府')
+    """
+    region = [n for _, _, n in orgs if n in _region_bodies()]
+    state_council = sum(1 for a, b, n in orgs if n == "国务院" and view[a:b] != "中央政府")
+    if len(region) <= state_council:
+        return orgs
+    taiwan = sum(1 for n in region if n in _TAIWAN_BODIES) * 2 > len(region)
+    name = "中央政府" if taiwan else "中央人民政府"
+    return [(a, b, name if view[a:b] == "中央政府" else n) for a, b, n in orgs]

@@ -564,3 +564,13 @@ PLACES_IN_CONTEXT = [
 def test_places_in_context(text, expected):
     found = texts(text, "PLACE")
     assert [p for p in found if p not in ("广西壮族自治区", "新疆维吾尔自治区") or p in expected] == expected
+
+
+@pytest.mark.parametrize("text,normalized", [
+    ("香港特別行政區政府會繼續與中央政府保持緊密聯繫，立法會議員提出質詢。", "中央人民政府"),
+    ("台湾地区立法院通过预算，司法院回应，中央政府另有安排。", "中央政府"),
+    ("国务院常务会议研究部署。中央政府出台政策。", "国务院"),
+])
+def test_central_government_of_region_documents(text, normalized):
+    (centre,) = [e for e in ents(text, "ORG") if e.text in ("中央政府",)]
+    assert centre.normalized == normalized
