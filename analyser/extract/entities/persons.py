@@ -18,10 +18,10 @@ from functools import lru_cache
 from analyser.data import lines as data_lines
 from analyser.data import table as data_table
 from analyser.data import words as data_words
+from analyser.text.segment import get_tokenizer
 
 from ._lexicon import Lexicon, is_han
 from ._words import word_freq
-from analyser.text.segment import get_tokenizer
 from .rosters import roster_persons
 
 __all__ = ["find_persons", "is_leader", "more_mentions"]

@@ -37,7 +37,7 @@ _LINE = re.compile(
     rf"^{_SP}*(?:(?P<role>[\u4e00-\u9fff]{_SP}*(?:[\u4e00-\u9fff]{_SP}*){{0,5}})[：:])?{_SP}*"
     rf"(?P<name>[\u4e00-\u9fff](?:[\u4e00-\u9fff]{{1,2}}|\u3000[\u4e00-\u9fff]))"
     rf"{_SP}{{2,}}(?P<post>[^\s：:，。；]{{2,30}}){_SP}*$",
-    re.M,
+    re.MULTILINE,
 )
 
 

@@ -1,7 +1,7 @@
 """Build the entity golds of this folder (``*.gold.json``) from their specs (``specs/*.spec``).
 
 The spec format and the builder are those of ``tests/gold/fresh/make_golds.py``; this script only
-points it at this folder: ``python3 tests/gold/fresh_entities/make_golds.py`` (needs ``../shared``).
+points it at this folder: ``python3 tests/gold/fresh_entities/build_entity_golds.py`` (needs ``../shared``).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "fresh"))
-from make_golds import build  # noqa: E402
+from make_golds import build
 
 
 def main() -> int:
