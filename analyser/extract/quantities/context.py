@@ -35,10 +35,10 @@ _BREAK = set("，。；：！？\n、“”「」（）()《》")
 _LEAD = re.compile(
     r"(?:其中|此外|同时|另外|并且|并|而且|以及|及|和|与|共|共计|合计|总计|累计共?|全国|全省|全区|全市|各地|"
     r"据统计|据初步统计|初步统计|据测算|经测算|截至目前|目前|当年|全年|今年|去年|期间|其中有|包括|比如|例如|"
-    r"通过|使|让|将|把|对|在|为|已|已经|还|也|都|又|再|均|分别|每年|共|的|那么|如果|但是|而且|而|则|预计|预计将)+"
+    r"通过|使|让|将|把|对|在|为|已|已经|还|也|都|又|再|均|分别|每年|共|的|那么|如果|但是|而且|而|则|预计|预计将|或者|或)+"
 )
 _TRAIL = re.compile(r"(?:从|由|分别|分别为|分别是|分别达到?|为|是|达|达到|约为|有|共|计|了|的|等|在|至|到|都|均|已|合计|总计|共计|平均)+$")
-_AFTER_STOP = re.compile(r"以上|以下|左右|之多|[，、和及与]")
+_AFTER_STOP = re.compile(r"以上|以下|左右|之多|或|[，、和及与]")
 
 
 def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Sequence[Entity]) -> list[Quantity]:
@@ -57,7 +57,7 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
     prev_end = -10
     for i, q in enumerate(found):
         gap = view[prev_end:q.start] if prev_end >= 0 else None
-        joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近", "或", "∶", ":") or bool(_JOINED_CHANGE.fullmatch(gap)))
+        joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近", "或", "或者", "∶", ":") or bool(_JOINED_CHANGE.fullmatch(gap)))
         joined = joined or (gap is not None and bool(_RESTATED.fullmatch(gap)) and found[i - 1].unit == q.unit)
         ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts, runs)
         ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
@@ -301,7 +301,7 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
         return src.span(b if before <= 0 or _MARKER_ONLY.fullmatch(view, start, a) else start, k)
     if after >= 2:
         return src.span(j, k)
-    if before <= 3 and prev is None and (subject := _previous_clause(ctx, start)):
+    if before <= 3 and prev is None and (subject := _previous_clause(ctx, ctx.clause_start(a))):
         return subject  # 三次产业结构进一步优化，调整为8.3∶41.4∶50.3: the subject is the clause before
     if before >= 2:
         return src.span(start, end)
@@ -309,19 +309,44 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
 
 
 def _previous_clause(ctx: _Context, start: int) -> Span | None:
-    """The clause before ``start`` in the same sentence, when it holds no number: the subject a
-    bare verb (调整为, 达到) goes on from."""
+    """The clause before ``start`` in the same sentence: the subject a bare verb (调整为, 达到) goes on
+    from. Adverbial clauses between them are passed over (粮食每亩平均年产量，在三种不同的地区，分别达到
+    四百斤、…), and the subject ends before a number or date inside it (棉花的亩产量在十二年内 ->
+    棉花的亩产量)."""
     view = ctx.view
     s0, _ = ctx.layout.sentence(start)
-    if start - 1 <= s0 or view[start - 1] != "，":
-        return None
-    k = start - 1
-    floor = max(s0, start - 22)  # a longer clause is no subject
-    while k > floor and view[k - 1] not in _BREAK_STRONG:
-        k -= 1
-    if not 4 <= start - 1 - k <= 20 or (ctx.i > 0 and ctx.spans[ctx.i - 1][1] > k):
-        return None
-    return ctx.src.span(k, start - 1)
+    stop = start - 1
+    for _ in range(3):
+        if stop <= s0 or view[stop] != "，":
+            return None
+        k = stop
+        floor = max(s0, stop - 22)  # a longer clause is no subject
+        while k > floor and view[k - 1] not in _BREAK_STRONG:
+            k -= 1
+        if k == floor and k > s0 and view[k - 1] not in _BREAK_STRONG:
+            return None
+        if _ADVERBIAL.match(view, k, stop):
+            stop = k - 1
+            continue
+        end = stop
+        i = bisect.bisect_left(ctx.spans, (k, -1))
+        if i < len(ctx.spans) and ctx.spans[i][0] < end:
+            end = ctx.spans[i][0]
+        j = bisect.bisect_left(ctx.date_starts, k)
+        if j < len(ctx.dates) and ctx.dates[j].start < end:
+            end = ctx.dates[j].start
+        trail = _SUBJECT_TRAIL.search(view, k, end)
+        if trail and trail.end() == end:
+            end = trail.start()
+        if not 3 <= end - k <= 20:
+            return None
+        return ctx.src.span(k, end)
+    return None
+
+
+#: a clause that opens with a preposition is a circumstance, not the subject of the verb after it
+_ADVERBIAL = re.compile(r"(?:在|按照?|根据|依照|依据|从|自|于|截至|截止|对于?|随着|经过?|通过|由于|为了?)(?!于)")
+_SUBJECT_TRAIL = re.compile(r"(?:在|于|从|自|到|至|的|将|已|已经)+$")
 
 
 _PEOPLE = {"人", "名", "位", "户", "人次", "户次"}

@@ -411,3 +411,37 @@ def test_a_period_frame_ends_where_a_later_date_follows():
     qs = {q.text: q for q in quantities(text, published="2026-01-27")}
     assert qs["6%"].time == "2021/2025"
     assert qs["10%左右"].time != "2021/2025" and qs["10%左右"].modality == "target"
+
+
+# a bound written after the last value of a list bounds every value of it (1960 report and others)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("亩产皮棉六十斤、八十斤或者一百斤以上的县", ["lower_bound"] * 3),
+        ("年营业额100万元、300万元及以下的企业", ["upper_bound"] * 2),
+        ("增长5%、失业率控制在5.5%以下", ["exact", "upper_bound"]),  # not a list: a clause apart
+        ("建设10个、改造20个以上", ["exact", "lower_bound"]),
+    ],
+)
+def test_a_bound_after_a_list_bounds_every_item(text, expected):
+    assert [q.qualifier for q in quantities(text)] == expected
+
+
+def test_a_horizontal_bar_joins_a_range():
+    assert table("发生多次5―6级地震")[0] == ("5―6级", None, "级", "range")
+
+
+def test_adverbial_clauses_are_passed_over_for_the_subject():
+    qs = quantities("粮食每亩平均年产量，在三种不同的地区，分别达到四百斤、五百斤和八百斤。")
+    assert [q.indicator.text for q in qs if q.unit == "斤"] == ["粮食每亩平均年产量"] * 3
+    qs = quantities("棉花的亩产量在十二年内，按照不同的情况，分别达到四十斤、六十斤和八十斤。")
+    assert [q.indicator.text for q in qs if q.unit == "斤"] == ["棉花的亩产量"] * 3
+
+
+def test_a_verb_of_result_in_a_plan_is_a_target():
+    text = ("做好今年工作，重点抓好以下方面。\n积极扩大有效投资。推进2000个省级重点项目、完成投资9800亿元以上。"
+            "力争全年完成交通投资2300亿元、能源投资2100亿元。")
+    qs = {q.text: q.modality for q in quantities(text, published="2026-02-01")}
+    assert qs["9800亿元以上"] == qs["2300亿元"] == qs["2100亿元"] == "target"
+    qs = quantities("过去一年，全年完成固定资产投资2300亿元。", published="2026-02-01")
+    assert [q.modality for q in qs] == ["actual"]
