@@ -59,7 +59,7 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
         gap = view[prev_end:q.start] if prev_end >= 0 else None
         joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近", "或", "或者", "∶", ":") or bool(_JOINED_CHANGE.fullmatch(gap)))
         joined = joined or (gap is not None and bool(_RESTATED.fullmatch(gap)) and found[i - 1].unit == q.unit)
-        ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts, runs)
+        ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts, runs, found)
         ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
         time = _time(src, layout, q, date_list, date_starts, chains)
         place = _place(layout, q.start, place_list, place_starts)
@@ -107,7 +107,9 @@ def _respective_subjects(src: DocumentText, out: list[Quantity]) -> None:
         j = bisect.bisect_left(breaks, m.start()) - 1
         clause0 = breaks[j] + 1 if j >= 0 else 0
         items = list(islice(_ITEM.finditer(view, clause0, m.start()), len(group) + 1))
-        if len(items) == len(group) and view.find("等", clause0, m.start()) < 0:
+        if clause0 == m.start():
+            _pair_with_earlier(view, out, group, m.start())  # ，分别为…: no subject of its own
+        elif len(items) == len(group) and view.find("等", clause0, m.start()) < 0:
             verb_end = out[i].start
             trail = _TRAIL.search(view, m.end(), verb_end)
             if trail and trail.end() == verb_end:
@@ -118,6 +120,24 @@ def _respective_subjects(src: DocumentText, out: list[Quantity]) -> None:
                 out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
                                   ind, o.time, o.place)
         i = group[-1] + 1
+
+
+def _pair_with_earlier(view: str, out: list[Quantity], group: list[int], resp: int) -> None:
+    """来华旅游入境总人数达到2690万人次，创汇18.4亿美元，分别为1982年的3.4倍和2.2倍: values listed after
+    分别 with no subjects of their own measure, in order, the figures stated before it in the sentence."""
+    s0 = max(view.rfind(c, 0, resp) for c in "。！？\n") + 1
+    earlier = [o for o in out[:group[0]] if o.start >= s0 and o.end <= resp]
+    if len(earlier) < len(group):
+        return
+    earlier = earlier[-len(group):]
+    if any(o.indicator is None for o in earlier) or any(o.end > out[group[0]].start for o in earlier):
+        return
+    if any(out[j].indicator is not None and out[j].indicator.start > resp for j in group):
+        return  # the values name what they measure after 分别 (分别达到…的目标)
+    for e, j in zip(earlier, group):
+        o = out[j]
+        out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
+                          e.indicator, o.time, o.place)
 
 
 class _Layout:
@@ -146,8 +166,8 @@ class _Layout:
 class _Context:
     """What the indicator rules look at around the ``i``-th quantity."""
 
-    def __init__(self, src, layout, spans, i, dates, date_starts, places, place_starts, runs) -> None:
-        self.src, self.view, self.layout = src, src.view, layout
+    def __init__(self, src, layout, spans, i, dates, date_starts, places, place_starts, runs, found) -> None:
+        self.src, self.view, self.layout, self.found = src, src.view, layout, found
         self.spans, self.i, self.runs = spans, i, runs
         self.dates, self.date_starts = dates, date_starts
         self.places, self.place_starts = places, place_starts
@@ -189,7 +209,11 @@ class _Context:
         return start
 
     def next_quantity_start(self, b: int) -> int:
-        return self.spans[self.i + 1][0] if self.i + 1 < len(self.spans) else 10**12
+        """Where the first quantity starting at or after ``b`` (past this one) starts."""
+        k = self.i + 1
+        while k < len(self.spans) and self.spans[k][0] < b:
+            k += 1  # 96户177人建档立卡贫困人口: the phrase after the run ends at the next one after it
+        return self.spans[k][0] if k < len(self.spans) else 10**12
 
     def after_quantities(self, b: int) -> int:
         """Skip the quantities listed right after this one (3个乡镇58个贫困村实施…)."""
@@ -248,6 +272,9 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     src, view = ctx.src, ctx.view
     a, b = q.start, q.end
     start = ctx.clause_start(a)
+    if ctx.i > 0 and start == ctx.spans[ctx.i - 1][1] and _is_duration(ctx.found[ctx.i - 1]) \
+            and view[start:start + 1] in _DURATION_TAIL:
+        start += 1  # 五年内国务院…: the rest of the span of time
     start = _skip_dates(start, a, ctx.dates, ctx.date_starts)
     while start < a and view[start] in "、和及":
         start += 1
@@ -261,7 +288,8 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     trail = _TRAIL.search(view, start, a)
     end = trail.start() if trail and trail.end() == a else a
     before = end - start
-    if prev_in_clause is not None and ctx.i > 0 and prev_in_clause.start >= ctx.spans[ctx.i - 1][1] > start - 2:
+    if prev_in_clause is not None and ctx.i > 0 and prev_in_clause.start >= ctx.spans[ctx.i - 1][1] > start - 2 \
+            and not _is_duration(q_prev := ctx.found[ctx.i - 1]) and _BREAK.intersection(view[q_prev.end:a]):
         before = 0  # 两次降低…、两次下调…: the words before belong to the previous number
     if ctx.i > 0 and ctx.spans[ctx.i - 1][1] >= ctx.clause_start(a) - 1 and prev_in_clause is not None:
         seg = view[ctx.spans[ctx.i - 1][1]:end]
@@ -299,6 +327,13 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     if after >= 2 and j == b:
         # 至少有十个突出亮点: a bare marker before the number is no part of what is measured
         return src.span(b if before <= 0 or _MARKER_ONLY.fullmatch(view, start, a) else start, k)
+    if after >= 2 and ctx.after_quantities(b) > b and not q.measure_unit:
+        # 分别达到四十斤、六十斤和一百斤皮棉: a noun after a list of measures names the material, not
+        # what is measured; the list's subject is
+        if prev is not None:
+            return prev
+        if before <= 3 and (subject := _previous_clause(ctx, ctx.clause_start(a))):
+            return subject
     if after >= 2:
         return src.span(j, k)
     if before <= 3 and prev is None and (subject := _previous_clause(ctx, ctx.clause_start(a))):
@@ -331,6 +366,8 @@ def _previous_clause(ctx: _Context, start: int) -> Span | None:
         end = stop
         i = bisect.bisect_left(ctx.spans, (k, -1))
         if i < len(ctx.spans) and ctx.spans[i][0] < end:
+            if not _is_duration(ctx.found[i]):
+                return None  # a clause stating a figure of its own is no subject of this one
             end = ctx.spans[i][0]
         j = bisect.bisect_left(ctx.date_starts, k)
         if j < len(ctx.dates) and ctx.dates[j].start < end:
@@ -351,6 +388,15 @@ _SUBJECT_TRAIL = re.compile(r"(?:在|于|从|自|到|至|的|将|已|已经)+$")
 
 _PEOPLE = {"人", "名", "位", "户", "人次", "户次"}
 _MARKER_ONLY = re.compile(r"(?:至少|最少|不少于|多达|共有|共|有|约|达)+")
+
+
+_TIME_UNITS = {"年", "个月", "月", "周", "天", "日", "小时", "分钟"}
+_DURATION_TAIL = ("内", "来", "间", "后", "中")
+
+
+def _is_duration(q) -> bool:
+    """A span of time (五年内, 3个月): what follows it is no thing it counts."""
+    return q.unit in _TIME_UNITS
 
 
 def _own_subject(head: str) -> bool:

@@ -445,3 +445,23 @@ def test_a_verb_of_result_in_a_plan_is_a_target():
     assert qs["9800亿元以上"] == qs["2300亿元"] == qs["2100亿元"] == "target"
     qs = quantities("过去一年，全年完成固定资产投资2300亿元。", published="2026-02-01")
     assert [q.modality for q in qs] == ["actual"]
+
+
+def test_values_after_a_bare_respectively_pair_with_the_figures_before_it():
+    qs = quantities("来华旅游入境总人数达到2690万人次，创汇18.4亿美元，分别为1982年的3.4倍和2.2倍。")
+    assert [q.indicator.text for q in qs] == ["来华旅游入境总人数", "创汇", "来华旅游入境总人数", "创汇"]
+
+
+def test_a_run_of_quantities_shares_the_noun_after_it():
+    qs = quantities("实现政策保障兜底。全区96户177人建档立卡贫困人口实现了脱贫。")
+    assert [q.indicator.text.startswith("建档立卡贫困人口") for q in qs] == [True, True]
+
+
+def test_a_count_and_an_amount_in_one_phrase_share_it():
+    qs = quantities("为公交公司等19家企业发放社会保险补贴497.1万元，稳定就业岗位2887个。")
+    assert "发放社会保险补贴" in qs[1].indicator.text
+
+
+def test_a_span_of_time_before_the_subject_is_no_part_of_it():
+    qs = quantities("五年内国务院提请全国人大常委会审议通过的法律有30项。")
+    assert qs[-1].indicator.text == "国务院提请全国人大常委会审议通过的法律"
