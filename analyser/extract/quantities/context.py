@@ -60,7 +60,7 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
         joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近", "或", "或者", "∶", ":") or bool(_JOINED_CHANGE.fullmatch(gap)))
         joined = joined or (gap is not None and bool(_RESTATED.fullmatch(gap)) and found[i - 1].unit == q.unit)
         ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts, runs, found)
-        ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
+        ind = _resolve_anaphor(ctx, _indicator(ctx, q, prev_ind if joined else None, prev_ind))
         time = _time(src, layout, q, date_list, date_starts, chains)
         place = _place(layout, q.start, place_list, place_starts)
         out.append(
@@ -287,6 +287,8 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
         start = lead.end()
     trail = _TRAIL.search(view, start, a)
     end = trail.start() if trail and trail.end() == a else a
+    if q.unit != "倍":  # a multiple is read against its base (相当于1949年的2.5倍): the base stays
+        end = _cut_base(ctx, start, end)
     before = end - start
     if prev_in_clause is not None and ctx.i > 0 and prev_in_clause.start >= ctx.spans[ctx.i - 1][1] > start - 2 \
             and not _is_duration(q_prev := ctx.found[ctx.i - 1]) and _BREAK.intersection(view[q_prev.end:a]):
@@ -305,7 +307,7 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     implied = q.unit is not None and not _unit_in_surface(view, q)
     while k < len(view) and k - j < 20 and k < stop and view[k] not in (_BREAK_STRONG if implied else _BREAK):
         k += 1
-    after = k - j if not _AFTER_STOP.match(view, j) else 0
+    after = k - j if not _AFTER_STOP.match(view, j) and not _CHANGE_ONLY.fullmatch(view, j, k) else 0
     if (implied or view[a - 1:a] == "的" and q.measure_unit) and after >= 2 and j == b or implied and after >= 2:
         return src.span(j, k)  # 近1000万贫困人口 / 一定规模的3.5万个安置点: the noun follows
     if after >= 2 and j == b and q.measure and view[a - 1:a] == "有":
@@ -340,7 +342,62 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
         return subject  # 三次产业结构进一步优化，调整为8.3∶41.4∶50.3: the subject is the clause before
     if before >= 2:
         return src.span(start, end)
+    if prev is None and before <= 0 and prev_in_clause is not None and ctx.i > 0 \
+            and (ctx.found[ctx.i - 1].unit == q.unit or q.unit == "倍") \
+            and ctx.spans[ctx.i - 1][0] >= ctx.layout.sentence(a)[0]:
+        return prev_in_clause  # 这个比重是17%，而在1954年预计将近33%: a clause with no subject of its own
     return prev
+
+
+def _cut_base(ctx: _Context, start: int, end: int) -> int:
+    """The phrase before a number without the comparison base it ends with (将由1949年的28.8%上升为…,
+    等于1949年的2.5倍): a date after 由/从/比/等于/相当于/为/是 is the base, not what is measured."""
+    view = ctx.view
+    j = bisect.bisect_left(ctx.date_starts, start)
+    while j < len(ctx.dates) and ctx.dates[j].end < end:
+        j += 1
+    if j >= len(ctx.dates) or ctx.dates[j].end != end or ctx.dates[j].start <= start:
+        return end
+    m = _BASE_BEFORE.search(view, start, ctx.dates[j].start)
+    if not m or m.end() != ctx.dates[j].start:
+        return end
+    cut = m.start()
+    trail = _TRAIL_MODAL.search(view, start, cut)
+    return trail.start() if trail and trail.end() == cut else cut
+
+
+_BASE_BEFORE = re.compile(r"(?:由|从|比|较|等于|相当于|为|是|同)")
+_TRAIL_MODAL = re.compile(r"(?:将|预计|预计将|可望|有望|已|都|均|分别|也)+$")
+
+#: 这个比重 / 这一比重 / 该比例: a demonstrative and the two-character noun it takes up
+_ANAPHOR = re.compile(r"(?:这个|这一|这些|该|此)(?P<noun>[\u4e00-\u9fff]{2})")
+_ANAPHOR_REST = re.compile(r"在|将|预计|大约|约|已|也|还|都|由|从")
+_POINT_LEAD = re.compile(r"(?:第?[一二三四五六七八九十]+是|其[一二三四五六七八九十]是|首先是?)")
+
+
+def _resolve_anaphor(ctx: _Context, ind: Span | None) -> Span | None:
+    """这个比重大约是17%: the indicator is the phrase the demonstrative takes up, the last one ending
+    in the same noun before it (现代工业的产值在工农业总产值中的比重迅速上升。在1949年，这个比重…)."""
+    if ind is None:
+        return None
+    view = ctx.view
+    m = _ANAPHOR.match(view, ind.start, ind.end)
+    if not m or len(_ANAPHOR_REST.sub("", _strip_dates(ctx, m.end(), ind.end))) > 1:
+        return ind  # no demonstrative, or one with words of its own (这个工程因为…而积压资金)
+    noun = m["noun"]
+    p = view.rfind(noun, max(0, ind.start - 300), ind.start)
+    if p < 0:
+        return ind
+    c0 = max(view.rfind(c, 0, p) for c in _BREAK_STRONG) + 1
+    lead = _POINT_LEAD.match(view, c0, p)
+    if lead:
+        c0 = lead.end()
+    lead = _LEAD.match(view, c0, p)
+    if lead:
+        c0 = lead.end()
+    if not 4 <= p + len(noun) - c0 <= 40 or _ANAPHOR.match(view, c0):
+        return ind
+    return ctx.src.span(c0, p + len(noun))
 
 
 def _previous_clause(ctx: _Context, start: int) -> Span | None:

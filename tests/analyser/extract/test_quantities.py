@@ -465,3 +465,17 @@ def test_a_count_and_an_amount_in_one_phrase_share_it():
 def test_a_span_of_time_before_the_subject_is_no_part_of_it():
     qs = quantities("五年内国务院提请全国人大常委会审议通过的法律有30项。")
     assert qs[-1].indicator.text == "国务院提请全国人大常委会审议通过的法律"
+
+
+def test_a_demonstrative_takes_up_the_phrase_it_refers_to():
+    qs = quantities("第一是现代工业的产值在工农业总产值中的比重迅速上升。在1949年，这个比重大约是17%，而在1954年预计将近33%。")
+    assert [q.indicator.text for q in qs if q.unit == "%"] == ["现代工业的产值在工农业总产值中的比重"] * 2
+    qs = quantities("太原热电站建设工程的浪费情况是一个例子。这个工程因为盲目采购材料而积压资金144亿余元。")
+    assert qs[-1].indicator.text.startswith("这个工程因为")  # words of its own: kept
+
+
+def test_a_comparison_base_is_no_part_of_the_indicator():
+    qs = quantities("生产资料的产值在工业总产值中的比重，在1954年将由1949年的28.8%上升为42.3%。")
+    assert [q.indicator.text for q in qs if q.unit == "%"] == ["生产资料的产值在工业总产值中的比重"] * 2
+    qs = quantities("电力108亿度，等于1949年的2.5倍。")
+    assert qs[-1].indicator is not None
