@@ -278,10 +278,13 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     start = _skip_dates(start, a, ctx.dates, ctx.date_starts)
     while start < a and view[start] in "、和及":
         start += 1
+    start = _skip_dates(start, a, ctx.dates, ctx.date_starts)  # 、3月19日新疆阿图什6.9级
     lead = _LEAD.match(view, start, a)
     if lead:
         start = _skip_dates(lead.end(), a, ctx.dates, ctx.date_starts)
+    place_start = start
     start = ctx.skip_places(start, a)
+    places_end = start
     lead = _LEAD.match(view, start, a)
     if lead:
         start = lead.end()
@@ -326,9 +329,13 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
         return src.span(start, end)
     if prev is not None and after < 2:
         return prev
+    if prev is None and before <= 1 and places_end - place_start >= 2 and len(view[places_end:a].strip("、和及等")) <= 1 \
+            and (after < 2 or not q.measure_unit):
+        # 3月19日新疆阿图什6.9级, 内蒙古包头西6.4级: what is measured is named by the place
+        return src.span(place_start, places_end if view[places_end:a] in ("", "、", "和", "及", "等") else a)
     if after >= 2 and j == b:
         # 至少有十个突出亮点: a bare marker before the number is no part of what is measured
-        return src.span(b if before <= 0 or _MARKER_ONLY.fullmatch(view, start, a) else start, k)
+        return src.span(b if before <= 1 or _MARKER_ONLY.fullmatch(view, start, a) else start, k)
     if after >= 2 and ctx.after_quantities(b) > b and not q.measure_unit:
         # 分别达到四十斤、六十斤和一百斤皮棉: a noun after a list of measures names the material, not
         # what is measured; the list's subject is

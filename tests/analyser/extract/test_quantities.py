@@ -479,3 +479,9 @@ def test_a_comparison_base_is_no_part_of_the_indicator():
     assert [q.indicator.text for q in qs if q.unit == "%"] == ["生产资料的产值在工业总产值中的比重"] * 2
     qs = quantities("电力108亿度，等于1949年的2.5倍。")
     assert qs[-1].indicator is not None
+
+
+def test_a_place_alone_before_a_measure_names_it():
+    qs = quantities("1996年，我国相继发生了1996年2月3日云南丽江7.0级、1996年3月19日新疆阿图什6.9级、1996年5月3日内蒙古包头西6.4级地震。")
+    assert qs[1].indicator.text == "新疆阿图什"
+    assert all(q.text not in q.indicator.text for q in qs)  # never the number itself
