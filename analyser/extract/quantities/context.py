@@ -3,9 +3,13 @@
 * indicator: the noun phrase of the clause before the number (建设安置住房266万余套 ->
   建设安置住房), trimmed of leading dates, places and connectives; when nothing is left it is the
   phrase after the number (实现了3.5万个安置点社区管理服务全覆盖 -> 安置点社区管理服务全覆盖), or the
-  indicator of the list the number belongs to (5个、4.2个、3个百分点);
-* time: the ISO value of the nearest date before the number in its sentence, else the date that
-  opens its paragraph (五年多来，… / 2018年，…当年…);
+  indicator of the list the number belongs to (5个、4.2个、3个百分点); a bare verb takes the subject
+  of the clause before it, passing over clauses that open with a preposition (粮食每亩平均年产量，
+  在三种不同的地区，分别达到四百斤); a comparison base is cut (将由1949年的28.8%上升为…); a demonstrative
+  with no words of its own takes up the phrase it refers to (这个比重 -> …在工农业总产值中的比重);
+  the 分别 pairing is in :mod:`.respectively`;
+* time (:mod:`.timeframe`): the ISO value of the nearest date before the number in its sentence,
+  else the date that opens its paragraph (五年多来，… / 2018年，…当年…);
 * place: the nearest PLACE entity before the number in its sentence; in a 分别 sentence the places
   and the values pair off by position (贵州、陕西、广西…分别提升了5个、4.2个、3个百分点).
 
@@ -22,22 +26,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from itertools import islice
 
 from analyser.facts import DateExpr, Entity, Quantity, Span
 from analyser.text.document import DocumentText
 
+from .clauses import BREAK, BREAK_STRONG, LEAD, TRAIL
+from .respectively import RESPECTIVELY, pair_respectively, respective_subjects
 from .roles import characterise
+from .timeframe import DateChains, time_of
 
 __all__ = ["attribute"]
 
-_BREAK = set("，。；：！？\n、“”「」（）()《》")
-_LEAD = re.compile(
-    r"(?:其中|此外|同时|另外|并且|并|而且|以及|及|和|与|共|共计|合计|总计|累计共?|全国|全省|全区|全市|各地|"
-    r"据统计|据初步统计|初步统计|据测算|经测算|截至目前|目前|当年|全年|今年|去年|期间|其中有|包括|比如|例如|"
-    r"通过|使|让|将|把|对|在|为|已|已经|还|也|都|又|再|均|分别|每年|共|的|那么|如果|但是|而且|而|则|预计|预计将|或者|或)+"
-)
-_TRAIL = re.compile(r"(?:从|由|分别|分别为|分别是|分别达到?|为|是|达|达到|约为|有|共|计|了|的|等|在|至|到|都|均|已|合计|总计|共计|平均)+$")
 _AFTER_STOP = re.compile(r"以上|以下|左右|之多|或|[，、和及与]")
 
 
@@ -51,7 +50,7 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
     spans = [(q.start, q.end) for q in found]
     runs = _run_ends(view, spans)
     layout = _Layout(src)
-    chains = _DateChains(view, layout, date_list)
+    chains = DateChains(view, layout, date_list)
     out: list[Quantity] = []
     prev_ind: Span | None = None
     prev_end = -10
@@ -61,83 +60,16 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
         joined = joined or (gap is not None and bool(_RESTATED.fullmatch(gap)) and found[i - 1].unit == q.unit)
         ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts, runs, found)
         ind = _resolve_anaphor(ctx, _indicator(ctx, q, prev_ind if joined else None, prev_ind))
-        time = _time(src, layout, q, date_list, date_starts, chains)
+        time = time_of(src, layout, q, date_list, date_starts, chains)
         place = _place(layout, q.start, place_list, place_starts)
         out.append(
             Quantity(q.start, q.end, src.text[q.start:q.end], q.value, q.unit, q.qualifier,
                      q.lower, q.upper, ind, time, place)
         )
         prev_ind, prev_end = ind, q.end
-    _pair_respectively(src, layout, out, place_list)
-    _respective_subjects(src, out)
+    pair_respectively(src, layout, out, place_list)
+    respective_subjects(src, out)
     return characterise(src, out, date_starts)
-
-
-_RESPECTIVELY = re.compile(r"分别")
-_LIST_GAP = re.compile(r"[、和及]|、近|和近")
-_ITEM = re.compile(r"[^、和及与]+")
-
-
-def _respective_subjects(src: DocumentText, out: list[Quantity]) -> None:
-    """一产、二产、三产增加值分别增长6%、5.2%、5.2%: the ``j``-th value measures the ``j``-th subject.
-
-    The listed subjects share the head written after the last of them (增加值); the indicator of
-    each value runs from its own subject to the verb, so later values drop the earlier subjects.
-    """
-    view = src.view
-    breaks = None  # offsets of the strong breaks, found once when first needed
-    i = 0
-    while i < len(out):
-        q = out[i]
-        m = None
-        lo = max(0, q.start - 40)
-        for m in _RESPECTIVELY.finditer(view, lo, q.start):
-            pass
-        if m is None or any(c in _BREAK_STRONG for c in view[m.end():q.start]):
-            i += 1
-            continue
-        group = [i]
-        while group[-1] + 1 < len(out) and _LIST_GAP.fullmatch(view[out[group[-1]].end:out[group[-1] + 1].start]):
-            group.append(group[-1] + 1)
-        if len(group) < 2 or out[i].place is not None:
-            i = group[-1] + 1
-            continue
-        if breaks is None:
-            breaks = [b.start() for b in _STRONG_BREAK.finditer(view)]
-        j = bisect.bisect_left(breaks, m.start()) - 1
-        clause0 = breaks[j] + 1 if j >= 0 else 0
-        items = list(islice(_ITEM.finditer(view, clause0, m.start()), len(group) + 1))
-        if clause0 == m.start():
-            _pair_with_earlier(view, out, group, m.start())  # ，分别为…: no subject of its own
-        elif len(items) == len(group) and view.find("等", clause0, m.start()) < 0:
-            verb_end = out[i].start
-            trail = _TRAIL.search(view, m.end(), verb_end)
-            if trail and trail.end() == verb_end:
-                verb_end = trail.start()
-            for item, j in zip(items, group):
-                o = out[j]
-                ind = src.span(item.start(), verb_end)
-                out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
-                                  ind, o.time, o.place)
-        i = group[-1] + 1
-
-
-def _pair_with_earlier(view: str, out: list[Quantity], group: list[int], resp: int) -> None:
-    """来华旅游入境总人数达到2690万人次，创汇18.4亿美元，分别为1982年的3.4倍和2.2倍: values listed after
-    分别 with no subjects of their own measure, in order, the figures stated before it in the sentence."""
-    s0 = max(view.rfind(c, 0, resp) for c in "。！？\n") + 1
-    earlier = [o for o in out[:group[0]] if o.start >= s0 and o.end <= resp]
-    if len(earlier) < len(group):
-        return
-    earlier = earlier[-len(group):]
-    if any(o.indicator is None for o in earlier) or any(o.end > out[group[0]].start for o in earlier):
-        return
-    if any(out[j].indicator is not None and out[j].indicator.start > resp for j in group):
-        return  # the values name what they measure after 分别 (分别达到…的目标)
-    for e, j in zip(earlier, group):
-        o = out[j]
-        out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
-                          e.indicator, o.time, o.place)
 
 
 class _Layout:
@@ -149,7 +81,7 @@ class _Layout:
         self.s_starts = [a for a, _ in self.sentences]
         self.p_starts = [a for a, _ in self.paragraphs]
         self.t_starts = [t.start for t in src.tokens]
-        self.respectively = [m.start() for m in _RESPECTIVELY.finditer(src.view)]
+        self.respectively = [m.start() for m in RESPECTIVELY.finditer(src.view)]
 
     def last_respectively(self, lo: int, hi: int) -> int:
         """Where the last 分别 inside ``[lo, hi)`` starts (``view.rfind("分别", lo, hi)``), or -1."""
@@ -179,7 +111,7 @@ class _Context:
         if self.i > 0:
             floor = max(floor, self.spans[self.i - 1][1])
         k = a
-        while k > floor and view[k - 1] not in _BREAK_STRONG:
+        while k > floor and view[k - 1] not in BREAK_STRONG:
             k -= 1
         # a date that opens the clause (2018年，当年完成…) is not part of what is measured; one in the
         # middle (合作社在今年八月已经发展到) leaves the subject before it in place
@@ -253,8 +185,6 @@ _VERB_END = re.compile(
     r"新增|增加|创建|打造|培育|引进|签约|开工|完成|实现|惠及|覆盖|涉及|搬迁|转移|救助|资助|发放|拨付)$"
 )
 _PLACE_CLASS = re.compile(r"(?:等)?(?:省区市|省区|省份|地区|部分省份|部分|城市|地方)")
-_BREAK_STRONG = set("，。；：！？\n“”「」（）()《》")
-_STRONG_BREAK = re.compile("[" + re.escape("".join(sorted(_BREAK_STRONG))) + "]")
 
 
 def _strip_dates(ctx: _Context, a: int, b: int) -> str:
@@ -279,22 +209,22 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     while start < a and view[start] in "、和及":
         start += 1
     start = _skip_dates(start, a, ctx.dates, ctx.date_starts)  # 、3月19日新疆阿图什6.9级
-    lead = _LEAD.match(view, start, a)
+    lead = LEAD.match(view, start, a)
     if lead:
         start = _skip_dates(lead.end(), a, ctx.dates, ctx.date_starts)
     place_start = start
     start = ctx.skip_places(start, a)
     places_end = start
-    lead = _LEAD.match(view, start, a)
+    lead = LEAD.match(view, start, a)
     if lead:
         start = lead.end()
-    trail = _TRAIL.search(view, start, a)
+    trail = TRAIL.search(view, start, a)
     end = trail.start() if trail and trail.end() == a else a
     if q.unit != "倍":  # a multiple is read against its base (相当于1949年的2.5倍): the base stays
         end = _cut_base(ctx, start, end)
     before = end - start
     if prev_in_clause is not None and ctx.i > 0 and prev_in_clause.start >= ctx.spans[ctx.i - 1][1] > start - 2 \
-            and not _is_duration(q_prev := ctx.found[ctx.i - 1]) and _BREAK.intersection(view[q_prev.end:a]):
+            and not _is_duration(q_prev := ctx.found[ctx.i - 1]) and BREAK.intersection(view[q_prev.end:a]):
         before = 0  # 两次降低…、两次下调…: the words before belong to the previous number
     if ctx.i > 0 and ctx.spans[ctx.i - 1][1] >= ctx.clause_start(a) - 1 and prev_in_clause is not None:
         seg = view[ctx.spans[ctx.i - 1][1]:end]
@@ -308,7 +238,7 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     k = j
     stop = ctx.next_quantity_start(j)
     implied = q.unit is not None and not _unit_in_surface(view, q)
-    while k < len(view) and k - j < 20 and k < stop and view[k] not in (_BREAK_STRONG if implied else _BREAK):
+    while k < len(view) and k - j < 20 and k < stop and view[k] not in (BREAK_STRONG if implied else BREAK):
         k += 1
     after = k - j if not _AFTER_STOP.match(view, j) and not _CHANGE_ONLY.fullmatch(view, j, k) else 0
     if (implied or view[a - 1:a] == "的" and q.measure_unit) and after >= 2 and j == b or implied and after >= 2:
@@ -395,11 +325,11 @@ def _resolve_anaphor(ctx: _Context, ind: Span | None) -> Span | None:
     p = view.rfind(noun, max(0, ind.start - 300), ind.start)
     if p < 0:
         return ind
-    c0 = max(view.rfind(c, 0, p) for c in _BREAK_STRONG) + 1
+    c0 = max(view.rfind(c, 0, p) for c in BREAK_STRONG) + 1
     lead = _POINT_LEAD.match(view, c0, p)
     if lead:
         c0 = lead.end()
-    lead = _LEAD.match(view, c0, p)
+    lead = LEAD.match(view, c0, p)
     if lead:
         c0 = lead.end()
     if not 4 <= p + len(noun) - c0 <= 40 or _ANAPHOR.match(view, c0):
@@ -420,9 +350,9 @@ def _previous_clause(ctx: _Context, start: int) -> Span | None:
             return None
         k = stop
         floor = max(s0, stop - 22)  # a longer clause is no subject
-        while k > floor and view[k - 1] not in _BREAK_STRONG:
+        while k > floor and view[k - 1] not in BREAK_STRONG:
             k -= 1
-        if k == floor and k > s0 and view[k - 1] not in _BREAK_STRONG:
+        if k == floor and k > s0 and view[k - 1] not in BREAK_STRONG:
             return None
         if _ADVERBIAL.match(view, k, stop):
             stop = k - 1
@@ -466,7 +396,7 @@ def _is_duration(q) -> bool:
 def _own_subject(head: str) -> bool:
     """The words between a previous number and a change verb hold a subject of their own
     (6.9%，社会消费品零售总额增长2.1%), so the second number measures something else."""
-    cut = max((head.rfind(c) for c in _BREAK_STRONG), default=-1)
+    cut = max((head.rfind(c) for c in BREAK_STRONG), default=-1)
     if cut < 0:
         return False
     return len(head[cut + 1:].strip("、和及与比上年较同期")) >= 2
@@ -508,123 +438,9 @@ def _skip_dates(start: int, limit: int, dates, date_starts) -> int:
     return start
 
 
-class _DateChains:
-    """For each date (sorted by start), the index of the nearest date at or before it that is no
-    duration, that opens its paragraph or a sentence of it, or that frames later paragraphs: the
-    look-back of :func:`_time` jumps along these instead of walking every earlier date."""
-
-    def __init__(self, view: str, layout: _Layout, dates) -> None:
-        self.plain, self.opener, self.frame = [], [], []
-        plain = opener = frame = -1
-        for j, d in enumerate(dates):
-            if d.kind != "duration":
-                plain = j
-                dp0 = layout.paragraph(d.start)[0]
-                if _opens(view, d, dp0):
-                    opener = j
-                    if d.kind in _FRAME_KINDS and _is_frame_opening(view, d):
-                        frame = j
-            self.plain.append(plain)
-            self.opener.append(opener)
-            self.frame.append(frame)
-
-
-_FRAME_KINDS = ("relative_period", "plan_period", "deictic_year", "year", "as_of")
-
-
-def _time(src: DocumentText, layout: _Layout, q, dates, date_starts, chains: _DateChains) -> str | None:
-    # a duration is its own time
-    i = bisect.bisect_right(date_starts, q.start) - 1
-    for d in dates[max(0, i - 1):i + 2]:
-        if d.kind == "duration" and d.start <= q.start and q.end <= d.end + 2 and d.start >= q.start - 2:
-            return d.value
-    s0, _ = layout.sentence(q.start)
-    p0, _ = layout.paragraph(q.start)
-    # the nearest date before the number in its sentence
-    i = chains.plain[i] if i >= 0 else -1
-    while i >= 0 and dates[i].start >= s0:
-        if dates[i].end <= q.start:
-            return dates[i].value
-        i = chains.plain[i - 1] if i > 0 else -1
-    # else the nearest one of its paragraph that opens the paragraph or a sentence of it
-    while i >= 0 and dates[i].start >= p0:
-        j = chains.opener[i]
-        if j < 0 or dates[j].start < p0:
-            i = bisect.bisect_left(date_starts, p0) - 1
-            break
-        if dates[j].end <= q.start:
-            return dates[j].value
-        i = j - 1
-    # the look-back stops at the first date of an earlier paragraph
-    i = chains.plain[i] if i >= 0 else -1
-    while i >= 0 and dates[i].end > q.start:
-        i = chains.plain[i - 1] if i > 0 else -1
-    # the frame set by an earlier paragraph that opens with a period (五年多来，… / 过去一年，…)
-    j = chains.frame[i] if i >= 0 else -1
-    if j >= 0 and dates[j].start >= p0 - _FRAME_REACH and not _moved_on(dates[j].value, dates[i].value):
-        return dates[j].value
-    return None
-
-
-_FRAME_REACH = 3000
-
-
-def _moved_on(frame: str | None, last: str | None) -> bool:
-    """The text has moved past the frame: a later date before the number starts after the frame ends
-    (这五年，… 2021/2025, then 二、“十五五”时期主要任务 … 到2030年)."""
-    end, start = (frame or "").split("/")[-1][:4], (last or "")[:4]
-    return end.isdigit() and start.isdigit() and int(start) > int(end)
-
-
-def _is_frame_opening(view: str, d: DateExpr) -> bool:
-    """The date is followed by a comma: it frames its paragraph (五年多来，各地…)."""
-    return view[d.end:d.end + 1] in ("，", "、")
-
-
-def _opens(view: str, d: DateExpr, p0: int) -> bool:
-    """The date opens its paragraph (五年多来，…) or a sentence of it, so it frames what follows."""
-    return d.start - p0 <= 2 or view[d.start - 1] in "。；" or _POINT_HEAD.fullmatch(view, p0, d.start) is not None
-
-
-_POINT_HEAD = re.compile(r"[一二三四五六七八九十]+是[^。]{0,12}。?")
-
-
 def _place(layout: _Layout, a: int, places, starts) -> str | None:
     s0, _ = layout.sentence(a)
     i = bisect.bisect_left(starts, a) - 1
     if i >= 0 and places[i].start >= s0 and places[i].end <= a:
         return places[i].normalized
     return None
-
-
-def _pair_respectively(src: DocumentText, layout: _Layout, out: list[Quantity], places) -> None:
-    """分别: the places before it and the values after it pair off by position."""
-    view = src.view
-    place_starts = [p.start for p in places]
-    i = 0
-    while i < len(out):
-        q = out[i]
-        s0, s1 = layout.sentence(q.start)
-        k = layout.last_respectively(s0, q.start)
-        if k < 0:
-            i += 1
-            continue
-        clause0 = max(view.rfind("，", s0, k), view.rfind("；", s0, k), s0 - 1) + 1
-        ps = [p for p in places[bisect.bisect_left(place_starts, clause0):bisect.bisect_left(place_starts, k)]
-              if p.end <= k]
-        group = []
-        for j in range(i, len(out)):  # the quantities are sorted by start
-            if out[j].start > s1:
-                break
-            if out[j].start >= k:
-                last = layout.last_respectively(s0, out[j].start)
-                if last > k:
-                    break  # past the next 分别: no later value goes with this one
-                if out[j].end <= s1 and last == k:
-                    group.append(j)
-        if ps and len(ps) == len(group):
-            for p, j in zip(ps, group):
-                o = out[j]
-                out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
-                                  o.indicator, o.time, p.normalized)
-        i = group[-1] + 1 if group else i + 1
