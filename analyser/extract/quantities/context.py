@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from analyser.facts import DateExpr, Entity, Quantity, Span
 from analyser.text.document import DocumentText
 
-from .clauses import BREAK, BREAK_STRONG, LEAD, TRAIL
+from .clauses import ANNOUNCED, BREAK, BREAK_STRONG, LEAD, TRAIL
 from .respectively import RESPECTIVELY, pair_respectively, respective_subjects
 from .roles import characterise
 from .timeframe import DateChains, time_of
@@ -222,6 +222,9 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     end = trail.start() if trail and trail.end() == a else a
     if q.unit != "倍":  # a multiple is read against its base (相当于1949年的2.5倍): the base stays
         end = _cut_base(ctx, start, end)
+    announced = ANNOUNCED.search(view, start, end)
+    if announced:
+        end = announced.start()  # 重点抓好以下五项工作: what is counted follows the number
     before = end - start
     if prev_in_clause is not None and ctx.i > 0 and prev_in_clause.start >= ctx.spans[ctx.i - 1][1] > start - 2 \
             and not _is_duration(q_prev := ctx.found[ctx.i - 1]) and BREAK.intersection(view[q_prev.end:a]):
@@ -255,6 +258,8 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     if cat >= 0 and end - cat - 1 >= 2 and "、" in view[start:cat] and q.measure_unit and q.unit not in _PEOPLE:
         start = cat + 1  # 举办文化演艺、体育赛事等促消费活动500余场次: the kind after 等
         before = end - start
+    if announced and after >= 2 and j == b:
+        return src.span(b, k)
     if before >= 3:
         return src.span(start, end)
     if prev is not None and after < 2:

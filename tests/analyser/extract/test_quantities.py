@@ -485,3 +485,15 @@ def test_a_place_alone_before_a_measure_names_it():
     qs = quantities("1996年，我国相继发生了1996年2月3日云南丽江7.0级、1996年3月19日新疆阿图什6.9级、1996年5月3日内蒙古包头西6.4级地震。")
     assert qs[1].indicator.text == "新疆阿图什"
     assert all(q.text not in q.indicator.text for q in qs)  # never the number itself
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("做好今年工作，重点抓好以下五项工作：", "工作"),  # a count announcing a list counts the noun after it
+        ("第六条　父母可以选择由其中一方按扣除标准的100%扣除。", "父母可以选择由其中一方按扣除标准"),  # no article marker
+        ("今年赤字率拟按3%安排。", "赤字率"),  # no preposition at the end
+    ],
+)
+def test_markers_and_announcements_are_no_part_of_the_indicator(text, expected):
+    assert quantities(text)[0].indicator.text == expected
