@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from analyser.facts import DateExpr, Entity, Quantity, Span
 from analyser.text.document import DocumentText
 
-from .clauses import ANNOUNCED, BREAK, BREAK_STRONG, LEAD, TRAIL
+from .clauses import ANNOUNCED, BREAK, BREAK_STRONG, LEAD, SHARE_OF, TRAIL
 from .respectively import RESPECTIVELY, pair_respectively, respective_subjects
 from .roles import characterise
 from .timeframe import DateChains, time_of
@@ -243,6 +243,8 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     implied = q.unit is not None and not _unit_in_surface(view, q)
     while k < len(view) and k - j < 20 and k < stop and view[k] not in (BREAK_STRONG if implied else BREAK):
         k += 1
+    while k - j > 2 and view[k - 1] == "的":
+        k -= 1  # 十二亿亩粮食耕地的百分之二十四: the noun, not its 的
     after = k - j if not _AFTER_STOP.match(view, j) and not _CHANGE_ONLY.fullmatch(view, j, k) else 0
     if (implied or view[a - 1:a] == "的" and q.measure_unit) and after >= 2 and j == b or implied and after >= 2:
         return src.span(j, k)  # 近1000万贫困人口 / 一定规模的3.5万个安置点: the noun follows
@@ -258,7 +260,7 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     if cat >= 0 and end - cat - 1 >= 2 and "、" in view[start:cat] and q.measure_unit and q.unit not in _PEOPLE:
         start = cat + 1  # 举办文化演艺、体育赛事等促消费活动500余场次: the kind after 等
         before = end - start
-    if announced and after >= 2 and j == b:
+    if (announced or SHARE_OF.fullmatch(view, start, a)) and after >= 2 and j == b:
         return src.span(b, k)
     if before >= 3:
         return src.span(start, end)
@@ -270,7 +272,8 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
         return src.span(place_start, places_end if view[places_end:a] in ("", "、", "和", "及", "等") else a)
     if after >= 2 and j == b:
         # 至少有十个突出亮点: a bare marker before the number is no part of what is measured
-        return src.span(b if before <= 1 or _MARKER_ONLY.fullmatch(view, start, a) else start, k)
+        own = before <= 1 or _MARKER_ONLY.fullmatch(view, start, a) or not BREAK.isdisjoint(view[start:a])
+        return src.span(b if own else start, k)  # never across a list separator (四十五个县、七百六十一万亩棉田)
     if after >= 2 and ctx.after_quantities(b) > b and not q.measure_unit:
         # 分别达到四十斤、六十斤和一百斤皮棉: a noun after a list of measures names the material, not
         # what is measured; the list's subject is

@@ -497,3 +497,12 @@ def test_a_place_alone_before_a_measure_names_it():
 )
 def test_markers_and_announcements_are_no_part_of_the_indicator(text, expected):
     assert quantities(text)[0].indicator.text == expected
+
+
+def test_spans_of_time_shares_and_list_separators_in_indicators():
+    qs = quantities("五年间全国通过各种方式使用国外贷款153.8亿美元。")
+    assert qs[-1].indicator.text == "各种方式使用国外贷款"
+    qs = quantities("已经有二亿八千六百七十七万亩粮食耕地，占全国现有十二亿亩粮食耕地的百分之二十四。")
+    assert qs[1].indicator.text == "粮食耕地"  # in the object of 占: the noun after, without its 的
+    qs = quantities("亩产皮棉达到一百斤以上的有四十五个县、七百六十一万三千亩棉田。")
+    assert qs[-1].indicator.text == "棉田"  # never across the list separator
