@@ -315,7 +315,7 @@ def test_seed_gold_quantities():
     assert res["value"]["acc"] >= 0.98
     assert res["unit"]["acc"] >= 0.95
     assert res["qualifier"]["acc"] >= 0.95
-    assert res["indicator"]["acc"] >= 0.80
+    assert res["indicator"]["acc"] >= 0.84  # 0.853 (64 of 75)
 
 
 @pytest.mark.parametrize("gold_path", sorted(GOLD.glob("*.gold.json")), ids=lambda p: p.name)
