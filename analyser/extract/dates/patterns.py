@@ -58,9 +58,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("deic_part", (rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|前三季度|(?P<dpq>第?[一二三四1-4]季度)"
                    rf"|(?P<dpm>{_SMALL})月(?P<dpmp>底|末|初|份)?)")),
     ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上年|明年|前年|全年|这一年)"),
+    # parts of the year in focus, the year unsaid: 年末, 年底前, 年内, 上半年, 一季度
+    ("focus_part", (rf"(?<![\d{_CD}十百千两几多今明去本当同该是每上前全半年个近])(?P<fp>年底|年末|年初|年内)"
+                    rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|前三季度|第?[一二三四]季度)")),
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]
 
 #: Every pattern starts with one of these characters: a cheap first test before the alternation.
-FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上明前全将近约大超长历这"
+FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明前全将近约大超长历这年"

@@ -55,6 +55,7 @@ RESOLVERS: dict[str, Resolver] = {
     "jm": rel.this_and_next,
     "deic_part": rel.deictic_part,
     "deictic": rel.deictic,
+    "focus_part": rel.focus_part,
     "dur": duration,
 }
 
