@@ -157,8 +157,10 @@ def section_years(src: DocumentText) -> list[tuple[int, int | None]]:
     for a, b in src.paragraphs:
         if a < b0 or b > b1 or b - a > _HEADING_MAX or not _HEADING.fullmatch(src.view, a, b):
             continue
-        m = _HEADING_YEAR.search(src.view, a, b)
-        out.append((a, year_of(m.group(1)) if m else None))
+        years = _HEADING_YEAR.findall(src.view, a, b)
+        # a heading of one year only (not 一、2019年和今年以来工作回顾, which spans two)
+        one = len(years) == 1 and "今年" not in src.view[a:b]
+        out.append((a, year_of(years[0]) if one else None))
     return out
 
 

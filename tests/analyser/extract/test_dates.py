@@ -284,3 +284,40 @@ def test_past_de_before_a_year_is_that_year():
     out = dates("过去的2015年，全区经济增长。全年完成投资。", "2016-02-01")
     assert ("2015年", "2015", "year") in out and ("全年", "2015", "deictic_year") in out
     assert ("过去的两年", "2014/2015", "relative_period") in dates("过去的两年，成绩显著。", "2016-02-01")
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the year a report reviews tells its year, before a later page date
+        ("各位代表：\n一、2009年工作回顾\n去年这个时候，困难很多。过去的一年，极不平凡。", "2018-12-03", ("去年", "2009", "deictic_year")),
+        ("各位代表：\n一、2009年工作回顾\n过去的一年，极不平凡。", None, ("过去的一年", "2009", "deictic_year")),
+        # the year it plans
+        ("各位代表：\n一、过去一年工作回顾\n……\n二、2005年工作总体部署\n今年要做好工作。", None, ("今年", "2005", "deictic_year")),
+        # the congress it is read to; its look back includes the congress's own year
+        ("现在，我代表第十六届中央委员会向大会作报告。\n五年来的成就。", None, ("五年来", "2002/2007", "relative_period")),
+        # a heading's year is in focus for its section, over a plan's horizon named in it
+        ("各位代表：\n一、1996年国内工作的回顾\n1996年是实施“九五”计划和2010年远景目标纲要的第一年。储蓄存款年末达到3万亿元，全年增长。",
+         None, ("年末", "1996-12", "year_part")),
+        # 当年 after a shifted year
+        ("到去年底，全国基本普及，当年减少文盲400万人。", "1997-03-01", ("当年", "1996", "anaphoric_year")),
+        # bare parts of the year in focus
+        ("二、2014年工作安排\n力争年内投资突破100亿元。", None, ("年内", "2014", "deictic_year")),
+        ("2019年经济平稳，一季度增长6%。", "2020-05-22", ("一季度", "2019-01/2019-03", "year_part")),
+    ],
+)
+def test_the_year_a_text_tells_and_the_year_in_focus(text, published, expected):
+    assert expected in dates(text, published)
+# fmt: on
+
+
+def test_no_document_year_gives_no_value_rather_than_the_last_year_named():
+    out = dates("实施“九五”计划和2010年远景目标纲要。今年要保持增长，去年增长9.7%。", None)
+    assert ("今年", None, "deictic_year") in out and ("去年", None, "deictic_year") in out
+
+
+def test_a_written_date_comes_before_the_page_date():
+    text = "成文日期：2004年04月17日\n发布日期：2018年12月24日\n去年完成。"
+    src = DocumentText.from_text(text, published="2018-12-24", body=(text.index("去年"), len(text)))
+    assert [(d.text, d.value) for d in extract_dates(src)] == [("去年", "2003")]
