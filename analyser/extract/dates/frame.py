@@ -27,11 +27,12 @@ import re
 
 from analyser.reading.page.dates import iso_date
 from analyser.text.document import DocumentText
-from analyser.text.numerals import SEQUENCE_DIGITS, small_number
+from analyser.text.numerals import SEQUENCE_DIGITS
 
-from .explicit import congress_month, year_of
+from .explicit import year_of
+from .told import told_date
 
-__all__ = ["ANAPHOR_REACH", "FOCUS_REACH", "SHIFTS", "Frame", "closing_date", "document_date", "section_years", "told_date", "written_date"]
+__all__ = ["ANAPHOR_REACH", "FOCUS_REACH", "SHIFTS", "Frame", "closing_date", "document_date", "section_years", "written_date"]
 
 #: 全年, 这一年, 上年 and a bare month (六月前) refer to the last year named within this many
 #: characters (about a section of a report: a report's review of a year runs a few thousand
@@ -92,19 +93,7 @@ def document_date(src: DocumentText) -> str | None:
 #: The written date of a page's metadata table (成文日期：2004年04月17日), as opposed to the date the
 #: page was published (发布日期), which may be years later.
 _WRITTEN = re.compile(r"成文日期\s*[:：]?\s*")
-#: How far into the body the year-telling lines are looked for (a report's review heading comes
-#: after a short opening).
-_TELLING_REACH = 3000
 _YEAR = rf"(\d{{4}}|[一二][{SEQUENCE_DIGITS}]{{3}})"
-#: A report's title with its year (2014年呼伦贝尔市海拉尔区政府工作报告).
-_TITLE_YEAR = re.compile(rf"^\s*{_YEAR}年[^\n。，]{{0,30}}工作报告\s*$", re.M)
-#: A heading of the review of a year (一、2009年工作回顾, 一、1996年国内工作的回顾,
-#: 一、2025年和“十四五”时期工作回顾): the report is of the following year.
-_REVIEW = re.compile(rf"^[\s　]*(?:[一二三四五六七八九十]+、)?\s*{_YEAR}年[^\n。，]{{0,16}}回顾\s*$", re.M)
-#: A heading of the plan for a year (二、2005年工作总体部署, 二、2014年工作安排): the report is of that year.
-_PLAN = re.compile(rf"^[\s　]*[一二三四五六七八九十]+、\s*{_YEAR}年[^\n。，]{{0,12}}(?:部署|安排|任务)\s*$", re.M)
-#: The report of a Central Committee to the Party congress that follows it.
-_CONGRESS_REPORT = re.compile(r"代表第?([一二三四五六七八九十]{1,3})届中央委员会向(?:大会|全会)?作报告")
 
 
 def written_date(src: DocumentText) -> str | None:
@@ -112,28 +101,6 @@ def written_date(src: DocumentText) -> str | None:
     head = src.view[:src.body[0]]
     m = _WRITTEN.search(head)
     return iso_date(head[m.end():m.end() + 20]) if m else None
-
-
-def told_date(src: DocumentText) -> str | None:
-    """The year (or month) an undated text tells it belongs to: its title's year, the year after
-    the year it reviews, the year it plans, the month of the Party congress it is read to; ISO, or None.
-
-    >>> told_date(DocumentText.from_text("现在，我代表第十六届中央委员会向大会作报告。"))
-    '2007-10'
-    """
-    view = src.view
-    b0 = src.body[0]
-    if (m := _TITLE_YEAR.search(view, 0, b0 + 200)) and (y := year_of(m.group(1))):
-        return f"{y}"
-    near = view[b0:b0 + _TELLING_REACH]
-    if (m := _REVIEW.search(near)) and (y := year_of(m.group(1))):
-        return f"{y + 1}"
-    if (m := _PLAN.search(view, b0, src.body[1])) and (y := year_of(m.group(1))):
-        return f"{y}"
-    if m := _CONGRESS_REPORT.search(near):
-        n = small_number(m.group(1))
-        return congress_month(n + 1) if n else None
-    return None
 
 
 #: From this month on, a document's year is mostly behind it: N年来 in a congress report of October

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from analyser.extract.dates import congress_month, extract_dates, plan_period
+from analyser.extract.dates.told import told_date
 from analyser.text.document import DocumentText
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -321,3 +322,26 @@ def test_a_written_date_comes_before_the_page_date():
     text = "成文日期：2004年04月17日\n发布日期：2018年12月24日\n去年完成。"
     src = DocumentText.from_text(text, published="2018-12-24", body=(text.index("去年"), len(text)))
     assert [(d.text, d.value) for d in extract_dates(src)] == [("去年", "2003")]
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("各位代表：\n我代表国务院向第一届全国人民代表大会第五次会议，提出关于计划的报告。", "1958"),
+        ("各位代表！\n我代表国务院，向第五届全国人民代表大会作政府工作报告。", "1978"),
+        ("各位代表：\n从去年9月第五届全国人民代表大会第三次会议到现在，已经过去了一年零两个月。", "1981"),
+        ("各位代表：\n刚刚过去的１９８４年，是取得伟大成就的一年。", "1985"),
+        ("各位代表：\n首先报告2001年的工作\n新世纪第一年。", "2002"),
+        ("各位代表：\n一、去年工作回顾\n2005年，我国取得显著成就。", "2006"),
+        ("各位代表：\n一、“十一五”时期国民经济和社会发展的回顾\n……", "2011"),
+        ("各位代表：\n一、关于过去五年的政府工作\n……\n二、关于1 9 9 8 年政府工作的建议\n……", "1998"),
+        ("同志们！\n中国共产党第九次全国代表大会，将是一次有深远影响的代表大会。", "1969-04"),
+        ("同志们：\n我受十二届中央委员会委托，向大会作报告。", "1987-10"),
+        # a session named as a past event tells nothing
+        ("各位代表：\n根据一九八三年六月第六届全国人民代表大会第一次会议的决议，一年来成就很大。", None),
+    ],
+)
+def test_the_year_an_undated_report_tells(text, expected):
+    assert told_date(DocumentText.from_text(text)) == expected
+# fmt: on
