@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from analyser.text.numerals import parse_number
 
-from .explicit import days, month_end, small, ymd
+from .explicit import days, month_end, months, season, small, ymd
 from .frame import ANAPHOR_REACH
 
-__all__ = ["anaphoric", "days_in_focus", "deictic", "deictic_part", "focus_month", "focus_part", "month_day", "past_years", "recent",
+__all__ = ["anaphoric", "days_in_focus", "deictic", "deictic_part", "focus_month", "focus_part", "months_in_focus", "month_day", "past_years", "recent",
            "this_and_next", "years_up_to"]
 
 #: The longest stretch counted back from the document (二百年来); a larger number is not a period.
@@ -33,6 +33,14 @@ def month_day(m, scan):
     if y is None or mo is None or d is None:
         return None
     return m.start(), m.end(), ymd(y, mo, d), "date"
+
+
+def months_in_focus(m, scan):
+    """1—6月, 1至11月: a range of months of the year in focus, else of the document year."""
+    y = scan.frame.focus(m.start())
+    if y is None:
+        y = scan.frame.year
+    return months(m, y, small(m["bq1"]), y, small(m["bq2"])) if y else None
 
 
 def focus_month(m, scan):
@@ -93,6 +101,10 @@ def deictic_part(m, scan):
     if y is None:
         return a, b, None, "year_part"  # a date all the same, in an undated text
     part = m["dpp"]
+    if m["dps"]:
+        return a, b, season(y, m["dps"]), "year_part"
+    if m["dpm2"]:
+        return months(m, y, small(m["dpm"]), y, small(m["dpm2"]))
     if m["dpm"]:
         mo = small(m["dpm"])
         if mo is None or not 1 <= mo <= 12:

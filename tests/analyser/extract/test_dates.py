@@ -345,3 +345,28 @@ def test_a_written_date_comes_before_the_page_date():
 def test_the_year_an_undated_report_tells(text, expected):
     assert told_date(DocumentText.from_text(text)) == expected
 # fmt: on
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2019年3月至5月开展检查。", ("2019年3月至5月", "2019-03/2019-05", "range")),
+        ("2018年10月至2019年3月试点。", ("2018年10月至2019年3月", "2018-10/2019-03", "range")),
+        ("2020年1至6月，增长5%。", ("2020年1至6月", "2020-01/2020-06", "range")),
+        ("2020年，1—6月增长5%。", ("1—6月", "2020-01/2020-06", "range")),
+        ("今年1—5月，增长。", ("今年1—5月", "2021-01/2021-05", "range")),
+        ("2020年5月至3月", ("2020年5月", "2020-05", "month")),
+        ("2019—2020年度预算。", ("2019—2020年度", "2019/2020", "fiscal_year")),
+        ("近三年来，成效明显。", ("近三年来", "2018/2020", "relative_period")),
+        ("今年春季开始。", ("今年春季", "2021-03/2021-05", "year_part")),
+        ("2020年冬季完成。", ("2020年冬季", "2020-12/2021-02", "year_part")),
+    ],
+)
+def test_ranges_of_months_seasons_and_recent_years(text, expected):
+    assert expected in dates(text)
+# fmt: on
+
+
+def test_months_of_every_year_are_not_a_range():
+    assert dates("每年3至5月为汛期。") == []
