@@ -11,8 +11,20 @@ from analyser.text.numerals import parse_number
 from .explicit import days, month_end, months, season, small, ymd
 from .frame import ANAPHOR_REACH
 
-__all__ = ["anaphoric", "days_in_focus", "deictic", "deictic_part", "focus_month", "focus_part", "months_in_focus", "month_day", "past_years", "recent",
-           "this_and_next", "years_up_to"]
+__all__ = [
+    "anaphoric",
+    "days_in_focus",
+    "deictic",
+    "deictic_part",
+    "focus_month",
+    "focus_part",
+    "month_day",
+    "months_in_focus",
+    "past_years",
+    "recent",
+    "this_and_next",
+    "years_up_to",
+]
 
 #: The longest stretch counted back from the document (二百年来); a larger number is not a period.
 _MAX_YEARS_BACK = 200
