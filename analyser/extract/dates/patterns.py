@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from analyser.text.numerals import CN_NONZERO, SEQUENCE_DIGITS
 
-__all__ = ["FIRST_CHARS", "PATTERNS"]
+__all__ = ["FIRST_CHARS", "FIRST_WORDS", "PATTERNS"]
 
 _CD = SEQUENCE_DIGITS  # 〇 ○ 零 一 … 九: the digits of a year read one by one
 _YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{_CD}]{{3}})"
@@ -69,5 +69,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]
 
-#: Every pattern starts with one of these characters: a cheap first test before the alternation.
-FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明前全将近最约大超长历这年"
+#: Every pattern starts with one of these characters or :data:`FIRST_WORDS`: a cheap first test
+#: before the alternation.
+FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上明前全将近约大超长历这"
+#: Patterns that start with a frequent character are tested on the next ones too (年 opens
+#: 年底 but also ends every year).
+FIRST_WORDS = "年[底末初内]|下半年|最近"

@@ -12,7 +12,7 @@ from . import explicit as cal
 from . import relative as rel
 from .durations import duration
 from .frame import Frame
-from .patterns import FIRST_CHARS, PATTERNS
+from .patterns import FIRST_CHARS, FIRST_WORDS, PATTERNS
 
 __all__ = ["DATE_RE", "RESOLVERS", "RULES", "Resolved", "Scan", "resolve"]
 
@@ -65,7 +65,9 @@ RESOLVERS: dict[str, Resolver] = {
 RULES: list[tuple[str, str, Resolver]] = [(kind, pattern, RESOLVERS[kind]) for kind, pattern in PATTERNS]
 
 #: One alternation of every kind, each in a group named ``_kind``, after a cheap first-character test.
-DATE_RE = re.compile(f"(?=[{FIRST_CHARS}])(?:" + "|".join(f"(?P<_{kind}>{pat})" for kind, pat, _ in RULES) + ")")
+DATE_RE = re.compile(
+    f"(?=[{FIRST_CHARS}]|{FIRST_WORDS})(?:" + "|".join(f"(?P<_{kind}>{pat})" for kind, pat, _ in RULES) + ")"
+)
 
 
 def resolve(m: re.Match, scan: Scan) -> Resolved | None:
