@@ -166,6 +166,19 @@ class Frame:
             return f"{end}"
         return f"{self.year - n if late else end - n + 1}/{end}"
 
+    def looking_ahead(self, n: int) -> str | None:
+        """The years a look ahead of ``n`` years (今后五年) covers: from the document's year, or from
+        the next one from :data:`LATE_MONTH` on (今后五年 in October 2007: 2008/2012).
+
+        >>> Frame("2011-03-05").looking_ahead(5), Frame("2007-10").looking_ahead(5)
+        ('2011/2015', '2008/2012')
+        """
+        if self.year is None:
+            return None
+        late = self.month is not None and len(self.month) == 7 and int(self.month[5:7]) >= LATE_MONTH
+        start = self.year + 1 if late else self.year
+        return f"{start}/{start + n - 1}" if n > 1 else f"{start}"
+
     def section_year(self, pos: int) -> int | None:
         """The year the heading of the section holding ``pos`` names, or None."""
         i = bisect.bisect_right(self._section_starts, pos) - 1

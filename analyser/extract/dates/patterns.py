@@ -55,13 +55,15 @@ PATTERNS: list[tuple[str, str]] = [
     # (not 这一年, the year in focus; not 一九六○年这八年 or 在这十年里, a period named or ahead)
     ("past", (rf"过去(?P<pastn>{_NUM})年|过去的(?P<pastd>{_SMALL}|两)年"
               rf"|(?<![年在])这(?![一1]年)(?P<pastz>{_SMALL}|两)年(?![代级龄度里内中的间时])")),
+    # looking ahead: 今后五年, 未来五年
+    ("ahead", rf"(?:今后|未来)(?P<an>{_SMALL}|两)年(?![代级龄度])"),
     ("rel", rf"(?<![\d{_CD}十百千年])(?:最?近)?(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
     # anaphoric and deictic years
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
     ("jm", r"(?P<jm>今明两年|今后两年)"),
     ("deic_part", (rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|前三季度|(?P<dpq>第?[一二三四1-4]季度)"
                    rf"|(?P<dps>[春夏秋冬])季|(?P<dpm>{_SMALL})(?:月?{_TO}(?P<dpm2>{_SMALL}))?月(?P<dpmp>底|末|初|份)?)")),
-    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上年|明年|前年|全年|这一年)"),
+    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上一年|上年|明年|前年|全年|这一年)"),
     # parts of the year in focus, the year unsaid: 年末, 年底前, 年内, 上半年, 一季度
     ("focus_part", (rf"(?<![\d{_CD}十百千两几多今明去本当同该是每上前全半年个近])(?P<fp>年底|年末|年初|年内)"
                     rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|前三季度|第?[一二三四]季度)")),
@@ -71,7 +73,7 @@ PATTERNS: list[tuple[str, str]] = [
 
 #: Every pattern starts with one of these characters or :data:`FIRST_WORDS`: a cheap first test
 #: before the alternation.
-FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上明前全将近约大超长历这"
+FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上明前全将近约大超长历这未"
 #: Patterns that start with a frequent character are tested on the next ones too (年 opens
 #: 年底 but also ends every year).
 FIRST_WORDS = "年[底末初内]|下半年|最近"

@@ -78,6 +78,12 @@ def past_years(m, scan):
     return a, b, value, "deictic_year" if n == 1 else "relative_period"
 
 
+def years_ahead(m, scan):
+    """今后五年 -> the five years from the document's (from the next one, late in the year)."""
+    n = small(m["an"]) or (2 if m["an"] == "两" else None)
+    return m.start(), m.end(), scan.frame.looking_ahead(n) if n else None, "relative_period"
+
+
 def years_up_to(m, scan):
     """五年来 -> the five years before the document's year; 五年多来 -> up to its month."""
     a, b = m.span()
@@ -146,8 +152,8 @@ def deictic(m, scan):
     a, b = m.span()
     word = m["deic"]
     f = scan.frame
-    if word == "上年":
-        y = f.shifted(word, a, in_focus=True)
+    if word in ("上年", "上一年"):
+        y = f.shifted("上年", a, in_focus=True)
         return a, b, (f"{y}" if y is not None else None), "deictic_year"
     if word in ("全年", "这一年"):
         y = f.focus(a)

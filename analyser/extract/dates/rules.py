@@ -52,6 +52,7 @@ RESOLVERS: dict[str, Resolver] = {
     "plan_nth": cal.plan_nth,
     "congress": cal.congress,
     "past": rel.past_years,
+    "ahead": rel.years_ahead,
     "rel": rel.years_up_to,
     "ana": rel.anaphoric,
     "jm": rel.this_and_next,

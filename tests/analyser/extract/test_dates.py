@@ -370,3 +370,17 @@ def test_ranges_of_months_seasons_and_recent_years(text, expected):
 
 def test_months_of_every_year_are_not_a_range():
     assert dates("每年3至5月为汛期。") == []
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("今后五年是全面建设小康社会的关键时期。", "2007-10-15", ("今后五年", "2008/2012", "relative_period")),
+        ("今后五年，要实现新的目标。", "2016-03-05", ("今后五年", "2016/2020", "relative_period")),
+        ("二、2010年主要任务\n从财政收入看，上一年一次性特殊增收措施没有了。", "2010-03-05", ("上一年", "2009", "deictic_year")),
+    ],
+)
+def test_looking_ahead_and_the_year_before_the_one_in_focus(text, published, expected):
+    assert expected in dates(text, published)
+# fmt: on
