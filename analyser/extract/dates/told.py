@@ -4,7 +4,8 @@ A work report or a congress report often prints no date, but says which year it 
 (2014年政府工作报告), the year its review covers (一、2009年工作回顾, 首先报告2001年的工作, 刚刚过去的1984年:
 a report of the following year), the plan period it reviews (一、“十一五”时期…的回顾: 2011), the
 year it plans (二、2005年工作总体部署), the session of the National People's Congress it is addressed
-to (向第一届全国人民代表大会第五次会议: 1958; 从去年9月第五届全国人民代表大会第三次会议…: 1981), the Party
+to (向第一届全国人民代表大会第五次会议: 1958; 从去年9月第五届全国人民代表大会第三次会议…: 1981;
+去年举行的六届人大一次会议: 1984), the Party
 congress it is read to (代表第十六届中央委员会向大会作报告, 中国共产党第九次全国代表大会，…: its month).
 
 :data:`CUES` is the table: (pattern, where it is looked for, resolver). The first cue that gives a
@@ -27,7 +28,8 @@ __all__ = ["CUES", "npc_session_year", "told_date"]
 #: A year, its digits sometimes spaced out in transcribed texts (1 9 9 8 年).
 _YEAR = rf"(?P<y>\d(?:[ 　]?\d){{3}}[ 　]?|[一二][{SEQUENCE_DIGITS}]{{3}})"
 _N = r"[一二三四五六七八九十]{1,3}"
-_FIVE = r"十?[一二三四五六七八九]五|十五"  # 六五 … 十五, 十一五 … 十九五
+_FIVE = r"十?[一二三四五六七八九]五|十五"
+_NPC = "(?:全国人民代表大会|全国人大|人大)"  # 第六届全国人民代表大会第一次会议, 六届人大一次会议  # 六五 … 十五, 十一五 … 十九五
 _HEAD = r"^[\s　]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?[\s　]*"
 #: How far into the body the opening cues are looked for.
 OPENING = 5000
@@ -83,9 +85,8 @@ CUES: list[tuple[re.Pattern, str, Resolver]] = [
     (re.compile(rf"(?:首先报告|刚刚过去的){_YEAR}年"), "opening", lambda m: _year(m, 1)),
     (re.compile(rf"{_HEAD}(?:去年|过去一年)(?:的)?工作(?:的)?回顾\s*\n[\s　]*{_YEAR}年", re.MULTILINE), "opening", lambda m: _year(m, 1)),
     (re.compile(rf"{_HEAD}[“\"]?(?P<p>{_FIVE})[”\"]?(?:时期|计划)[^\n。，]{{0,16}}回顾", re.MULTILINE), "opening", _plan_end),
-    (re.compile(rf"(?:向|我们)第(?P<t>{_N})届全国人民代表大会(?:第(?P<s>{_N})次会议)?"), "opening", _session),
-    (re.compile(rf"从去年[^，。]{{0,6}}第(?P<t>{_N})届全国人民代表大会第(?P<s>{_N})次会议"), "opening",
-     lambda m: _session(m, 1)),
+    (re.compile(rf"(?:向|我们)第?(?P<t>{_N})届{_NPC}(?:第?(?P<s>{_N})次会议)?"), "opening", _session),
+    (re.compile(rf"去年[^，。]{{0,6}}第?(?P<t>{_N})届{_NPC}第?(?P<s>{_N})次会议"), "opening", lambda m: _session(m, 1)),
     (re.compile(rf"(?:代表|受)(?:中国共产党)?第?(?P<c>{_N})届中央委员会(?:委托)?，?向(?:党的第{_N}次全国代表大会|大会|全会)?作报告"),
      "opening", _central_committee),
     (re.compile(rf"^[\s　]*中国共产党第(?P<c>{_N})次全国代表大会[，,是现]", re.MULTILINE), "first", _congress),

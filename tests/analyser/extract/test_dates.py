@@ -384,3 +384,8 @@ def test_months_of_every_year_are_not_a_range():
 def test_looking_ahead_and_the_year_before_the_one_in_focus(text, published, expected):
     assert expected in dates(text, published)
 # fmt: on
+
+
+def test_a_session_held_last_year_tells_the_year():
+    text = "各位代表：\n正确地贯彻百花齐放、百家争鸣的方针，去年举行的六届人大一次会议作出决定。"
+    assert told_date(DocumentText.from_text(text)) == "1984"
