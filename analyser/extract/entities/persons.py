@@ -178,7 +178,12 @@ _FUNCTION_SURNAMES = frozenset("和向于同高从将把为")
 
 def _function_head(name: str) -> bool:
     """True for 和其他, 向毛, 高举毛: a function-word surname followed by an ordinary word."""
-    return name[0] in _FUNCTION_SURNAMES and (word_freq(name[1:]) >= _COMMON_GIVEN or word_freq(name[:2]) >= _COMMON_GIVEN)
+    if name[0] not in _FUNCTION_SURNAMES:
+        return False
+    if len(name) >= 3 and word_freq(name[:2]) >= _COMMON_GIVEN:  # 高举|毛, 和其|他
+        return True
+    # 和|其他, 向|毛; 高 is above all a surname: 高建国, 高明 stay names
+    return name[0] != "高" and word_freq(name[1:]) >= _COMMON_GIVEN
 
 
 def _name_like(name: str) -> bool:

@@ -48,6 +48,7 @@ PERSONS = [
     ("办公室主任由民航总局副局长杨国庆担任。", ["杨国庆"]),
     ("当罗素教授在上海讲学时", ["罗素"]),
     ("出席会议的中央委员和其他同志们", []),     # 和 + an ordinary word is no name
+    ("主任高建国说，要高举旗帜。", ["高建国"]),  # 高 is a surname before an ordinary word too
     ("。马克思同志说过这句话。我们坚持马克思列宁主义。", ["马克思"]),   # not inside the doctrine's name
 ]
 # fmt: on
