@@ -119,13 +119,22 @@ def _has_rjieba() -> bool:
     return True
 
 
-def _jieba_dictionary_tags() -> dict[str, str]:
-    """The POS tag of every word of jieba's dictionary (what ``jieba.posseg`` reads)."""
-    import jieba
+def _jieba_folder() -> Path:
+    """Where the ``jieba`` package lies (found without importing it, which costs a start-up)."""
+    import importlib.util
 
-    with jieba.get_dict_file() as f:
-        fields = f.read().decode("utf-8").split()
-    return dict(zip(fields[0::3], fields[2::3]))
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _jieba_dictionary() -> tuple[dict[str, str], dict[str, str]]:
+    """The POS tag (what ``jieba.posseg`` reads) and the frequency, as written, of every word of
+    jieba's dictionary (``dict.txt``: ``word freq tag`` per line)."""
+    fields = (_jieba_folder() / "dict.txt").read_bytes().decode("utf-8").split()
+    words = fields[0::3]
+    return dict(zip(words, fields[2::3])), dict(zip(words, fields[1::3]))
 
 
 def _read_user_dict(path: Path | None) -> list[tuple[str, int | None, str | None]]:
@@ -169,14 +178,20 @@ class PolicyTokenizer:
         self._user = _read_user_dict(Path(user_dict) if user_dict else None)
         self._hmm = hmm
         self._shipped: dict[str, str] = dict(data.table(OOV_TAGS)) if oov_table else {}
-        self._jieba = None  # the jieba tokenizer: the segmenter, or built for word frequencies only
+        self._jieba = None  # jieba's own tokenizer: the segmenter of the jieba backend
+        #: word -> frequency (jieba's ``FREQ`` for the words it counts) when jieba is not loaded
+        self._freqs: dict[str, str | int] | None = None
         if backend == "rjieba":
             import rjieba
 
             self._rj = rjieba.Jieba()
             for word, freq, tag in self._user:
                 self._rj.add_word(word, freq, tag)
-            self._tags = _Tags(_jieba_dictionary_tags(), self._unknown_tag)
+            tags, freqs = _jieba_dictionary()
+            self._tags = _Tags(tags, self._unknown_tag)
+            if all(freq is not None for _, freq, _ in self._user):  # else jieba guesses them
+                freqs.update((word, freq) for word, freq, _ in self._user)
+                self._freqs = freqs
         else:
             import jieba.posseg
 
@@ -240,6 +255,8 @@ class PolicyTokenizer:
         >>> PolicyTokenizer().freq("钢铁") > 100, PolicyTokenizer().freq("晨鸣纸业")
         (True, 0)
         """
+        if self._freqs is not None:
+            return int(self._freqs.get(word, 0))
         return self._jieba_tokenizer().FREQ.get(word, 0) or 0
 
     def _cut(self):
@@ -341,11 +358,9 @@ def _pos_model():
     importing ``jieba.posseg`` would also parse jieba's whole dictionary for a tag table the
     tokenizer already has.
     """
-    import importlib.util
     import pickle
 
-    spec = importlib.util.find_spec("jieba")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "posseg"  # type: ignore[union-attr]
+    folder = _jieba_folder() / "posseg"
     tables = []
     for name in ("char_state_tab.p", "prob_start.p", "prob_trans.p", "prob_emit.p"):
         with open(folder / name, "rb") as f:
