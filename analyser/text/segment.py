@@ -68,7 +68,7 @@ class _Tags(dict):
     ``__getitem__`` without a Python call per word met before.
     """
 
-    __slots__ = ("unknown", "guessed")
+    __slots__ = ("guessed", "unknown")
 
     def __init__(self, tags: dict[str, str], unknown) -> None:
         super().__init__(tags)
