@@ -28,12 +28,22 @@ sys.path.insert(0, sys.argv[3])
 from analyser import analyse
 from analyser.reading import read_path
 
-def rss_kb():
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+def status_kb(field):
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+def reset_peak():  # Linux: the peak (VmHWM) starts again from the current size, so loading does not count
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
 
 paths = json.loads(sys.argv[1])
 size = int(sys.argv[2])
@@ -49,11 +59,12 @@ while n < size:
         if n >= size:
             break
 text = "\n\n".join(parts)[:size]
-base = rss_kb()
+base = status_kb("VmRSS")
+reset_peak()
 t0, c0 = time.perf_counter(), time.process_time()
 a = analyse(text, **kwargs)
 dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = status_kb("VmHWM")
 facts = sum(len(getattr(a, k)) for k in ("outline", "quantities", "dates", "slogans", "citations", "entities"))
 print(json.dumps({"chars": len(text), "seconds": dt, "cpu": cpu, "peak_kb": peak, "base_kb": base, "facts": facts}))
 """
