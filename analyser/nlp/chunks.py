@@ -93,6 +93,10 @@ def line_chunks(text: str, size: int) -> list[tuple[int, int]]:
     return out
 
 
+#: Builds a Token from a tuple of its five fields (what ``Token._make`` does, without its call).
+_new = tuple.__new__
+
+
 class TokenTable(Sequence[Token]):
     """Tokens held as arrays of offsets and word numbers: twelve bytes a token and one entry per
     distinct ``(text, norm, tag)``. Reads back as :class:`~analyser.facts.Token` tuples and
@@ -145,18 +149,18 @@ class TokenTable(Sequence[Token]):
     def __getitem__(self, i: int | slice) -> Token | tuple[Token, ...]:
         if isinstance(i, slice):
             return tuple(self[k] for k in range(*i.indices(len(self))))
-        return Token._make((self._starts[i], self._ends[i]) + self._words[self._ids[i]])
+        return _new(Token, (self._starts[i], self._ends[i]) + self._words[self._ids[i]])
 
     def __iter__(self) -> Iterator[Token]:
-        make, words = Token._make, self._words
-        return (make((a, b) + words[w]) for a, b, w in zip(self._starts, self._ends, self._ids))
+        words = self._words
+        return (_new(Token, (a, b) + words[w]) for a, b, w in zip(self._starts, self._ends, self._ids))
 
     def between(self, a: int, b: int) -> tuple[Token, ...]:
         """The tokens that start inside ``[a, b)``, their offsets counted from ``a``."""
         i, j = bisect.bisect_left(self._starts, a), bisect.bisect_left(self._starts, b)
-        make, words = Token._make, self._words
+        words = self._words
         return tuple(
-            make((s - a, e - a) + words[w]) for s, e, w in zip(self._starts[i:j], self._ends[i:j], self._ids[i:j])
+            [_new(Token, (s - a, e - a) + words[w]) for s, e, w in zip(self._starts[i:j], self._ends[i:j], self._ids[i:j])]
         )
 
     def __eq__(self, other: object) -> bool:
