@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .base import _CLAUSE_BREAK, _CONNECTORS, _HAN, _IS_HAN, _SENT_BREAK, Candidate
+from .lexicon import cue_pattern
 
 __all__ = ["clause_candidates", "compact_candidates", "joined_candidates"]
 
@@ -33,6 +34,7 @@ def clause_candidates(view: str) -> list[Candidate]:
         sent_a = m.end() if m else len(view)
         if "，" not in sent:
             continue
+        n_before = len(out)
         clauses, p = [], base
         for piece in sent.split("，"):
             clauses.append((p, p + len(piece)))
@@ -82,8 +84,11 @@ def clause_candidates(view: str) -> list[Candidate]:
             else:
                 i += 1
         found = _suffix_clause_runs(view, clauses)
-        spans = {(c.start, c.end) for c in out + found}
-        out += found + [c for c in _even_clause_runs(view, clauses) if (c.start, c.end) not in spans]
+        even = _even_clause_runs(view, clauses)
+        if even:  # a run the shared-frame rules found already keeps its origin
+            spans = {(c.start, c.end) for c in out[n_before:] + found}
+            found += [c for c in even if (c.start, c.end) not in spans]
+        out += found
     return out
 
 
@@ -93,8 +98,6 @@ _ALL_HAN = re.compile(f"[{_HAN}]+")
 def _even_clause_runs(view: str, clauses: list[tuple[int, int]]) -> list[Candidate]:
     """Runs of two to four whole ，-clauses of one length (3–6 Han characters) that need share no
     character (解放思想，实事求是; 带量采购，以量换价; 同舟共济，权责共担): the classifier decides."""
-    from .lexicon import cue_pattern
-
     out = []
     i = 0
     while i < len(clauses) - 1:
