@@ -3,8 +3,9 @@
 A document quotes a coined term where it introduces it and prints it bare where it comes back; the
 bare mentions are formulations too. Two sources say which terms are coined:
 
-* the terms this document itself quotes (three to ten Han characters, not reported speech, not a
-  plan period): a later bare mention of one is the same formulation;
+* the terms this document itself quotes (four to ten Han characters, or three opening with a
+  numeral; not reported speech, not a plan period): a later bare mention of one is the same
+  formulation;
 * the terms the real archive quotes in several documents, most of their occurrences quoted
   (``analyser/data/slogan_terms.txt``, built by ``models/build_slogan_terms.py``).
 
@@ -32,6 +33,9 @@ __all__ = ["learned_terms", "term_candidates"]
 _TERM = re.compile(r"^[\u4e00-\u9fff]{3,10}$")
 _PLAN = re.compile(r"^(?:十[一二三四五六七八九]?|[一二三四五六七八九])五$")
 _TITLE = re.compile(r"《[^《》\n]{0,200}》")
+#: A three-character term of the document's own counts only when it counts (三步走), not an
+#: ordinary word it happened to quote (一体化, 压舱石).
+_COUNTED = re.compile(r"^[一二两三四五六七八九十双]")
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +54,7 @@ def term_candidates(view: str, quoted: list[tuple[int, int]], bounds: set[int] |
     """Bare mentions of coined terms in ``view``; ``quoted`` are the outer spans (quotation marks
     included) of the document's quoted formulations, ``bounds`` the word boundaries when known."""
     own = {view[a + 1:b - 1] for a, b in quoted}
-    own = {t for t in own if _TERM.match(t) and not _PLAN.match(t)}
+    own = {t for t in own if _TERM.match(t) and not _PLAN.match(t) and (len(t) >= 4 or _COUNTED.match(t))}
     blocked = sorted(list(quoted) + [m.span() for m in _TITLE.finditer(view)])
     starts = [a for a, _ in blocked]
     reach, far = [], -1
