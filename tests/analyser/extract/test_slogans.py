@@ -448,3 +448,12 @@ def test_a_list_ends_inside_a_member_that_runs_on():
 
     v = "我们坚信，香港同胞、澳门同胞不仅有智慧、有能力、有办法把特别行政区管理好、建设好。"
     assert [v[c.start:c.end] for c in list_candidates(v, None)] == ["有智慧、有能力、有办法"]
+
+
+def test_a_list_sharing_an_ending_stops_before_a_joined_phrase_without_it():
+    from analyser.extract.slogans.lists import list_candidates
+
+    v = "基本建成教育强省、科技强省、人才强省和浙江特色现代化产业体系。"
+    assert [v[c.start:c.end] for c in list_candidates(v, None)] == ["教育强省、科技强省、人才强省"]
+    v = "推动经济建设、政治建设、文化建设、社会建设和生态文明建设。"
+    assert [v[c.start:c.end] for c in list_candidates(v, None)] == ["经济建设、政治建设、文化建设、社会建设和生态文明建设"]
