@@ -1,20 +1,29 @@
 """Build the formulation golds of this folder (``*.gold.json``) from ``specs/*.spec``.
 
 The spec format and the offsets are those of ``../fresh/make_golds.py``, whose ``build`` this reuses:
-``python3 tests/gold/fresh_slogans/make_golds.py`` (needs ``../shared``).
+``python3 tests/gold/fresh_slogans/make_slogan_golds.py`` (needs ``../shared``).
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "fresh"))
-from make_golds import build
+
+
+def _builder():
+    """``build`` of ``../fresh/make_golds.py``, loaded under its own module name."""
+    sys.path.insert(0, str(HERE.parent / "fresh"))  # it imports visible_text beside it
+    spec = importlib.util.spec_from_file_location("fresh_make_golds", HERE.parent / "fresh" / "make_golds.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build
 
 
 def main() -> int:
+    build = _builder()
     for spec in sorted((HERE / "specs").glob("*.spec")):
         gold = build(spec)
         gold["annotated"] = ["formulations inside the scope"]
