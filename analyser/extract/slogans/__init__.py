@@ -140,7 +140,8 @@ def extract_slogans(src: DocumentText) -> list[Slogan]:
     # bare mentions of coined terms are kept by rule, unless a likelier candidate covers them
     quoted = [c.outer for c in drop_noise(src.view, (c for c, p in zip(cands, probs) if c.outer and p >= threshold))
               if c.outer and not looks_like_speech(src.view, c)]
-    terms = term_candidates(src.view, quoted, ctx.bounds)
+    # in the body only: a document's title names its subject, it does not use the term
+    terms = [t for t in term_candidates(src.view, quoted, ctx.bounds) if src.in_body(t.start, t.end)]
     for t in terms:
         t.info["numbered"] = _is_numbered_text(src.view[t.start:t.end])
     out: list[Slogan] = []
