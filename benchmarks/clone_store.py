@@ -70,6 +70,9 @@ def clone(src: Path, dst: Path, n: int) -> int:
         raise SystemExit(f"{src} holds no documents")
     doc_cols = [c for c in base[0] if c != "seq"]
     fact_cols = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in FACT_TABLES.values()}
+    terms: dict[int, list[tuple]] = {}  # the term index rows of each source document, by seq
+    for row in conn.execute("SELECT seq, term, count, first_start FROM term_documents"):
+        terms.setdefault(row[0], []).append(tuple(row[1:]))
     grams: dict[str, str] = {}
     taken = {doc["id"] for doc in base}
     total = len(base)
@@ -95,6 +98,11 @@ def clone(src: Path, dst: Path, n: int) -> int:
             if doc["id"] not in grams:
                 grams[doc["id"]] = bigrams(doc["view"])
             conn.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?, ?)", (cur.lastrowid, grams[doc["id"]]))
+            conn.executemany(
+                "INSERT INTO term_documents(term, undated, published, seq, count, first_start) VALUES (?, ?, ?, ?, ?, ?)",
+                [(t, 0 if row["published"] else 1, row["published"] or "", cur.lastrowid, c, f)
+                 for t, c, f in terms.get(doc["seq"], ())],
+            )  # fmt: skip
             for table, cols in fact_cols.items():
                 rest = [c for c in cols if c != "doc_id"]
                 select = ", ".join(
@@ -110,6 +118,10 @@ def clone(src: Path, dst: Path, n: int) -> int:
             summarise_knowledge(conn, new_id)
             total += 1
         print(f"\r{total} documents", end="", file=sys.stderr)
+    conn.execute(
+        "UPDATE term_vocabulary SET (n_documents, n_occurrences) ="
+        " (SELECT count(*), coalesce(sum(count), 0) FROM term_documents t WHERE t.term = term_vocabulary.term)"
+    )
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()
