@@ -110,20 +110,29 @@ def cpu_seconds(pid: int | None) -> float | None:
 def memory_mb(pid: int | None) -> str:
     """Resident memory now and at its peak (``VmRSS``, ``VmHWM``) of a process and its workers, in MB.
 
-    Several processes are summed (pages the workers share with their parent count in each).
+    For several processes the sum of their RSS counts the pages the workers share with their
+    parent (imports, forked before serving) once per process; the proportional set size
+    (``Pss``: each shared page divided among its sharers) is the memory they take together.
     """
     if pid is None:
         return "n/a"
     try:
-        rss = peak = 0
-        for p in processes(pid):
+        rss = peak = pss = 0
+        procs = processes(pid)
+        for p in procs:
             text = Path(f"/proc/{p}/status").read_text()
             fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
             rss += int(fields["VmRSS"].split()[0])
             peak += int(fields["VmHWM"].split()[0])
-        n = len(processes(pid))
-        each = f" in {n} processes" if n > 1 else ""
-        return f"{rss / 1024:,.0f} MB (peak {peak / 1024:,.0f} MB){each}"
+            try:
+                rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
+                pss += next(int(ln.split()[1]) for ln in rollup.splitlines() if ln.startswith("Pss:"))
+            except (OSError, StopIteration):
+                pss = -1 << 40
+        if len(procs) == 1:
+            return f"{rss / 1024:,.0f} MB (peak {peak / 1024:,.0f} MB)"
+        shared = f", proportional {pss / 1024:,.0f} MB" if pss >= 0 else ""
+        return f"{rss / 1024:,.0f} MB (peak {peak / 1024:,.0f} MB) summed over {len(procs)} processes{shared}"
     except (OSError, KeyError, ValueError):
         return "n/a"
 
