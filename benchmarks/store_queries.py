@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyser.corpus.store import Store  # noqa: E402
+from analyser.corpus.store import Store
 
 TERMS = ("精准扶贫", "高质量发展", "乡村振兴", "小康社会", "易地扶贫搬迁", "脫貧攻堅", "供给侧结构性改革")
 

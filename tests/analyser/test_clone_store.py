@@ -9,7 +9,7 @@ from corpus_fakes import fake_analysis
 from analyser.corpus.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from clone_store import clone  # noqa: E402
+from clone_store import clone
 
 TEXTS = [
     "关于精准扶贫的通知\n来源：国务院 日期：2016-03-05\n坚持“精准扶贫”，易地扶贫搬迁到户，投入100万元。\n",

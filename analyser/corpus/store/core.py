@@ -20,7 +20,14 @@ from .quantity_terms import rebuild_quantity_terms, summarise_quantities
 from .queries import QueryMixin
 from .schema import DDL, FACT_TABLES, SCHEMA_VERSION
 from .slogans import SloganMixin, summarise_document
-from .term_index import TERM_INDEX_DDL, TermMatcher, add_terms, index_document, lexicon_terms, rebuild_term_index
+from .term_index import (
+    TERM_INDEX_DDL,
+    TermMatcher,
+    add_terms,
+    index_document,
+    lexicon_terms,
+    rebuild_term_index,
+)
 
 __all__ = ["Store", "open_store"]
 
