@@ -3,18 +3,21 @@
 A spec names every annotated span by its surface inside the annotated window (``scope``); this script
 only turns those names into offsets (plain text: ``start``/``end``; web pages: ``surface`` and
 ``occurrence`` in the visible text, as in the shared dev golds) and fails loudly when a name is
-missing or ambiguous. Run: ``python3 tests/gold/fresh_quantities/build_golds.py`` (needs ``../shared``).
+missing or ambiguous. Run: ``python3 tests/gold/fresh_quantities/build_golds.py [FOLDER]`` (needs
+``../shared``); FOLDER holds a ``specs/`` folder (default: this one) and receives the golds.
 
 Spec lines (``#`` starts a comment; fields are separated by `` | ``):
 
     doc PATH | text|html        the document (PATH relative to the folder holding ``shared/``)
     scope FIRST | LAST          the annotated window: its first and last sentence, inclusive
+    annotated WHAT              (optional) the categories annotated, when not all three ("dates")
     q SURFACE | VALUE | UNIT | QUALIFIER | ROLE | INDICATOR [| key=value ...]
-                                a quantity; VALUE ``-`` with ``lo=``/``hi=`` for a range; keys:
+                                a quantity; VALUE ``-`` with ``lo=``/``hi=`` for a range (QUALIFIER ``range``); keys:
                                 at=K (K-th occurrence in the window, 0-based), marker=, time=,
                                 place=, counted=, opt (borderline: neither reward nor penalty)
-    d SURFACE | ISO | KIND [| at=K] [| opt]
-                                a date or time expression (ISO ``-`` when not normalisable)
+    d SURFACE | ISO | KIND [| at=K] [| alt=ISO,ISO] [| opt]
+                                a date or time expression (ISO ``-`` when not normalisable;
+                                ``alt``: other values equally right, 2019-12 for 2019年12月底)
     c TITLE [| at=K] [| opt]    a cited document, by its title inside 《》
 
 An occurrence nested inside a longer annotated span of the same category is not counted when
@@ -31,7 +34,7 @@ sys.path.insert(0, str(HERE.parent / "fresh"))
 from visible_text import visible  # noqa: E402
 
 ROLES = {"achievement", "investment", "target", "count", "ratio", "other"}
-QUALIFIERS = {"exact", "approx", "lower_bound", "upper_bound"}
+QUALIFIERS = {"exact", "approx", "lower_bound", "upper_bound", "range"}
 
 
 def _root() -> Path:
@@ -98,10 +101,18 @@ def build(spec: Path) -> dict:
         "quantities": [], "dates": [], "cited_documents": [],
         "annotated": ["quantities, dates and cited documents inside the scope (exhaustive)"],
     }
-    lines = [(r[0].split(" ", 1)[0], r[0].split(" ", 1)[1], r[1:]) for r in rows[2:]]
+    body_rows = rows[2:]
+    if body_rows and body_rows[0][0].startswith("annotated "):  # what the spec covers, when not all three
+        gold["annotated"] = [body_rows[0][0][len("annotated "):] + " inside the scope (exhaustive)"]
+        body_rows = body_rows[1:]
+    lines = [(r[0].split(" ", 1)[0], r[0].split(" ", 1)[1], r[1:]) for r in body_rows]
     for key, _, _ in lines:
         if key not in ("q", "d", "c"):
             raise SystemExit(f"{spec.name}: unknown spec line {key!r}")
+    names = {"q": "quantities", "d": "dates", "c": "cited documents"}
+    kinds = [names[k] for k in names if any(key == k for key, _, _ in lines)]
+    if kinds == ["quantities"]:  # a spec of quantities only does not claim the other categories
+        gold["annotated"] = [", ".join(kinds) + " inside the scope (exhaustive)"]
 
     def hits(surface: str) -> list[int]:
         out, pos = [], text.find(surface, lo, hi)
@@ -138,6 +149,8 @@ def build(spec: Path) -> dict:
                     gold["quantities"].append(item)
                 elif cat == "d":
                     item.update(iso=None if f[0] == "-" else f[0], kind=f[1], optional="opt" in opts)
+                    if "alt" in opts:
+                        item["iso_alternatives"] = opts["alt"].split(",")
                     gold["dates"].append(item)
                 else:
                     outer = text[p - 1:p + len(s) + 1]
@@ -152,14 +165,15 @@ def build(spec: Path) -> dict:
     return gold
 
 
-def main() -> int:
-    for spec in sorted((HERE / "specs").glob("*.spec")):
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]).resolve() if argv else HERE
+    for spec in sorted((folder / "specs").glob("*.spec")):
         gold = build(spec)
-        out = HERE / (spec.stem + ".gold.json")
+        out = folder / (spec.stem + ".gold.json")
         out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(out.name, gold["counts"])
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
