@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "Candidate",
     "FAMILY_RANK",
     "SECTION_FAMILIES",
+    "Candidate",
     "cn_number",
     "line_candidates",
     "point_candidates",
@@ -47,13 +47,14 @@ FAMILY_RANK = {
     "chapter": 1,  # 第一章
     "jie": 2,  # 第一节
     "dun": 3,  # 一、
-    "tiangan": 4,  # 甲、 乙、 (older documents)
-    "article": 5,  # 第一条
-    "paren_cn": 6,  # （一）
-    "arabic": 7,  # 1. 1、 1．
-    "paren_ar": 8,  # （1）
-    "circled": 9,  # ①
-    "dash": 10,  # ——
+    "ordinal_title": 4,  # 第一、关于基本建设 on a short title line (第一，… and 第一、… in running text: points)
+    "tiangan": 5,  # 甲、 乙、 (older documents)
+    "article": 6,  # 第一条
+    "paren_cn": 7,  # （一）
+    "arabic": 8,  # 1. 1、 1．
+    "paren_ar": 9,  # （1）
+    "circled": 10,  # ①
+    "dash": 11,  # ——
 }
 #: Families whose nodes are sections (titled divisions); the others are items.
 SECTION_FAMILIES = frozenset({"part", "chapter", "jie", "dun"})
@@ -108,6 +109,7 @@ _NUM_CN = r"[一二三四五六七八九十百〇零两]{1,4}"
 # Line markers: tried at the first non-space character of a line, first match wins.
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal", re.compile(rf"第({_NUM_CN})(部分|编|篇|章|节|条)")),
+    ("ordinal_title", re.compile(rf"第({_NUM_CN}){_SP}、")),  # 第一、关于基本建设: a short title only
     ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
     ("tiangan", re.compile(rf"([{_TIANGAN}]){_SP}[、．.](?![{_TIANGAN}])")),
     ("dun_space", re.compile(rf"({_NUM_CN})(?=[ \u3000\xa0\t]+\S)")),  # 一　引言: a short title line only
@@ -121,9 +123,19 @@ _LINE_START = re.compile(r"(?m)^[ \u3000\xa0\t\ufeff]*(?=\S)")
 # A dated or attributed line under a title: ——2024年3月5日在… / ——一九五四年… / ——在…上的讲话
 _DATELINE = re.compile(rf"{_SP}(?:\d{{2,4}}|[一二三四五六七八九〇零]{{2,4}})年|{_SP}在.{{0,40}}(?:上的|会议)")
 _SHORT_TITLE = 30
+_LONG_TITLE = 50  # a title line 第一、… may be a long phrase (正确地确定基本建设的总规模，努力保证…)
 _SENTENCE_END = re.compile(r"[。！？；，]")
+_TITLE_END = re.compile(r"[。！？；：]")
 # A numeral right after 一、 means a run of numbers (一、二、三产业), not a heading.
 _NUMERAL_RUN = re.compile(rf"{_SP}(?:{_NUM_CN}|\d+){_SP}[、，]")
+
+
+def _short_title(view: str, pos: int, stops: re.Pattern[str], most: int = _SHORT_TITLE) -> bool:
+    """True when the rest of the line from ``pos`` is a short title: not empty, at most ``most``
+    characters, none of ``stops``."""
+    line_end = view.find("\n", pos)
+    line = view[pos:len(view) if line_end < 0 else line_end].strip()
+    return 0 < len(line) <= most and not stops.search(line)
 
 
 def line_candidates(view: str) -> list[Candidate]:
@@ -162,10 +174,10 @@ def line_candidates(view: str) -> list[Candidate]:
                 break
             if family == "dun_space":
                 family = "dun"
-                line_end = view.find("\n", m.end())
-                line = view[m.end():len(view) if line_end < 0 else line_end]
-                if len(line.strip()) > _SHORT_TITLE or _SENTENCE_END.search(line):
+                if not _short_title(view, m.end(), _SENTENCE_END):
                     break
+            elif family == "ordinal_title" and not _short_title(view, m.end(), _TITLE_END, _LONG_TITLE):
+                break  # 第一、要稳。… or 第一、⏎…: a point, found by point_candidates
             body = m.end()
             while body < len(view) and view[body] in " \u3000\xa0\t":
                 body += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .markers import FAMILY_RANK, SECTION_FAMILIES, Candidate
 
-__all__ = ["Draft", "line_runs", "point_runs", "nest"]
+__all__ = ["Draft", "line_runs", "nest", "point_runs"]
 
 _SPACE = " \u3000\xa0\t\n\r\ufeff"
 _HEAD_TRIM = _SPACE + "：；，、"
@@ -89,28 +89,42 @@ class Layout:
 
 
 def line_runs(
-    view: str, cands: list[Candidate], layout: Layout, limit: int, extra: list[Draft] = ()
+    view: str, cands: list[Candidate], layout: Layout, limit: int, extra: list[Draft] = (),
+    promote: str | None = None,
 ) -> list[Draft]:
     """Drafts of the line markers that form runs, each with its span (up to the next peer).
 
     Numbered families are checked over the whole body; bullet lines (``——``) are grouped by the
     node that holds them and numbered by position. ``extra`` drafts (unnumbered titles) are
     returned too and end the spans of the nodes before them like any peer of their rank.
+    ``promote`` names a family whose nodes are the document's sections (ranked as ``一、``).
     """
+    ranks: dict[str, float] = dict(FAMILY_RANK)
+    if promote is not None:
+        ranks[promote] = FAMILY_RANK["dun"]
     accepted: list[tuple[Candidate, int]] = []  # (candidate, number to report)
     for fam in sorted({c.family for c in cands} - {"dash"}):
         for run in _runs([c for c in cands if c.family == fam], tolerance=1):
             accepted.extend((c, c.number) for c in run)
-    events = sorted([(c.marker[0], FAMILY_RANK[c.family], c, n) for c, n in accepted]
-                    + [(d.start, int(d.rank), None, d) for d in extra], key=lambda t: (t[0], t[1]))
+    accepted.sort(key=lambda t: t[0].marker)
+    _place_floating(accepted, ranks)
+    demoted = _lists_inside_articles(accepted, ranks)
+    events = sorted([(c.marker[0], ranks[c.family], c, n) for c, n in accepted]
+                    + [(d.start, d.rank, None, d) for d in extra], key=lambda t: (t[0], t[1]))
     drafts: list[Draft] = []
-    next_at = [limit] * (max(FAMILY_RANK.values()) + 1)  # next start of a node of each rank
+    next_at: dict[float, int] = {}  # next start of a node of each rank
     for start, rank, c, payload in reversed(events):
         if c is None:
             drafts.append(payload)
         else:
-            nxt = min(next_at[: rank + 1])
-            drafts.append(_line_draft(view, c, payload, min(_trim_end(view, start, nxt), limit), layout))
+            nxt = min((v for r, v in next_at.items() if r <= rank), default=limit)
+            draft = _line_draft(view, c, payload, min(_trim_end(view, start, nxt), limit), layout)
+            draft.rank = rank
+            if c.family == promote:
+                draft.kind = "section"
+            elif c.family in demoted:
+                draft.kind = "item"
+            drafts.append(draft)
         next_at[rank] = start
     drafts.reverse()
     dashes = [c for c in cands if c.family == "dash"]
@@ -127,6 +141,39 @@ def line_runs(
                     end = _trim_end(view, c.marker[0], run[i + 1].marker[0])
                 drafts.append(_line_draft(view, c, i + 1, min(end, limit), layout))
     return drafts
+
+
+#: Families whose place in the hierarchy depends on the document: 第一、关于… title lines are
+#: subdivisions of 一、 in one report and of （一） in another.
+FLOATING = frozenset({"ordinal_title"})
+#: The heading families a floating family may sit under (items such as 1. or ① do not hold titles).
+_HEADING_RANK = FAMILY_RANK["paren_cn"]
+
+
+def _place_floating(accepted: list[tuple[Candidate, int]], ranks: dict[str, float]) -> None:
+    """Rank each floating family just below the heading family of the nearest line node that
+    precedes its first member (its default rank when none does)."""
+    for fam in FLOATING:
+        first = next((c for c, _ in accepted if c.family == fam), None)
+        if first is None:
+            continue
+        before = [c for c, _ in accepted if c.marker[0] < first.marker[0]
+                  and c.family not in FLOATING and ranks[c.family] <= _HEADING_RANK]
+        if before:
+            ranks[fam] = ranks[before[-1].family] + 0.5
+
+
+def _lists_inside_articles(accepted: list[tuple[Candidate, int]], ranks: dict[str, float]) -> set[str]:
+    """In a regulation whose articles come first (第一条 … 第三条 补助项目如下：⏎一、…⏎二、…), the
+    一、 lists are the articles' own items (款), not sections: rank them just below the article.
+    Returns the families so demoted."""
+    first: dict[str, int] = {}
+    for c, _ in accepted:
+        first.setdefault(c.family, c.marker[0])
+    if "article" in first and "dun" in first and first["article"] < first["dun"]:
+        ranks["dun"] = ranks["article"] + 0.5
+        return {"dun"}
+    return set()
 
 
 def _line_draft(view: str, c: Candidate, number: int, end: int, layout: Layout) -> Draft:
@@ -188,7 +235,7 @@ def point_runs(view: str, cands: list[Candidate], lines: list[Draft], layout: La
     groups: dict[tuple[int, str], list[Candidate]] = {}
     bounds: dict[int, int] = {}
     containers = Containers(lines)
-    for c in _first_by_order_word(cands, containers):
+    for c in _order_runs_go_on(_first_by_order_word(cands, containers), containers):
         box = containers.at(c.marker[0])
         key = id(box) if box is not None else 0
         bounds[key] = box.end if box is not None else limit
@@ -220,6 +267,30 @@ def _first_by_order_word(cands: list[Candidate], containers: Containers) -> list
         if then is not None and then.number == 2 and containers.at(then.marker[0]) is box:
             continue  # 首先 … 其次: its own run
         out[i] = Candidate(nxt.family, 1, c.marker, c.body, c.line_start)
+    return out
+
+
+def _order_runs_go_on(cands: list[Candidate], containers: Containers) -> list[Candidate]:
+    """A run said with order words may go on with numbered points (首先…。其次，…。第三，…): the
+    numbered point that follows its last member in the same container, numbered one more, joins
+    it (and so on for the next)."""
+    out = list(cands)
+    last: dict[int, tuple[int, int]] = {}  # container id -> (number of the last order member, index)
+    for i, c in enumerate(out):
+        box = id(containers.at(c.marker[0]))
+        if c.family == "order" and c.number != 99:
+            prev = last.get(box)
+            if c.number == 1 or (prev is not None and c.number == prev[0] + 1):
+                last[box] = (c.number, i)
+            continue
+        prev = last.get(box)
+        if prev is None or c.family not in _NUMBERED_STYLES:
+            continue
+        if prev[0] >= 2 and c.number == prev[0] + 1:
+            out[i] = Candidate("order", c.number, c.marker, c.body, c.line_start)
+            last[box] = (c.number, i)
+        else:
+            del last[box]
     return out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "fresh"))
-from make_golds import build  # noqa: E402
+from make_golds import build
 
 
 def main() -> int:
