@@ -65,7 +65,7 @@ def extract_outline(src: DocumentText) -> list[OutlineNode]:
     lo, hi = src.body
     layout = Layout(src.paragraphs, len(view))
     lines = [c for c in line_candidates(view) if lo <= c.marker[0] and c.marker[1] <= hi]
-    hi = back_matter_start(view, layout, lo, hi, lines)
+    hi = back_matter_start(view, lo, hi, lines)
     lines = [c for c in lines if c.marker[1] <= hi]
     points = [c for c in point_candidates(view) if lo <= c.marker[0] and c.marker[1] <= hi]
     line_drafts = line_runs(view, lines, layout, hi)

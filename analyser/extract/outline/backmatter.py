@@ -10,14 +10,12 @@ is part of the document, and in a covering notice (印发…的通知) it is mos
 Examples
 --------
 >>> from analyser.extract.outline.markers import line_candidates
->>> from analyser.extract.outline.tree import Layout
->>> from analyser.text.document import split_paragraphs
 >>> v = "一、回顾\\n内容。\\n二、任务\\n内容。\\n附件1\\n一、提高低保标准\\n附件2\\n名词解释\\n1.甲：乙。"
->>> cut = back_matter_start(v, Layout(tuple(split_paragraphs(v)), len(v)), 0, len(v), line_candidates(v))
+>>> cut = back_matter_start(v, 0, len(v), line_candidates(v))
 >>> v[cut:cut + 4]
 '名词解释'
 >>> w = "一、回顾\\n注：\\n1.单位：万元。\\n二、任务\\n内容。"
->>> back_matter_start(w, Layout(tuple(split_paragraphs(w)), len(w)), 0, len(w), line_candidates(w)) == len(w)
+>>> back_matter_start(w, 0, len(w), line_candidates(w)) == len(w)
 True
 
 """
@@ -26,19 +24,19 @@ from __future__ import annotations
 import re
 
 from .markers import SECTION_FAMILIES, Candidate
-from .tree import Layout
 
 __all__ = ["back_matter_start"]
 
-_GLOSSARY = re.compile(r"(?:名词解释|名词注释|注释|注解|附注|注|参考文献)[：:]?")
-_SPACE = " \u3000\xa0\t\ufeff"
+_GLOSSARY = re.compile(r"(?m)^[ \u3000\xa0\t\ufeff]*(?:名词解释|名词注释|注释|注解|附注|注|参考文献)[：:]?[ \u3000\xa0\t]*$")
 
 
-def back_matter_start(view: str, layout: Layout, lo: int, hi: int, lines: list[Candidate]) -> int:
+def back_matter_start(view: str, lo: int, hi: int, lines: list[Candidate]) -> int:
     """Where the glossary or notes after the body of ``view[lo:hi]`` start (``hi`` when none);
     ``lines`` are the line-marker candidates of the view."""
+    m = _GLOSSARY.search(view, lo, hi)
+    if m is None:
+        return hi
     last_section = max((c.marker[0] for c in lines if c.family in SECTION_FAMILIES), default=-1)
-    for a, b in layout.paragraphs:
-        if lo <= a and b <= hi and a > last_section and _GLOSSARY.fullmatch(view[a:b].strip(_SPACE)):
-            return a
-    return hi
+    if m.start() < last_section:
+        m = _GLOSSARY.search(view, last_section + 1, hi)
+    return hi if m is None else m.start()

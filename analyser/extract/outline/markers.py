@@ -2,7 +2,8 @@
 
 Two kinds of candidates are found here; :mod:`.tree` decides which of them form real sequences.
 
-* *Line markers* open a paragraph: ``第一部分`` ``第一章`` ``一、`` ``甲、`` ``第一条`` ``（一）`` ``1.``
+* *Line markers* open a paragraph: ``第一部分`` ``第一章`` ``壹、`` ``一、`` ``第一、`` (a short title
+  line) ``甲、`` ``第一条`` ``（一）`` ``1.``
   ``（1）`` ``①`` and the bullet ``——``. Each belongs to a *family*; families have a fixed rank
   (smaller is higher in the hierarchy).
 * *Point markers* sit at a sentence start inside running text: ``一是`` ``一要`` ``第一是``
@@ -39,6 +40,7 @@ __all__ = [
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "零〇一二两三四五六七八九十百"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_CAPITAL = "壹贰参肆伍陆柒捌玖拾"  # in the Simplified view (貳 參 陸 read 贰 参 陆)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 #: Rank of each line-marker family: a node nests under the nearest open node of smaller rank.
@@ -46,18 +48,19 @@ FAMILY_RANK = {
     "part": 0,  # 第一部分 / 第一编 / 第一篇
     "chapter": 1,  # 第一章
     "jie": 2,  # 第一节
-    "dun": 3,  # 一、
-    "ordinal_title": 4,  # 第一、关于基本建设 on a short title line (第一，… and 第一、… in running text: points)
-    "tiangan": 5,  # 甲、 乙、 (older documents)
-    "article": 6,  # 第一条
-    "paren_cn": 7,  # （一）
-    "arabic": 8,  # 1. 1、 1．
-    "paren_ar": 9,  # （1）
-    "circled": 10,  # ①
-    "dash": 11,  # ——
+    "capital": 3,  # 壹、 贰、 (Taiwan documents: above their 一、)
+    "dun": 4,  # 一、
+    "ordinal_title": 5,  # 第一、关于基本建设 on a short title line (第一，… and 第一、… in running text: points)
+    "tiangan": 6,  # 甲、 乙、 (older documents)
+    "article": 7,  # 第一条
+    "paren_cn": 8,  # （一）
+    "arabic": 9,  # 1. 1、 1．
+    "paren_ar": 10,  # （1）
+    "circled": 11,  # ①
+    "dash": 12,  # ——
 }
 #: Families whose nodes are sections (titled divisions); the others are items.
-SECTION_FAMILIES = frozenset({"part", "chapter", "jie", "dun"})
+SECTION_FAMILIES = frozenset({"part", "chapter", "jie", "capital", "dun"})
 
 _PART_KIND = {"部分": "part", "编": "part", "篇": "part", "章": "chapter", "节": "jie", "条": "article"}
 
@@ -112,6 +115,7 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal_title", re.compile(rf"第({_NUM_CN}){_SP}、")),  # 第一、关于基本建设: a short title only
     ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
     ("tiangan", re.compile(rf"([{_TIANGAN}]){_SP}[、．.](?![{_TIANGAN}])")),
+    ("capital", re.compile(rf"([{_CAPITAL}]|拾[{_CAPITAL[:-1]}]){_SP}、(?![{_CAPITAL}])")),
     ("dun_space", re.compile(rf"({_NUM_CN})(?=[ \u3000\xa0\t]+\S)")),  # 一　引言: a short title line only
     ("paren_cn", re.compile(rf"（[\s\ufeff]*({_NUM_CN}){_SP}）")),  # a stray line break after （ too
     ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
@@ -119,6 +123,16 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(f"([{_CIRCLED}])")),
     ("dash", re.compile(r"(——|－－|--)(?!—)")),
 ]
+_FIRST_CHARS = {  # the characters a family's marker can open with (digits: any Unicode digit)
+    "ordinal": "第", "ordinal_title": "第", "dun": _CN, "tiangan": _TIANGAN, "capital": _CAPITAL,
+    "dun_space": _CN, "paren_cn": "（", "paren_ar": "（", "arabic": "", "circled": _CIRCLED, "dash": "—－-",
+}
+#: the patterns worth trying at a line opening with a given character, in ``_LINE_PATTERNS`` order
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _family, _pat in _LINE_PATTERNS:
+    for _ch in _FIRST_CHARS[_family]:
+        _BY_FIRST.setdefault(_ch, []).append((_family, _pat))
+_DIGIT_PATTERNS = [(f, p) for f, p in _LINE_PATTERNS if f == "arabic"]
 _LINE_START = re.compile(r"(?m)^[ \u3000\xa0\t\ufeff]*(?=\S)")
 # A dated or attributed line under a title: ——2024年3月5日在… / ——一九五四年… / ——在…上的讲话
 _DATELINE = re.compile(rf"{_SP}(?:\d{{2,4}}|[一二三四五六七八九〇零]{{2,4}})年|{_SP}在.{{0,40}}(?:上的|会议)")
@@ -149,7 +163,8 @@ def line_candidates(view: str) -> list[Candidate]:
     out: list[Candidate] = []
     for lm in _LINE_START.finditer(view):
         pos = lm.end()
-        for family, pat in _LINE_PATTERNS:
+        first = view[pos]
+        for family, pat in _BY_FIRST.get(first) or (_DIGIT_PATTERNS if first.isdigit() else ()):
             m = pat.match(view, pos)
             if not m:
                 continue
@@ -164,6 +179,8 @@ def line_candidates(view: str) -> list[Candidate]:
                 number = _CIRCLED.index(m.group(1)) + 1
             elif family == "tiangan":
                 number = _TIANGAN.index(m.group(1)) + 1
+            elif family == "capital":
+                number = sum(_CAPITAL.index(ch) + 1 for ch in m.group(1))  # 拾贰 = 10 + 2
             elif family in ("arabic", "paren_ar"):
                 number = int(m.group(1))
             else:

@@ -274,6 +274,8 @@ def _order_runs_go_on(cands: list[Candidate], containers: Containers) -> list[Ca
     """A run said with order words may go on with numbered points (首先…。其次，…。第三，…): the
     numbered point that follows its last member in the same container, numbered one more, joins
     it (and so on for the next)."""
+    if not any(c.family == "order" for c in cands):
+        return cands
     out = list(cands)
     last: dict[int, tuple[int, int]] = {}  # container id -> (number of the last order member, index)
     for i, c in enumerate(out):

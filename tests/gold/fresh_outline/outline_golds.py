@@ -1,6 +1,6 @@
 """Build the outline golds of this folder from ``specs/*.spec`` (same spec language as ``../fresh``).
 
-``python3 tests/gold/fresh_outline/make_golds.py`` (needs ``../shared``).
+``python3 tests/gold/fresh_outline/outline_golds.py`` (needs ``../shared``).
 """
 from __future__ import annotations
 
