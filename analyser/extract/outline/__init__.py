@@ -27,15 +27,13 @@ Examples
 """
 from __future__ import annotations
 
-import re
-
 from analyser.facts import OutlineNode
 from analyser.text.document import DocumentText
 
 from .backmatter import back_matter_start
 from .markers import FAMILY_RANK, line_candidates, point_candidates
 from .titled import title_lines
-from .tree import Draft, Layout, line_runs, nest, point_runs
+from .tree import Draft, Layout, line_runs, nest, point_runs, title_line
 
 __all__ = ["extract_outline"]
 
@@ -84,11 +82,8 @@ def extract_outline(src: DocumentText) -> list[OutlineNode]:
     return [_freeze(src, d, 1) for d in roots]
 
 
-#: The longest title line a numbered node may have for its family to stand as the sections.
-TITLE_CHARS = 50
 #: A family stands as the sections only when each of its nodes holds at least this many paragraphs.
 SECTION_PARAGRAPHS = 3
-_NOT_IN_TITLE = re.compile(r"[。！？；]")
 
 
 def _title_family(
@@ -107,13 +102,10 @@ def _title_family(
     if len(nodes) < 2 or (titles and titles[0][0] < nodes[0].start):
         return None
     for i, d in enumerate(nodes):
-        first = layout.index(d.start)
-        _, b = layout.paragraphs[first]
-        line = view[d.body:b]
-        if layout.index(d.body) != first or not 0 < len(line) <= TITLE_CHARS or _NOT_IN_TITLE.search(line):
+        if not title_line(view, d.start, d.body, layout):
             return None
         end = nodes[i + 1].start if i + 1 < len(nodes) else hi
-        if layout.index(max(d.start, end - 1)) - first + 1 < SECTION_PARAGRAPHS:
+        if layout.index(max(d.start, end - 1)) - layout.index(d.start) + 1 < SECTION_PARAGRAPHS:
             return None
     return family
 

@@ -50,7 +50,7 @@ FAMILY_RANK = {
     "jie": 2,  # 第一节
     "capital": 3,  # 壹、 贰、 (Taiwan documents: above their 一、)
     "dun": 4,  # 一、
-    "ordinal_title": 5,  # 第一、关于基本建设 on a short title line (第一，… and 第一、… in running text: points)
+    "ordinal_title": 5,  # 第一、关于基本建设 on a title line (第一，… and 第一、… in running text: points)
     "tiangan": 6,  # 甲、 乙、 (older documents)
     "article": 7,  # 第一条
     "paren_cn": 8,  # （一）
@@ -112,7 +112,7 @@ _NUM_CN = r"[一二三四五六七八九十百〇零两]{1,4}"
 # Line markers: tried at the first non-space character of a line, first match wins.
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal", re.compile(rf"第({_NUM_CN})(部分|编|篇|章|节|条)")),
-    ("ordinal_title", re.compile(rf"第({_NUM_CN}){_SP}、")),  # 第一、关于基本建设: a short title only
+    ("ordinal_title", re.compile(rf"第({_NUM_CN}){_SP}、")),  # 第一、关于基本建设 (see below); 第一， is a point
     ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
     ("tiangan", re.compile(rf"([{_TIANGAN}]){_SP}[、．.](?![{_TIANGAN}])")),
     ("capital", re.compile(rf"([{_CAPITAL}]|拾[{_CAPITAL[:-1]}]){_SP}、(?![{_CAPITAL}])")),
@@ -194,7 +194,7 @@ def line_candidates(view: str) -> list[Candidate]:
                 if not _short_title(view, m.end(), _SENTENCE_END):
                     break
             elif family == "ordinal_title" and not _short_title(view, m.end(), _TITLE_END, _LONG_TITLE):
-                break  # 第一、要稳。… or 第一、⏎…: a point, found by point_candidates
+                family = "ordinal_sentence"  # 第一、要稳。…: a point (a run mixing both is points: tree.line_runs)
             body = m.end()
             while body < len(view) and view[body] in " \u3000\xa0\t":
                 body += 1

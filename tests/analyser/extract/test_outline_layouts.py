@@ -199,3 +199,33 @@ def test_traditional_script_gives_the_same_outline() -> None:
             traditional = convert(text)
             assert len(traditional) == len(text)
             assert [n[:3] for n in tree(traditional)] == [n[:3] for n in tree(text)]
+
+
+def test_a_run_restarting_inside_another_is_a_level_below() -> None:
+    # 一、二、 then 一、二、三、 then 三、: the inner run sits under 二、 (one marker, two levels)
+    text = lines("一、回顾", LONG, "二、方针", LONG, "一、确定适度的增长率", LONG, "二、规定恰当的投资规模", LONG,
+                 "三、坚持科技进步", LONG, "三、经济体制改革", LONG, "四、对外政策", LONG)
+    assert [(d, n, m) for d, _, n, m, _ in tree(text)] == [
+        (1, 1, "一、"), (1, 2, "二、"), (2, 1, "一、"), (2, 2, "二、"), (2, 3, "三、"), (1, 3, "三、"), (1, 4, "四、")]
+
+
+def test_a_restarted_list_of_sentences_belongs_to_the_node_before_it() -> None:
+    text = lines(
+        "一、关于工农业生产", LONG, "二、关于财政", LONG,
+        "第一、严格控制固定资产投资的总规模", LONG,
+        "一、固定资产投资总规模，都必须由国家计委综合平衡。", "二、大中型项目一律由国家计委审批。",
+        "第二、坚决调整和全面整顿现有企业", LONG,
+    )
+    assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [
+        (1, "section", "一、"), (1, "section", "二、"),
+        (2, "item", "第一、"), (3, "item", "一、"), (3, "item", "二、"), (2, "item", "第二、")]
+
+
+def test_an_annex_is_not_inside_the_last_item() -> None:
+    text = lines(
+        "一、回顾", LONG, "二、安排", "（一）扩大内需", LONG, "（二）加强政府建设", LONG, "各位代表！让我们团结奋斗。",
+        "附件1", "十件民生实事", "一、提高低保标准。", LONG, "二、建立长期护理保险制度。", LONG,
+    )
+    assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [
+        (1, "section", "一、"), (1, "section", "二、"), (2, "item", "（一）"), (2, "item", "（二）"),
+        (1, "section", "一、"), (1, "section", "二、")]
