@@ -69,7 +69,7 @@ _MAG = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 #: a negation before the marker (不得低于) is looked for up to two characters further.
 _PRE_REACH = 3
 _NEGATION_REACH = 2
-_RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|–|－|-{1,2}|～|~)")
+_RANGE_JOIN = re.compile(r"(?:[（(]含[）)])?(?:至|到|—{1,2}|―|–|－|-{1,2}|～|~)")
 #: 百分之N = N %, 千分之N = N/10 %, 百万分之N = N/10^4 % …
 _PER_BASE = {"百": 1, "千": 0.1, "仟": 0.1, "万": 0.01, "百万": 1e-4, "千万": 1e-5, "万万": 1e-6, "亿": 1e-6,
              "百万万": 1e-8}
@@ -148,6 +148,7 @@ def extract_quantities(
     found = _drop_dates(found, dates, view)
     found.sort(key=lambda q: q.start)
     _share_list_units(found, view)
+    _share_list_bounds(found, view)
     for q in found:
         if q.unit is None:
             q.unit = implied_unit(view, q.end) or implied_unit_before(view, q.start)
@@ -549,3 +550,22 @@ def _share_list_units(found: list[_Q], view: str) -> None:
         if listed and prev.measure and prev.unit == "个" and cur.unit and unit_kind(cur.unit) in ("place", "percent"):
             prev.unit = cur.unit
             prev.measure = cur.measure
+
+
+_BOUND_AFTER = re.compile(r"(?:（含）|\(含\)|及)?(?:以上|以下)$")
+_LIST_JOINS = ("、", "和", "及", "或", "或者")
+
+
+def _share_list_bounds(found: list[_Q], view: str) -> None:
+    """六十斤、八十斤或者一百斤以上: a bound written after the last item of a list of values in the
+    same unit bounds every item (the items before it carry no marker of their own)."""
+    shared = False  # the current item took its bound from the item after it
+    for i in range(len(found) - 1, 0, -1):
+        cur, prev = found[i], found[i - 1]
+        marked = cur.qualifier in ("lower_bound", "upper_bound") and _BOUND_AFTER.search(view, cur.start, cur.end)
+        shared = bool((marked or shared) and view[prev.end:cur.start] in _LIST_JOINS and prev.qualifier == "exact"
+                      and prev.unit == cur.unit and prev.value is not None)
+        if shared:
+            prev.qualifier = cur.qualifier
+            _set_bounds(prev)
+

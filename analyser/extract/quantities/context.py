@@ -3,9 +3,13 @@
 * indicator: the noun phrase of the clause before the number (建设安置住房266万余套 ->
   建设安置住房), trimmed of leading dates, places and connectives; when nothing is left it is the
   phrase after the number (实现了3.5万个安置点社区管理服务全覆盖 -> 安置点社区管理服务全覆盖), or the
-  indicator of the list the number belongs to (5个、4.2个、3个百分点);
-* time: the ISO value of the nearest date before the number in its sentence, else the date that
-  opens its paragraph (五年多来，… / 2018年，…当年…);
+  indicator of the list the number belongs to (5个、4.2个、3个百分点); a bare verb takes the subject
+  of the clause before it, passing over clauses that open with a preposition (粮食每亩平均年产量，
+  在三种不同的地区，分别达到四百斤); a comparison base is cut (将由1949年的28.8%上升为…); a demonstrative
+  with no words of its own takes up the phrase it refers to (这个比重 -> …在工农业总产值中的比重);
+  the 分别 pairing is in :mod:`.respectively`;
+* time (:mod:`.timeframe`): the ISO value of the nearest date before the number in its sentence,
+  else the date that opens its paragraph (五年多来，… / 2018年，…当年…);
 * place: the nearest PLACE entity before the number in its sentence; in a 分别 sentence the places
   and the values pair off by position (贵州、陕西、广西…分别提升了5个、4.2个、3个百分点).
 
@@ -22,23 +26,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from itertools import islice
 
 from analyser.facts import DateExpr, Entity, Quantity, Span
 from analyser.text.document import DocumentText
 
+from .clauses import ANNOUNCED, BREAK, BREAK_STRONG, LEAD, SHARE_OF, TRAIL
+from .respectively import RESPECTIVELY, pair_respectively, respective_subjects
 from .roles import characterise
+from .timeframe import DateChains, time_of
 
 __all__ = ["attribute"]
 
-_BREAK = set("，。；：！？\n、“”「」（）()《》")
-_LEAD = re.compile(
-    r"(?:其中|此外|同时|另外|并且|并|而且|以及|及|和|与|共|共计|合计|总计|累计共?|全国|全省|全区|全市|各地|"
-    r"据统计|据初步统计|初步统计|据测算|经测算|截至目前|目前|当年|全年|今年|去年|期间|其中有|包括|比如|例如|"
-    r"通过|使|让|将|把|对|在|为|已|已经|还|也|都|又|再|均|分别|每年|共|的|那么|如果|但是|而且|而|则|预计|预计将)+"
-)
-_TRAIL = re.compile(r"(?:从|由|分别|分别为|分别是|分别达到?|为|是|达|达到|约为|有|共|计|了|的|等|在|至|到|都|均|已|合计|总计|共计|平均)+$")
-_AFTER_STOP = re.compile(r"以上|以下|左右|之多|[，、和及与]")
+_AFTER_STOP = re.compile(r"以上|以下|左右|之多|或|[，、和及与]")
 
 
 def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Sequence[Entity]) -> list[Quantity]:
@@ -51,73 +50,26 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
     spans = [(q.start, q.end) for q in found]
     runs = _run_ends(view, spans)
     layout = _Layout(src)
-    chains = _DateChains(view, layout, date_list)
+    chains = DateChains(view, layout, date_list)
     out: list[Quantity] = []
     prev_ind: Span | None = None
     prev_end = -10
     for i, q in enumerate(found):
         gap = view[prev_end:q.start] if prev_end >= 0 else None
-        joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近", "或", "∶", ":") or bool(_JOINED_CHANGE.fullmatch(gap)))
+        joined = gap is not None and (gap in ("、", "和", "及", "，", "、近", "和近", "或", "或者", "∶", ":") or bool(_JOINED_CHANGE.fullmatch(gap)))
         joined = joined or (gap is not None and bool(_RESTATED.fullmatch(gap)) and found[i - 1].unit == q.unit)
-        ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts, runs)
-        ind = _indicator(ctx, q, prev_ind if joined else None, prev_ind)
-        time = _time(src, layout, q, date_list, date_starts, chains)
+        ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts, runs, found)
+        ind = _resolve_anaphor(ctx, _indicator(ctx, q, prev_ind if joined else None, prev_ind))
+        time = time_of(src, layout, q, date_list, date_starts, chains)
         place = _place(layout, q.start, place_list, place_starts)
         out.append(
             Quantity(q.start, q.end, src.text[q.start:q.end], q.value, q.unit, q.qualifier,
                      q.lower, q.upper, ind, time, place)
         )
         prev_ind, prev_end = ind, q.end
-    _pair_respectively(src, layout, out, place_list)
-    _respective_subjects(src, out)
+    pair_respectively(src, layout, out, place_list)
+    respective_subjects(src, out)
     return characterise(src, out, date_starts)
-
-
-_RESPECTIVELY = re.compile(r"分别")
-_LIST_GAP = re.compile(r"[、和及]|、近|和近")
-_ITEM = re.compile(r"[^、和及与]+")
-
-
-def _respective_subjects(src: DocumentText, out: list[Quantity]) -> None:
-    """一产、二产、三产增加值分别增长6%、5.2%、5.2%: the ``j``-th value measures the ``j``-th subject.
-
-    The listed subjects share the head written after the last of them (增加值); the indicator of
-    each value runs from its own subject to the verb, so later values drop the earlier subjects.
-    """
-    view = src.view
-    breaks = None  # offsets of the strong breaks, found once when first needed
-    i = 0
-    while i < len(out):
-        q = out[i]
-        m = None
-        lo = max(0, q.start - 40)
-        for m in _RESPECTIVELY.finditer(view, lo, q.start):
-            pass
-        if m is None or any(c in _BREAK_STRONG for c in view[m.end():q.start]):
-            i += 1
-            continue
-        group = [i]
-        while group[-1] + 1 < len(out) and _LIST_GAP.fullmatch(view[out[group[-1]].end:out[group[-1] + 1].start]):
-            group.append(group[-1] + 1)
-        if len(group) < 2 or out[i].place is not None:
-            i = group[-1] + 1
-            continue
-        if breaks is None:
-            breaks = [b.start() for b in _STRONG_BREAK.finditer(view)]
-        j = bisect.bisect_left(breaks, m.start()) - 1
-        clause0 = breaks[j] + 1 if j >= 0 else 0
-        items = list(islice(_ITEM.finditer(view, clause0, m.start()), len(group) + 1))
-        if len(items) == len(group) and view.find("等", clause0, m.start()) < 0:
-            verb_end = out[i].start
-            trail = _TRAIL.search(view, m.end(), verb_end)
-            if trail and trail.end() == verb_end:
-                verb_end = trail.start()
-            for item, j in zip(items, group):
-                o = out[j]
-                ind = src.span(item.start(), verb_end)
-                out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
-                                  ind, o.time, o.place)
-        i = group[-1] + 1
 
 
 class _Layout:
@@ -129,7 +81,7 @@ class _Layout:
         self.s_starts = [a for a, _ in self.sentences]
         self.p_starts = [a for a, _ in self.paragraphs]
         self.t_starts = [t.start for t in src.tokens]
-        self.respectively = [m.start() for m in _RESPECTIVELY.finditer(src.view)]
+        self.respectively = [m.start() for m in RESPECTIVELY.finditer(src.view)]
 
     def last_respectively(self, lo: int, hi: int) -> int:
         """Where the last 分别 inside ``[lo, hi)`` starts (``view.rfind("分别", lo, hi)``), or -1."""
@@ -146,8 +98,8 @@ class _Layout:
 class _Context:
     """What the indicator rules look at around the ``i``-th quantity."""
 
-    def __init__(self, src, layout, spans, i, dates, date_starts, places, place_starts, runs) -> None:
-        self.src, self.view, self.layout = src, src.view, layout
+    def __init__(self, src, layout, spans, i, dates, date_starts, places, place_starts, runs, found) -> None:
+        self.src, self.view, self.layout, self.found = src, src.view, layout, found
         self.spans, self.i, self.runs = spans, i, runs
         self.dates, self.date_starts = dates, date_starts
         self.places, self.place_starts = places, place_starts
@@ -159,7 +111,7 @@ class _Context:
         if self.i > 0:
             floor = max(floor, self.spans[self.i - 1][1])
         k = a
-        while k > floor and view[k - 1] not in _BREAK_STRONG:
+        while k > floor and view[k - 1] not in BREAK_STRONG:
             k -= 1
         # a date that opens the clause (2018年，当年完成…) is not part of what is measured; one in the
         # middle (合作社在今年八月已经发展到) leaves the subject before it in place
@@ -189,7 +141,11 @@ class _Context:
         return start
 
     def next_quantity_start(self, b: int) -> int:
-        return self.spans[self.i + 1][0] if self.i + 1 < len(self.spans) else 10**12
+        """Where the first quantity starting at or after ``b`` (past this one) starts."""
+        k = self.i + 1
+        while k < len(self.spans) and self.spans[k][0] < b:
+            k += 1  # 96户177人建档立卡贫困人口: the phrase after the run ends at the next one after it
+        return self.spans[k][0] if k < len(self.spans) else 10**12
 
     def after_quantities(self, b: int) -> int:
         """Skip the quantities listed right after this one (3个乡镇58个贫困村实施…)."""
@@ -229,8 +185,6 @@ _VERB_END = re.compile(
     r"新增|增加|创建|打造|培育|引进|签约|开工|完成|实现|惠及|覆盖|涉及|搬迁|转移|救助|资助|发放|拨付)$"
 )
 _PLACE_CLASS = re.compile(r"(?:等)?(?:省区市|省区|省份|地区|部分省份|部分|城市|地方)")
-_BREAK_STRONG = set("，。；：！？\n“”「」（）()《》")
-_STRONG_BREAK = re.compile("[" + re.escape("".join(sorted(_BREAK_STRONG))) + "]")
 
 
 def _strip_dates(ctx: _Context, a: int, b: int) -> str:
@@ -248,20 +202,32 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     src, view = ctx.src, ctx.view
     a, b = q.start, q.end
     start = ctx.clause_start(a)
+    if ctx.i > 0 and start == ctx.spans[ctx.i - 1][1] and _is_duration(ctx.found[ctx.i - 1]) \
+            and view[start:start + 1] in _DURATION_TAIL:
+        start += 1  # 五年内国务院…: the rest of the span of time
     start = _skip_dates(start, a, ctx.dates, ctx.date_starts)
     while start < a and view[start] in "、和及":
         start += 1
-    lead = _LEAD.match(view, start, a)
+    start = _skip_dates(start, a, ctx.dates, ctx.date_starts)  # 、3月19日新疆阿图什6.9级
+    lead = LEAD.match(view, start, a)
     if lead:
         start = _skip_dates(lead.end(), a, ctx.dates, ctx.date_starts)
+    place_start = start
     start = ctx.skip_places(start, a)
-    lead = _LEAD.match(view, start, a)
+    places_end = start
+    lead = LEAD.match(view, start, a)
     if lead:
         start = lead.end()
-    trail = _TRAIL.search(view, start, a)
+    trail = TRAIL.search(view, start, a)
     end = trail.start() if trail and trail.end() == a else a
+    if q.unit != "倍":  # a multiple is read against its base (相当于1949年的2.5倍): the base stays
+        end = _cut_base(ctx, start, end)
+    announced = ANNOUNCED.search(view, start, end)
+    if announced:
+        end = announced.start()  # 重点抓好以下五项工作: what is counted follows the number
     before = end - start
-    if prev_in_clause is not None and ctx.i > 0 and prev_in_clause.start >= ctx.spans[ctx.i - 1][1] > start - 2:
+    if prev_in_clause is not None and ctx.i > 0 and prev_in_clause.start >= ctx.spans[ctx.i - 1][1] > start - 2 \
+            and not _is_duration(q_prev := ctx.found[ctx.i - 1]) and BREAK.intersection(view[q_prev.end:a]):
         before = 0  # 两次降低…、两次下调…: the words before belong to the previous number
     if ctx.i > 0 and ctx.spans[ctx.i - 1][1] >= ctx.clause_start(a) - 1 and prev_in_clause is not None:
         seg = view[ctx.spans[ctx.i - 1][1]:end]
@@ -275,9 +241,11 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     k = j
     stop = ctx.next_quantity_start(j)
     implied = q.unit is not None and not _unit_in_surface(view, q)
-    while k < len(view) and k - j < 20 and k < stop and view[k] not in (_BREAK_STRONG if implied else _BREAK):
+    while k < len(view) and k - j < 20 and k < stop and view[k] not in (BREAK_STRONG if implied else BREAK):
         k += 1
-    after = k - j if not _AFTER_STOP.match(view, j) else 0
+    while k - j > 2 and view[k - 1] == "的":
+        k -= 1  # 十二亿亩粮食耕地的百分之二十四: the noun, not its 的
+    after = k - j if not _AFTER_STOP.match(view, j) and not _CHANGE_ONLY.fullmatch(view, j, k) else 0
     if (implied or view[a - 1:a] == "的" and q.measure_unit) and after >= 2 and j == b or implied and after >= 2:
         return src.span(j, k)  # 近1000万贫困人口 / 一定规模的3.5万个安置点: the noun follows
     if after >= 2 and j == b and q.measure and view[a - 1:a] == "有":
@@ -292,46 +260,151 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     if cat >= 0 and end - cat - 1 >= 2 and "、" in view[start:cat] and q.measure_unit and q.unit not in _PEOPLE:
         start = cat + 1  # 举办文化演艺、体育赛事等促消费活动500余场次: the kind after 等
         before = end - start
+    if (announced or SHARE_OF.fullmatch(view, start, a)) and after >= 2 and j == b:
+        return src.span(b, k)
     if before >= 3:
         return src.span(start, end)
     if prev is not None and after < 2:
         return prev
+    if prev is None and before <= 1 and places_end - place_start >= 2 and len(view[places_end:a].strip("、和及等")) <= 1 \
+            and (after < 2 or not q.measure_unit):
+        # 3月19日新疆阿图什6.9级, 内蒙古包头西6.4级: what is measured is named by the place
+        return src.span(place_start, places_end if view[places_end:a] in ("", "、", "和", "及", "等") else a)
     if after >= 2 and j == b:
         # 至少有十个突出亮点: a bare marker before the number is no part of what is measured
-        return src.span(b if before <= 0 or _MARKER_ONLY.fullmatch(view, start, a) else start, k)
+        own = before <= 1 or _MARKER_ONLY.fullmatch(view, start, a) or not BREAK.isdisjoint(view[start:a])
+        return src.span(b if own else start, k)  # never across a list separator (四十五个县、七百六十一万亩棉田)
+    if after >= 2 and ctx.after_quantities(b) > b and not q.measure_unit:
+        # 分别达到四十斤、六十斤和一百斤皮棉: a noun after a list of measures names the material, not
+        # what is measured; the list's subject is
+        if prev is not None:
+            return prev
+        if before <= 3 and (subject := _previous_clause(ctx, ctx.clause_start(a))):
+            return subject
     if after >= 2:
         return src.span(j, k)
-    if before <= 3 and prev is None and (subject := _previous_clause(ctx, start)):
+    if before <= 3 and prev is None and (subject := _previous_clause(ctx, ctx.clause_start(a))):
         return subject  # 三次产业结构进一步优化，调整为8.3∶41.4∶50.3: the subject is the clause before
     if before >= 2:
         return src.span(start, end)
+    if prev is None and before <= 0 and prev_in_clause is not None and ctx.i > 0 \
+            and (ctx.found[ctx.i - 1].unit == q.unit or q.unit == "倍") \
+            and ctx.spans[ctx.i - 1][0] >= ctx.layout.sentence(a)[0]:
+        return prev_in_clause  # 这个比重是17%，而在1954年预计将近33%: a clause with no subject of its own
     return prev
 
 
+def _cut_base(ctx: _Context, start: int, end: int) -> int:
+    """The phrase before a number without the comparison base it ends with (将由1949年的28.8%上升为…,
+    等于1949年的2.5倍): a date after 由/从/比/等于/相当于/为/是 is the base, not what is measured."""
+    view = ctx.view
+    j = bisect.bisect_left(ctx.date_starts, start)
+    while j < len(ctx.dates) and ctx.dates[j].end < end:
+        j += 1
+    if j >= len(ctx.dates) or ctx.dates[j].end != end or ctx.dates[j].start <= start:
+        return end
+    m = _BASE_BEFORE.search(view, start, ctx.dates[j].start)
+    if not m or m.end() != ctx.dates[j].start:
+        return end
+    cut = m.start()
+    trail = _TRAIL_MODAL.search(view, start, cut)
+    return trail.start() if trail and trail.end() == cut else cut
+
+
+_BASE_BEFORE = re.compile(r"(?:由|从|比|较|等于|相当于|为|是|同)")
+_TRAIL_MODAL = re.compile(r"(?:将|预计|预计将|可望|有望|已|都|均|分别|也)+$")
+
+#: 这个比重 / 这一比重 / 该比例: a demonstrative and the two-character noun it takes up
+_ANAPHOR = re.compile(r"(?:这个|这一|这些|该|此)(?P<noun>[\u4e00-\u9fff]{2})")
+_ANAPHOR_REST = re.compile(r"在|将|预计|大约|约|已|也|还|都|由|从")
+_POINT_LEAD = re.compile(r"(?:第?[一二三四五六七八九十]+是|其[一二三四五六七八九十]是|首先是?)")
+
+
+def _resolve_anaphor(ctx: _Context, ind: Span | None) -> Span | None:
+    """这个比重大约是17%: the indicator is the phrase the demonstrative takes up, the last one ending
+    in the same noun before it (现代工业的产值在工农业总产值中的比重迅速上升。在1949年，这个比重…)."""
+    if ind is None:
+        return None
+    view = ctx.view
+    m = _ANAPHOR.match(view, ind.start, ind.end)
+    if not m or len(_ANAPHOR_REST.sub("", _strip_dates(ctx, m.end(), ind.end))) > 1:
+        return ind  # no demonstrative, or one with words of its own (这个工程因为…而积压资金)
+    noun = m["noun"]
+    p = view.rfind(noun, max(0, ind.start - 300), ind.start)
+    if p < 0:
+        return ind
+    c0 = max(view.rfind(c, 0, p) for c in BREAK_STRONG) + 1
+    lead = _POINT_LEAD.match(view, c0, p)
+    if lead:
+        c0 = lead.end()
+    lead = LEAD.match(view, c0, p)
+    if lead:
+        c0 = lead.end()
+    if not 4 <= p + len(noun) - c0 <= 40 or _ANAPHOR.match(view, c0):
+        return ind
+    return ctx.src.span(c0, p + len(noun))
+
+
 def _previous_clause(ctx: _Context, start: int) -> Span | None:
-    """The clause before ``start`` in the same sentence, when it holds no number: the subject a
-    bare verb (调整为, 达到) goes on from."""
+    """The clause before ``start`` in the same sentence: the subject a bare verb (调整为, 达到) goes on
+    from. Adverbial clauses between them are passed over (粮食每亩平均年产量，在三种不同的地区，分别达到
+    四百斤、…), and the subject ends before a number or date inside it (棉花的亩产量在十二年内 ->
+    棉花的亩产量)."""
     view = ctx.view
     s0, _ = ctx.layout.sentence(start)
-    if start - 1 <= s0 or view[start - 1] != "，":
-        return None
-    k = start - 1
-    floor = max(s0, start - 22)  # a longer clause is no subject
-    while k > floor and view[k - 1] not in _BREAK_STRONG:
-        k -= 1
-    if not 4 <= start - 1 - k <= 20 or (ctx.i > 0 and ctx.spans[ctx.i - 1][1] > k):
-        return None
-    return ctx.src.span(k, start - 1)
+    stop = start - 1
+    for _ in range(3):
+        if stop <= s0 or view[stop] != "，":
+            return None
+        k = stop
+        floor = max(s0, stop - 22)  # a longer clause is no subject
+        while k > floor and view[k - 1] not in BREAK_STRONG:
+            k -= 1
+        if k == floor and k > s0 and view[k - 1] not in BREAK_STRONG:
+            return None
+        if _ADVERBIAL.match(view, k, stop):
+            stop = k - 1
+            continue
+        end = stop
+        i = bisect.bisect_left(ctx.spans, (k, -1))
+        if i < len(ctx.spans) and ctx.spans[i][0] < end:
+            if not _is_duration(ctx.found[i]):
+                return None  # a clause stating a figure of its own is no subject of this one
+            end = ctx.spans[i][0]
+        j = bisect.bisect_left(ctx.date_starts, k)
+        if j < len(ctx.dates) and ctx.dates[j].start < end:
+            end = ctx.dates[j].start
+        trail = _SUBJECT_TRAIL.search(view, k, end)
+        if trail and trail.end() == end:
+            end = trail.start()
+        if not 3 <= end - k <= 20:
+            return None
+        return ctx.src.span(k, end)
+    return None
+
+
+#: a clause that opens with a preposition is a circumstance, not the subject of the verb after it
+_ADVERBIAL = re.compile(r"(?:在|按照?|根据|依照|依据|从|自|于|截至|截止|对于?|随着|经过?|通过|由于|为了?)(?!于)")
+_SUBJECT_TRAIL = re.compile(r"(?:在|于|从|自|到|至|的|将|已|已经)+$")
 
 
 _PEOPLE = {"人", "名", "位", "户", "人次", "户次"}
 _MARKER_ONLY = re.compile(r"(?:至少|最少|不少于|多达|共有|共|有|约|达)+")
 
 
+_TIME_UNITS = {"年", "个月", "月", "周", "天", "日", "小时", "分钟"}
+_DURATION_TAIL = ("内", "来", "间", "后", "中")
+
+
+def _is_duration(q) -> bool:
+    """A span of time (五年内, 3个月): what follows it is no thing it counts."""
+    return q.unit in _TIME_UNITS
+
+
 def _own_subject(head: str) -> bool:
     """The words between a previous number and a change verb hold a subject of their own
     (6.9%，社会消费品零售总额增长2.1%), so the second number measures something else."""
-    cut = max((head.rfind(c) for c in _BREAK_STRONG), default=-1)
+    cut = max((head.rfind(c) for c in BREAK_STRONG), default=-1)
     if cut < 0:
         return False
     return len(head[cut + 1:].strip("、和及与比上年较同期")) >= 2
@@ -373,123 +446,9 @@ def _skip_dates(start: int, limit: int, dates, date_starts) -> int:
     return start
 
 
-class _DateChains:
-    """For each date (sorted by start), the index of the nearest date at or before it that is no
-    duration, that opens its paragraph or a sentence of it, or that frames later paragraphs: the
-    look-back of :func:`_time` jumps along these instead of walking every earlier date."""
-
-    def __init__(self, view: str, layout: _Layout, dates) -> None:
-        self.plain, self.opener, self.frame = [], [], []
-        plain = opener = frame = -1
-        for j, d in enumerate(dates):
-            if d.kind != "duration":
-                plain = j
-                dp0 = layout.paragraph(d.start)[0]
-                if _opens(view, d, dp0):
-                    opener = j
-                    if d.kind in _FRAME_KINDS and _is_frame_opening(view, d):
-                        frame = j
-            self.plain.append(plain)
-            self.opener.append(opener)
-            self.frame.append(frame)
-
-
-_FRAME_KINDS = ("relative_period", "plan_period", "deictic_year", "year", "as_of")
-
-
-def _time(src: DocumentText, layout: _Layout, q, dates, date_starts, chains: _DateChains) -> str | None:
-    # a duration is its own time
-    i = bisect.bisect_right(date_starts, q.start) - 1
-    for d in dates[max(0, i - 1):i + 2]:
-        if d.kind == "duration" and d.start <= q.start and q.end <= d.end + 2 and d.start >= q.start - 2:
-            return d.value
-    s0, _ = layout.sentence(q.start)
-    p0, _ = layout.paragraph(q.start)
-    # the nearest date before the number in its sentence
-    i = chains.plain[i] if i >= 0 else -1
-    while i >= 0 and dates[i].start >= s0:
-        if dates[i].end <= q.start:
-            return dates[i].value
-        i = chains.plain[i - 1] if i > 0 else -1
-    # else the nearest one of its paragraph that opens the paragraph or a sentence of it
-    while i >= 0 and dates[i].start >= p0:
-        j = chains.opener[i]
-        if j < 0 or dates[j].start < p0:
-            i = bisect.bisect_left(date_starts, p0) - 1
-            break
-        if dates[j].end <= q.start:
-            return dates[j].value
-        i = j - 1
-    # the look-back stops at the first date of an earlier paragraph
-    i = chains.plain[i] if i >= 0 else -1
-    while i >= 0 and dates[i].end > q.start:
-        i = chains.plain[i - 1] if i > 0 else -1
-    # the frame set by an earlier paragraph that opens with a period (五年多来，… / 过去一年，…)
-    j = chains.frame[i] if i >= 0 else -1
-    if j >= 0 and dates[j].start >= p0 - _FRAME_REACH and not _moved_on(dates[j].value, dates[i].value):
-        return dates[j].value
-    return None
-
-
-_FRAME_REACH = 3000
-
-
-def _moved_on(frame: str | None, last: str | None) -> bool:
-    """The text has moved past the frame: a later date before the number starts after the frame ends
-    (这五年，… 2021/2025, then 二、“十五五”时期主要任务 … 到2030年)."""
-    end, start = (frame or "").split("/")[-1][:4], (last or "")[:4]
-    return end.isdigit() and start.isdigit() and int(start) > int(end)
-
-
-def _is_frame_opening(view: str, d: DateExpr) -> bool:
-    """The date is followed by a comma: it frames its paragraph (五年多来，各地…)."""
-    return view[d.end:d.end + 1] in ("，", "、")
-
-
-def _opens(view: str, d: DateExpr, p0: int) -> bool:
-    """The date opens its paragraph (五年多来，…) or a sentence of it, so it frames what follows."""
-    return d.start - p0 <= 2 or view[d.start - 1] in "。；" or _POINT_HEAD.fullmatch(view, p0, d.start) is not None
-
-
-_POINT_HEAD = re.compile(r"[一二三四五六七八九十]+是[^。]{0,12}。?")
-
-
 def _place(layout: _Layout, a: int, places, starts) -> str | None:
     s0, _ = layout.sentence(a)
     i = bisect.bisect_left(starts, a) - 1
     if i >= 0 and places[i].start >= s0 and places[i].end <= a:
         return places[i].normalized
     return None
-
-
-def _pair_respectively(src: DocumentText, layout: _Layout, out: list[Quantity], places) -> None:
-    """分别: the places before it and the values after it pair off by position."""
-    view = src.view
-    place_starts = [p.start for p in places]
-    i = 0
-    while i < len(out):
-        q = out[i]
-        s0, s1 = layout.sentence(q.start)
-        k = layout.last_respectively(s0, q.start)
-        if k < 0:
-            i += 1
-            continue
-        clause0 = max(view.rfind("，", s0, k), view.rfind("；", s0, k), s0 - 1) + 1
-        ps = [p for p in places[bisect.bisect_left(place_starts, clause0):bisect.bisect_left(place_starts, k)]
-              if p.end <= k]
-        group = []
-        for j in range(i, len(out)):  # the quantities are sorted by start
-            if out[j].start > s1:
-                break
-            if out[j].start >= k:
-                last = layout.last_respectively(s0, out[j].start)
-                if last > k:
-                    break  # past the next 分别: no later value goes with this one
-                if out[j].end <= s1 and last == k:
-                    group.append(j)
-        if ps and len(ps) == len(group):
-            for p, j in zip(ps, group):
-                o = out[j]
-                out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
-                                  o.indicator, o.time, p.normalized)
-        i = group[-1] + 1 if group else i + 1

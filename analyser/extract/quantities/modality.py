@@ -102,11 +102,28 @@ def modality(view: str, start: int, *, time: str | None, published: str | None,
     seg = _masked(view, a, start)
     t = _last(cues["target"], seg, 0, len(seg))
     r, r_start = _last_span(cues["actual"], seg)
+    done, done_start = _last_span(cues["done"], seg)
+    if done > r:
+        r, r_start = done, done_start
+    else:
+        done = -1
     if t >= 0 or r >= 0:
         # the nearest cue decides; a modal right before a verb of result (要完成, 力争实现) is a target
-        return "target" if t > r or t >= 0 and 0 <= r_start - t <= 1 else "actual"
+        if t > r or t >= 0 and 0 <= r_start - t <= 1:
+            return "target"
+        if done < 0 or t >= 0 and _CLAUSE.isdisjoint(seg[t:r_start]):
+            return "actual" if done < 0 else "target"  # 力争全年完成交通投资…: the modal governs the verb
+        # 完成投资9800亿元 / 建成通车5个项目: a plan's too; the figure's year or section decides
+        return "target" if _fallback(view, a, time, published, sections) == "target" else "actual"
     if cues["weak"].search(seg):
         return "actual"
+    return _fallback(view, a, time, published, sections)
+
+
+def _fallback(view: str, a: int, time: str | None, published: str | None,
+              sections: tuple[list[int], list[str]] | None) -> str | None:
+    """Without a cue in the sentence: the figure's year against the document's date, else the
+    section, else the document's own year early in the year."""
     years = _years(time)
     pub_year = int(published[:4]) if published and published[:4].isdigit() else None
     if years and pub_year:

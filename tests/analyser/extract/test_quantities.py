@@ -315,7 +315,7 @@ def test_seed_gold_quantities():
     assert res["value"]["acc"] >= 0.98
     assert res["unit"]["acc"] >= 0.95
     assert res["qualifier"]["acc"] >= 0.95
-    assert res["indicator"]["acc"] >= 0.80
+    assert res["indicator"]["acc"] >= 0.84  # 0.853 (64 of 75)
 
 
 @pytest.mark.parametrize("gold_path", sorted(GOLD.glob("*.gold.json")), ids=lambda p: p.name)
@@ -411,3 +411,98 @@ def test_a_period_frame_ends_where_a_later_date_follows():
     qs = {q.text: q for q in quantities(text, published="2026-01-27")}
     assert qs["6%"].time == "2021/2025"
     assert qs["10%左右"].time != "2021/2025" and qs["10%左右"].modality == "target"
+
+
+# a bound written after the last value of a list bounds every value of it (1960 report and others)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("亩产皮棉六十斤、八十斤或者一百斤以上的县", ["lower_bound"] * 3),
+        ("年营业额100万元、300万元及以下的企业", ["upper_bound"] * 2),
+        ("增长5%、失业率控制在5.5%以下", ["exact", "upper_bound"]),  # not a list: a clause apart
+        ("建设10个、改造20个以上", ["exact", "lower_bound"]),
+    ],
+)
+def test_a_bound_after_a_list_bounds_every_item(text, expected):
+    assert [q.qualifier for q in quantities(text)] == expected
+
+
+def test_a_horizontal_bar_joins_a_range():
+    assert table("发生多次5―6级地震")[0] == ("5―6级", None, "级", "range")
+
+
+def test_adverbial_clauses_are_passed_over_for_the_subject():
+    qs = quantities("粮食每亩平均年产量，在三种不同的地区，分别达到四百斤、五百斤和八百斤。")
+    assert [q.indicator.text for q in qs if q.unit == "斤"] == ["粮食每亩平均年产量"] * 3
+    qs = quantities("棉花的亩产量在十二年内，按照不同的情况，分别达到四十斤、六十斤和八十斤。")
+    assert [q.indicator.text for q in qs if q.unit == "斤"] == ["棉花的亩产量"] * 3
+
+
+def test_a_verb_of_result_in_a_plan_is_a_target():
+    text = ("做好今年工作，重点抓好以下方面。\n积极扩大有效投资。推进2000个省级重点项目、完成投资9800亿元以上。"
+            "力争全年完成交通投资2300亿元、能源投资2100亿元。")
+    qs = {q.text: q.modality for q in quantities(text, published="2026-02-01")}
+    assert qs["9800亿元以上"] == qs["2300亿元"] == qs["2100亿元"] == "target"
+    qs = quantities("过去一年，全年完成固定资产投资2300亿元。", published="2026-02-01")
+    assert [q.modality for q in qs] == ["actual"]
+
+
+def test_values_after_a_bare_respectively_pair_with_the_figures_before_it():
+    qs = quantities("来华旅游入境总人数达到2690万人次，创汇18.4亿美元，分别为1982年的3.4倍和2.2倍。")
+    assert [q.indicator.text for q in qs] == ["来华旅游入境总人数", "创汇", "来华旅游入境总人数", "创汇"]
+
+
+def test_a_run_of_quantities_shares_the_noun_after_it():
+    qs = quantities("实现政策保障兜底。全区96户177人建档立卡贫困人口实现了脱贫。")
+    assert [q.indicator.text.startswith("建档立卡贫困人口") for q in qs] == [True, True]
+
+
+def test_a_count_and_an_amount_in_one_phrase_share_it():
+    qs = quantities("为公交公司等19家企业发放社会保险补贴497.1万元，稳定就业岗位2887个。")
+    assert "发放社会保险补贴" in qs[1].indicator.text
+
+
+def test_a_span_of_time_before_the_subject_is_no_part_of_it():
+    qs = quantities("五年内国务院提请全国人大常委会审议通过的法律有30项。")
+    assert qs[-1].indicator.text == "国务院提请全国人大常委会审议通过的法律"
+
+
+def test_a_demonstrative_takes_up_the_phrase_it_refers_to():
+    qs = quantities("第一是现代工业的产值在工农业总产值中的比重迅速上升。在1949年，这个比重大约是17%，而在1954年预计将近33%。")
+    assert [q.indicator.text for q in qs if q.unit == "%"] == ["现代工业的产值在工农业总产值中的比重"] * 2
+    qs = quantities("太原热电站建设工程的浪费情况是一个例子。这个工程因为盲目采购材料而积压资金144亿余元。")
+    assert qs[-1].indicator.text.startswith("这个工程因为")  # words of its own: kept
+
+
+def test_a_comparison_base_is_no_part_of_the_indicator():
+    qs = quantities("生产资料的产值在工业总产值中的比重，在1954年将由1949年的28.8%上升为42.3%。")
+    assert [q.indicator.text for q in qs if q.unit == "%"] == ["生产资料的产值在工业总产值中的比重"] * 2
+    qs = quantities("电力108亿度，等于1949年的2.5倍。")
+    assert qs[-1].indicator is not None
+
+
+def test_a_place_alone_before_a_measure_names_it():
+    qs = quantities("1996年，我国相继发生了1996年2月3日云南丽江7.0级、1996年3月19日新疆阿图什6.9级、1996年5月3日内蒙古包头西6.4级地震。")
+    assert qs[1].indicator.text == "新疆阿图什"
+    assert all(q.text not in q.indicator.text for q in qs)  # never the number itself
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("做好今年工作，重点抓好以下五项工作：", "工作"),  # a count announcing a list counts the noun after it
+        ("第六条　父母可以选择由其中一方按扣除标准的100%扣除。", "父母可以选择由其中一方按扣除标准"),  # no article marker
+        ("今年赤字率拟按3%安排。", "赤字率"),  # no preposition at the end
+    ],
+)
+def test_markers_and_announcements_are_no_part_of_the_indicator(text, expected):
+    assert quantities(text)[0].indicator.text == expected
+
+
+def test_spans_of_time_shares_and_list_separators_in_indicators():
+    qs = quantities("五年间全国通过各种方式使用国外贷款153.8亿美元。")
+    assert qs[-1].indicator.text == "各种方式使用国外贷款"
+    qs = quantities("已经有二亿八千六百七十七万亩粮食耕地，占全国现有十二亿亩粮食耕地的百分之二十四。")
+    assert qs[1].indicator.text == "粮食耕地"  # in the object of 占: the noun after, without its 的
+    qs = quantities("亩产皮棉达到一百斤以上的有四十五个县、七百六十一万三千亩棉田。")
+    assert qs[-1].indicator.text == "棉田"  # never across the list separator

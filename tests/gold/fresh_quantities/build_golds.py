@@ -3,14 +3,15 @@
 A spec names every annotated span by its surface inside the annotated window (``scope``); this script
 only turns those names into offsets (plain text: ``start``/``end``; web pages: ``surface`` and
 ``occurrence`` in the visible text, as in the shared dev golds) and fails loudly when a name is
-missing or ambiguous. Run: ``python3 tests/gold/fresh_quantities/build_golds.py`` (needs ``../shared``).
+missing or ambiguous. Run: ``python3 tests/gold/fresh_quantities/build_golds.py [FOLDER]`` (needs
+``../shared``); FOLDER holds a ``specs/`` folder (default: this one) and receives the golds.
 
 Spec lines (``#`` starts a comment; fields are separated by `` | ``):
 
     doc PATH | text|html        the document (PATH relative to the folder holding ``shared/``)
     scope FIRST | LAST          the annotated window: its first and last sentence, inclusive
     q SURFACE | VALUE | UNIT | QUALIFIER | ROLE | INDICATOR [| key=value ...]
-                                a quantity; VALUE ``-`` with ``lo=``/``hi=`` for a range; keys:
+                                a quantity; VALUE ``-`` with ``lo=``/``hi=`` for a range (QUALIFIER ``range``); keys:
                                 at=K (K-th occurrence in the window, 0-based), marker=, time=,
                                 place=, counted=, opt (borderline: neither reward nor penalty)
     d SURFACE | ISO | KIND [| at=K] [| opt]
@@ -31,7 +32,7 @@ sys.path.insert(0, str(HERE.parent / "fresh"))
 from visible_text import visible  # noqa: E402
 
 ROLES = {"achievement", "investment", "target", "count", "ratio", "other"}
-QUALIFIERS = {"exact", "approx", "lower_bound", "upper_bound"}
+QUALIFIERS = {"exact", "approx", "lower_bound", "upper_bound", "range"}
 
 
 def _root() -> Path:
@@ -102,6 +103,10 @@ def build(spec: Path) -> dict:
     for key, _, _ in lines:
         if key not in ("q", "d", "c"):
             raise SystemExit(f"{spec.name}: unknown spec line {key!r}")
+    names = {"q": "quantities", "d": "dates", "c": "cited documents"}
+    kinds = [names[k] for k in names if any(key == k for key, _, _ in lines)]
+    if kinds == ["quantities"]:  # a spec of quantities only does not claim the other categories
+        gold["annotated"] = [", ".join(kinds) + " inside the scope (exhaustive)"]
 
     def hits(surface: str) -> list[int]:
         out, pos = [], text.find(surface, lo, hi)
@@ -152,14 +157,15 @@ def build(spec: Path) -> dict:
     return gold
 
 
-def main() -> int:
-    for spec in sorted((HERE / "specs").glob("*.spec")):
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]).resolve() if argv else HERE
+    for spec in sorted((folder / "specs").glob("*.spec")):
         gold = build(spec)
-        out = HERE / (spec.stem + ".gold.json")
+        out = folder / (spec.stem + ".gold.json")
         out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(out.name, gold["counts"])
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
