@@ -3,7 +3,7 @@
 Two kinds of candidates are found here; :mod:`.tree` decides which of them form real sequences.
 
 * *Line markers* open a paragraph: ``第一部分`` ``第一章`` ``壹、`` ``一、`` ``第一、`` (a short title
-  line) ``甲、`` ``第一条`` ``（一）`` ``1.``
+  line) ``甲、`` ``第一条`` ``（一）`` ``1.`` ``（a）`` ``（i）``
   ``（1）`` ``①`` and the bullet ``——``. Each belongs to a *family*; families have a fixed rank
   (smaller is higher in the hierarchy).
 * *Point markers* sit at a sentence start inside running text: ``一是`` ``一要`` ``第一是``
@@ -56,8 +56,10 @@ FAMILY_RANK = {
     "paren_cn": 8,  # （一）
     "arabic": 9,  # 1. 1、 1．
     "paren_ar": 10,  # （1）
-    "circled": 11,  # ①
-    "dash": 12,  # ——
+    "paren_latin": 11,  # (a) (b) (Hong Kong documents)
+    "paren_roman": 12,  # (i) (ii)
+    "circled": 13,  # ①
+    "dash": 14,  # ——
 }
 #: Families whose nodes are sections (titled divisions); the others are items.
 SECTION_FAMILIES = frozenset({"part", "chapter", "jie", "capital", "dun"})
@@ -107,6 +109,8 @@ class Candidate:
 
 
 _SP = r"[ \u3000\xa0\t]*"
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+_ROMAN = "|".join(sorted(_ROMANS, key=len, reverse=True))
 _NUM_CN = r"[一二三四五六七八九十百〇零两]{1,4}"
 
 # Line markers: tried at the first non-space character of a line, first match wins.
@@ -119,13 +123,15 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dun_space", re.compile(rf"({_NUM_CN})(?=[ \u3000\xa0\t]+\S)")),  # 一　引言: a short title line only
     ("paren_cn", re.compile(rf"（[\s\ufeff]*({_NUM_CN}){_SP}）")),  # a stray line break after （ too
     ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
+    ("paren_roman", re.compile(rf"（{_SP}({_ROMAN}){_SP}）")),
+    ("paren_latin", re.compile(rf"（{_SP}([a-z]){_SP}）")),
     ("arabic", re.compile(r"(\d{1,3})(?:[、．]|\.(?!\d))")),
     ("circled", re.compile(f"([{_CIRCLED}])")),
     ("dash", re.compile(r"(——|－－|--)(?!—)")),
 ]
 _FIRST_CHARS = {  # the characters a family's marker can open with (digits: any Unicode digit)
     "ordinal": "第", "ordinal_title": "第", "dun": _CN, "tiangan": _TIANGAN, "capital": _CAPITAL,
-    "dun_space": _CN, "paren_cn": "（", "paren_ar": "（", "arabic": "", "circled": _CIRCLED, "dash": "—－-",
+    "dun_space": _CN, "paren_cn": "（", "paren_ar": "（", "paren_roman": "（", "paren_latin": "（", "arabic": "", "circled": _CIRCLED, "dash": "—－-",
 }
 #: the patterns worth trying at a line opening with a given character, in ``_LINE_PATTERNS`` order
 _BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
@@ -181,6 +187,10 @@ def line_candidates(view: str) -> list[Candidate]:
                 number = _TIANGAN.index(m.group(1)) + 1
             elif family == "capital":
                 number = sum(_CAPITAL.index(ch) + 1 for ch in m.group(1))  # 拾贰 = 10 + 2
+            elif family == "paren_roman":
+                number = _ROMANS.index(m.group(1)) + 1
+            elif family == "paren_latin":
+                number = ord(m.group(1)) - ord("a") + 1
             elif family in ("arabic", "paren_ar"):
                 number = int(m.group(1))
             else:

@@ -8,7 +8,8 @@ These are only looked for when the document has no numbered sections. A title li
   with a point marker (``第一，`` alone on its line opens a point, ``首先``…);
 * holds a comma only when it is short (厉行节约，反对浪费): a longer line with a comma is a bold
   lead sentence (调整国民经济的任务已经基本完成，国民经济已经全面好转…), not a title;
-* follows a paragraph that ended a sentence (。！？ or the colon of a salutation), or opens the body;
+* follows a paragraph that ended a sentence (。！？ or the colon of a salutation) or a list line
+  (one that opens with a marker: ``(iii) 第三項``), or opens the body;
 * is followed by a longer paragraph that starts with a character, not punctuation (at least 30
   characters, or a whole sentence longer than the title), or by a line that opens with a marker
   (a numbered subheading); an address standing alone after the title (同志们！) is passed over.
@@ -63,7 +64,7 @@ def title_lines(view: str, layout: Layout, lo: int, hi: int, marked: set[int] = 
         line = view[a:b]
         if not (MIN_CHARS <= b - a <= MAX_CHARS) or len(_CJK.findall(line)) < 2:
             continue
-        if _SENTENCE_PUNCT.search(line) or _NOT_A_TITLE_START.match(line) or _POINT_START.match(line):
+        if a in marked or _SENTENCE_PUNCT.search(line) or _NOT_A_TITLE_START.match(line) or _POINT_START.match(line):
             continue
         if ("，" in line or "," in line) and len(line.strip()) > COMMA_CHARS:
             continue
@@ -75,7 +76,7 @@ def title_lines(view: str, layout: Layout, lo: int, hi: int, marked: set[int] = 
         na, nb = pars[nxt]
         if na not in marked and (not _PARAGRAPH_START.match(view[na]) or not _long_enough(view, a, b, na, nb)):
             continue
-        if i > 0 and not _ENDS_SENTENCE.search(view[pars[i - 1][0]:pars[i - 1][1]]):
+        if i > 0 and pars[i - 1][0] not in marked and not _ENDS_SENTENCE.search(view[pars[i - 1][0]:pars[i - 1][1]]):
             continue
         out.append((a, b))
     return out if len(out) >= 2 else []

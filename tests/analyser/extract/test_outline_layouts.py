@@ -229,3 +229,17 @@ def test_an_annex_is_not_inside_the_last_item() -> None:
     assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [
         (1, "section", "一、"), (1, "section", "二、"), (2, "item", "（一）"), (2, "item", "（二）"),
         (1, "section", "一、"), (1, "section", "二、")]
+
+
+def test_lettered_and_roman_items_under_numbered_paragraphs() -> None:
+    # Hong Kong layout: numbered paragraphs under unnumbered titles, with (a) (b) and (i) (ii) lists;
+    # a title may follow a list line that ends without punctuation
+    text = lines(
+        "主席女士：", LONG_T, "經濟發展", LONG_T,
+        "1. 政府會採取以下措施：", "(a) 增加土地供應；", "(b) 加快公營房屋建設。",
+        "2. " + LONG_T, "(i) 第一項", "(ii) 第二項",
+        "房屋", LONG_T,
+    )
+    assert [(d, k, n, m) for d, k, n, m, _ in tree(text)] == [
+        (1, "section", 1, ""), (2, "item", 1, "1."), (3, "item", 1, "(a)"), (3, "item", 2, "(b)"),
+        (2, "item", 2, "2."), (3, "item", 1, "(i)"), (3, "item", 2, "(ii)"), (1, "section", 2, "")]
