@@ -19,7 +19,7 @@ FRESH = ROOT / "tests" / "gold" / "fresh_quantities"
 #: pooled F1 floors (figures after the fixes in the README)
 F1_FLOORS = {"quantities": 0.97, "dates": 0.97, "citations": 0.99}
 #: pooled field accuracies over the matched gold items
-FIELD_FLOORS = {"value": 0.98, "unit": 0.95, "qualifier": 0.97, "indicator": 0.74, "modality": 0.95, "date_value": 0.88}
+FIELD_FLOORS = {"value": 0.98, "unit": 0.95, "qualifier": 0.97, "indicator": 0.74, "modality": 0.95, "date_value": 0.97}
 
 
 def _shared() -> Path:

@@ -46,7 +46,7 @@ from analyser.text.document import DocumentText
 
 from .durations import anchor_durations
 from .explicit import congress_month, plan_period
-from .frame import SHIFTS, Frame, document_date
+from .frame import SHIFTS, Frame, document_date, section_years
 from .rules import DATE_RE, Scan, resolve
 
 __all__ = ["congress_month", "extract_dates", "plan_period"]
@@ -77,7 +77,7 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
 
     view = src.view
     b0, b1 = src.body
-    scan = Scan(view, Frame(dated or document_date(src)))
+    scan = Scan(view, Frame(dated or document_date(src), section_years(src)))
     lexical = Blocked([(a + b0, b + b0) for a, b in blocked_spans(view[b0:b1])])
     out: list[DateExpr] = []
     for m in DATE_RE.finditer(view, b0, b1):
@@ -88,8 +88,10 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
         if a < b0 or b > b1 or (kind == "duration" and lexical.overlaps(a, b)):
             continue
         out.append(DateExpr(a, b, src.text[a:b], value, kind))
-        if _frames(value, kind) and not _comparison_base(view, a) and view[a:a + 2] not in SHIFTS:
-            scan.frame.name(int(value[:4]), a)  # 去年, 明年3月底: a year away from the one in focus, not a new frame
+        if _frames(value, kind) and not _comparison_base(view, a):
+            scan.frame.mention(int(value[:4]), a)
+            if view[a:a + 2] not in SHIFTS:
+                scan.frame.name(int(value[:4]), a)  # 去年, 明年3月底: a year away from the one in focus, not a new frame
     anchor_durations(out, src, scan.frame.year)
     return sorted(out, key=lambda d: (d.start, d.end))
 

@@ -13,7 +13,8 @@ from analyser import data
 from analyser.text.numerals import digit_sequence_value, parse_number, small_number
 
 __all__ = [
-    "as_of", "congress", "congress_month", "date", "day_range", "days", "fiscal", "month", "numeric_date",
+    "as_of", "congress", "congress_month", "date", "day_range", "days", "fiscal", "month", "month_range", "months",
+    "numeric_date",
     "plan", "plan_nth", "plan_period", "since_year", "year", "year_part", "year_range",
 ]
 
@@ -75,11 +76,36 @@ def plan_period(n: int) -> tuple[int, int]:
 
 
 def fiscal(m, scan):
-    """2013/14年度 -> 2013/2014."""
+    """2013/14年度, 2019—2020年度 -> 2013/2014, 2019/2020."""
     y1, y2 = year_of(m["fy1"]), year_of(m["fy2"])
     if y1 is None or y2 is None:
         return None
-    return m.start(), m.end(), f"{y1}/{y1 // 100 * 100 + y2}", "fiscal_year"
+    if y2 < 100:
+        y2 += y1 // 100 * 100
+    return (m.start(), m.end(), f"{y1}/{y2}", "fiscal_year") if y2 > y1 else None
+
+
+def month_range(m, scan):
+    """2019年3月至5月 -> 2019-03/2019-05, 2018年10月至2019年3月 -> 2018-10/2019-03, 2020年1至6月."""
+    y1 = year_of(m["ny1"])
+    y2 = year_of(m["ny2"]) if m["ny2"] else y1
+    if y1 is None or y2 is None:
+        return None
+    m1 = small(m["nm1"])
+    found = months(m, y1, m1, y2, small(m["nm2"]))
+    if found is None and m1 and (first := ymd(y1, m1)):  # 2020年5月至3月: the first month and a stray number
+        end = m.end("nm1") + (scan.view[m.end("nm1"):m.end("nm1") + 1] == "月")
+        return m.start(), end, first, "month"
+    return found
+
+
+def months(m, y1: int, m1: int | None, y2: int, m2: int | None):
+    """The range of months a match spells, or None when it is not one (a 13th month, backwards)."""
+    first = ymd(y1, m1) if m1 else None
+    last = ymd(y2, m2) if m2 else None
+    if first is None or last is None or last <= first:
+        return None
+    return m.start(), m.end(), f"{first}/{last}", "range"
 
 
 def year_range(m, scan):
@@ -143,6 +169,14 @@ def month(m, scan):
 
 
 _YEAR_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
+#: Seasons as months (冬季 runs into the next year: 12 to 14, i.e. February).
+SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14)}
+
+
+def season(y: int, s: str) -> str:
+    """2020年冬季 -> 2020-12/2021-02."""
+    first, last = SEASONS[s]
+    return f"{y}-{first:02d}/{y + (last - 1) // 12}-{(last - 1) % 12 + 1:02d}"
 
 
 def year_part(m, scan):
@@ -155,6 +189,8 @@ def year_part(m, scan):
         value = f"{y}-12"
     elif part == "初":
         value = f"{y}-01"
+    elif part.endswith("季") and part[0] in SEASONS:
+        value = season(y, part[0])
     else:
         if part in _YEAR_PARTS:
             first, last = _YEAR_PARTS[part]

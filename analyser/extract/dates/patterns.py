@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from analyser.text.numerals import CN_NONZERO, SEQUENCE_DIGITS
 
-__all__ = ["FIRST_CHARS", "PATTERNS"]
+__all__ = ["FIRST_CHARS", "FIRST_WORDS", "PATTERNS"]
 
 _CD = SEQUENCE_DIGITS  # 〇 ○ 零 一 … 九: the digits of a year read one by one
 _YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{_CD}]{{3}})"
@@ -21,7 +21,7 @@ _OLD_FIVE = r"[六七八九十]五"  # 六五 … 十五
 #: (kind, pattern) in matching order.
 PATTERNS: list[tuple[str, str]] = [
     # fiscal year 2013/14年度, 二零一三／一四年度
-    ("fiscal", rf"(?P<fy1>{_YEAR})[/／\-－—–](?P<fy2>\d\d|[{_CD}]{{2}})年度"),
+    ("fiscal", rf"(?P<fy1>{_YEAR})年?[/／\-－—–至到](?P<fy2>{_YEAR}|\d\d|[{_CD}]{{2}})年度"),
     # ranges of years: 一九四九年至一九五二年, 2016—2020年, 2016年至2020年
     ("range", rf"(?P<r1>{_YEAR})年?{_TO}(?P<r2>{_YEAR})年(?!\d|[{_CD}]|度)"),
     # as of: 截至2020年底 / 截至2020年6月 / 截至2020年
@@ -29,16 +29,20 @@ PATTERNS: list[tuple[str, str]] = [
     # ranges of days: 2019年3月5日至15日, 2004年4月14日—15日, 2003年10月24日至11月2日
     ("drange", (rf"(?P<ry>{_YEAR})年(?P<rm1>{_SMALL})月(?P<rd1>{_SMALL})[日号]?{_TO}"
                 rf"(?:(?P<rm2>{_SMALL})月)?(?P<rd2>{_SMALL})[日号]")),
+    # ranges of months: 2019年3月至5月, 2020年1至6月, 2018年10月至2019年3月
+    ("mrange", (rf"(?P<ny1>{_YEAR})年(?P<nm1>{_SMALL})月?{_TO}(?:(?P<ny2>{_YEAR})年)?(?P<nm2>{_SMALL})月(?!\d|[{_CD}十]|[日号])")),
     ("date", rf"(?P<y>{_YEAR})年(?P<m>{_SMALL})月(?P<d>{_SMALL})[日号]"),
     ("ndate", r"(?<![\d/.\-])(?P<ny>1[6-9]\d\d|20\d\d)(?P<sep>[/.\-])(?P<nm>\d{1,2})(?P=sep)(?P<nd>\d{1,2})(?![\d/.\-])"),
     ("month", rf"(?P<my>{_YEAR})年(?P<mm>{_SMALL})月(?:份)?(?P<mpart>上旬|中旬|下旬|底|末|初)?"),
-    ("ypart", rf"(?P<py>{_YEAR})年(?P<part>底|末|初|年底|年末|年初|上半年|下半年|前三季度|(?:第?[一二三四1-4])季度)"),
+    ("ypart", rf"(?P<py>{_YEAR})年(?P<part>底|末|初|年底|年末|年初|上半年|下半年|前三季度|(?:第?[一二三四1-4])季度|[春夏秋冬]季)"),
     ("since_y", rf"(?P<sy>{_YEAR})年(?:以来|来)"),
     ("year", rf"(?P<yy>{_YEAR})年(?!度|代|级|龄)"),
     # days of the year the text speaks of: 11月6日至10日, 3月5日
     ("mdrange", (rf"(?<![年\d{_CD}])(?P<qm1>{_SMALL})月(?P<qd1>{_SMALL})[日号]?{_TO}"
                  rf"(?:(?P<qm2>{_SMALL})月)?(?P<qd2>{_SMALL})[日号]")),
     ("mday", rf"(?<![年\d{_CD}])(?P<dm>{_SMALL})月(?P<dd>{_SMALL})[日号]"),
+    # months of the year in focus: 1—6月, 1至11月份
+    ("bmrange", rf"(?<![年\d{_CD}个])(?P<bq1>{_SMALL})月?{_TO}(?P<bq2>{_SMALL})月(?!\d|[{_CD}十]|[日号])"),
     # a month of the current year as a deadline: 六月前, 9月底
     ("bmonth", rf"(?<![年\d{_CD}个])(?P<bm>{_SMALL})月(?P<bmp>底|末|前)"),
     # plan periods
@@ -51,16 +55,25 @@ PATTERNS: list[tuple[str, str]] = [
     # (not 这一年, the year in focus; not 一九六○年这八年 or 在这十年里, a period named or ahead)
     ("past", (rf"过去(?P<pastn>{_NUM})年|过去的(?P<pastd>{_SMALL}|两)年"
               rf"|(?<![年在])这(?![一1]年)(?P<pastz>{_SMALL}|两)年(?![代级龄度里内中的间时])")),
-    ("rel", rf"(?<![\d{_CD}十百千年])(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
+    # looking ahead: 今后五年, 未来五年
+    ("ahead", rf"(?:今后|未来)(?P<an>{_SMALL}|两)年(?![代级龄度])"),
+    ("rel", rf"(?<![\d{_CD}十百千年])(?:最?近)?(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
     # anaphoric and deictic years
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
     ("jm", r"(?P<jm>今明两年|今后两年)"),
     ("deic_part", (rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|前三季度|(?P<dpq>第?[一二三四1-4]季度)"
-                   rf"|(?P<dpm>{_SMALL})月(?P<dpmp>底|末|初|份)?)")),
-    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上年|明年|前年|全年|这一年)"),
+                   rf"|(?P<dps>[春夏秋冬])季|(?P<dpm>{_SMALL})(?:月?{_TO}(?P<dpm2>{_SMALL}))?月(?P<dpmp>底|末|初|份)?)")),
+    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上一年|上年|明年|前年|全年|这一年)"),
+    # parts of the year in focus, the year unsaid: 年末, 年底前, 年内, 上半年, 一季度
+    ("focus_part", (rf"(?<![\d{_CD}十百千两几多今明去本当同该是每上前全半年个近])(?P<fp>年底|年末|年初|年内)"
+                    rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|前三季度|第?[一二三四]季度)")),
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]
 
-#: Every pattern starts with one of these characters: a cheap first test before the alternation.
-FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上明前全将近约大超长历这"
+#: Every pattern starts with one of these characters or :data:`FIRST_WORDS`: a cheap first test
+#: before the alternation.
+FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上明前全将近约大超长历这未"
+#: Patterns that start with a frequent character are tested on the next ones too (年 opens
+#: 年底 but also ends every year).
+FIRST_WORDS = "年[底末初内]|下半年|最近"

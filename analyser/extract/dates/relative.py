@@ -8,11 +8,23 @@ from __future__ import annotations
 
 from analyser.text.numerals import parse_number
 
-from .explicit import days, month_end, small, ymd
+from .explicit import days, month_end, months, season, small, ymd
 from .frame import ANAPHOR_REACH
 
-__all__ = ["anaphoric", "days_in_focus", "deictic", "deictic_part", "focus_month", "month_day", "past_years", "recent",
-           "this_and_next", "years_up_to"]
+__all__ = [
+    "anaphoric",
+    "days_in_focus",
+    "deictic",
+    "deictic_part",
+    "focus_month",
+    "focus_part",
+    "month_day",
+    "months_in_focus",
+    "past_years",
+    "recent",
+    "this_and_next",
+    "years_up_to",
+]
 
 #: The longest stretch counted back from the document (二百年来); a larger number is not a period.
 _MAX_YEARS_BACK = 200
@@ -35,6 +47,14 @@ def month_day(m, scan):
     return m.start(), m.end(), ymd(y, mo, d), "date"
 
 
+def months_in_focus(m, scan):
+    """1—6月, 1至11月: a range of months of the year in focus, else of the document year."""
+    y = scan.frame.focus(m.start())
+    if y is None:
+        y = scan.frame.year
+    return months(m, y, small(m["bq1"]), y, small(m["bq2"])) if y else None
+
+
 def focus_month(m, scan):
     """六月前, 9月底: a month of the year in focus as a deadline."""
     a, b = m.span()
@@ -54,11 +74,14 @@ def past_years(m, scan):
     """过去一年 / 过去的一年 -> the year before the document's; 过去五年 / 这五年 -> the five years before it."""
     a, b = m.span()
     n = small(m["pastn"] or m["pastd"] or m["pastz"])
-    y = scan.frame.year
-    if not n or y is None:
-        return a, b, None, "relative_period"
-    end = y - 1
-    return (a, b, f"{end}", "deictic_year") if n == 1 else (a, b, f"{end - n + 1}/{end}", "relative_period")
+    value = scan.frame.looking_back(n) if n else None
+    return a, b, value, "deictic_year" if n == 1 else "relative_period"
+
+
+def years_ahead(m, scan):
+    """今后五年 -> the five years from the document's (from the next one, late in the year)."""
+    n = small(m["an"]) or (2 if m["an"] == "两" else None)
+    return m.start(), m.end(), scan.frame.looking_ahead(n) if n else None, "relative_period"
 
 
 def years_up_to(m, scan):
@@ -71,11 +94,9 @@ def years_up_to(m, scan):
     f = scan.frame
     if f.year is None:
         return a, b, None, "relative_period"
-    start = f.year - n
     if m["more"]:
-        return a, b, f"{start}/{f.month}", "relative_period"
-    end = f.year - 1
-    return a, b, (f"{end}" if n == 1 else f"{start}/{end}"), "relative_period"
+        return a, b, f"{f.year - n}/{f.month}", "relative_period"
+    return a, b, f.looking_back(n), "relative_period"
 
 
 def this_and_next(m, scan):
@@ -86,7 +107,7 @@ def this_and_next(m, scan):
 
 def anaphoric(m, scan):
     """当年 / 同年: the year named in the same or the previous sentence, else nothing."""
-    y = scan.frame.focus(m.start(), ANAPHOR_REACH)
+    y = scan.frame.mentioned(m.start(), ANAPHOR_REACH)
     return (m.start(), m.end(), f"{y}", "anaphoric_year") if y is not None else None
 
 
@@ -96,8 +117,12 @@ def deictic_part(m, scan):
     a, b = m.span()
     y = scan.frame.shifted(m["dpy"], a)
     if y is None:
-        return None
+        return a, b, None, "year_part"  # a date all the same, in an undated text
     part = m["dpp"]
+    if m["dps"]:
+        return a, b, season(y, m["dps"]), "year_part"
+    if m["dpm2"]:
+        return months(m, y, small(m["dpm"]), y, small(m["dpm2"]))
     if m["dpm"]:
         mo = small(m["dpm"])
         if mo is None or not 1 <= mo <= 12:
@@ -127,8 +152,8 @@ def deictic(m, scan):
     a, b = m.span()
     word = m["deic"]
     f = scan.frame
-    if word == "上年":
-        y = f.shifted(word, a, in_focus=True)
+    if word in ("上年", "上一年"):
+        y = f.shifted("上年", a, in_focus=True)
         return a, b, (f"{y}" if y is not None else None), "deictic_year"
     if word in ("全年", "这一年"):
         y = f.focus(a)
@@ -151,3 +176,29 @@ def recent(m, scan, n):
         return None
     k = f.year * 12 + int(f.month[5:7]) - 1 - (n - 1)
     return a, b, f"{k // 12:04d}-{k % 12 + 1:02d}/{f.month}", "duration"
+
+
+def focus_part(m, scan):
+    """年末, 年底前, 年初, 年内, 上半年, 一季度: a part of the year in focus (the year the section
+    speaks of, or the last one named), else of the document year."""
+    a, b = m.span()
+    y = scan.frame.focus(a)
+    if y is None:
+        y = scan.frame.year
+    if y is None:
+        return a, b, None, "year_part"
+    part = m["fp"] or m["fpm"]
+    if part in ("年底", "年末"):
+        return a, b, f"{y}-12", "year_part"
+    if part == "年初":
+        return a, b, f"{y}-01", "year_part"
+    if part == "年内":
+        return a, b, f"{y}", "deictic_year"
+    if part in _PARTS:
+        first, last = _PARTS[part]
+    else:
+        q = small(part.strip("第季度"))
+        if q is None or not 1 <= q <= 4:
+            return None
+        first, last = 3 * q - 2, 3 * q
+    return a, b, f"{y}-{first:02d}/{y}-{last:02d}", "year_part"

@@ -12,7 +12,7 @@ from . import explicit as cal
 from . import relative as rel
 from .durations import duration
 from .frame import Frame
-from .patterns import FIRST_CHARS, PATTERNS
+from .patterns import FIRST_CHARS, FIRST_WORDS, PATTERNS
 
 __all__ = ["DATE_RE", "RESOLVERS", "RULES", "Resolved", "Scan", "resolve"]
 
@@ -35,6 +35,7 @@ RESOLVERS: dict[str, Resolver] = {
     "range": cal.year_range,
     "asof": cal.as_of,
     "drange": cal.day_range,
+    "mrange": cal.month_range,
     "date": cal.date,
     "ndate": cal.numeric_date,
     "month": cal.month,
@@ -43,6 +44,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year": cal.year,
     "mdrange": rel.days_in_focus,
     "mday": rel.month_day,
+    "bmrange": rel.months_in_focus,
     "bmonth": rel.focus_month,
     "plan_q": cal.plan,
     "plan": cal.plan,
@@ -50,11 +52,13 @@ RESOLVERS: dict[str, Resolver] = {
     "plan_nth": cal.plan_nth,
     "congress": cal.congress,
     "past": rel.past_years,
+    "ahead": rel.years_ahead,
     "rel": rel.years_up_to,
     "ana": rel.anaphoric,
     "jm": rel.this_and_next,
     "deic_part": rel.deictic_part,
     "deictic": rel.deictic,
+    "focus_part": rel.focus_part,
     "dur": duration,
 }
 
@@ -62,7 +66,9 @@ RESOLVERS: dict[str, Resolver] = {
 RULES: list[tuple[str, str, Resolver]] = [(kind, pattern, RESOLVERS[kind]) for kind, pattern in PATTERNS]
 
 #: One alternation of every kind, each in a group named ``_kind``, after a cheap first-character test.
-DATE_RE = re.compile(f"(?=[{FIRST_CHARS}])(?:" + "|".join(f"(?P<_{kind}>{pat})" for kind, pat, _ in RULES) + ")")
+DATE_RE = re.compile(
+    f"(?=[{FIRST_CHARS}]|{FIRST_WORDS})(?:" + "|".join(f"(?P<_{kind}>{pat})" for kind, pat, _ in RULES) + ")"
+)
 
 
 def resolve(m: re.Match, scan: Scan) -> Resolved | None:

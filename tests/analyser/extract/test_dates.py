@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from analyser.extract.dates import congress_month, extract_dates, plan_period
+from analyser.extract.dates.told import told_date
 from analyser.text.document import DocumentText
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -260,7 +261,7 @@ def test_durations_after_an_anchor(text, published, expected):
     [
         ("过去的一年，面对复杂多变的经济形势。", "2015-02-05", ("过去的一年", "2014", "deictic_year")),
         ("这五年，极不平凡、令人难忘。", "2026-01-27", ("这五年", "2021/2025", "relative_period")),
-        ("这十年，我们经历了许多大事。", "2022-10-16", ("这十年", "2012/2021", "relative_period")),
+        ("这十年，我们经历了许多大事。", "2022-10-16", ("这十年", "2012/2022", "relative_period")),
         ("今年第一季度，工业生产又比去年同期增长12%。", "1984-05-15", ("今年第一季度", "1984-01/1984-03", "year_part")),
         ("明年二季度完成。", "2018-12-24", ("明年二季度", "2019-04/2019-06", "year_part")),
         ("今年前三季度，增长5%。", "2018-12-24", ("今年前三季度", "2018-01/2018-09", "year_part")),
@@ -284,3 +285,107 @@ def test_past_de_before_a_year_is_that_year():
     out = dates("过去的2015年，全区经济增长。全年完成投资。", "2016-02-01")
     assert ("2015年", "2015", "year") in out and ("全年", "2015", "deictic_year") in out
     assert ("过去的两年", "2014/2015", "relative_period") in dates("过去的两年，成绩显著。", "2016-02-01")
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the year a report reviews tells its year, before a later page date
+        ("各位代表：\n一、2009年工作回顾\n去年这个时候，困难很多。过去的一年，极不平凡。", "2018-12-03", ("去年", "2009", "deictic_year")),
+        ("各位代表：\n一、2009年工作回顾\n过去的一年，极不平凡。", None, ("过去的一年", "2009", "deictic_year")),
+        # the year it plans
+        ("各位代表：\n一、过去一年工作回顾\n……\n二、2005年工作总体部署\n今年要做好工作。", None, ("今年", "2005", "deictic_year")),
+        # the congress it is read to; its look back includes the congress's own year
+        ("现在，我代表第十六届中央委员会向大会作报告。\n五年来的成就。", None, ("五年来", "2002/2007", "relative_period")),
+        # a heading's year is in focus for its section, over a plan's horizon named in it
+        ("各位代表：\n一、1996年国内工作的回顾\n1996年是实施“九五”计划和2010年远景目标纲要的第一年。储蓄存款年末达到3万亿元，全年增长。",
+         None, ("年末", "1996-12", "year_part")),
+        # 当年 after a shifted year
+        ("到去年底，全国基本普及，当年减少文盲400万人。", "1997-03-01", ("当年", "1996", "anaphoric_year")),
+        # bare parts of the year in focus
+        ("二、2014年工作安排\n力争年内投资突破100亿元。", None, ("年内", "2014", "deictic_year")),
+        ("2019年经济平稳，一季度增长6%。", "2020-05-22", ("一季度", "2019-01/2019-03", "year_part")),
+    ],
+)
+def test_the_year_a_text_tells_and_the_year_in_focus(text, published, expected):
+    assert expected in dates(text, published)
+# fmt: on
+
+
+def test_no_document_year_gives_no_value_rather_than_the_last_year_named():
+    out = dates("实施“九五”计划和2010年远景目标纲要。今年要保持增长，去年增长9.7%。", None)
+    assert ("今年", None, "deictic_year") in out and ("去年", None, "deictic_year") in out
+
+
+def test_a_written_date_comes_before_the_page_date():
+    text = "成文日期：2004年04月17日\n发布日期：2018年12月24日\n去年完成。"
+    src = DocumentText.from_text(text, published="2018-12-24", body=(text.index("去年"), len(text)))
+    assert [(d.text, d.value) for d in extract_dates(src)] == [("去年", "2003")]
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("各位代表：\n我代表国务院向第一届全国人民代表大会第五次会议，提出关于计划的报告。", "1958"),
+        ("各位代表！\n我代表国务院，向第五届全国人民代表大会作政府工作报告。", "1978"),
+        ("各位代表：\n从去年9月第五届全国人民代表大会第三次会议到现在，已经过去了一年零两个月。", "1981"),
+        ("各位代表：\n刚刚过去的１９８４年，是取得伟大成就的一年。", "1985"),
+        ("各位代表：\n首先报告2001年的工作\n新世纪第一年。", "2002"),
+        ("各位代表：\n一、去年工作回顾\n2005年，我国取得显著成就。", "2006"),
+        ("各位代表：\n一、“十一五”时期国民经济和社会发展的回顾\n……", "2011"),
+        ("各位代表：\n一、关于过去五年的政府工作\n……\n二、关于1 9 9 8 年政府工作的建议\n……", "1998"),
+        ("同志们！\n中国共产党第九次全国代表大会，将是一次有深远影响的代表大会。", "1969-04"),
+        ("同志们：\n我受十二届中央委员会委托，向大会作报告。", "1987-10"),
+        # a session named as a past event tells nothing
+        ("各位代表：\n根据一九八三年六月第六届全国人民代表大会第一次会议的决议，一年来成就很大。", None),
+    ],
+)
+def test_the_year_an_undated_report_tells(text, expected):
+    assert told_date(DocumentText.from_text(text)) == expected
+# fmt: on
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2019年3月至5月开展检查。", ("2019年3月至5月", "2019-03/2019-05", "range")),
+        ("2018年10月至2019年3月试点。", ("2018年10月至2019年3月", "2018-10/2019-03", "range")),
+        ("2020年1至6月，增长5%。", ("2020年1至6月", "2020-01/2020-06", "range")),
+        ("2020年，1—6月增长5%。", ("1—6月", "2020-01/2020-06", "range")),
+        ("今年1—5月，增长。", ("今年1—5月", "2021-01/2021-05", "range")),
+        ("2020年5月至3月", ("2020年5月", "2020-05", "month")),
+        ("2019—2020年度预算。", ("2019—2020年度", "2019/2020", "fiscal_year")),
+        ("近三年来，成效明显。", ("近三年来", "2018/2020", "relative_period")),
+        ("今年春季开始。", ("今年春季", "2021-03/2021-05", "year_part")),
+        ("2020年冬季完成。", ("2020年冬季", "2020-12/2021-02", "year_part")),
+    ],
+)
+def test_ranges_of_months_seasons_and_recent_years(text, expected):
+    assert expected in dates(text)
+# fmt: on
+
+
+def test_months_of_every_year_are_not_a_range():
+    assert dates("每年3至5月为汛期。") == []
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("今后五年是全面建设小康社会的关键时期。", "2007-10-15", ("今后五年", "2008/2012", "relative_period")),
+        ("今后五年，要实现新的目标。", "2016-03-05", ("今后五年", "2016/2020", "relative_period")),
+        ("二、2010年主要任务\n从财政收入看，上一年一次性特殊增收措施没有了。", "2010-03-05", ("上一年", "2009", "deictic_year")),
+    ],
+)
+def test_looking_ahead_and_the_year_before_the_one_in_focus(text, published, expected):
+    assert expected in dates(text, published)
+# fmt: on
+
+
+def test_a_session_held_last_year_tells_the_year():
+    text = "各位代表：\n正确地贯彻百花齐放、百家争鸣的方针，去年举行的六届人大一次会议作出决定。"
+    assert told_date(DocumentText.from_text(text)) == "1984"

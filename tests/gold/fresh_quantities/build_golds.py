@@ -10,12 +10,14 @@ Spec lines (``#`` starts a comment; fields are separated by `` | ``):
 
     doc PATH | text|html        the document (PATH relative to the folder holding ``shared/``)
     scope FIRST | LAST          the annotated window: its first and last sentence, inclusive
+    annotated WHAT              (optional) the categories annotated, when not all three ("dates")
     q SURFACE | VALUE | UNIT | QUALIFIER | ROLE | INDICATOR [| key=value ...]
                                 a quantity; VALUE ``-`` with ``lo=``/``hi=`` for a range (QUALIFIER ``range``); keys:
                                 at=K (K-th occurrence in the window, 0-based), marker=, time=,
                                 place=, counted=, opt (borderline: neither reward nor penalty)
-    d SURFACE | ISO | KIND [| at=K] [| opt]
-                                a date or time expression (ISO ``-`` when not normalisable)
+    d SURFACE | ISO | KIND [| at=K] [| alt=ISO,ISO] [| opt]
+                                a date or time expression (ISO ``-`` when not normalisable;
+                                ``alt``: other values equally right, 2019-12 for 2019年12月底)
     c TITLE [| at=K] [| opt]    a cited document, by its title inside 《》
 
 An occurrence nested inside a longer annotated span of the same category is not counted when
@@ -99,7 +101,11 @@ def build(spec: Path) -> dict:
         "quantities": [], "dates": [], "cited_documents": [],
         "annotated": ["quantities, dates and cited documents inside the scope (exhaustive)"],
     }
-    lines = [(r[0].split(" ", 1)[0], r[0].split(" ", 1)[1], r[1:]) for r in rows[2:]]
+    body_rows = rows[2:]
+    if body_rows and body_rows[0][0].startswith("annotated "):  # what the spec covers, when not all three
+        gold["annotated"] = [body_rows[0][0][len("annotated "):] + " inside the scope (exhaustive)"]
+        body_rows = body_rows[1:]
+    lines = [(r[0].split(" ", 1)[0], r[0].split(" ", 1)[1], r[1:]) for r in body_rows]
     for key, _, _ in lines:
         if key not in ("q", "d", "c"):
             raise SystemExit(f"{spec.name}: unknown spec line {key!r}")
@@ -143,6 +149,8 @@ def build(spec: Path) -> dict:
                     gold["quantities"].append(item)
                 elif cat == "d":
                     item.update(iso=None if f[0] == "-" else f[0], kind=f[1], optional="opt" in opts)
+                    if "alt" in opts:
+                        item["iso_alternatives"] = opts["alt"].split(",")
                     gold["dates"].append(item)
                 else:
                     outer = text[p - 1:p + len(s) + 1]
