@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from analyser import data
 from analyser.facts import Citation
-from analyser.text.docnumbers import DOC_NUMBER
+from analyser.text.docnumbers import DOC_NUMBER, find_doc_numbers
 from analyser.text.document import DocumentText
 from analyser.text.numerals import CN_NONZERO, CN_ZEROS
 
@@ -120,15 +121,30 @@ DECREE_NUMBER = re.compile(
 )
 
 
+def _decree_numbers(view: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The matches of ``DECREE_NUMBER.finditer(view, lo, hi)``, tried only at the twelve
+    characters before each 令 (the longest code), rather than at every character."""
+    pos = lo
+    i = view.find("令", lo, hi)
+    while i >= 0:
+        for p in range(max(pos, i - 12), i):
+            m = DECREE_NUMBER.match(view, p, hi)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        i = view.find("令", max(i + 1, pos), hi)
+
+
 def _doc_numbers(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     out = []
-    for m in DOC_NUMBER.finditer(view, lo, hi):
+    for m in find_doc_numbers(view, lo, hi):
         a = _code_start(view, m)
         code = view[a:m.end("code")]
         if not code:
             continue
         out.append((a, m.end(), normalize_doc_number(code, m.group("year"), m.group("num"))))
-    for m in DECREE_NUMBER.finditer(view, lo, hi):
+    for m in _decree_numbers(view, lo, hi):
         a = _code_start(view, m)
         code = view[a:m.end("code")]
         if len(code) < 2:

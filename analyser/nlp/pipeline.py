@@ -20,17 +20,17 @@ Examples
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import chain, compress, count
 
 import numpy
 import spacy
-from spacy.attrs import NORM
+from spacy.attrs import LIKE_NUM, NORM, SENT_START, TAG
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from analyser.facts import Token
 from analyser.text.normalize import simplified_view
 from analyser.text.segment import PolicyTokenizer, get_tokenizer
 
@@ -49,7 +49,8 @@ PIPE_NAMES = (
     "policy_slogans",
     "policy_quantities",
 )
-_SENT_END = set("。！？；")
+#: Pieces after which a sentence starts (sentence-final punctuation alone, or a line break).
+_BREAKS = frozenset("。！？；\n")
 #: Upper bound on a document's length in characters (the reader refuses larger files first).
 MAX_CHARS = 20_000_000
 
@@ -63,34 +64,20 @@ class SpacyPolicyTokenizer:
 
     def __call__(self, text: str) -> Doc:
         view = simplified_view(text)
-        tag = self.tokenizer.tag
-        words, norms, tags, sent_starts, tokens = [], [], [], [], []
-        boundary = True
-        for w, a, b in self.tokenizer.iter_words(view):
-            surface = text[a:b]
-            if surface == w:
-                w = surface  # one string for both (Simplified text)
-            words.append(surface)
-            norms.append(w)
-            if w.isspace():
-                tags.append("x")
-                sent_starts.append(False if not boundary else None)
-                boundary = boundary or "\n" in w
-                continue
-            t = tag(w)
-            tags.append(t)
-            tokens.append(Token(a, b, surface, w, t))
-            sent_starts.append(True if boundary else False)
-            boundary = w in _SENT_END
-        if sent_starts:
-            sent_starts[0] = True
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags, sent_starts=sent_starts)
-        del words, tags, sent_starts
-        add = self.vocab.strings.add
-        doc.from_array([NORM], numpy.fromiter(map(add, norms), dtype=numpy.uint64, count=len(norms)).reshape(-1, 1))
+        seg = self.tokenizer.segment(text, view)
+        norms, n = seg.norms, len(seg.norms)
+        doc = Doc(self.vocab, words=seg.surfaces, spaces=[False] * n)
+        if n:
+            strings = self.vocab.strings
+            tag_ids = {t: strings.add(t) for t in set(seg.tags)}
+            attrs = numpy.empty((n, 3), dtype=numpy.uint64)
+            attrs[:, 0] = numpy.fromiter(map(tag_ids.__getitem__, seg.tags), dtype=numpy.uint64, count=n)
+            attrs[:, 1] = _sentence_starts(norms).view(numpy.uint64)
+            attrs[:, 2] = numpy.fromiter(map(strings.add, norms), dtype=numpy.uint64, count=n)
+            doc.from_array([TAG, SENT_START, NORM], attrs)
         doc.user_data[TEXT_KEY] = text
         doc.user_data[VIEW_KEY] = view
-        doc.user_data[TOKENS_KEY] = tuple(tokens)
+        doc.user_data[TOKENS_KEY] = seg.tokens()
         return doc
 
     def to_disk(self, path, **kwargs) -> None:  # the vocabulary ships with the package
@@ -104,6 +91,31 @@ class SpacyPolicyTokenizer:
 
     def from_bytes(self, data: bytes, **kwargs):
         return self
+
+
+def _sentence_starts(pieces: list[str]) -> numpy.ndarray:
+    """spaCy's sentence starts of the pieces: 1 for the first word of a sentence, -1 for any other
+    word, 0 for white space where a sentence may start and -1 for white space inside a sentence.
+
+    A sentence starts at the text's start, after 。！？； and after a line break (white space
+    between them and the word does not matter).
+
+    >>> _sentence_starts(["甲", "。", " ", "乙", "丙", "\\n", "丁"]).tolist()
+    [1, -1, 0, 1, -1, -1, 1]
+    """
+    n = len(pieces)
+    starts = numpy.full(n, -1, dtype=numpy.int64)
+    breaks = compress(count(), map(_BREAKS.__contains__, pieces))
+    for i in chain((-1,), breaks):
+        j = i + 1
+        while j < n and pieces[j].isspace():
+            starts[j] = 0
+            j += 1
+        if j < n:
+            starts[j] = 1
+    if n:
+        starts[0] = 1
+    return starts
 
 
 @registry.tokenizers("policy.jieba_tokenizer.v1")
@@ -123,9 +135,53 @@ def build_nlp(*, components: tuple[str, ...] = PIPE_NAMES):
     """
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "policy.jieba_tokenizer.v1"}}})
     nlp.max_length = MAX_CHARS
+    nlp.vocab.lex_attr_getters = _quick_getters(nlp.vocab.lex_attr_getters)
     for name in components:
         nlp.add_pipe(name)
     return nlp
+
+
+def _quick_getters(getters: dict) -> dict:
+    """spaCy's lexical attribute functions, with the same values computed faster.
+
+    Every word a vocabulary meets for the first time runs them all (two dozen, in Python), which
+    is most of what unseen text costs beyond warm text. A function that is one string method is
+    replaced by the method itself, and ``like_num`` first rules out words without a digit or a
+    Chinese numeral (most of them). A new dictionary: spaCy's own is shared by its pipelines.
+    """
+    from operator import itemgetter
+
+    from spacy.lang import lex_attrs
+
+    same = {
+        lex_attrs.lower: str.lower, lex_attrs.is_alpha: str.isalpha, lex_attrs.is_digit: str.isdigit,
+        lex_attrs.is_lower: str.islower, lex_attrs.is_space: str.isspace, lex_attrs.is_title: str.istitle,
+        lex_attrs.is_upper: str.isupper, lex_attrs.is_ascii: str.isascii,
+        lex_attrs.prefix: itemgetter(0), lex_attrs.suffix: itemgetter(slice(-3, None)),
+    }
+    out = {attr: same.get(fn, fn) for attr, fn in getters.items()}
+    if LIKE_NUM in out:
+        out[LIKE_NUM] = _quick_like_num(out[LIKE_NUM])
+    return out
+
+
+def _quick_like_num(like_num: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``like_num`` of the Chinese language data, answering False at once for a word that holds no
+    digit and none of the numeral characters its word lists are made of."""
+    try:
+        from spacy.lang.zh import lex_attrs as zh
+    except ImportError:  # pragma: no cover
+        return like_num
+    if like_num is not zh.like_num:
+        return like_num
+    numerals = frozenset("".join(zh._single_num_words + zh._count_num_words + zh._base_num_words))
+
+    def quick(text: str) -> bool:
+        if numerals.isdisjoint(text) and not any(map(str.isdigit, text)):
+            return False
+        return like_num(text)
+
+    return quick
 
 
 @contextmanager

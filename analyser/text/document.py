@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from analyser.facts import Span, Token
 
@@ -109,15 +110,21 @@ class DocumentText:
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence holding offset ``pos`` (or the nearest one before)."""
-        starts = [s for s, _ in self.sentences]
-        i = max(0, bisect.bisect_right(starts, pos) - 1)
+        i = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
         return self.sentences[i] if self.sentences else (0, len(self.text))
 
     def paragraph_at(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the paragraph (line) holding offset ``pos``."""
-        starts = [s for s, _ in self.paragraphs]
-        i = max(0, bisect.bisect_right(starts, pos) - 1)
+        i = max(0, bisect.bisect_right(self._paragraph_starts, pos) - 1)
         return self.paragraphs[i] if self.paragraphs else (0, len(self.text))
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
 
     def in_body(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside the article body."""

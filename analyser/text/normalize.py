@@ -56,6 +56,7 @@ VARIANTS = str.maketrans(
 #: Two-character phrases whose first character a per-character conversion gets wrong.
 PHRASE_FIXES = {"著力": "着力", "著眼": "着眼", "著手": "着手", "著重": "着重", "臨著": "临着", "隨著": "随着"}
 
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 _ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
 
 
@@ -138,15 +139,18 @@ def detect_script(text: str) -> Script:
     'simplified'
     """
     t2s, s2t = _converters()
-    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    han = _NOT_HAN.sub("", text)
     if not han:
         return "simplified"
     simp, trad = t2s.convert(han), s2t.convert(han)
     if len(simp) != len(han) or len(trad) != len(han):
         simp = "".join(t2s.convert(c)[:1] or c for c in han)
         trad = "".join(s2t.convert(c)[:1] or c for c in han)
-    trad_only = sum(1 for a, b in zip(han, simp) if a != b)
-    simp_only = sum(1 for a, b, c in zip(han, simp, trad) if a == b and a != c)
+    import numpy
+
+    h, s, t = (numpy.frombuffer(x.encode("utf-32-le"), dtype=numpy.uint32) for x in (han, simp, trad))
+    trad_only = int(numpy.count_nonzero(h != s))
+    simp_only = int(numpy.count_nonzero((h == s) & (h != t)))
     total = trad_only + simp_only
     if total == 0:
         return "simplified"

@@ -31,15 +31,18 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate, compress, islice
+from operator import not_
 from pathlib import Path
+from typing import NamedTuple
 
 from analyser import data
 from analyser.facts import Token
 
 from .normalize import simplified_view
 
-__all__ = ["USER_DICT", "PolicyTokenizer", "get_tokenizer"]
+__all__ = ["USER_DICT", "PolicyTokenizer", "Segmentation", "get_tokenizer"]
 
 USER_DICT = "user_dict.txt"
 OOV_TAGS = "oov_tags.tsv"
@@ -47,9 +50,65 @@ OOV_TAGS = "oov_tags.tsv"
 _NUMERIC = re.compile(r"^[0-9.,%]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9.+#&_-]*$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-#: A run jieba reads as one block of Latin letters and digits, and how it splits one it does not know.
-_ASCII_RUN = re.compile(r"[a-zA-Z0-9+#&._%-]{2,}")
+#: How jieba splits a run of Latin letters, digits and ``+#&._%-`` it does not know, and the runs
+#: it would split at all (those that are not one piece already, as 2026 or 3.5% are).
 _ASCII_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+_ASCII_SPLIT = re.compile(r"(?![a-zA-Z0-9]+(?:\.\d+)?%?\Z)[a-zA-Z0-9+#&._%-]{2,}")
+
+
+#: Token from a ``(start, end, text, norm, tag)`` tuple, without a Python-level call per token.
+_TOKEN = partial(tuple.__new__, Token)
+
+
+class _Tags(dict):
+    """word -> tag: the dictionary's tags, and those of other words as ``unknown`` finds them.
+
+    A word the dictionary lacks is tagged once by ``unknown`` and kept beside the dictionary's
+    words (``guessed`` names them), so tagging a list of words is one ``map`` over
+    ``__getitem__`` without a Python call per word met before.
+    """
+
+    __slots__ = ("guessed", "unknown")
+
+    def __init__(self, tags: dict[str, str], unknown) -> None:
+        super().__init__(tags)
+        self.unknown = unknown
+        self.guessed: set[str] = set()
+
+    def __missing__(self, word: str) -> str:
+        tag = self[word] = self.unknown(word)
+        self.guessed.add(word)
+        return tag
+
+    def known(self, word: str) -> str | None:
+        """The dictionary's tag of ``word``; None when the dictionary lacks it."""
+        return None if word in self.guessed else self.get(word)
+
+    def forget(self) -> None:
+        """Drop the tags of the words the dictionary lacks."""
+        for word in self.guessed:
+            del self[word]
+        self.guessed = set()
+
+
+class Segmentation(NamedTuple):
+    """A text cut into pieces that tile it: words, white space and line breaks.
+
+    ``norms[i]`` is a piece of the Simplified view, ``surfaces[i]`` the same characters of the
+    original text (the same string where they are equal), ``offsets[i]``/``offsets[i + 1]`` its
+    start and end, ``tags[i]`` its POS tag (``x`` for white space).
+    """
+
+    surfaces: list[str]
+    norms: list[str]
+    offsets: list[int]
+    tags: list[str]
+
+    def tokens(self) -> tuple[Token, ...]:
+        """The :class:`~analyser.facts.Token` of every piece that is not white space."""
+        offsets, norms = self.offsets, self.norms
+        rows = zip(offsets, islice(offsets, 1, None), self.surfaces, norms, self.tags)
+        return tuple(map(_TOKEN, compress(rows, map(not_, map(str.isspace, norms)))))
 
 
 def _has_rjieba() -> bool:
@@ -60,13 +119,22 @@ def _has_rjieba() -> bool:
     return True
 
 
-def _jieba_dictionary_tags() -> dict[str, str]:
-    """The POS tag of every word of jieba's dictionary (what ``jieba.posseg`` reads)."""
-    import jieba
+def _jieba_folder() -> Path:
+    """Where the ``jieba`` package lies (found without importing it, which costs a start-up)."""
+    import importlib.util
 
-    with jieba.get_dict_file() as f:
-        fields = f.read().decode("utf-8").split()
-    return dict(zip(fields[0::3], fields[2::3]))
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _jieba_dictionary() -> tuple[dict[str, str], dict[str, str]]:
+    """The POS tag (what ``jieba.posseg`` reads) and the frequency, as written, of every word of
+    jieba's dictionary (``dict.txt``: ``word freq tag`` per line)."""
+    fields = (_jieba_folder() / "dict.txt").read_bytes().decode("utf-8").split()
+    words = fields[0::3]
+    return dict(zip(words, fields[2::3])), dict(zip(words, fields[1::3]))
 
 
 def _read_user_dict(path: Path | None) -> list[tuple[str, int | None, str | None]]:
@@ -109,20 +177,25 @@ class PolicyTokenizer:
         self.backend = backend
         self._user = _read_user_dict(Path(user_dict) if user_dict else None)
         self._hmm = hmm
-        self._oov_table = oov_table
-        self._oov_cache: dict[str, str] = dict(data.table(OOV_TAGS)) if oov_table else {}
-        self._jieba = None  # the jieba tokenizer: the segmenter, or built for word frequencies only
+        self._shipped: dict[str, str] = dict(data.table(OOV_TAGS)) if oov_table else {}
+        self._jieba = None  # jieba's own tokenizer: the segmenter of the jieba backend
+        #: word -> frequency (jieba's ``FREQ`` for the words it counts) when jieba is not loaded
+        self._freqs: dict[str, str | int] | None = None
         if backend == "rjieba":
             import rjieba
 
             self._rj = rjieba.Jieba()
             for word, freq, tag in self._user:
                 self._rj.add_word(word, freq, tag)
-            self._tags: dict[str, str] = _jieba_dictionary_tags()
+            tags, freqs = _jieba_dictionary()
+            self._tags = _Tags(tags, self._unknown_tag)
+            if all(freq is not None for _, freq, _ in self._user):  # else jieba guesses them
+                freqs.update((word, freq) for word, freq, _ in self._user)
+                self._freqs = freqs
         else:
             import jieba.posseg
 
-            self._tags = jieba.posseg.POSTokenizer(self._jieba_tokenizer()).word_tag_tab
+            self._tags = _Tags(jieba.posseg.POSTokenizer(self._jieba_tokenizer()).word_tag_tab, self._unknown_tag)
         for word, _, tag in self._user:
             if tag:
                 self._tags[word] = tag
@@ -141,11 +214,13 @@ class PolicyTokenizer:
             self._jieba = tk
         return self._jieba
 
-    def _oov_tag(self, word: str) -> str:
-        tag = self._oov_cache.get(word)
-        if tag is None:
-            tag = self._oov_cache[word] = self._model_tag(word)
-        return tag
+    def _unknown_tag(self, word: str) -> str:
+        """The tag of a word the dictionary lacks: ``x`` for white space (the dictionary's words
+        hold none: its lines are split at white space), else the shipped table's, else the model's."""
+        if word.isspace():
+            return "x"
+        tag = self._shipped.get(word)
+        return tag if tag is not None else self._model_tag(word)
 
     def _model_tag(self, word: str) -> str:
         if _NUMERIC.match(word):
@@ -160,11 +235,11 @@ class PolicyTokenizer:
     def forget_unknown_words(self) -> None:
         """Drop the tags of unknown words computed so far (the shipped table stays), as if no text
         had been seen: what a benchmark of unseen text starts from."""
-        self._oov_cache = dict(data.table(OOV_TAGS)) if self._oov_table else {}
+        self._tags.forget()
 
     def dictionary_tag(self, word: str) -> str | None:
         """The tag jieba's dictionary (or the user dictionary) gives ``word``; None for an unknown word."""
-        return self._tags.get(word)
+        return self._tags.known(word)
 
     def tag(self, word: str) -> str:
         """jieba's POS tag for ``word`` (dictionary first, else the character model).
@@ -172,10 +247,7 @@ class PolicyTokenizer:
         >>> PolicyTokenizer().tag("国务院")
         'nt'
         """
-        if word.isspace():
-            return "x"
-        tag = self._tags.get(word)
-        return tag if tag is not None else self._oov_tag(word)
+        return self._tags[word]
 
     def freq(self, word: str) -> int:
         """How often the dictionary counts ``word`` as one word (0 when it is no word).
@@ -183,28 +255,72 @@ class PolicyTokenizer:
         >>> PolicyTokenizer().freq("钢铁") > 100, PolicyTokenizer().freq("晨鸣纸业")
         (True, 0)
         """
+        if self._freqs is not None:
+            return int(self._freqs.get(word, 0))
         return self._jieba_tokenizer().FREQ.get(word, 0) or 0
 
     def _cut(self):
         """The function that cuts one line into words."""
         if self.backend == "jieba":
             tk, hmm = self._jieba_tokenizer(), self._hmm
-            return lambda line: tk.cut(line, HMM=hmm)
-        rj, hmm, run, tags = self._rj, self._hmm, _ASCII_RUN.fullmatch, self._tags
+            return lambda line: list(tk.cut(line, HMM=hmm))
+        rj, hmm, split, tags = self._rj, self._hmm, _ASCII_SPLIT.fullmatch, self._tags
 
         def cut(line: str) -> list[str]:
             words = rj.cut(line, hmm)
-            if not any(run(w) for w in words if w.isascii()):
+            if not any(map(split, filter(str.isascii, words))):
                 return words
             out = []
             for w in words:
-                if run(w) and w not in tags and not rj.has_word(w):
+                if split(w) and tags.known(w) is None and not rj.has_word(w):
                     out.extend(x for x in _ASCII_SKIP.split(w) if x)  # as jieba splits an unknown run
                 else:
                     out.append(w)
             return out
 
         return cut
+
+    def segment(self, text: str, view: str | None = None) -> Segmentation:
+        """Cut ``text`` (through ``view``, its Simplified view, computed when not given) into pieces.
+
+        >>> seg = PolicyTokenizer().segment("推進扶貧。\\n好")
+        >>> seg.surfaces, seg.norms, seg.offsets, seg.tags
+        (['推進', '扶貧', '。', '\\n', '好'], ['推进', '扶贫', '。', '\\n', '好'], [0, 2, 4, 5, 6, 7], ['v', 'v', 'x', 'x', 'a'])
+        """
+        if view is None:
+            view = simplified_view(text)
+        cut = self._cut()
+        norms: list[str] = []
+        if text == view:
+            for line in view.split("\n"):
+                if line:
+                    norms.extend(cut(line))
+                norms.append("\n")
+            if norms:
+                norms.pop()  # no line break after the last line
+            surfaces = norms
+        else:
+            surfaces = []
+            for tline, vline in zip(text.split("\n"), view.split("\n")):
+                if vline:
+                    words = cut(vline)
+                    norms.extend(words)
+                    if tline == vline:
+                        surfaces.extend(words)
+                    else:
+                        pos = 0
+                        for w in words:
+                            end = pos + len(w)
+                            s = tline[pos:end]
+                            surfaces.append(w if s == w else s)
+                            pos = end
+                norms.append("\n")
+                surfaces.append("\n")
+            if norms:
+                norms.pop()
+                surfaces.pop()
+        offsets = list(accumulate(map(len, norms), initial=0))
+        return Segmentation(surfaces, norms, offsets, list(map(self._tags.__getitem__, norms)))
 
     def words(self, view: str) -> list[tuple[str, int, int]]:
         """``(word, start, end)`` for every piece of ``view``, white space included; pieces tile it."""
@@ -227,14 +343,7 @@ class PolicyTokenizer:
 
     def tokenize(self, text: str, view: str | None = None) -> list[Token]:
         """Tokens of ``text`` (white space left out); ``view`` is its Simplified view if known."""
-        if view is None:
-            view = simplified_view(text)
-        tokens = []
-        for w, a, b in self.words(view):
-            if w.isspace():
-                continue
-            tokens.append(Token(a, b, text[a:b], w, self.tag(w)))
-        return tokens
+        return list(self.segment(text, view).tokens())
 
 
 _MIN_FLOAT = -3.14e100  # jieba's floor for an unseen emission
@@ -249,11 +358,9 @@ def _pos_model():
     importing ``jieba.posseg`` would also parse jieba's whole dictionary for a tag table the
     tokenizer already has.
     """
-    import importlib.util
     import pickle
 
-    spec = importlib.util.find_spec("jieba")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "posseg"  # type: ignore[union-attr]
+    folder = _jieba_folder() / "posseg"
     tables = []
     for name in ("char_state_tab.p", "prob_start.p", "prob_trans.p", "prob_emit.p"):
         with open(folder / name, "rb") as f:

@@ -74,3 +74,22 @@ def test_dev_corpus_offsets(path) -> None:
     opens_with_salutation = text.lstrip().split("\n", 1)[0].rstrip().endswith(("：", ":"))
     if not opens_with_salutation:  # a speech that starts 各位代表： prints no title of its own
         assert result["document"]["title"] is not None, "a document that prints a title gets it"
+
+
+# fmt: off
+LEXICAL_CASES = [
+    "国务院", "。", "，", "一", "十一", "三千万", "拾陆", "壹拾", "二〇二四", "2024", "１２", "²", "+5", "3/4",
+    "3.5%", "GDP", "Gdp", "gdp", "PM2.5", "www.gov.cn", "a@b.cn", " ", "\n", "“", "（", "$", "￥", "百分之十",
+]
+# fmt: on
+
+
+def test_token_attributes_as_spacy_computes_them() -> None:
+    """The pipeline's faster lexical attribute functions give spaCy's values."""
+    import spacy
+
+    spacy_getters = spacy.blank("zh").vocab.lex_attr_getters
+    ours = get_nlp().vocab.lex_attr_getters
+    assert set(ours) == set(spacy_getters)
+    for attr, fn in spacy_getters.items():
+        assert [ours[attr](w) for w in LEXICAL_CASES] == [fn(w) for w in LEXICAL_CASES], attr

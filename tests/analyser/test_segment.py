@@ -128,3 +128,12 @@ def test_pos_model_tables_are_jiebas() -> None:
 
     state, start, trans, emit, _ = _pos_model()
     assert (state, start, trans, emit) == (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+
+
+def test_word_frequencies_as_jieba_counts_them(by_backend: dict[str, PolicyTokenizer]) -> None:
+    """The frequencies read from jieba's dictionary file are those of jieba's own tokenizer."""
+    if "rjieba" not in by_backend:
+        pytest.skip("rjieba is not installed")
+    mine, jieba_freq = by_backend["rjieba"], by_backend["jieba"]._jieba_tokenizer().FREQ
+    sample = list(jieba_freq)[::97] + [w for w, _, _ in mine._user] + ["晨鸣纸业", "钢铁", ""]
+    assert [mine.freq(w) for w in sample] == [jieba_freq.get(w, 0) or 0 for w in sample]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
+from operator import itemgetter
 
 from analyser.text.segment import get_tokenizer
 
@@ -72,10 +73,16 @@ class _WordStarts:
     an array of four bytes per character rather than a dict entry per offset."""
 
     def __init__(self, tokens: Sequence, n: int) -> None:
-        starts = array("i", range(n))
-        for t in tokens:
-            if t.end - t.start > 1:
-                starts[t.start + 1:t.end] = array("i", [t.start]) * (t.end - t.start - 1)
+        import numpy
+
+        first = numpy.fromiter(map(itemgetter(0), tokens), dtype=numpy.int64, count=len(tokens))
+        inner = numpy.fromiter(map(itemgetter(1), tokens), dtype=numpy.int64, count=len(tokens)) - first - 1
+        first, inner = first[inner > 0], inner[inner > 0]  # words of two characters or more
+        at = numpy.arange(n, dtype=numpy.int32)  # each offset its own start, but inside a word
+        offsets = numpy.repeat(first + 1 - (numpy.cumsum(inner) - inner), inner) + numpy.arange(inner.sum())
+        at[offsets] = numpy.repeat(first, inner)
+        starts = array("i")
+        starts.frombytes(at.tobytes())
         self.starts, self.n = starts, n
 
     def __contains__(self, p: int) -> bool:

@@ -18,11 +18,46 @@ from .dates import _DATE, iso_date
 
 @lru_cache(maxsize=1)
 def _chrome() -> dict[str, re.Pattern]:
+    """The chrome patterns by kind; ``footer`` and ``nav`` lines are also split into the
+    alternatives anchored at the line's start (``*_start``, tried there only) and the others."""
     groups: dict[str, list[str]] = {"footer": [], "nav": [], "word": []}
     for line in data.lines("page_chrome.txt"):
         kind, _, pattern = line.partition("\t")
         groups[kind].append(pattern)
-    return {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in groups.items()}
+    out = {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in groups.items()}
+    for kind in ("footer", "nav"):
+        alts = [a for p in groups[kind] for a in _alternatives(p)]
+        out[f"{kind}_start"] = re.compile("|".join(f"(?:{a})" for a in alts if a.startswith("^")) or "(?!)")
+        out[f"{kind}_any"] = re.compile("|".join(f"(?:{a})" for a in alts if not a.startswith("^")) or "(?!)")
+    return out
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (``a|(b|c)d`` -> ``a``, ``(b|c)d``).
+
+    >>> _alternatives(r"^[|]x|y\\|z|(p|q)")
+    ['^[|]x', 'y\\\\|z', '(p|q)']
+    """
+    out, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]" or pattern[i - 1] == "["
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
 
 
 def _spaced(label: str) -> str:
@@ -103,7 +138,14 @@ def split_lines(text: str, view: str) -> list[_Line]:
 
 def _is_chrome(s: str) -> bool:
     c = _chrome()
-    return bool(c["word"].fullmatch(s) or c["footer"].search(s) or c["nav"].search(s) or _URL.search(s))
+    return bool(
+        c["word"].fullmatch(s)
+        or c["footer_start"].match(s)
+        or c["nav_start"].match(s)
+        or c["footer_any"].search(s)
+        or c["nav_any"].search(s)
+        or _URL.search(s)
+    )
 
 
 def _prose(s: str) -> bool:
