@@ -13,9 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from analyser.errors import AnalyserError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analyser.facts import Token
 
 __all__ = ["main", "build_parser"]
 
@@ -63,7 +66,8 @@ def _count(raw: str) -> int:
     return value
 
 
-def _analyse_one(path: str, args: argparse.Namespace) -> dict:
+def _analyse_one(path: str, args: argparse.Namespace) -> tuple[dict, Sequence[Token] | None]:
+    """The analysis JSON of ``path`` without its tokens, and the tokens when ``--tokens`` asks for them."""
     from analyser.nlp.analysis import analyse_bytes, analyse_file
 
     if path == "-":
@@ -74,8 +78,8 @@ def _analyse_one(path: str, args: argparse.Namespace) -> dict:
     if analysis.document.decode_errors is not None:
         print(f"warning: {path}: {analysis.document.decode_errors.describe()}", file=sys.stderr)
     if args.format == "summary":
-        return analysis.to_dict()
-    return analysis.to_dict(tokens=args.tokens, text=args.text)
+        return analysis.to_dict(), None
+    return analysis.to_dict(text=args.text), analysis.tokens if args.tokens else None
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
@@ -86,7 +90,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         several = len(args.paths) > 1
         for path in args.paths:
             try:
-                result = _analyse_one(path, args)
+                result, tokens = _analyse_one(path, args)
             except AnalyserError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 status = 2
@@ -97,10 +101,11 @@ def cmd_analyse(args: argparse.Namespace) -> int:
                 from .summary import format_summary
 
                 out.write(("\n" if written else "") + format_summary(result, top=args.top) + "\n")
-            elif several:
-                out.write(json.dumps(result, ensure_ascii=False) + "\n")
-            else:
-                out.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+            else:  # the tokens a batch at a time: a long document's token list is most of its JSON
+                from .jsonout import json_pieces
+
+                out.writelines(json_pieces(result, tokens, indent=None if several else 1))
+                out.write("\n")
             out.flush()
             written += 1
     finally:

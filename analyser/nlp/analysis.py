@@ -19,6 +19,7 @@ from analyser.errors import EmptyInputError
 from analyser.facts import Analysis, DecodeErrors, DocumentInfo
 from analyser.text.normalize import detect_script
 
+from .chunks import CHUNKED_ABOVE, make_doc, run_pipeline
 from .keys import FACTS_KEY, PAGE_KEY, PUBLISHED_KEY, doc_tokens
 from .pipeline import gc_paused, get_nlp
 
@@ -43,6 +44,7 @@ def analyse(
     decode_errors: DecodeErrors | None = None,
     published: str | None = None,
     metadata: Mapping[str, Any] | None = None,
+    chunked_above: int = CHUNKED_ABOVE,
 ) -> Analysis:
     """Analyse one decoded text (for a web page: the text extracted from it).
 
@@ -59,6 +61,8 @@ def analyse(
         are named in ``document.metadata_source``.
     decode_errors : what went wrong decoding the bytes, when something did (recorded as
         ``document.decode_errors``).
+    chunked_above : a text longer than this many characters is segmented a stretch of lines at a
+        time and its tokens kept compactly (:mod:`analyser.nlp.chunks`); the facts are the same.
 
     Text that is not valid Unicode text (a lone surrogate, a NUL character, mostly control
     characters) raises :class:`~analyser.errors.InputError`, whichever way it came in.
@@ -75,13 +79,10 @@ def analyse(
     check_characters(text, source)
     with gc_paused():
         nlp = get_nlp()
+        doc = make_doc(nlp, text, chunked_above=chunked_above)  # a long text: segmented in stretches
         if published:
-            doc = nlp.make_doc(text)
             doc.user_data[PUBLISHED_KEY] = published
-            for _, proc in nlp.pipeline:
-                doc = proc(doc)
-        else:
-            doc = nlp(text)
+        doc = run_pipeline(nlp, doc)
         return _analysis(doc, text, source, encoding, format, decode_errors, meta, metadata)
 
 

@@ -119,7 +119,7 @@ class DocumentText:
         return self.paragraphs[i] if self.paragraphs else (0, len(self.text))
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
+    def _sentence_starts(self) -> list[int]:  # built once: a look-up is a bisection, not a scan
         return [s for s, _ in self.sentences]
 
     @cached_property

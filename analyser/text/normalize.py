@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Literal
 
@@ -126,6 +127,37 @@ def simplified_view(text: str) -> str:
     return view
 
 
+#: A long text's script is counted this many characters at a time (cut after a line break):
+#: OpenCC's working memory grows with the text it converts at once (75 bytes a character).
+_SCRIPT_PIECE = 200_000
+
+
+def _line_pieces(text: str, size: int) -> Iterator[str]:
+    """``text`` in consecutive pieces of at most about ``size`` characters, cut after a line break
+    where there is one."""
+    pos, n = 0, len(text)
+    while pos < n:
+        end = n if pos + size >= n else (text.rfind("\n", pos, pos + size) + 1 or pos + size)
+        yield text[pos:end]
+        pos = end
+
+
+def _script_counts(text: str) -> tuple[int, int]:
+    """Characters of ``text`` only Traditional uses, and characters only Simplified uses."""
+    import numpy
+
+    t2s, s2t = _converters()
+    han = _NOT_HAN.sub("", text)
+    if not han:
+        return 0, 0
+    simp, trad = t2s.convert(han), s2t.convert(han)
+    if len(simp) != len(han) or len(trad) != len(han):
+        simp = "".join(t2s.convert(c)[:1] or c for c in han)
+        trad = "".join(s2t.convert(c)[:1] or c for c in han)
+    h, s, t = (numpy.frombuffer(x.encode("utf-32-le"), dtype=numpy.uint32) for x in (han, simp, trad))
+    return int(numpy.count_nonzero(h != s)), int(numpy.count_nonzero((h == s) & (h != t)))
+
+
 def detect_script(text: str) -> Script:
     """Tell whether ``text`` is written in Simplified, Traditional or mixed script.
 
@@ -138,19 +170,11 @@ def detect_script(text: str) -> Script:
     >>> detect_script("Policy")
     'simplified'
     """
-    t2s, s2t = _converters()
-    han = _NOT_HAN.sub("", text)
-    if not han:
-        return "simplified"
-    simp, trad = t2s.convert(han), s2t.convert(han)
-    if len(simp) != len(han) or len(trad) != len(han):
-        simp = "".join(t2s.convert(c)[:1] or c for c in han)
-        trad = "".join(s2t.convert(c)[:1] or c for c in han)
-    import numpy
-
-    h, s, t = (numpy.frombuffer(x.encode("utf-32-le"), dtype=numpy.uint32) for x in (han, simp, trad))
-    trad_only = int(numpy.count_nonzero(h != s))
-    simp_only = int(numpy.count_nonzero((h == s) & (h != t)))
+    trad_only = simp_only = 0
+    for piece in _line_pieces(text, _SCRIPT_PIECE):
+        t, s = _script_counts(piece)
+        trad_only += t
+        simp_only += s
     total = trad_only + simp_only
     if total == 0:
         return "simplified"

@@ -134,12 +134,14 @@ def _anchored(dates: list[DateExpr], i: int, n: int, view: str, sentence: tuple[
     d = dates[i]
     s0, s1 = sentence
     elapsed = _ELAPSED.search(view, s0, d.start) is not None
-    for other in dates[i + 1:]:
+    for j in range(i + 1, len(dates)):  # indices, not slices: a slice copies the rest of the list
+        other = dates[j]
         if other.start >= s1:
             break
         if other.value and other.kind in ("year", "deictic_year") and _END_BEFORE.search(_before(view, other.start)):
             return _from_year(int(other.value[:4]), n, elapsed, end=True)  # 用三年时间，到2020年
-    for prev in reversed(dates[:i]):
+    for j in range(i - 1, -1, -1):
+        prev = dates[j]
         if prev.start < s0 - ANCHOR_REACH:
             break
         if not prev.value:
