@@ -92,6 +92,13 @@ class GraphCache:
             self._folder = tempfile.mkdtemp(prefix="policy-analyser-graph-")
         return self._folder
 
+    def current(self) -> GraphFile | None:
+        """The graph file when its version was checked within ``check_interval``, else ``None`` (call :meth:`get`)."""
+        graph = self._graph
+        if graph is not None and time.monotonic() - self._checked < self.check_interval:
+            return graph
+        return None
+
     def get(self) -> GraphFile:
         """The current graph file."""
         graph = self._graph

@@ -97,35 +97,76 @@ class BodyLimitMiddleware:
 
 
 def header_deadline_protocol(header_timeout: float) -> type[asyncio.Protocol]:
-    """uvicorn's HTTP/1.1 protocol (h11) with a deadline on the request line and headers.
+    """uvicorn's HTTP/1.1 protocol with a deadline on the request line and headers.
+
+    The protocol is uvicorn's ``httptools`` one (its parser is compiled: a fraction of the
+    CPU a request costs in the pure-Python ``h11`` one) when ``httptools`` is installed, else
+    ``h11``.
 
     >>> header_deadline_protocol(5.0).header_timeout
     5.0
     """
-    from uvicorn.protocols.http.h11_impl import H11Protocol
+    try:
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as base
+    except ImportError:  # pragma: no cover - httptools comes with uvicorn[standard]
+        base = None
+    if base is None:  # pragma: no cover
+        return _h11_deadline_protocol(header_timeout)
 
-    class HeaderDeadlineProtocol(H11Protocol):
+    class HeaderDeadlineProtocol(_HeaderDeadline, base):  # type: ignore[misc, valid-type]
         """Close the connection when a request's headers are not complete in time."""
 
-        def connection_made(self, transport: Any) -> None:  # type: ignore[override]
-            super().connection_made(transport)
-            self._header_timer: asyncio.TimerHandle | None = None
-            self._arm_header_deadline()
-
-        def _arm_header_deadline(self) -> None:
+        def on_headers_complete(self) -> None:
             self._disarm_header_deadline()
-            self._header_timer = self.loop.call_later(self.header_timeout, self._header_deadline_passed)
+            super().on_headers_complete()
 
-        def _disarm_header_deadline(self) -> None:
-            timer = getattr(self, "_header_timer", None)
-            if timer is not None:
-                timer.cancel()
-                self._header_timer = None
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            if not self.transport.is_closing() and self.cycle is not None and self.cycle.response_complete:
+                self._arm_header_deadline()  # the next request's headers are due in time too
 
-        def _header_deadline_passed(self) -> None:
+    HeaderDeadlineProtocol.header_timeout = header_timeout  # type: ignore[attr-defined]
+    return HeaderDeadlineProtocol
+
+
+class _HeaderDeadline:
+    """The deadline timer of :func:`header_deadline_protocol`, armed when a connection opens."""
+
+    header_timeout: float
+    loop: Any
+    transport: Any
+
+    def connection_made(self, transport: Any) -> None:
+        super().connection_made(transport)  # type: ignore[misc]
+        self._header_timer: asyncio.TimerHandle | None = None
+        self._arm_header_deadline()
+
+    def _arm_header_deadline(self) -> None:
+        self._disarm_header_deadline()
+        self._header_timer = self.loop.call_later(self.header_timeout, self._header_deadline_passed)
+
+    def _disarm_header_deadline(self) -> None:
+        timer = getattr(self, "_header_timer", None)
+        if timer is not None:
+            timer.cancel()
             self._header_timer = None
-            if not self.transport.is_closing():
-                self.transport.close()
+
+    def _header_deadline_passed(self) -> None:
+        self._header_timer = None
+        if not self.transport.is_closing():
+            self.transport.close()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_header_deadline()
+        super().connection_lost(exc)  # type: ignore[misc]
+
+
+def _h11_deadline_protocol(header_timeout: float) -> type[asyncio.Protocol]:
+    """The same deadline over uvicorn's ``h11`` protocol."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderDeadlineProtocol(_HeaderDeadline, H11Protocol):
+        """Close the connection when a request's headers are not complete in time."""
 
         def handle_events(self) -> None:
             before = self.cycle
@@ -136,11 +177,7 @@ def header_deadline_protocol(header_timeout: float) -> type[asyncio.Protocol]:
         def on_response_complete(self) -> None:
             super().on_response_complete()
             if not self.transport.is_closing() and self.cycle is not None and self.cycle.response_complete:
-                self._arm_header_deadline()  # the next request's headers are due in time too
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            self._disarm_header_deadline()
-            super().connection_lost(exc)
+                self._arm_header_deadline()
 
     HeaderDeadlineProtocol.header_timeout = header_timeout  # type: ignore[attr-defined]
     return HeaderDeadlineProtocol

@@ -57,13 +57,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, cache_mb: int | None = None) -> subprocess.Popen:
+def start_server(db: Path, port: int, cache_mb: int | None = None, workers: int = 1) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     if cache_mb is not None:
         env["POLICY_ANALYSER_RESPONSE_CACHE_MB"] = str(cache_mb)
     env.pop("POLICY_ANALYSER_WRITE_TOKEN", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "analyser", "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-m", "analyser", "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 
@@ -80,24 +80,59 @@ def wait_ready(base: str, proc: subprocess.Popen | None, timeout: float = 120) -
     raise SystemExit("the server did not answer /health in time")
 
 
+def processes(pid: int | None) -> list[int]:
+    """``pid`` and its child processes (a server's forked workers; Linux /proc), or ``[]``."""
+    if pid is None:
+        return []
+    out = [pid]
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            out += [int(c) for c in (task / "children").read_text().split()]
+    except OSError:
+        pass
+    return out
+
+
 def cpu_seconds(pid: int | None) -> float | None:
-    """User + system CPU time of a process (Linux /proc), or ``None``."""
+    """User + system CPU time of a process and its workers (Linux /proc), or ``None``."""
     if pid is None:
         return None
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for p in processes(pid):
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
     except (OSError, IndexError, ValueError):
         return None
 
 
 def memory_mb(pid: int | None) -> str:
-    """Resident memory now and at its peak (``VmRSS``, ``VmHWM``) of a process, in MB (Linux /proc)."""
+    """Resident memory now and at its peak (``VmRSS``, ``VmHWM``) of a process and its workers, in MB.
+
+    For several processes the sum of their RSS counts the pages the workers share with their
+    parent (imports, forked before serving) once per process; the proportional set size
+    (``Pss``: each shared page divided among its sharers) is the memory they take together.
+    """
     if pid is None:
         return "n/a"
     try:
-        fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
-        return f"{int(fields['VmRSS'].split()[0]) / 1024:,.0f} MB (peak {int(fields['VmHWM'].split()[0]) / 1024:,.0f} MB)"
+        rss = peak = pss = 0
+        procs = processes(pid)
+        for p in procs:
+            text = Path(f"/proc/{p}/status").read_text()
+            fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+            rss += int(fields["VmRSS"].split()[0])
+            peak += int(fields["VmHWM"].split()[0])
+            try:
+                rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
+                pss += next(int(ln.split()[1]) for ln in rollup.splitlines() if ln.startswith("Pss:"))
+            except (OSError, StopIteration):
+                pss = -1 << 40
+        if len(procs) == 1:
+            return f"{rss / 1024:,.0f} MB (peak {peak / 1024:,.0f} MB)"
+        shared = f", proportional {pss / 1024:,.0f} MB" if pss >= 0 else ""
+        return f"{rss / 1024:,.0f} MB (peak {peak / 1024:,.0f} MB) summed over {len(procs)} processes{shared}"
     except (OSError, KeyError, ValueError):
         return "n/a"
 
@@ -277,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--neighbors-depth", type=int, default=1, choices=[1, 2, 3], help="depth= of neighbourhood requests")
     parser.add_argument("--scenario", choices=["quantities", "neighbors", "series", "citations", "terms"], action="append")
     parser.add_argument("--response-cache-mb", type=int, help="the server's response cache (0: off; default: its own)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers; default 1)")
     parser.add_argument(
         "--client", choices=["raw", "httpx"], default="raw",
         help="load generator: raw keep-alive HTTP/1.1 over asyncio streams (default; cheap) or httpx",
@@ -298,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"no store at {args.db}")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        proc = start_server(args.db, port, args.response_cache_mb)
+        proc = start_server(args.db, port, args.response_cache_mb, args.workers)
     try:
         health = wait_ready(base, proc)
         print(f"server {base}: {health['documents']} documents; {concurrency} connections ({args.client} client), "

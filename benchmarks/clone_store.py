@@ -37,6 +37,25 @@ def _shift(value: str | None, years: int) -> str | None:
     return f"{int(value[:4]) + years:04d}{value[4:]}"
 
 
+def clone_id(original: str, k: int, taken: set[str]) -> str:
+    """A new document id for the ``k``-th document of the large store, unused in ``taken`` (added to it).
+
+    The id keeps the original's first six characters and numbers the clone, so a clone of a clone
+    gets an id of its own (the numbering runs over the whole large store, not per source document).
+
+    >>> taken = {"a1b2c3d4e5f60718"}
+    >>> clone_id("a1b2c3d4e5f60718", 16, taken), clone_id("a1b2c3ffffffffff", 16, taken)
+    ('a1b2c30000000010', 'a1b2c31000000010')
+    """
+    salt = 0
+    new_id = f"{original[:6]}{k:010x}"
+    while new_id in taken:  # the 16 hex digits of an original id, or an earlier clone's
+        salt += 1
+        new_id = f"{original[:6]}{(k + (salt << 36)) % (1 << 40):010x}"
+    taken.add(new_id)
+    return new_id
+
+
 def clone(src: Path, dst: Path, n: int) -> int:
     """Copy ``src`` to ``dst`` and add clones until ``dst`` holds ``n`` documents; returns the count."""
     shutil.copy(src, dst)
@@ -46,12 +65,17 @@ def clone(src: Path, dst: Path, n: int) -> int:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -262144")  # 256 MB: the source rows and the growing indexes
     base = [dict(r) for r in conn.execute("SELECT * FROM documents ORDER BY seq")]
     if not base:
         raise SystemExit(f"{src} holds no documents")
     doc_cols = [c for c in base[0] if c != "seq"]
     fact_cols = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in FACT_TABLES.values()}
-    grams = {}
+    terms: dict[int, list[tuple]] = {}  # the term index rows of each source document, by seq
+    for row in conn.execute("SELECT seq, term, count, first_start FROM term_documents"):
+        terms.setdefault(row[0], []).append(tuple(row[1:]))
+    grams: dict[str, str] = {}
+    taken = {doc["id"] for doc in base}
     total = len(base)
     copy = 0
     conn.execute("BEGIN")
@@ -61,7 +85,7 @@ def clone(src: Path, dst: Path, n: int) -> int:
             if total >= n:
                 break
             years = (copy * 7 + total) % 51 - 25
-            new_id = f"{doc['id'][:10]}{copy:06x}"
+            new_id = clone_id(doc["id"], total, taken)
             row = dict(doc, id=new_id, published=_shift(doc["published"], years),
                        year=doc["year"] + years if doc["year"] else None)
             analysis = json.loads(doc["analysis"])
@@ -75,6 +99,11 @@ def clone(src: Path, dst: Path, n: int) -> int:
             if doc["id"] not in grams:
                 grams[doc["id"]] = bigrams(doc["view"])
             conn.execute("INSERT INTO documents_fts(rowid, grams) VALUES (?, ?)", (cur.lastrowid, grams[doc["id"]]))
+            conn.executemany(
+                "INSERT INTO term_documents(term, undated, published, seq, count, first_start) VALUES (?, ?, ?, ?, ?, ?)",
+                [(t, 0 if row["published"] else 1, row["published"] or "", cur.lastrowid, c, f)
+                 for t, c, f in terms.get(doc["seq"], ())],
+            )  # fmt: skip
             for table, cols in fact_cols.items():
                 rest = [c for c in cols if c != "doc_id"]
                 select = ", ".join(
@@ -89,7 +118,14 @@ def clone(src: Path, dst: Path, n: int) -> int:
             summarise_document(conn, new_id)
             summarise_knowledge(conn, new_id)
             total += 1
+            if total % 1000 == 0:  # commit in steps: the write-ahead log is folded back at each
+                conn.execute("COMMIT")
+                conn.execute("BEGIN")
         print(f"\r{total} documents", end="", file=sys.stderr)
+    conn.execute(
+        "UPDATE term_vocabulary SET (n_documents, n_occurrences) ="
+        " (SELECT count(*), coalesce(sum(count), 0) FROM term_documents t WHERE t.term = term_vocabulary.term)"
+    )
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()

@@ -51,13 +51,15 @@ def read_sources(paths: list[Path]) -> tuple[list[str], list[str]]:
     return titles, paragraphs
 
 
-def generate(out: Path, n: int, *, seed: int = 1, sources: list[Path] | None = None) -> int:
+def generate(
+    out: Path, n: int, *, seed: int = 1, sources: list[Path] | None = None, paragraphs: tuple[int, int] = (6, 40)
+) -> int:
     """Write ``n`` documents under ``out``; returns the number of characters written."""
     from opencc import OpenCC
 
     s2t = OpenCC("s2t")
-    titles, paragraphs = read_sources(sources or default_sources())
-    if not paragraphs:
+    titles, pool = read_sources(sources or default_sources())
+    if not pool:
         raise SystemExit("no source paragraphs found")
     rng = random.Random(seed)
     issuers = ["国务院", "国务院办公厅", "国家发展改革委", "财政部", "人力资源社会保障部", "农业农村部",
@@ -67,7 +69,7 @@ def generate(out: Path, n: int, *, seed: int = 1, sources: list[Path] | None = N
         title = f"{rng.choice(titles)}（第{i + 1}号）"
         date = f"{rng.randint(2012, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         lines = [title, f"来源：{rng.choice(issuers)} 日期：{date}", ""]
-        body = rng.sample(paragraphs, k=min(len(paragraphs), rng.randint(6, 40)))
+        body = rng.sample(pool, k=min(len(pool), rng.randint(*paragraphs)))
         sections = min(len(NUMERALS), max(1, len(body) // 6))
         for j, para in enumerate(body):
             if j % 6 == 0 and j // 6 < sections:
@@ -89,8 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--source", type=Path, action="append", help="source files (default: samples + dev)")
+    parser.add_argument("--paragraphs", default="6-40", metavar="MIN-MAX",
+                        help="body paragraphs per document (default 6-40)")
     args = parser.parse_args(argv)
-    chars = generate(args.out, args.n, seed=args.seed, sources=args.source)
+    low, _, high = args.paragraphs.partition("-")
+    try:
+        bounds = (int(low), int(high or low))
+    except ValueError:
+        parser.error(f"--paragraphs must be MIN-MAX, got {args.paragraphs!r}")
+    if not 1 <= bounds[0] <= bounds[1]:
+        parser.error(f"--paragraphs must be MIN-MAX with 1 <= MIN <= MAX, got {args.paragraphs!r}")
+    chars = generate(args.out, args.n, seed=args.seed, sources=args.source, paragraphs=bounds)
     print(f"{args.n} documents, {chars:,} characters -> {args.out}")
     return 0
 

@@ -5,7 +5,8 @@ A development script beside the model card; the package only loads and scores th
 
 Annotated documents: the seed gold (``../shared/gold/seed.gold.json``), the dev golds
 (``../shared/gold/dev/*.gold.json``) and the project's own annotations
-(``tests/gold/slogans/*.gold.json``, same ``slogans`` format). Each candidate inside an annotated
+(``tests/gold/slogans/*.gold.json``, same ``slogans`` format) and the fresh annotations of archive
+documents (``tests/gold/fresh/`` and ``tests/gold/fresh_slogans/``, formulations inside a window). Each candidate inside an annotated
 scope is labelled 1 when it overlaps a gold formulation with intersection-over-union ≥ 0.5
 (reported speech excluded), else 0. Cross-validation holds out whole documents.
 """
@@ -34,6 +35,9 @@ class AnnotatedDoc:
     text: str
     gold: list[dict]  # {"start", "end", "optional", "negative"}
     scope: tuple[int, int]
+    #: whether the secondary tier counts as positive (its annotation lists only rhetorical formulas);
+    #: False where the annotators listed it liberally, as spans not to penalise (fresh_slogans)
+    secondary_positive: bool = True
 
 
 def _resolve(item: dict, text: str) -> tuple[int, int] | None:
@@ -106,6 +110,18 @@ def load_annotations(repo: Path | None = None, shared: Path | None = None) -> li
             continue
         g = json.loads(path.read_text(encoding="utf-8"))
         docs.append(_doc(name, read_path(src).text, g))
+    # fresh annotations of archive documents (formulations inside a window): the gold names its file
+    for folder in ("fresh", "fresh_slogans"):
+        for path in sorted((repo / "tests" / "gold" / folder).glob("*.gold.json")):
+            g = json.loads(path.read_text(encoding="utf-8"))
+            src = shared.parent / g["document"]["path"]
+            name = path.name[: -len(".gold.json")]
+            if name in seen or not src.exists() or not g.get("slogans"):
+                continue
+            seen.add(name)
+            doc = _doc(name, read_path(src).text, g)
+            doc.secondary_positive = folder != "fresh_slogans"
+            docs.append(doc)
     return docs
 
 
@@ -238,7 +254,7 @@ def _candidate_table(docs: list[AnnotatedDoc]) -> _CandidateTable:
     table = _CandidateTable([], [], [], [])
     for doc in docs:
         ctx = FeatureContext.build(simplified_view(doc.text))
-        labelled = label(doc, generate(ctx.view, set(ctx.bounds)))
+        labelled = label(doc, generate(ctx.view, set(ctx.bounds)), secondary=1 if doc.secondary_positive else None)
         table.views.append(ctx.view)
         table.candidates.append([c for c, _ in labelled])
         table.features.append([featurize(ctx, c) for c, _ in labelled])
@@ -327,9 +343,9 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
         "training_command": "python models/train_slogans.py",
         "data": {
             "documents": [{"name": d.name, "scope": list(d.scope), "gold": len(d.gold),
-                           "source": "tests/gold/slogans" if (repo / "tests" / "gold" / "slogans" /
-                                                               f"{d.name}.gold.json").exists()
-                           else "../shared/gold"} for d in docs],
+                           "source": next((f"tests/gold/{f}" for f in ("slogans", "fresh", "fresh_slogans")
+                                           if (repo / "tests" / "gold" / f / f"{d.name}.gold.json").exists()),
+                                          "../shared/gold")} for d in docs],
             "candidates": len(y), "positives": int(sum(y)),
         },
         "threshold": best_t,

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from api_fixtures import *  # noqa: F401,F403 - the shared fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,10 +27,19 @@ def _env() -> dict[str, str]:
     return env
 
 
-def test_serve_health(store_path):
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        out += [int(c) for c in (task / "children").read_text().split()]
+    return out
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_health(store_path, workers):
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "analyser", "serve", "--db", str(store_path), "--port", str(port)],
+        [sys.executable, "-m", "analyser", "serve", "--db", str(store_path), "--port", str(port),
+         "--workers", str(workers)],
         cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -47,6 +57,11 @@ def test_serve_health(store_path):
         assert body == {"ok": True, "documents": 3, "writable": False, "pipeline_loaded": False}
         r = httpx.get(f"http://127.0.0.1:{port}/")
         assert r.status_code == 200 and "Policy Analyser" in r.text
+        workers_seen = _children(proc.pid) if workers > 1 and Path("/proc").is_dir() else []
+        if workers > 1 and Path("/proc").is_dir():
+            assert len(workers_seen) == workers
+            for _ in range(20):  # several connections in a row are all answered
+                assert httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).status_code == 200
     finally:
         proc.terminate()
         try:
@@ -55,6 +70,20 @@ def test_serve_health(store_path):
             proc.kill()
             out, _ = proc.communicate()
     assert f"http://127.0.0.1:{port}/" in out
+    assert proc.returncode in (0, -15)  # uvicorn ends by re-raising the signal it stopped on
+    for pid in workers_seen:  # the workers stopped with the parent
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
+def test_several_workers_serve_read_only(store_path):
+    env = dict(_env(), POLICY_ANALYSER_WRITE_TOKEN="s3cret")
+    r = subprocess.run(
+        [sys.executable, "-m", "analyser", "serve", "--db", str(store_path), "--port", str(free_port()),
+         "--workers", "2"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert r.returncode == 2
+    assert "read-only" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_serve_missing_store_fails_cleanly(tmp_path):

@@ -11,6 +11,7 @@ from typing import Any
 
 from analyser.errors import InputError, NotFoundError, StoreError
 from analyser.facts import Analysis
+from analyser.text.normalize import simplified_view
 
 from .cursor import check_limit, decode_cursor, encode_cursor
 from .knowledge import KnowledgeMixin, add_columns, summarise_knowledge
@@ -19,6 +20,14 @@ from .quantity_terms import rebuild_quantity_terms, summarise_quantities
 from .queries import QueryMixin
 from .schema import DDL, FACT_TABLES, SCHEMA_VERSION
 from .slogans import SloganMixin, summarise_document
+from .term_index import (
+    TERM_INDEX_DDL,
+    TermMatcher,
+    add_terms,
+    index_document,
+    lexicon_terms,
+    rebuild_term_index,
+)
 
 __all__ = ["Store", "open_store"]
 
@@ -92,10 +101,12 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
             self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.executescript(DDL)
         add_columns(self.conn)
+        self.conn.executescript(TERM_INDEX_DDL)
         if fresh or self._schema_version() >= SCHEMA_VERSION:
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
+            self._add_lexicon_terms()
             return
         version = self._schema_version()
         self.conn.execute("BEGIN IMMEDIATE")
@@ -114,6 +125,9 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
                     self.conn.execute(f"DELETE FROM {table}")
                 for (doc_id,) in self.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall():
                     summarise_knowledge(self.conn, doc_id)
+            if version < 5:
+                formulations = [r[0] for r in self.conn.execute("SELECT normalized FROM slogan_groups")]
+                rebuild_term_index(self.conn, lexicon_terms() | {simplified_view(f) for f in formulations if f})
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
@@ -121,6 +135,27 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+
+    def _add_lexicon_terms(self) -> None:
+        """Count the policy vocabulary's terms that the term index does not hold yet (a new lexicon)."""
+        have = {r[0] for r in self.conn.execute("SELECT term FROM term_vocabulary")}
+        if lexicon_terms() <= have:
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            add_terms(self.conn, lexicon_terms() - have)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _matcher(self) -> TermMatcher:
+        """The term index's vocabulary (re-read when another connection changed it)."""
+        n = self.conn.execute("SELECT count(*) FROM term_vocabulary").fetchone()[0]
+        matcher = self.__dict__.get("_term_matcher")
+        if matcher is None or len(matcher.terms) != n:
+            matcher = self._term_matcher = TermMatcher(r[0] for r in self.conn.execute("SELECT term FROM term_vocabulary"))
+        return matcher
 
     def _schema_version(self) -> int:
         try:
@@ -185,6 +220,10 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
                     summarise_document(self.conn, doc.id)
                     summarise_quantities(self.conn, doc.id)
                     summarise_knowledge(self.conn, doc.id)
+                    index_document(
+                        self.conn, self._matcher(), cur.lastrowid, doc.document.get("published"), doc.document["view"],
+                        new_terms=[r.get("normalized") for r in doc.rows.get("slogans", [])],
+                    )  # fmt: skip
                     added = True
                 if file is not None:
                     self.conn.execute(
@@ -196,6 +235,7 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
                     )
                 self.conn.execute("COMMIT")
             except sqlite3.Error as exc:  # includes values SQLite cannot bind (InterfaceError)
+                self._term_matcher = None  # it may hold terms of the rolled-back transaction
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise StoreError(f"cannot write document {doc.id}: {exc}") from None
@@ -263,8 +303,6 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
         ``q`` keeps documents whose text contains it (either script), ``issuer`` those whose
         issuer contains it, ``year`` those published that year.
         """
-        from analyser.text.normalize import simplified_view
-
         from .fts import fts_query
 
         limit = check_limit(limit)

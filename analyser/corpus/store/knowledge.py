@@ -9,7 +9,9 @@ Queries (methods of :class:`~analyser.corpus.store.Store`, mixed in), each paged
   to, its modality (target or result) and place, oldest first (keyset pages over the index
   ``quantities_concept``);
 * :meth:`~KnowledgeMixin.term_timeline`: any term, in either script, counted over the stored
-  texts (candidates from the bigram index, counted in SQLite), oldest document first;
+  texts, oldest document first: a term of the term index (:mod:`~analyser.corpus.store.term_index`,
+  counted as documents are written) is read from it; any other is counted on the spot
+  (candidates from the bigram index, counted in SQLite);
 * :meth:`~KnowledgeMixin.cited_documents`: cited documents (by normalized title) with the
   documents citing them.
 
@@ -302,20 +304,36 @@ class KnowledgeMixin:
         if not term:
             raise InputError("q (the term) must not be empty")
         limit = check_limit(limit)
-        rows = self._term_rows(term)
         start = offset_of(cursor)
-        page = rows[start:start + limit]
+        counted = self._rows("SELECT n_documents, n_occurrences FROM term_vocabulary WHERE term = ?", (term,))
+        if counted:  # a term of the term index: its counts were kept as documents were written
+            n_documents, n_occurrences = counted[0]
+            page = self._indexed_term_rows(term, start, limit)
+            first = page[0] if page and start == 0 else next(iter(self._indexed_term_rows(term, 0, 1)), None)
+        else:
+            rows = self._term_rows(term)
+            n_documents, n_occurrences = len(rows), sum(r["count"] for r in rows)
+            page, first = rows[start:start + limit], rows[0] if rows else None
         return {
             "term": term,
-            "n_documents": len(rows),
-            "n_occurrences": sum(r["count"] for r in rows),
-            "first": rows[0] if rows else None,
+            "n_documents": n_documents,
+            "n_occurrences": n_occurrences,
+            "first": first,
             "documents": page,
-            "next": encode_cursor([start + limit]) if start + limit < len(rows) else None,
+            "next": encode_cursor([start + limit]) if start + limit < n_documents else None,
         }
 
+    def _indexed_term_rows(self, term: str, start: int, limit: int) -> list[dict[str, Any]]:
+        """A page of the documents holding an indexed term, oldest first (a range of ``term_documents``)."""
+        return [dict(r) for r in self._rows(
+            "SELECT d.id, d.title, d.published, d.issuer, d.source, t.count, t.first_start"
+            " FROM term_documents t JOIN documents d ON d.seq = t.seq WHERE t.term = ?"
+            " ORDER BY t.undated, t.published, t.seq LIMIT ? OFFSET ?",
+            (term, limit, start),
+        )]
+
     def _term_rows(self, term: str) -> list[dict[str, Any]]:
-        """The documents holding ``term`` with counts, oldest first; cached per store version.
+        """The documents holding ``term`` (not in the term index) with counts, oldest first; cached per store version.
 
         Counting reads every candidate text (the bigram index narrows them down): a term in most
         of 10,000 documents takes about a second, so the last :data:`TERM_CACHE_SIZE` answers are

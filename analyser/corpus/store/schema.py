@@ -11,8 +11,9 @@ __all__ = ["DDL", "FACT_TABLES", "SCHEMA_VERSION"]
 #: 3 the distinct quantity indicators and places (quantity_terms) and indexes for selective filters
 #: that cover the page order (filter column, doc_id, n);
 #: 4 the knowledge columns of quantities and citations and the indicator/citation summary tables
-#: (:mod:`analyser.corpus.store.knowledge`)
-SCHEMA_VERSION = 4
+#: (:mod:`analyser.corpus.store.knowledge`);
+#: 5 the term counts of the vocabulary (term_vocabulary, term_documents: :mod:`analyser.corpus.store.term_index`)
+SCHEMA_VERSION = 5
 
 #: Fact kind (the analysis JSON key) -> table name.
 FACT_TABLES = {

@@ -25,12 +25,15 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
+
 from analyser.facts import Slogan
 from analyser.text.document import DocumentText
 
-from .candidates import Candidate, generate, looks_like_speech
+from .candidates import Candidate, _is_numbered_text, generate, looks_like_speech
 from .family import FamilyIndex, normalize_key, variant_family
 from .noise import drop_noise
+from .terms import term_candidates
 
 __all__ = ["extract_slogans", "normalize_key", "variant_family"]
 
@@ -39,7 +42,7 @@ MAX_CHARS = 80
 
 
 def _kind(c: Candidate) -> str:
-    if c.origin == "numbered":
+    if c.origin == "numbered" or c.info.get("numbered"):
         return "numbered"
     return "quoted" if c.quoted else "parallel"
 
@@ -48,7 +51,7 @@ def _bare_term(view: str, c: Candidate) -> bool:
     """An unquoted term with no members is no parallel formula (以人民为中心, 全面从严治党): the
     conventions leave non-parallel formulations out unless quoted; a counting one (三大攻坚战)
     comes through the numbered candidates."""
-    return not c.quoted and c.origin != "numbered" and len(c.parts) < 2
+    return not c.quoted and c.origin not in ("numbered", "term") and len(c.parts) < 2
 
 
 def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> list[tuple[Candidate, float]]:
@@ -97,6 +100,23 @@ def select(view: str, cands: list[Candidate], probs: list[float], threshold: flo
     return [c for c in kept if c.origin == "numbered" or (c.start, c.end) not in counted]
 
 
+def _uncovered_terms(kept: list[Candidate]) -> list[Candidate]:
+    """The kept candidates less the bare terms that overlap another kept formulation (三个代表 found
+    as a numbered formula too, 一国两制 inside a kept list)."""
+    spans = sorted((c.start, c.end) for c in kept if c.origin != "term")
+    starts = [a for a, _ in spans]
+    out = []
+    for c in kept:
+        if c.origin == "term":
+            j = bisect.bisect_left(starts, c.end) - 1
+            while j >= 0 and spans[j][0] > c.start - MAX_CHARS and spans[j][1] <= c.start:
+                j -= 1
+            if j >= 0 and spans[j][0] > c.start - MAX_CHARS:
+                continue  # spans[j] starts before the term ends and ends after it starts
+        out.append(c)
+    return out
+
+
 def extract_slogans(src: DocumentText) -> list[Slogan]:
     """Formulations of ``src``, sorted by start.
 
@@ -117,10 +137,21 @@ def extract_slogans(src: DocumentText) -> list[Slogan]:
     ctx = FeatureContext.build(src.view, src.tokens)
     cands = generate(src.view, ctx.bounds)
     probs, threshold = score_candidates(ctx, cands)
+    # bare mentions of coined terms are kept by rule, unless a likelier candidate covers them
+    quoted = [c.outer for c in drop_noise(src.view, (c for c, p in zip(cands, probs) if c.outer and p >= threshold))
+              if c.outer and not looks_like_speech(src.view, c)]
+    # in the body only: a document's title names its subject, it does not use the term
+    terms = [t for t in term_candidates(src.view, quoted, ctx.bounds) if src.in_body(t.start, t.end)]
+    for t in terms:
+        t.info["numbered"] = _is_numbered_text(src.view[t.start:t.end])
     out: list[Slogan] = []
     families = FamilyIndex()
     prev: tuple[Candidate, str] | None = None
-    for c in drop_noise(src.view, select(src.view, cands, probs, threshold)):
+    kept = select(src.view, cands + terms, probs + [threshold] * len(terms), threshold)
+    kept = [c for c in drop_noise(src.view, (c for c in kept if c.origin != "term"))] + \
+        [t for t in kept if t.origin == "term"]
+    kept = sorted(_uncovered_terms(kept), key=lambda c: (c.start, c.end))
+    for c in kept:
         key = normalize_key(src.view[c.start:c.end])
         family = families.family(key)
         # adjacent quotes of one frame (“阳光搬迁”“廉洁搬迁”, “以购代捐”、“以买代帮”) form one family

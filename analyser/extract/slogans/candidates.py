@@ -37,6 +37,8 @@ __all__ = ["NUMERALS", "QUOTES", "Candidate", "find_members", "generate", "looks
 _QUOTE_RE = re.compile("|".join(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,120}}){re.escape(c)}" for o, c in QUOTES.items()))
 _TITLE_RE = re.compile(r"《[^《》\n]{0,200}》")
 _PERIOD_NAME = re.compile(r"^十[一二三四五六七八九]五$")
+#: A quoted programme code: digits and Latin letters (“315”科技创新体系, “415X”集群).
+_CODE = re.compile(r"^(?=.*[0-9])[0-9A-Za-z+]{2,8}$")
 _NUMBERED = re.compile(
     rf"[{NUMERALS}]位一体"
     rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类|级)(?P<head>[{_HAN}]{{1,4}})"
@@ -77,8 +79,8 @@ def _quote_candidates(view: str) -> list[Candidate]:
     for m in _QUOTE_RE.finditer(view):
         g = next(i for i in range(1, len(QUOTES) + 1) if m.group(i) is not None)
         a, b = m.span(g)
-        if not _IS_HAN.search(view[a:b]):
-            continue
+        if not _IS_HAN.search(view[a:b]) and not (_CODE.match(view[a:b]) and _IS_HAN.match(view[m.end():m.end() + 1])):
+            continue  # no Han character: kept only for a programme code naming what follows (“415X”集群)
         in_title = any(x < a and b < y for x, y in titles)
         text = view[a:b]
         origin = "quote"
@@ -104,7 +106,8 @@ def looks_like_speech(view: str, c: Candidate) -> bool:
         return False
     text = view[c.start:c.end]
     before = view[max(0, c.outer[0] - 8):c.outer[0]]
-    if before[-1:] in ("：", "，", ":") and any(w in before for w in cues()["speech"]):
+    # the speech verb ends the words before the colon or comma (…说：, 他表示，), not any 道 (道路，)
+    if before[-1:] in ("：", "，", ":") and before[:-1].endswith(tuple(cues()["speech"])):
         return True
     if _SPEECH_END.search(text) and len(text) >= 6:
         return True

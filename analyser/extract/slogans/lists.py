@@ -97,6 +97,12 @@ def _frame_length(view: str, members: list[tuple[int, int]], la: int, lb: int) -
         return size
     return 0
 
+def _shared_ending(view: str, members: list[tuple[int, int]]) -> str:
+    """The last two characters every member ends with (强省 of 教育强省、科技强省), or ``""``."""
+    ends = {view[max(a, b - 2):b] for a, b in members}
+    return ends.pop() if len(members) >= 3 and len(ends) == 1 and len(next(iter(ends), "")) == 2 else ""
+
+
 def split_joined(view: str, a: int, b: int, ref: int) -> list[tuple[int, int]]:
     """Split a last member joined by 和/及/与 (安全感和归属感) when both halves fit the list."""
     seg = view[a:b]
@@ -136,7 +142,16 @@ def _split_at_inner_de(view: str, a: int, b: int) -> list[tuple[int, int]]:
     for (x, y), (nx, ny) in zip(pieces[1:-1], pieces[2:]):
         size = ny - nx
         if 2 <= size <= 4 and y - x >= size + 3 and view[y - size] == view[nx]:
-            return [(a, x - 1), (y - size, b)]
+            return [(a, x - 1)] + _split_at_inner_de(view, y - size, b)
+    # members of one length opening alike, then an inner member opening alike that runs on
+    # (有智慧、有能力、有办法把特别行政区管理好、建设好): the list ends inside it
+    for k in range(2, len(pieces) - 1):
+        head = pieces[:k]
+        size = head[0][1] - head[0][0]
+        x, y = pieces[k]
+        if 2 <= size <= 4 and all(q - p == size for p, q in head) and len({view[p] for p, _ in head + [pieces[k]]}) == 1 \
+                and y - x >= size + 3:
+            return [(a, x + size)]
     return [(a, b)]
 
 def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) -> Candidate | None:
@@ -180,6 +195,13 @@ def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) ->
         lb -= 1
         at_end = True
     joined = split_joined(view, la, lb, last_ref)
+    ending = _shared_ending(view, members + [joined[0]]) if len(joined) == 2 else ""
+    if ending and ending not in view[joined[1][0]:joined[1][0] + last_ref + 2]:
+        # 教育强省、科技强省、人才强省和浙江特色…: the members share an ending the joined phrase
+        # lacks, so the list ends before 和
+        members.append(joined[0])
+        return Candidate(start, joined[0][1], "list", parts=tuple(members), info={"chunk": (chunk_a, chunk_b)}) \
+            if bounds is None or (start in bounds and joined[0][1] in bounds) else None
     if len(joined) == 2:  # …、安全感和归属感: two members, the second trimmed like a last one
         members.append(joined[0])
         la = joined[1][0]

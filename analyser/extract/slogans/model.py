@@ -66,13 +66,10 @@ class FeatureContext:
             from analyser.text.segment import get_tokenizer
 
             tokens = get_tokenizer().tokenize(view, view)
-        bounds = {0, len(view)}
-        words = {}
-        for t in tokens:
-            bounds.add(t.start)
-            bounds.add(t.end)
-            words[t.start] = (t.norm, t.tag, t.end)
-        return cls(view, frozenset(bounds), words)
+        # comprehensions over the token tuples: several times faster than a loop of set.add calls
+        words = {t[0]: (t[3], t[4], t[1]) for t in tokens}  # Token: start, end, text, norm, tag
+        bounds = frozenset(words).union([t[1] for t in tokens], (0, len(view)))
+        return cls(view, bounds, words)
 
     def words_in(self, a: int, b: int) -> list[tuple[str, str]]:
         """``(word, tag)`` of the words starting inside ``[a, b)``."""

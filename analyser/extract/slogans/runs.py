@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .base import _CLAUSE_BREAK, _CONNECTORS, _HAN, _IS_HAN, _SENT_BREAK, Candidate
+from .lexicon import cue_pattern
 
 __all__ = ["clause_candidates", "compact_candidates", "joined_candidates"]
 
@@ -33,6 +34,7 @@ def clause_candidates(view: str) -> list[Candidate]:
         sent_a = m.end() if m else len(view)
         if "，" not in sent:
             continue
+        n_before = len(out)
         clauses, p = [], base
         for piece in sent.split("，"):
             clauses.append((p, p + len(piece)))
@@ -57,11 +59,12 @@ def clause_candidates(view: str) -> list[Candidate]:
                 ref = view[run[-1][0]:run[-1][1]] if len(run) > 1 else first
                 if len(run) == 1:
                     # the frame may start inside the first clause (要让农业成为…，让农民成为…)
-                    k = ref.rfind(nxt[:1]) if nxt else -1
-                    while k > 0 and _common_prefix(ref[k:], nxt) < 1:
-                        k = ref.rfind(nxt[:1], 0, k)
-                    if k < 0:
+                    # of the places sharing the opening, the longest shared opening, then the one
+                    # leaving a clause as long as the next (要和平不要战争，要发展…: from the first 要)
+                    ks = [k for k in range(len(ref)) if nxt and ref[k] == nxt[0]]
+                    if not ks:
                         break
+                    k = max(ks, key=lambda k: (_common_prefix(ref[k:], nxt), -abs(len(ref) - k - len(nxt)), k))
                     cp = _common_prefix(ref[k:], nxt)
                     if cp < 1:
                         break
@@ -80,7 +83,43 @@ def clause_candidates(view: str) -> list[Candidate]:
                 i = j
             else:
                 i += 1
-        out += _suffix_clause_runs(view, clauses)
+        found = _suffix_clause_runs(view, clauses)
+        even = _even_clause_runs(view, clauses)
+        if even:  # a run the shared-frame rules found already keeps its origin
+            spans = {(c.start, c.end) for c in out[n_before:] + found}
+            found += [c for c in even if (c.start, c.end) not in spans]
+        out += found
+    return out
+
+
+_ALL_HAN = re.compile(f"[{_HAN}]+")
+
+
+def _even_clause_runs(view: str, clauses: list[tuple[int, int]]) -> list[Candidate]:
+    """Runs of two to four whole ，-clauses of one length (3–6 Han characters) that need share no
+    character (解放思想，实事求是; 带量采购，以量换价; 同舟共济，权责共担): the classifier decides."""
+    out = []
+    i = 0
+    while i < len(clauses) - 1:
+        a, b = clauses[i]
+        x, y = clauses[i + 1]
+        size = y - x
+        # the first clause may open with a marker or a cue word: （一）带量采购，…; 坚持自力更生，…
+        if b - a > size and _ALL_HAN.fullmatch(view, b - size, b) and (
+                not _IS_HAN.match(view[b - size - 1]) or cue_pattern("before", "$").search(view, a, b - size)):
+            a = b - size
+        size = b - a
+        run = [(a, b)]
+        if 3 <= size <= 6 and _ALL_HAN.fullmatch(view, a, b):
+            for x, y in clauses[i + 1:i + 4]:
+                if y - x != size or not _ALL_HAN.fullmatch(view, x, y):
+                    break
+                run.append((x, y))
+        if len(run) >= 2 and len({view[x:y] for x, y in run}) == len(run):
+            out.append(Candidate(run[0][0], run[-1][1], "even", parts=tuple(run)))
+            i += len(run)
+        else:
+            i += 1
     return out
 
 def _suffix_clause_runs(view: str, clauses: list[tuple[int, int]]) -> list[Candidate]:

@@ -377,3 +377,85 @@ def test_counts_and_name_lists_are_not_extracted():
     src = DocumentText.from_text("我国领导人出访了数十个国家。弘扬长城、长征、黄河精神，坚持创新、协调、绿色、开放、共享的发展理念。")
     found = [s.text for s in extract_slogans(src)]
     assert "十个国家" not in found and "长城、长征、黄河" not in found
+
+
+# --- coined terms where they recur bare, quoted codes, clause runs -------------------------------
+
+def test_a_term_only_this_document_quotes_is_not_taken_bare():
+    # the extractor may see a long document a stretch at a time: a bare mention never depends on a
+    # quote elsewhere in the document, only on the terms learned from the archive
+    got = texts("要深化“亩均论英雄”改革。推进亩均论英雄改革，扩大试点。")
+    assert [t for t in got if t[0] == "亩均论英雄"] == [("亩均论英雄", "quoted")]
+
+
+def test_a_term_the_archive_quotes_is_found_bare():
+    from analyser.extract.slogans.terms import learned_terms
+
+    assert {"一国两制", "放管服", "三步走"} <= learned_terms()
+    got = texts("坚持一国两制方针，深化放管服改革。")
+    assert ("一国两制", "parallel") in got and ("放管服", "parallel") in got
+
+
+def test_a_bare_term_inside_a_longer_formulation_is_not_listed_twice():
+    got = texts("必须坚持“和平统一、一国两制”方针。")
+    assert got == [("和平统一、一国两制", "quoted")]
+
+
+def test_a_numbered_term_keeps_its_kind_bare():
+    got = texts("牢固树立“四个意识”。全党要增强四个意识。")
+    assert got.count(("四个意识", "numbered")) == 2
+
+
+def test_terms_are_not_taken_inside_titles():
+    assert not [t for t in texts("印发《关于深化放管服改革的意见》。") if t[0] == "放管服"]
+
+
+def test_a_quoted_programme_code_is_a_formulation():
+    assert ("415X", "quoted") in texts("深入实施“415X”先进制造业集群培育工程。")
+
+
+def test_a_quoted_number_alone_is_not():
+    assert not [t for t in texts("拨打“12345”。") if t[0] == "12345"]
+
+
+def test_a_comma_after_a_word_ending_in_dao_is_no_speech():
+    from analyser.extract.slogans.candidates import Candidate, looks_like_speech
+
+    v = "走上了共同发展的宽广道路，“一国两制”实践取得成功。"
+    a = v.index("“")
+    assert not looks_like_speech(v, Candidate(a + 1, a + 5, "quote", outer=(a, a + 6)))
+    v = "他高兴地说，“一国两制”好。"
+    a = v.index("“")
+    assert looks_like_speech(v, Candidate(a + 1, a + 5, "quote", outer=(a, a + 6)))
+
+
+def test_even_comma_clauses_are_candidates():
+    from analyser.extract.slogans.runs import clause_candidates
+
+    v = "以马克思主义为指导，解放思想，实事求是，尊重群众的首创精神。（一）带量采购，以量换价。坚持自力更生，艰苦创业，为把我国建设好。"
+    got = [(c.origin, v[c.start:c.end]) for c in clause_candidates(v)]
+    assert got == [("even", "解放思想，实事求是"), ("even", "带量采购，以量换价"), ("even", "自力更生，艰苦创业")]
+
+
+def test_a_clause_frame_starts_where_the_clauses_align():
+    from analyser.extract.slogans.runs import clause_candidates
+
+    v = "要和平不要战争，要发展不要贫穷，要合作不要对抗，是各国人民共同愿望。"
+    got = [v[c.start:c.end] for c in clause_candidates(v)]
+    assert "要和平不要战争，要发展不要贫穷，要合作不要对抗" in got
+
+
+def test_a_list_ends_inside_a_member_that_runs_on():
+    from analyser.extract.slogans.lists import list_candidates
+
+    v = "我们坚信，香港同胞、澳门同胞不仅有智慧、有能力、有办法把特别行政区管理好、建设好。"
+    assert [v[c.start:c.end] for c in list_candidates(v, None)] == ["有智慧、有能力、有办法"]
+
+
+def test_a_list_sharing_an_ending_stops_before_a_joined_phrase_without_it():
+    from analyser.extract.slogans.lists import list_candidates
+
+    v = "基本建成教育强省、科技强省、人才强省和浙江特色现代化产业体系。"
+    assert [v[c.start:c.end] for c in list_candidates(v, None)] == ["教育强省、科技强省、人才强省"]
+    v = "推动经济建设、政治建设、文化建设、社会建设和生态文明建设。"
+    assert [v[c.start:c.end] for c in list_candidates(v, None)] == ["经济建设、政治建设、文化建设、社会建设和生态文明建设"]

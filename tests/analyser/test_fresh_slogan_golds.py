@@ -1,0 +1,48 @@
+"""Formulations on the fresh formulation golds (``tests/gold/fresh_slogans``): seven windows of archive
+documents annotated before the analyser was run on them. The first figure is recorded in the
+folder's README; since the fixes that followed they are development data, and these floors sit just
+below the figures after those fixes (P 0.930, R 0.635, F1 0.754) so that a change making them worse
+fails here.
+
+Skipped without the shared data folder.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_fresh_golds import _scorer, _shared
+
+ROOT = Path(__file__).resolve().parents[2]
+FRESH = ROOT / "tests" / "gold" / "fresh_slogans"
+
+#: micro-averaged floors over the seven windows (lenient, as the shared scorer counts)
+FLOORS = {"p": 0.90, "r": 0.61, "f1": 0.73}
+
+
+@pytest.fixture(scope="module")
+def micro() -> dict[str, float]:
+    from analyser import analyse_file
+
+    shared = _shared()
+    score = _scorer(shared)
+    tp = n_gold = n_pred = 0
+    golds = sorted(FRESH.glob("*.gold.json"))
+    assert len(golds) >= 7
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc = shared / gold["document"]["path"].split("shared/", 1)[1]
+        if not doc.is_file():
+            pytest.skip(f"{doc} not present")
+        pred = analyse_file(doc).to_dict(text=True)
+        r = score.score(gold, pred, pred["document"]["text"])["slogans"]["lenient"]
+        tp, n_gold, n_pred = tp + r["tp"], n_gold + r["gold"], n_pred + r["pred"]
+    p, r = tp / n_pred, tp / n_gold
+    return {"p": p, "r": r, "f1": 2 * p * r / (p + r)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key", sorted(FLOORS))
+def test_fresh_slogan_floor(micro: dict[str, float], key: str) -> None:
+    assert micro[key] >= FLOORS[key], {k: round(v, 3) for k, v in micro.items()}
