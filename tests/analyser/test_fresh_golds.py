@@ -1,5 +1,5 @@
-"""Extraction on the fresh golds (``tests/gold/fresh``): documents annotated before the analyser
-was run on them, across eras, genres and scripts. Their first figures are recorded in the folder's
+"""Extraction on the fresh golds (``tests/gold/fresh``, and ``tests/gold/fresh_outline`` for the
+outline): documents annotated before the analyser was run on them, across eras, genres and scripts. Their first figures are recorded in the folder's
 README; since the fixes that followed, they are development data, and these floors sit just
 below the figures after those fixes so that a change making them worse fails here.
 
@@ -81,3 +81,43 @@ def test_fresh_gold_floor(totals: dict[str, list[int]], key: str) -> None:
     r = tp / n_gold if n_gold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     assert f1 >= FLOORS[key], (key, round(p, 3), round(r, 3), round(f1, 3))
+
+
+#: outline F1 floor over the nine documents of ``tests/gold/fresh_outline`` (points and items; the
+#: folder's README gives the first run and the figures after the fixes)
+OUTLINE_FLOOR = 0.97
+
+
+@pytest.mark.slow
+def test_fresh_outline_floor() -> None:
+    from analyser import analyse_file
+
+    shared = _shared()
+    score = _scorer(shared)
+    tp = n_gold = n_pred = 0
+    golds = sorted((ROOT / "tests" / "gold" / "fresh_outline").glob("*.gold.json"))
+    assert len(golds) >= 9
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc = shared / gold["document"]["path"].split("shared/", 1)[1]
+        if not doc.is_file():
+            pytest.skip(f"{doc} not present")
+        pred = analyse_file(doc).to_dict(text=True)
+        res = score.score(gold, pred, pred["document"]["text"])
+        assert res["offsets"]["wrong"] == 0, path.name
+        for key in ("outline_points", "outline_items"):
+            r = res.get(key)
+            if r:
+                tp, n_gold, n_pred = tp + r["tp"], n_gold + r["gold"], n_pred + r["pred"]
+        if "outline_items" not in res:  # items predicted where the gold has none are errors too
+            n_pred += sum(1 for n in _walk(pred["outline"]) if n["kind"] == "item")
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    assert f1 >= OUTLINE_FLOOR, (round(p, 3), round(r, 3), round(f1, 3))
+
+
+def _walk(nodes: list[dict]):
+    for n in nodes:
+        yield n
+        yield from _walk(n.get("children") or [])

@@ -30,9 +30,10 @@ from __future__ import annotations
 from analyser.facts import OutlineNode
 from analyser.text.document import DocumentText
 
-from .markers import FAMILY_RANK, SECTION_FAMILIES, line_candidates, point_candidates
+from .backmatter import back_matter_start
+from .markers import FAMILY_RANK, line_candidates, point_candidates
 from .titled import title_lines
-from .tree import Draft, Layout, line_runs, nest, point_runs
+from .tree import Draft, Layout, line_runs, nest, point_runs, title_line
 
 __all__ = ["extract_outline"]
 
@@ -62,20 +63,55 @@ def extract_outline(src: DocumentText) -> list[OutlineNode]:
     lo, hi = src.body
     layout = Layout(src.paragraphs, len(view))
     lines = [c for c in line_candidates(view) if lo <= c.marker[0] and c.marker[1] <= hi]
+    hi = back_matter_start(view, lo, hi, lines)
+    lines = [c for c in lines if c.marker[1] <= hi]
     points = [c for c in point_candidates(view) if lo <= c.marker[0] and c.marker[1] <= hi]
     line_drafts = line_runs(view, lines, layout, hi)
-    if not any(d.family in SECTION_FAMILIES for d in line_drafts):
-        titled = _titled_sections(view, layout, lo, hi, {c.marker[0] for c in lines})
-        if titled:
-            line_drafts = line_runs(view, lines, layout, hi, titled)
+    if not any(d.kind == "section" for d in line_drafts):
+        marked = {c.marker[0] for c in lines}
+        titles = title_lines(view, layout, lo, hi, marked)
+        family = _title_family(view, line_drafts, layout, titles, hi)
+        if family is not None:
+            line_drafts = line_runs(view, lines, layout, hi, promote=family)
+        elif titles:
+            line_drafts = line_runs(view, lines, layout, hi, _titled_sections(view, titles, hi))
+    taken = {d.marker[0] for d in line_drafts}
+    points = [c for c in points if c.marker[0] not in taken]  # 第一、关于… as a title line is an item
     point_drafts = point_runs(view, points, line_drafts, layout, hi)
     roots = nest(line_drafts + point_drafts)
     return [_freeze(src, d, 1) for d in roots]
 
 
-def _titled_sections(view: str, layout: Layout, lo: int, hi: int, marked: set[int]) -> list[Draft]:
+#: A family stands as the sections only when each of its nodes holds at least this many paragraphs.
+SECTION_PARAGRAPHS = 3
+
+
+def _title_family(
+    view: str, drafts: list[Draft], layout: Layout, titles: list[tuple[int, int]], hi: int
+) -> str | None:
+    """The family of numbered title lines that divides a document without section markers
+    ((一)一九五七年经济战线上的胜利 … (五)…): its nodes are the outermost, every one is a title line
+    standing alone (short, no sentence punctuation) and holds several paragraphs, and it opens
+    the outline: before any other numbered line and any unnumbered title line (else the unnumbered titles are the sections and the family
+    their items)."""
+    numbered = [d for d in drafts if d.family != "dash"]
+    if not numbered:
+        return None
+    family = min(numbered, key=lambda d: (d.start, d.rank)).family  # the family that opens the outline
+    nodes = [d for d in numbered if d.family == family]
+    if len(nodes) < 2 or (titles and titles[0][0] < nodes[0].start):
+        return None
+    for i, d in enumerate(nodes):
+        if not title_line(view, d.start, d.body, layout):
+            return None
+        end = nodes[i + 1].start if i + 1 < len(nodes) else hi
+        if layout.index(max(d.start, end - 1)) - layout.index(d.start) + 1 < SECTION_PARAGRAPHS:
+            return None
+    return family
+
+
+def _titled_sections(view: str, titles: list[tuple[int, int]], hi: int) -> list[Draft]:
     """Unnumbered title lines as sections numbered by position (empty marker at the title)."""
-    titles = title_lines(view, layout, lo, hi, marked)
     out = []
     for i, (a, b) in enumerate(titles):
         end = titles[i + 1][0] if i + 1 < len(titles) else hi

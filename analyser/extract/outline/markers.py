@@ -2,7 +2,8 @@
 
 Two kinds of candidates are found here; :mod:`.tree` decides which of them form real sequences.
 
-* *Line markers* open a paragraph: ``第一部分`` ``第一章`` ``一、`` ``甲、`` ``第一条`` ``（一）`` ``1.``
+* *Line markers* open a paragraph: ``第一部分`` ``第一章`` ``壹、`` ``一、`` ``第一、`` (a short title
+  line) ``甲、`` ``第一条`` ``（一）`` ``1.`` ``（a）`` ``（i）``
   ``（1）`` ``①`` and the bullet ``——``. Each belongs to a *family*; families have a fixed rank
   (smaller is higher in the hierarchy).
 * *Point markers* sit at a sentence start inside running text: ``一是`` ``一要`` ``第一是``
@@ -28,9 +29,9 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "Candidate",
     "FAMILY_RANK",
     "SECTION_FAMILIES",
+    "Candidate",
     "cn_number",
     "line_candidates",
     "point_candidates",
@@ -39,6 +40,7 @@ __all__ = [
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "零〇一二两三四五六七八九十百"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+_CAPITAL = "壹贰参肆伍陆柒捌玖拾"  # in the Simplified view (貳 參 陸 read 贰 参 陆)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 #: Rank of each line-marker family: a node nests under the nearest open node of smaller rank.
@@ -46,17 +48,21 @@ FAMILY_RANK = {
     "part": 0,  # 第一部分 / 第一编 / 第一篇
     "chapter": 1,  # 第一章
     "jie": 2,  # 第一节
-    "dun": 3,  # 一、
-    "tiangan": 4,  # 甲、 乙、 (older documents)
-    "article": 5,  # 第一条
-    "paren_cn": 6,  # （一）
-    "arabic": 7,  # 1. 1、 1．
-    "paren_ar": 8,  # （1）
-    "circled": 9,  # ①
-    "dash": 10,  # ——
+    "capital": 3,  # 壹、 贰、 (Taiwan documents: above their 一、)
+    "dun": 4,  # 一、
+    "ordinal_title": 5,  # 第一、关于基本建设 on a title line (第一，… and 第一、… in running text: points)
+    "tiangan": 6,  # 甲、 乙、 (older documents)
+    "article": 7,  # 第一条
+    "paren_cn": 8,  # （一）
+    "arabic": 9,  # 1. 1、 1．
+    "paren_ar": 10,  # （1）
+    "paren_latin": 11,  # (a) (b) (Hong Kong documents)
+    "paren_roman": 12,  # (i) (ii)
+    "circled": 13,  # ①
+    "dash": 14,  # ——
 }
 #: Families whose nodes are sections (titled divisions); the others are items.
-SECTION_FAMILIES = frozenset({"part", "chapter", "jie", "dun"})
+SECTION_FAMILIES = frozenset({"part", "chapter", "jie", "capital", "dun"})
 
 _PART_KIND = {"部分": "part", "编": "part", "篇": "part", "章": "chapter", "节": "jie", "条": "article"}
 
@@ -103,27 +109,53 @@ class Candidate:
 
 
 _SP = r"[ \u3000\xa0\t]*"
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+_ROMAN = "|".join(sorted(_ROMANS, key=len, reverse=True))
 _NUM_CN = r"[一二三四五六七八九十百〇零两]{1,4}"
 
 # Line markers: tried at the first non-space character of a line, first match wins.
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal", re.compile(rf"第({_NUM_CN})(部分|编|篇|章|节|条)")),
+    ("ordinal_title", re.compile(rf"第({_NUM_CN}){_SP}、")),  # 第一、关于基本建设 (see below); 第一， is a point
     ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
     ("tiangan", re.compile(rf"([{_TIANGAN}]){_SP}[、．.](?![{_TIANGAN}])")),
+    ("capital", re.compile(rf"([{_CAPITAL}]|拾[{_CAPITAL[:-1]}]){_SP}、(?![{_CAPITAL}])")),
     ("dun_space", re.compile(rf"({_NUM_CN})(?=[ \u3000\xa0\t]+\S)")),  # 一　引言: a short title line only
     ("paren_cn", re.compile(rf"（[\s\ufeff]*({_NUM_CN}){_SP}）")),  # a stray line break after （ too
     ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
+    ("paren_roman", re.compile(rf"（{_SP}({_ROMAN}){_SP}）")),
+    ("paren_latin", re.compile(rf"（{_SP}([a-z]){_SP}）")),
     ("arabic", re.compile(r"(\d{1,3})(?:[、．]|\.(?!\d))")),
     ("circled", re.compile(f"([{_CIRCLED}])")),
     ("dash", re.compile(r"(——|－－|--)(?!—)")),
 ]
+_FIRST_CHARS = {  # the characters a family's marker can open with (digits: any Unicode digit)
+    "ordinal": "第", "ordinal_title": "第", "dun": _CN, "tiangan": _TIANGAN, "capital": _CAPITAL,
+    "dun_space": _CN, "paren_cn": "（", "paren_ar": "（", "paren_roman": "（", "paren_latin": "（", "arabic": "", "circled": _CIRCLED, "dash": "—－-",
+}
+#: the patterns worth trying at a line opening with a given character, in ``_LINE_PATTERNS`` order
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _family, _pat in _LINE_PATTERNS:
+    for _ch in _FIRST_CHARS[_family]:
+        _BY_FIRST.setdefault(_ch, []).append((_family, _pat))
+_DIGIT_PATTERNS = [(f, p) for f, p in _LINE_PATTERNS if f == "arabic"]
 _LINE_START = re.compile(r"(?m)^[ \u3000\xa0\t\ufeff]*(?=\S)")
 # A dated or attributed line under a title: ——2024年3月5日在… / ——一九五四年… / ——在…上的讲话
 _DATELINE = re.compile(rf"{_SP}(?:\d{{2,4}}|[一二三四五六七八九〇零]{{2,4}})年|{_SP}在.{{0,40}}(?:上的|会议)")
 _SHORT_TITLE = 30
+_LONG_TITLE = 50  # a title line 第一、… may be a long phrase (正确地确定基本建设的总规模，努力保证…)
 _SENTENCE_END = re.compile(r"[。！？；，]")
+_TITLE_END = re.compile(r"[。！？；：]")
 # A numeral right after 一、 means a run of numbers (一、二、三产业), not a heading.
 _NUMERAL_RUN = re.compile(rf"{_SP}(?:{_NUM_CN}|\d+){_SP}[、，]")
+
+
+def _short_title(view: str, pos: int, stops: re.Pattern[str], most: int = _SHORT_TITLE) -> bool:
+    """True when the rest of the line from ``pos`` is a short title: not empty, at most ``most``
+    characters, none of ``stops``."""
+    line_end = view.find("\n", pos)
+    line = view[pos:len(view) if line_end < 0 else line_end].strip()
+    return 0 < len(line) <= most and not stops.search(line)
 
 
 def line_candidates(view: str) -> list[Candidate]:
@@ -137,7 +169,8 @@ def line_candidates(view: str) -> list[Candidate]:
     out: list[Candidate] = []
     for lm in _LINE_START.finditer(view):
         pos = lm.end()
-        for family, pat in _LINE_PATTERNS:
+        first = view[pos]
+        for family, pat in _BY_FIRST.get(first) or (_DIGIT_PATTERNS if first.isdigit() else ()):
             m = pat.match(view, pos)
             if not m:
                 continue
@@ -152,6 +185,12 @@ def line_candidates(view: str) -> list[Candidate]:
                 number = _CIRCLED.index(m.group(1)) + 1
             elif family == "tiangan":
                 number = _TIANGAN.index(m.group(1)) + 1
+            elif family == "capital":
+                number = sum(_CAPITAL.index(ch) + 1 for ch in m.group(1))  # 拾贰 = 10 + 2
+            elif family == "paren_roman":
+                number = _ROMANS.index(m.group(1)) + 1
+            elif family == "paren_latin":
+                number = ord(m.group(1)) - ord("a") + 1
             elif family in ("arabic", "paren_ar"):
                 number = int(m.group(1))
             else:
@@ -162,10 +201,10 @@ def line_candidates(view: str) -> list[Candidate]:
                 break
             if family == "dun_space":
                 family = "dun"
-                line_end = view.find("\n", m.end())
-                line = view[m.end():len(view) if line_end < 0 else line_end]
-                if len(line.strip()) > _SHORT_TITLE or _SENTENCE_END.search(line):
+                if not _short_title(view, m.end(), _SENTENCE_END):
                     break
+            elif family == "ordinal_title" and not _short_title(view, m.end(), _TITLE_END, _LONG_TITLE):
+                family = "ordinal_sentence"  # 第一、要稳。…: a point (a run mixing both is points: tree.line_runs)
             body = m.end()
             while body < len(view) and view[body] in " \u3000\xa0\t":
                 body += 1

@@ -9,11 +9,12 @@ innermost line node holding them).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from .markers import FAMILY_RANK, SECTION_FAMILIES, Candidate
 
-__all__ = ["Draft", "line_runs", "point_runs", "nest"]
+__all__ = ["TITLE_CHARS", "Draft", "line_runs", "nest", "point_runs", "title_line"]
 
 _SPACE = " \u3000\xa0\t\n\r\ufeff"
 _HEAD_TRIM = _SPACE + "：；，、"
@@ -53,7 +54,44 @@ def _sequences(cands: list[Candidate], continues) -> list[list[Candidate]]:
 
 def _runs(cands: list[Candidate], *, tolerance: int) -> list[list[Candidate]]:
     """Split candidates of one family into runs 1, 2, 3 … (skips up to ``tolerance`` numbers)."""
-    return _sequences(cands, lambda p, c: p.number < c.number <= p.number + 1 + tolerance)
+    return [run for run, _ in _nested_runs(cands, tolerance=tolerance)]
+
+
+def _nested_runs(cands: list[Candidate], *, tolerance: int) -> list[tuple[list[Candidate], int]]:
+    """Runs 1, 2, 3 … of one family with their depth: a run that starts again at one while
+    another is open (一、…二、 then 一、二、三、 then 三、…) lies inside it when the outer run goes
+    on after it; its depth is one more than the outer run's.
+    """
+    runs: list[list[Candidate]] = []
+    depth: dict[int, int] = {}
+    stack: list[list[Candidate]] = []  # open runs, innermost last
+    for c in cands:
+        cur = stack[-1] if stack else None
+        if cur and c.number == cur[-1].number + 1:
+            cur.append(c)
+            continue
+        outer = next((i for i in range(len(stack) - 2, -1, -1) if c.number == stack[i][-1].number + 1), None)
+        if outer is not None:
+            for inner in stack[outer + 1:]:
+                if len(inner) >= 2:
+                    depth[id(inner)] = depth.get(id(inner), 0) + 1
+            del stack[outer + 1:]
+            stack[outer].append(c)
+        elif c.number == 1:
+            run = [c]
+            runs.append(run)
+            stack.append(run)
+        elif cur and cur[-1].number < c.number <= cur[-1].number + 1 + tolerance:
+            cur.append(c)
+    return [(run, _depth(run, runs, depth)) for run in runs if len(run) >= 2]
+
+
+def _depth(run: list[Candidate], runs: list[list[Candidate]], marks: dict[int, int]) -> int:
+    """How many runs of the family hold ``run`` (those marked inside one, counted by span)."""
+    if id(run) not in marks:
+        return 0
+    a = run[0].marker[0]
+    return sum(1 for r in runs if r is not run and len(r) >= 2 and r[0].marker[0] < a < r[-1].marker[0])
 
 
 def _trim_end(view: str, a: int, b: int) -> int:
@@ -89,28 +127,51 @@ class Layout:
 
 
 def line_runs(
-    view: str, cands: list[Candidate], layout: Layout, limit: int, extra: list[Draft] = ()
+    view: str, cands: list[Candidate], layout: Layout, limit: int, extra: list[Draft] = (),
+    promote: str | None = None,
 ) -> list[Draft]:
     """Drafts of the line markers that form runs, each with its span (up to the next peer).
 
     Numbered families are checked over the whole body; bullet lines (``——``) are grouped by the
     node that holds them and numbered by position. ``extra`` drafts (unnumbered titles) are
     returned too and end the spans of the nodes before them like any peer of their rank.
+    ``promote`` names a family whose nodes are the document's sections (ranked as ``一、``).
     """
-    accepted: list[tuple[Candidate, int]] = []  # (candidate, number to report)
-    for fam in sorted({c.family for c in cands} - {"dash"}):
-        for run in _runs([c for c in cands if c.family == fam], tolerance=1):
-            accepted.extend((c, c.number) for c in run)
-    events = sorted([(c.marker[0], FAMILY_RANK[c.family], c, n) for c, n in accepted]
-                    + [(d.start, int(d.rank), None, d) for d in extra], key=lambda t: (t[0], t[1]))
+    ranks: dict[str, float] = dict(FAMILY_RANK)
+    if promote is not None:
+        ranks[promote] = FAMILY_RANK["dun"]
+    runs: list[list[Candidate]] = []
+    for fam in sorted({c.family for c in cands} - {"dash", "ordinal_sentence"}):
+        if fam == "ordinal_title":  # 第一、… title lines: a run of title lines only, no number skipped
+            group = [c for c in cands if c.family in ("ordinal_title", "ordinal_sentence")]
+            runs.extend(r for r in _runs(group, tolerance=0) if all(c.family == fam for c in r))
+        else:
+            for run, depth in _nested_runs([c for c in cands if c.family == fam], tolerance=1):
+                if depth:  # 一、 inside 二、 of the same family: a level below it
+                    sub = f"{fam}{_SUB}{depth}"
+                    ranks[sub] = ranks[fam] + depth / 10
+                    run = [replace(c, family=sub) for c in run]
+                runs.append(run)
+    runs = _nested_lists(view, runs, layout, ranks)
+    accepted = sorted(((c, c.number) for run in runs for c in run), key=lambda t: t[0].marker)
+    _place_floating(accepted, ranks)
+    demoted = _lists_inside_articles(accepted, ranks) | {f for f in ranks if f.endswith(_LIST)}
+    events = sorted([(c.marker[0], ranks[c.family], c, n) for c, n in accepted]
+                    + [(d.start, d.rank, None, d) for d in extra], key=lambda t: (t[0], t[1]))
     drafts: list[Draft] = []
-    next_at = [limit] * (max(FAMILY_RANK.values()) + 1)  # next start of a node of each rank
+    next_at: dict[float, int] = {}  # next start of a node of each rank
     for start, rank, c, payload in reversed(events):
         if c is None:
             drafts.append(payload)
         else:
-            nxt = min(next_at[: rank + 1])
-            drafts.append(_line_draft(view, c, payload, min(_trim_end(view, start, nxt), limit), layout))
+            nxt = min((v for r, v in next_at.items() if r <= rank), default=limit)
+            draft = _line_draft(view, c, payload, min(_trim_end(view, start, nxt), limit), layout)
+            draft.rank = rank
+            if c.family == promote:
+                draft.kind = "section"
+            elif c.family in demoted:
+                draft.kind = "item"
+            drafts.append(draft)
         next_at[rank] = start
     drafts.reverse()
     dashes = [c for c in cands if c.family == "dash"]
@@ -129,11 +190,92 @@ def line_runs(
     return drafts
 
 
+#: Families whose place in the hierarchy depends on the document: 第一、关于… title lines are
+#: subdivisions of 一、 in one report and of （一） in another.
+FLOATING = frozenset({"ordinal_title"})
+#: The heading families a floating family may sit under (items such as 1. or ① do not hold titles).
+_HEADING_RANK = FAMILY_RANK["paren_cn"]
+
+
+def _place_floating(accepted: list[tuple[Candidate, int]], ranks: dict[str, float]) -> None:
+    """Rank each floating family just below the heading family of the nearest line node that
+    precedes its first member (its default rank when none does)."""
+    for fam in FLOATING:
+        first = next((c for c, _ in accepted if c.family == fam), None)
+        if first is None:
+            continue
+        before = [c for c, _ in accepted if c.marker[0] < first.marker[0]
+                  and c.family not in FLOATING and ranks[c.family] <= _HEADING_RANK]
+        if before:
+            ranks[fam] = ranks[before[-1].family] + 0.5
+
+
+_LIST = "+list"
+_SUB = "+sub"
+#: an annex heading alone on its line (附件1, 附件：, 附录二): what follows is not inside the node before it
+_ANNEX_LINE = re.compile(r"(?m)^[ \u3000\xa0\t]*(?:附件|附录|附表)[0-9０-９一二三四五六七八九十]{0,3}[：:]?[ \u3000\xa0\t]*$")
+
+
+def _nested_lists(view: str, runs: list[list[Candidate]], layout: Layout, ranks: dict[str, float]) -> list[list[Candidate]]:
+    """A section family's later run whose lines are sentences, not titles, is a list inside the
+    node before it (1982: 第一、严格控制固定资产投资的总规模 then 一、固定资产投资总规模，包括…。
+    二、…): its members become items of a family ranked just below that node's. Not across an
+    annex heading (附件1): an annex opens a new outline."""
+    out: list[list[Candidate]] = []
+    seen: set[str] = set()
+    starts = sorted((run[0].marker[0], run) for run in runs)
+    for start, run in starts:
+        fam = run[0].family
+        if fam in SECTION_FAMILIES and fam in seen and not all(_title_line(view, c, layout) for c in run):
+            before = [c for r in out for c in r if c.marker[0] < start and not c.family.endswith(_LIST)]
+            anchor = max(before, key=lambda c: c.marker[0]) if before else None
+            if anchor is not None and not _ANNEX_LINE.search(view, anchor.marker[0], start):
+                name = fam + _LIST
+                ranks[name] = ranks[anchor.family] + 0.5 if anchor.family in ranks else ranks[fam]
+                out.append([replace(c, family=name) for c in run])
+                continue
+        seen.add(fam)
+        out.append(run)
+    return out
+
+
+#: The longest title line a numbered node may have.
+TITLE_CHARS = 50
+_NOT_IN_TITLE = re.compile(r"[。！？；]")
+
+
+def title_line(view: str, start: int, body: int, layout: Layout) -> bool:
+    """True when the line of a marker at ``start`` is a title: the text from ``body`` to the line
+    end is there (not on the next line), short and holds no sentence end."""
+    first = layout.index(start)
+    if layout.index(body) != first:
+        return False
+    line = view[body:layout.paragraphs[first][1]]
+    return 0 < len(line) <= TITLE_CHARS and not _NOT_IN_TITLE.search(line)
+
+
+def _title_line(view: str, c: Candidate, layout: Layout) -> bool:
+    return title_line(view, c.marker[0], c.body, layout)
+
+
+def _lists_inside_articles(accepted: list[tuple[Candidate, int]], ranks: dict[str, float]) -> set[str]:
+    """In a regulation whose articles come first (第一条 … 第三条 补助项目如下：⏎一、…⏎二、…), the
+    一、 lists are the articles' own items (款), not sections: rank them just below the article.
+    Returns the families so demoted."""
+    first: dict[str, int] = {}
+    for c, _ in accepted:
+        first.setdefault(c.family, c.marker[0])
+    if "article" in first and "dun" in first and first["article"] < first["dun"]:
+        ranks["dun"] = ranks["article"] + 0.5
+        return {"dun"}
+    return set()
+
+
 def _line_draft(view: str, c: Candidate, number: int, end: int, layout: Layout) -> Draft:
-    kind = "section" if c.family in SECTION_FAMILIES else "item"
+    kind = "section" if c.family.split("+")[0] in SECTION_FAMILIES else "item"
     head_end = min(end, layout.end_of(c.body))
     heading = _heading(view, c.body, head_end, "。\n")
-    return Draft(kind, c.family, number, c.marker, c.body, c.marker[0], end, heading, FAMILY_RANK[c.family])
+    return Draft(kind, c.family, number, c.marker, c.body, c.marker[0], end, heading, FAMILY_RANK.get(c.family, 0.0))
 
 
 #: Bullet lines separated by more unmarked paragraphs than this start a new list.
@@ -188,7 +330,7 @@ def point_runs(view: str, cands: list[Candidate], lines: list[Draft], layout: La
     groups: dict[tuple[int, str], list[Candidate]] = {}
     bounds: dict[int, int] = {}
     containers = Containers(lines)
-    for c in _first_by_order_word(cands, containers):
+    for c in _order_runs_go_on(_first_by_order_word(cands, containers), containers):
         box = containers.at(c.marker[0])
         key = id(box) if box is not None else 0
         bounds[key] = box.end if box is not None else limit
@@ -220,6 +362,32 @@ def _first_by_order_word(cands: list[Candidate], containers: Containers) -> list
         if then is not None and then.number == 2 and containers.at(then.marker[0]) is box:
             continue  # 首先 … 其次: its own run
         out[i] = Candidate(nxt.family, 1, c.marker, c.body, c.line_start)
+    return out
+
+
+def _order_runs_go_on(cands: list[Candidate], containers: Containers) -> list[Candidate]:
+    """A run said with order words may go on with numbered points (首先…。其次，…。第三，…): the
+    numbered point that follows its last member in the same container, numbered one more, joins
+    it (and so on for the next)."""
+    if not any(c.family == "order" for c in cands):
+        return cands
+    out = list(cands)
+    last: dict[int, tuple[int, int]] = {}  # container id -> (number of the last order member, index)
+    for i, c in enumerate(out):
+        box = id(containers.at(c.marker[0]))
+        if c.family == "order" and c.number != 99:
+            prev = last.get(box)
+            if c.number == 1 or (prev is not None and c.number == prev[0] + 1):
+                last[box] = (c.number, i)
+            continue
+        prev = last.get(box)
+        if prev is None or c.family not in _NUMBERED_STYLES:
+            continue
+        if prev[0] >= 2 and c.number == prev[0] + 1:
+            out[i] = Candidate("order", c.number, c.marker, c.body, c.line_start)
+            last[box] = (c.number, i)
+        else:
+            del last[box]
     return out
 
 

@@ -13,6 +13,7 @@ Spec lines (``#`` starts a comment; fields are separated by `` | ``):
     scope FIRST | LAST            the window where entities and formulations are exhaustive
     section N | TITLE | ANCHOR    a section numbered N whose heading is TITLE; ANCHOR (default
                                   TITLE) is a string that starts at the heading and occurs once
+                                  (``\\n`` in it stands for a line break)
     point N | MARKER | HEADING    a point of the last section (or of the document before any)
     item N | MARKER | HEADING     an item of the last section; MARKER+HEADING occurs once, or give
                                   ``| @ ANCHOR`` with an ANCHOR that starts with MARKER
@@ -103,7 +104,7 @@ def build(spec: Path) -> dict:
                 scope = (a, b + len(f[0]))
         elif key == "section":
             title = f[0]
-            anchor = f[1] if len(f) > 1 else title
+            anchor = (f[1] if len(f) > 1 else title).replace("\\n", "\n")  # \n: a line break
             a = _once(text, anchor)
             t = text.find(title, a)
             current = {"number_int": int(arg), "title": span(t, title), "points": [], "items": []}

@@ -1,0 +1,42 @@
+"""Back matter after a document's body: glossaries and notes are not its outline.
+
+A report may end with a glossary (``名词解释`` then ``1.“四上”企业：…``) or endnotes (``注释``
+then ``①…`` or ``［1］…``). Their numbering explains words of the text; it is not the document's
+outline. The outline stops at a glossary or notes heading standing alone on its line
+(``名词解释``, ``注释``, ``注``, ``附注``, ``参考文献``) after which no section marker (一、, 第一章 …)
+opens a line: notes under a table inside the body do not end it. Annexes (``附件1`` …) are not cut: an annex
+is part of the document, and in a covering notice (印发…的通知) it is most of it.
+
+Examples
+--------
+>>> from analyser.extract.outline.markers import line_candidates
+>>> v = "一、回顾\\n内容。\\n二、任务\\n内容。\\n附件1\\n一、提高低保标准\\n附件2\\n名词解释\\n1.甲：乙。"
+>>> cut = back_matter_start(v, 0, len(v), line_candidates(v))
+>>> v[cut:cut + 4]
+'名词解释'
+>>> w = "一、回顾\\n注：\\n1.单位：万元。\\n二、任务\\n内容。"
+>>> back_matter_start(w, 0, len(w), line_candidates(w)) == len(w)
+True
+
+"""
+from __future__ import annotations
+
+import re
+
+from .markers import SECTION_FAMILIES, Candidate
+
+__all__ = ["back_matter_start"]
+
+_GLOSSARY = re.compile(r"(?m)^[ \u3000\xa0\t\ufeff]*(?:名词解释|名词注释|注释|注解|附注|注|参考文献)[：:]?[ \u3000\xa0\t]*$")
+
+
+def back_matter_start(view: str, lo: int, hi: int, lines: list[Candidate]) -> int:
+    """Where the glossary or notes after the body of ``view[lo:hi]`` start (``hi`` when none);
+    ``lines`` are the line-marker candidates of the view."""
+    m = _GLOSSARY.search(view, lo, hi)
+    if m is None:
+        return hi
+    last_section = max((c.marker[0] for c in lines if c.family in SECTION_FAMILIES), default=-1)
+    if m.start() < last_section:
+        m = _GLOSSARY.search(view, last_section + 1, hi)
+    return hi if m is None else m.start()
