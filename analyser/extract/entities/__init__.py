@@ -26,10 +26,12 @@ from analyser.facts import Entity
 from analyser.text.document import DocumentText
 
 from ._words import WordBounds
+from .aliases import with_aliases
 from .companies import find_award_companies, find_listed_companies
-from .orgs import find_orgs, org_words
-from .persons import find_persons, is_leader
+from .orgs import find_orgs, org_words, regional_centre
+from .persons import find_persons, is_leader, more_mentions
 from .places import crosses, find_places, home_divisions
+from .rosters import roster_units
 from .zones import with_context
 
 __all__ = ["extract_entities"]
@@ -71,8 +73,14 @@ def extract_entities(src: DocumentText) -> list[Entity]:
     for a, b in companies + find_award_companies(view, lo, hi, place_spans, generic):
         if not any(q in taken for q in range(a, b)):
             orgs.append((a, b, view[a:b]))
+    placed = {q for a, b in place_spans for q in range(a, b)}
+    for a, b in roster_units(view, lo, hi):  # 国务院 in 国务院副秘书长; 北京市副市长 names a place
+        if not any(q in taken or q in placed for q in range(a, b)):
+            orgs.append((a, b, view[a:b]))
+    orgs = regional_centre(view, with_aliases(view, lo, hi, orgs, placed))
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)
     persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi, src.tokens) if b - a >= 3 and is_leader(n) or not crosses(bounds, a, b)]
+    persons += [(a, b, n) for a, b, n in more_mentions(view, lo, hi, persons) if not crosses(bounds, a, b)]
     in_org = {p for a, b, _ in orgs for p in range(a, b)}
     out: list[Entity] = []
     for a, b, norm in orgs:

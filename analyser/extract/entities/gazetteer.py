@@ -155,12 +155,19 @@ class Gazetteer:
     def __init__(self, divisions: Iterable[Division], ambiguous: Iterable[str] = ()) -> None:
         self.by_code: dict[str, Division] = {}
         self.by_name: dict[str, list[Division]] = {}
+        #: two-character stems of three-character counties (苍梧 for 苍梧县, 伊宁 for 伊宁市):
+        #: too often ordinary words to stand alone, they name the county only in context
+        self.weak: dict[str, list[Division]] = {}
         self.ambiguous = frozenset(ambiguous)
         for d in divisions:
             self.by_code[d.code] = d
             for key in (d.name, *d.aliases):
                 self.by_name.setdefault(key, []).append(d)
-        for found in self.by_name.values():
+            if d.level == "county" and len(d.name) == 3 and d.name[-1] in "县市区旗" and d.name[1] not in "新矿":
+                self.weak.setdefault(d.name[:2], []).append(d)
+        for key in [k for k in self.weak if k in self.by_name]:
+            del self.weak[key]
+        for found in [*self.by_name.values(), *self.weak.values()]:
             found.sort(key=lambda d: (d.rank, d.code))
 
     def lookup(self, name: str) -> list[Division]:
@@ -188,6 +195,11 @@ class Gazetteer:
                 return True
             p = self.parent(p)
         return False
+
+    def weak_stems(self) -> dict[str, list[Division]]:
+        """Two-character county stems that name the county only where the text names a division
+        above it (苍梧 in a report naming 广西)."""
+        return self.weak
 
     def names(self) -> dict[str, list[Division]]:
         """Every written form (full and short) with the divisions it names."""

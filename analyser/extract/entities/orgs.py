@@ -29,14 +29,14 @@ from analyser.data import table as data_table
 from ._lexicon import Lexicon, is_han
 from ._words import WordBounds, word_freq
 
-__all__ = ["find_orgs", "org_words"]
+__all__ = ["find_orgs", "org_words", "regional_centre"]
 
 _CUES = data_groups("org_cues.txt")
 _SUFFIXES = data_groups("org_suffixes.txt")
 _CENTRAL_VERBS = _CUES["central_verbs"]
 _LOCAL_BODY = re.compile(
     r"(?:省|市|县|区|州|旗|盟|自治区|自治州|自治县)?"
-    r"(?:(?:人民政府|政府|党委)(?:办公厅|办公室)?|省委|市委|县委|区委|州委|人大常委会|政协|纪委|监委|"
+    r"(?:(?:人民政府|地方政府|政府|党委)(?:办公厅|办公室)?|省委|市委|县委|区委|州委|人大常委会|政协|纪委|监委|"
     rf"(?:{'|'.join(_CUES['sectors'])})(?:{'|'.join(_CUES['sector_bodies'])})|委员会|委(?![托屈婉]))"
 )
 _OWN_BODY = re.compile(
@@ -136,7 +136,7 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14, bounds: WordBounds |
                 break
             a = q
             continue
-        if ch in "-－" and a - 2 >= lo and is_han(view[a - 2]):  # 中国-中亚…中心
+        if ch in "-－—–" and a - 2 >= lo and is_han(view[a - 2]):  # 中国-中亚…中心, 中国—东盟…中心
             a -= 1
             continue
         if ch in _STOP or not is_han(ch):
@@ -200,6 +200,15 @@ class _Spans:
         self.add(a, b, norm)
         return True
 
+    def drop_inner(self, a: int, b: int) -> None:
+        """Remove the spans lying inside ``[a, b)``."""
+        for x in {self.owner[p] for p in range(a, b) if p in self.owner}:
+            y, _ = self.spans[x]
+            if a <= x and y <= b:
+                del self.spans[x]
+                for p in range(x, y):
+                    del self.owner[p]
+
     def items(self) -> list[tuple[int, int, str]]:
         return sorted((a, b, n) for a, (b, n) in self.spans.items())
 
@@ -242,15 +251,16 @@ def find_orgs(
     # a body of the document's own division (省委, 省政府, 自治区党委): 各省政府 and 省级 are generic
     for m in _OWN_BODY.finditer(view, lo, hi):
         a, b = m.span()
-        if view[a - 1:a] in _GENERIC_BEFORE or not spans.free(a, b):
+        if view[a - 1:a] in _GENERIC_BEFORE or not spans.free(a, a + 1):
             continue
         if view[a - 1:a] == "、" and view[a - 2:a - 1] in _GENERIC_BEFORE:  # 省、区、市党委: every level
             continue
         level = m.group("level")
-        d = (home or {}).get(level if len(level) == 3 else level[-1])
+        d = (home or {}).get(level if len(level) == 3 else level[-1]) or _home_above(home or {}, level)
         if d is None:  # 县委书记要… in a document naming no county: any county's committee
+            spans.drop_inner(a, b)  # nor is 人大常委会 of 省人大常委会 a body of its own then
             continue
-        spans.add(a, b, d.name + view[a + len(level):b])
+        spans.replace_inner(a, b, d.name + view[a + len(level):b])
     # bare 中央 with a verb
     for m in re.finditer("中央", view[lo:hi]):
         a, b = lo + m.start(), lo + m.end()
@@ -268,9 +278,9 @@ def find_orgs(
             edge = _left_edge(view, s, lo, bounds=bounds)
             a = _trim_leadins(view, edge, s)
             stem = view[a:s]
-            if any(g in stem for g in _leadins()[1]):
-                continue
             starts_with_place = a in place_starts
+            if stem in _leadins()[0] or _generic_in(view, a, s, bounds, named=starts_with_place or a in spans.spans):
+                continue  # a verb and the bare suffix (联系|指挥部), or a kind of body (污水处理厂)
             brand = suffixes is _ENTERPRISE_SUFFIX and _brand_company(view, edge, a, s, bounds)
             if len(stem) < min_stem and not (starts_with_place and len(stem) >= 2) and not brand:
                 continue
@@ -283,6 +293,21 @@ def find_orgs(
         spans.replace_inner(a, b, view[a:b])
     out = spans.items()
     return out
+
+
+def _home_above(home: dict, level: str):
+    """The division named ``level`` (自治区, 省, 市 …) above the document's own lower division: a
+    district's report says 自治区党委 for the region holding the district."""
+    from .gazetteer import gazetteer
+
+    gz = gazetteer()
+    for d in sorted(home.values(), key=lambda d: -d.rank):
+        up = gz.parent(d)
+        while up is not None:
+            if up.name.endswith(level) and up.rank < d.rank:
+                return up
+            up = gz.parent(up)
+    return None
 
 
 _NOT_IN_NAME = frozenset(_CUES["not_in_name"])
@@ -298,7 +323,7 @@ def _brand_company(view: str, edge: int, a: int, s: int, bounds: WordBounds | No
         return False
     if bounds is not None and bounds.straddles(a, s):
         return False
-    return a > edge or a == 0 or view[a - 1] in "、，。；：\n（“"
+    return a > edge or a == 0 or view[a - 1] in "、，。；：\n（“与和同跟向对"
 _PLACE_BODY = re.compile("|".join(sorted(map(re.escape, _SUFFIXES["place_body"]), key=len, reverse=True)))
 
 
@@ -311,7 +336,7 @@ def _named_bodies(
     out = []
     for m in _PLACE_BODY.finditer(view, lo, hi):
         s, b = m.start(), m.end()
-        if not spans.free(s, b) or (bounds is not None and bounds.straddles(s, b)):
+        if not spans.free(s, b):
             continue
         quoted = view[b:b + 1] == "”"
         a = _left_edge(view, s, lo, limit=18, bounds=bounds)
@@ -321,11 +346,78 @@ def _named_bodies(
                 continue
             a = q + 1
         else:
-            a = _trim_leadins(view, a, s)
+            edge, a = a, _trim_leadins(view, a, s)
+            # a lead-in word never cuts into a named head (荣获|全国友协…联合会: 全国 leads in elsewhere)
+            a = next((k for k in range(edge, a) if k in place_starts or k in spans.spans), a)
         if s - a < 2:
             continue
+        if bounds is not None and bounds.straddles(a, b):
+            continue  # a word runs across the name's edge (银行|业): not this body's name
         head_end = place_starts.get(a) or (spans.spans[a][0] if a in spans.spans else None)
-        opens = head_end is not None and head_end <= s and not any(c in _NOT_IN_NAME for c in view[head_end:s])
+        opens = head_end is not None and head_end <= s and not _function_word_in(view, head_end, s, bounds)
         if quoted or opens:
-            out.append((a, b))
+            y = _EDITION.search(view, max(lo, a - 8), a)
+            out.append((y.start() if y and y.end() == a else a, b))
     return out
+
+
+def _generic_in(view: str, a: int, s: int, bounds: WordBounds | None, *, named: bool) -> bool:
+    """True when a generic modifier (``org_leadins.txt``: 上市, 污水, 侵略 …) makes ``view[a:s]`` a
+    kind of body. In a name opening with a place or a named body, a modifier inside a longer word
+    that ends before the suffix is part of the name (中国—东盟国家人工智能应用合作中心)."""
+    for g in _leadins()[1]:
+        k = view.find(g, a, s)
+        while k >= 0:
+            if not named or bounds is None:
+                return True
+            inside = bounds.straddles(k, k + len(g)) or bounds.word_end(k + len(g) - 1) > k + len(g)
+            if not inside or bounds.word_end(k + len(g) - 1) > s:  # a word of its own, or 上市公司
+                return True
+            k = view.find(g, k + 1, s)
+    return False
+
+
+#: conjunctions and particles that end a name wherever they stand (全国人民代表大会及其常务委员会)
+_NEVER_IN_NAME = frozenset("的和与及或并")
+
+
+def _function_word_in(view: str, a: int, b: int, bounds: WordBounds | None) -> bool:
+    """True when ``view[a:b]`` holds a function word standing alone (上海|也有这种|联合会); inside a
+    word it is part of the name (首都 in 北京奥运会首都国际机场协调委员会)."""
+    for p in range(a, b):
+        if view[p] in _NEVER_IN_NAME or view[p] in _NOT_IN_NAME and (bounds is None or bounds.word_end(p) == p + 1 and not bounds.straddles(p, p + 1)):
+            return True
+    return False
+
+
+#: the year or edition opening the name of a body set up for an event (2008年北京奥运会…委员会,
+#: 第十一届全运会组委会), kept with the name when it stands right before it
+_EDITION = re.compile(r"(?<![0-9０-９])(?:[0-9０-９]{4}年|第[0-9０-９一二三四五六七八九十百]{1,4}届)")
+
+
+#: the five branches of government named in Taiwan's documents
+_TAIWAN_BODIES = frozenset({"行政院", "立法院", "司法院", "考试院", "监察院"})
+
+
+@lru_cache(maxsize=1)
+def _region_bodies() -> frozenset[str]:
+    return frozenset(canon for canon, typ in _lexicon().entries.values() if typ.startswith("region_"))
+
+
+def regional_centre(view: str, orgs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``orgs`` with 中央政府 renamed in Hong Kong, Macau and Taiwan documents: a document naming
+    bodies of those governments (立法会, 特区政府, 行政院 …) more often than the State Council means
+    by 中央政府 the Central People's Government (Hong Kong, Macau) or the central government of
+    Taiwan's own authorities, not 国务院 as in mainland documents.
+
+    >>> v = "立法会通过议案，特区政府将与中央政府保持沟通。"
+    >>> regional_centre(v, [(0, 3, "立法会"), (8, 12, "特别行政区政府"), (14, 18, "国务院")])[-1]
+    (14, 18, '中央人民政府')
+    """
+    region = [n for _, _, n in orgs if n in _region_bodies()]
+    state_council = sum(1 for a, b, n in orgs if n == "国务院" and view[a:b] != "中央政府")
+    if len(region) <= state_council:
+        return orgs
+    taiwan = sum(1 for n in region if n in _TAIWAN_BODIES) * 2 > len(region)
+    name = "中央政府" if taiwan else "中央人民政府"
+    return [(a, b, name if view[a:b] == "中央政府" else n) for a, b, n in orgs]

@@ -18,16 +18,18 @@ from functools import lru_cache
 from analyser.data import lines as data_lines
 from analyser.data import table as data_table
 from analyser.data import words as data_words
+from analyser.text.segment import get_tokenizer
 
 from ._lexicon import Lexicon, is_han
 from ._words import word_freq
+from .rosters import roster_persons
 
-__all__ = ["find_persons", "is_leader"]
+__all__ = ["find_persons", "is_leader", "more_mentions"]
 
 #: Words after a name that confirm it (verbs of speech and action in reports, 同志).
 _AFTER = (
     "同志", "说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持", "调研", "考察", "参加",
-    "讲话", "会见", "作出", "批示", "视察", "看望", "提出", "在", "等",
+    "讲话", "会见", "作出", "批示", "视察", "看望", "提出", "在", "等", "担任", "兼任",
 )
 _SPEECH = ("说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持")
 #: Role nouns before a name (搬迁群众王永庆说).
@@ -35,7 +37,7 @@ _ROLES = (
     "群众", "村民", "居民", "农民", "贫困户", "脱贫户", "党员", "干部", "工人", "职工", "老人", "负责人",
     "记者", "代表", "户主", "村支书", "支书", "第一书记", "大学生", "之一",
 )
-_BOUNDARY_BEFORE = set("，。；：！？、“”（）\n 　由和与及同向对是请在据")
+_BOUNDARY_BEFORE = set("，。；：！？、“”（）\n 　由和与及同向对是请在据当被让给跟")
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +128,7 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
             name = view[i:b]
             if _title_at(view, i + n_sur) or any(c in "的了和与及在是为等" for c in name[1:]):
                 continue
-            if name[:2] in _stopnames() or name in _stopnames():
+            if name[:2] in _stopnames() or name in _stopnames() or _function_head(name):
                 continue
             after_title = _title_at(view, b)
             speech = any(view.startswith(w, b) for w in _SPEECH)
@@ -147,7 +149,120 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
         if any(view.startswith(w, b) for w in _SPEECH) or name in recurring:
             out.append((a, b, name))
             taken.update(range(a, b))
+    for a, b, name in roster_persons(view, lo, hi):
+        if not any(p in taken for p in range(a, b)):
+            out.append((a, b, name))
+            taken.update(range(a, b))
     out.sort()
+    return out
+
+
+def more_mentions(view: str, lo: int, hi: int, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The mentions ``found`` (names already checked against word boundaries) lead to: names in a
+    、-list with one of them, and the other mentions of each name in the document.
+
+    >>> v = "粉碎王洪文、张春桥、江青、姚文元反党集团。江青有野心。"
+    >>> [v[a:b] for a, b, _ in more_mentions(v, 0, len(v), [(2, 5, "王洪文"), (6, 9, "张春桥")])]
+    ['江青', '江青']
+    """
+    taken = {p for a, b, _ in found for p in range(a, b)}
+    listed = _coordinated(view, lo, hi, found, taken)
+    again = _named_again(view, lo, hi, [(a, b, n) for a, b, n in found if is_leader(n) or _name_like(n)] + listed, taken)
+    return sorted(listed + again)
+
+
+#: surnames that are also function words (和, 向, 于 …): followed by a frequent word they are the
+#: word before it (中央委员和其他同志, 向毛主席), not a name
+_FUNCTION_SURNAMES = frozenset("和向于同高从将把为")
+
+
+def _function_head(name: str) -> bool:
+    """True for 和其他, 向毛, 高举毛: a function-word surname followed by an ordinary word."""
+    if name[0] not in _FUNCTION_SURNAMES:
+        return False
+    if len(name) >= 3 and word_freq(name[:2]) >= _COMMON_GIVEN:  # 高举|毛, 和其|他
+        return True
+    # 和|其他, 向|毛; 高 is above all a surname: 高建国, 高明 stay names
+    return name[0] != "高" and word_freq(name[1:]) >= _COMMON_GIVEN
+
+
+def _name_like(name: str) -> bool:
+    """A surname and one or two characters, no function word, title or listed non-name, that the
+    dictionary either does not know or knows as a person's name (关系, 万岁, 党委 are words)."""
+    n_sur = _surname_len(name, 0)
+    if _function_head(name) or _title_at(name, n_sur) is not None:
+        return False
+    if word_freq(name):
+        tokens = get_tokenizer().tokenize(name)
+        if len(tokens) != 1 or not tokens[0].tag.startswith("nr"):
+            return False
+    return (
+        bool(n_sur) and n_sur + 1 <= len(name) <= n_sur + 2 and all(is_han(c) for c in name)
+        and not any(c in "的了和与及在是为等" for c in name[1:])
+        and name[:2] not in _stopnames() and name not in _stopnames()
+    )
+
+
+def _coordinated(view: str, lo: int, hi: int, found: list, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Names in a 、-list with a confirmed name (王洪文、张春桥、江青、姚文元): every item of the
+    list must be shaped like a name, ending at the next 、 or at a non-name character."""
+    out: list[tuple[int, int, str]] = []
+    ends = {a: b for a, b, _ in found}
+    starts = {b: a for a, b, _ in found}
+    for a, b, _ in sorted(found):
+        k = b
+        while k < hi and view[k] == "、":  # items after the confirmed name
+            item = ends.get(k + 1) or _item_at(view, k + 1, hi, taken)
+            if item is None:
+                break
+            if k + 1 not in ends:
+                out.append((k + 1, item, view[k + 1:item]))
+                taken.update(range(k + 1, item))
+            k = item
+        k = a
+        while k > lo and view[k - 1] == "、":  # items before it
+            start = starts.get(k - 1)
+            if start is None:
+                start = next((k - 1 - n for n in (3, 2) if k - 1 - n >= lo and _item_at(view, k - 1 - n, k - 1, taken) == k - 1
+                              and (k - 1 - n == lo or not is_han(view[k - 2 - n]) or view[k - 2 - n] in "、和与及把对由同向将")), None)
+                if start is None:
+                    break
+                out.append((start, k - 1, view[start:k - 1]))
+                taken.update(range(start, k - 1))
+            k = start
+    return out
+
+
+def _item_at(view: str, i: int, hi: int, taken: set[int]) -> int | None:
+    """The end of a name-shaped list item starting at ``i``: two to four characters followed by
+    、, punctuation or a word confirming a name (姚文元出席); 姚文元反党集团 ends no item."""
+    for n in (2, 3, 4):
+        b = i + n
+        if b > hi or any(p in taken for p in range(i, b)):
+            continue
+        if _name_like(view[i:b]) and (b == hi or view[b] == "、" or not is_han(view[b]) or _confirmed_after(view, b)):
+            return b
+    return None
+
+
+#: words after a name that make it the name of a doctrine (马克思主义, 马克思列宁主义), not a mention
+_DOCTRINE = ("主义", "列宁主义", "思想", "理论", "学说")
+
+
+def _named_again(view: str, lo: int, hi: int, found: list, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Later and earlier mentions of a name the document has confirmed once (江青 … 江青有野心): the
+    same characters are the same person. Word boundaries are checked by the caller."""
+    names = {view[a:b]: norm for a, b, norm in found if b - a >= 2 and "\u3000" not in view[a:b]}
+    names.update({norm: norm for _, _, norm in found if len(norm) >= 2})
+    out: list[tuple[int, int, str]] = []
+    for name, norm in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        k = view.find(name, lo, hi)
+        while k >= 0:
+            b = k + len(name)
+            if not any(p in taken for p in range(k, b)) and not view.startswith(_DOCTRINE, b):
+                out.append((k, b, norm))
+                taken.update(range(k, b))
+            k = view.find(name, b, hi)
     return out
 
 

@@ -25,9 +25,10 @@ from functools import lru_cache
 
 from analyser.data import table as data_table
 from analyser.data import words as data_words
+from analyser.text.segment import get_tokenizer
 
 from ._lexicon import Lexicon, is_han
-from ._words import WordBounds
+from ._words import WordBounds, word_freq
 from .gazetteer import Division, gazetteer
 
 __all__ = ["PlaceMention", "crosses", "find_places", "home_divisions"]
@@ -54,6 +55,8 @@ def _lexicon() -> Lexicon:
     entries: dict[str, tuple] = {}
     for name, divs in gz.names().items():
         entries[name] = ("div", tuple(divs))
+    for name, divs in gz.weak_stems().items():
+        entries[name] = ("weak", tuple(divs))
     for row in data_table("places.tsv"):
         if len(row) < 3:
             continue
@@ -183,6 +186,17 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
             i += 1
             continue
         found = lex.longest_at(view, i, hi)
+        if found is not None and found[2][0] == "weak":
+            end, key, value = found
+            m = _weak_county(view, i, end, value[1], last, chained, context, bounds)
+            if m is not None:
+                out.append(m)
+                i, last = end, m
+                continue
+            found = None  # 麻山 (a district of 鸡西) in 望谟县麻山乡 is still a township's stem
+            if not chained:
+                i += 1
+                continue
         if found is not None:
             end, key, value = found
             if value[0] == "block":
@@ -236,6 +250,64 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
     out.extend(_short_mentions(view, out, hi))
     out.sort(key=lambda m: (m.start, m.end))
     return _dedupe(out)
+
+
+#: a stem this frequent as a word is an ordinary word (和平, 长安, 朝阳) even where its county's
+#: province is named
+_COMMON_STEM = 100
+
+
+def _weak_county(
+    view: str, i: int, end: int, divs: tuple[Division, ...], last: PlaceMention | None, chained: bool,
+    context: set[str], bounds: WordBounds | None,
+) -> PlaceMention | None:
+    """苍梧 for 苍梧县: a county's two-character stem, taken right after its parent (广西苍梧), or
+    in a document that has named its province or prefecture when the stem is also listed with
+    another place (苍梧、昭平等, 崇左至凭祥, 合浦至湛江) or the dictionary knows it as a place name
+    or not at all. Never when it is an ordinary word (和平, 兴业: frequent in the dictionary), a
+    short form listed as a common word, or straddles a word (a list read as such: 昭平等 is not
+    昭|平等)."""
+    gz = gazetteer()
+    key = view[i:end]
+    parent = last.division if chained and last is not None else None
+    d = _choose(divs, parent, context)
+    if d is None or key in gz.ambiguous or word_freq(key) >= _COMMON_STEM:
+        return None
+    if end < len(view) and view[end] in _COUNTY_NEXT_STOP:
+        return None
+    up = gz.parent(d)
+    within = parent is not None and gz.is_within(d, parent)
+    listed = _listed_with_place(view, i, end, d, last)
+    if not within and not (up is not None and _named_around(up, context) and (listed or _place_word(key))):
+        return None
+    if not within and not listed and crosses(bounds, i, end):
+        return None
+    return PlaceMention(i, end, d.name, tuple(gz.chain(d)[:-1]), d.level, d)
+
+
+_LIST_JOINS = "、和与及至到—～-"
+
+
+def _listed_with_place(view: str, i: int, end: int, d: Division, last: PlaceMention | None) -> bool:
+    """True when a division stands right before (崇左至|凭祥) or after (合浦至|湛江, 苍梧、|昭平)
+    the stem across a list joint; after it, a stem of a county of the same province counts too."""
+    if last is not None and last.division is not None and last.end == i - 1 and view[i - 1] in _LIST_JOINS:
+        return True
+    if end >= len(view) or view[end] not in _LIST_JOINS:
+        return False
+    found = _lexicon().longest_at(view, end + 1)
+    if found is None or found[2][0] not in ("div", "weak"):
+        return False
+    province = gazetteer().chain(d)[0]
+    return any(gazetteer().chain(o)[0] == province for o in found[2][1])
+
+
+def _place_word(key: str) -> bool:
+    """True when the dictionary does not know ``key`` or knows it as a place name (南丹, 伊宁)."""
+    if not word_freq(key):
+        return True
+    tokens = get_tokenizer().tokenize(key)
+    return len(tokens) == 1 and tokens[0].tag == "ns"
 
 
 _SUB_KINDS = {"township", "town", "village", "community", "street", "resettlement_site", "zone", "site"}

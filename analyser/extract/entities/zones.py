@@ -49,6 +49,7 @@ def with_context(
         out.append(zone or m)
         if m.kind == "country" and m.normalized != "中国":
             out.extend(_subdivisions(view, m, hi, starts, bounds))
+    out.extend(_coordinated(view, out, lo, hi))
     out.sort(key=lambda m: (m.start, m.end))
     kept: list[PlaceMention] = []
     for m in out:
@@ -83,6 +84,61 @@ def _zone(view: str, m: PlaceMention, hi: int, starts: set[int], bounds: WordBou
             return None
         j += 1
     return None
+
+
+def _coordinated(view: str, places: list[PlaceMention], lo: int, hi: int) -> list[PlaceMention]:
+    """Zones in a 、-list with a zone named after a place (甘泉堡经济技术开发区、上库高新技术产业开发区、
+    石河子经济技术开发区): the other items ending in a zone word are zones too, though their names
+    open with no known place. An item is a run of Chinese characters without function words,
+    two to ten characters before its zone word; lead-in verbs are cut (推进|甘泉堡…)."""
+    from .orgs import org_words
+
+    leadins = org_words()[0]
+    suffixes = sorted(_WORDS["named"], key=len, reverse=True)
+    taken = {p for m in places for p in range(m.start, m.end)}
+    out: list[PlaceMention] = []
+    for m in [m for m in places if m.kind == "zone"]:
+        for step in (-1, 1):
+            k = m.start - 1 if step < 0 else m.end
+            while lo < k < hi and view[k] == "、":
+                item = _item(view, k, step, lo, hi, suffixes, leadins)
+                if item is None or any(p in taken for p in range(*item)):
+                    break
+                out.append(PlaceMention(item[0], item[1], view[item[0]:item[1]], m.parents, "zone"))
+                taken.update(range(*item))
+                k = item[0] - 1 if step < 0 else item[1]
+    return out
+
+
+def _item(view: str, k: int, step: int, lo: int, hi: int, suffixes: list[str], leadins) -> tuple[int, int] | None:
+    """The 、-list item before (``step`` -1) or after (+1) the 、 at ``k``, if it ends in a zone word."""
+    a = b = k + 1 if step > 0 else k
+    if step < 0:
+        while a > lo and is_han(view[a - 1]) and view[a - 1] not in _STOP and k - a < 16:
+            a -= 1
+    else:
+        while b < hi and is_han(view[b]) and view[b] not in _STOP and b - k < 16:
+            b += 1
+    suffix = next((x for x in suffixes if view.startswith(x, b - len(x))), None)
+    if suffix is None:
+        return None
+    changed = True
+    while changed:
+        changed = False
+        for w in leadins:
+            if view.startswith(w, a) and b - len(suffix) - a - len(w) >= 2:
+                a += len(w)
+                changed = True
+    stem = b - len(suffix) - a
+    if not 2 <= stem <= 10 or view.startswith(_SCOPE_WORDS + _NOT_NAMED, a):
+        return None
+    if any(w in view[a + 1:b - len(suffix)] for w in leadins if len(w) > 1):
+        return None  # 云梦创建国家…示范区: a clause, not a name
+    return a, b
+
+
+#: words opening a kind of zone rather than a named one (国家数字贸易示范区, 省级开发区)
+_NOT_NAMED = ("国家", "省级", "市级", "县级", "国际")
 
 
 def _extended(view: str, m: PlaceMention, end: int) -> PlaceMention:

@@ -43,6 +43,13 @@ PERSONS = [
     ("全党同志要牢记使命", []),
     ("广大党员干部不忘初心", []),
     ("严厉查处违法行为", []),
+    # a 、-list with confirmed names, and a name confirmed once named again
+    ("副主席王洪文、张春桥、江青、姚文元出席。后来江青又提出要求。", ["王洪文", "张春桥", "江青", "姚文元", "江青"]),
+    ("办公室主任由民航总局副局长杨国庆担任。", ["杨国庆"]),
+    ("当罗素教授在上海讲学时", ["罗素"]),
+    ("出席会议的中央委员和其他同志们", []),     # 和 + an ordinary word is no name
+    ("主任高建国说，要高举旗帜。", ["高建国"]),  # 高 is a surname before an ordinary word too
+    ("。马克思同志说过这句话。我们坚持马克思列宁主义。", ["马克思"]),   # not inside the doctrine's name
 ]
 # fmt: on
 
@@ -484,3 +491,87 @@ def test_a_repeated_tagged_name_is_a_person():
 ])
 def test_repeated_tagged_words_that_are_no_persons(text, names):
     assert [e for e in extract_entities(_tagged(text, names)) if e.label == "PERSON"] == []
+
+
+def test_roster_names_padded_and_units():
+    text = ("二、组成人员\n主　任：尤　权　　国务院副秘书长\n副主任：杨元元　　民航总局局长\n"
+            "　　　　吉　林　　北京市副市长\n成　员：何亚非　　外交部部长助理\n")
+    persons = ents(text, "PERSON")
+    assert [(p.text, p.normalized) for p in persons] == [
+        ("尤\u3000权", "尤权"), ("杨元元", "杨元元"), ("吉\u3000林", "吉林"), ("何亚非", "何亚非")]
+    assert texts(text, "ORG") == ["国务院", "民航总局", "外交部"]
+    assert texts(text, "PLACE") == ["北京市"]
+
+
+def test_a_single_spaced_line_is_no_roster():
+    assert texts("主　任：尤　权　　国务院副秘书长\n", "PERSON") == []
+
+
+# fmt: off
+NAMED_BODIES = [
+    # a short name the text defines, and the offices of named bodies
+    ("组建北京奥运会首都国际机场协调委员会（以下简称协调委）。协调委办公室设在民航总局，协调委每半年召开例会。",
+     ["北京奥运会首都国际机场协调委员会", "协调委", "协调委办公室", "民航总局", "协调委"]),
+    ("国家粮食应急工作指挥部下设办公室。国家粮食应急工作指挥部办公室设在国家粮食局。",
+     ["国家粮食应急工作指挥部", "国家粮食应急工作指挥部办公室", "国家粮食局"]),
+    # a body named after a place whose suffix is glued into one word with the words before it
+    ("并且成立了西藏自治区筹备委员会。", ["西藏自治区筹备委员会"]),
+    ("现在，西藏的局势已经完全在人民解放军西藏军区的控制之下。", ["人民解放军西藏军区"]),
+    ("荣获全国友协国际友城联合会授予的称号", ["全国友协国际友城联合会"]),
+    # a function word standing alone ends the name; inside a word (首都) it does not
+    ("全国人民代表大会及其常务委员会制定法律", ["全国人民代表大会"]),
+    ("同意组建2008年北京奥运会首都国际机场协调委员会。", ["2008年北京奥运会首都国际机场协调委员会"]),
+    # a dash pair opens a centre's name; a generic word inside a longer word does not make it a kind
+    ("中国—东盟国家人工智能应用合作中心获批建设", ["中国—东盟国家人工智能应用合作中心"]),
+    ("粉碎美国侵略集团的阴谋", []),
+    ("联系指挥部成员单位开展工作", []),
+    # renamed or historical bodies
+    ("解散原西藏地方政府（即噶厦）", ["西藏地方政府", "噶厦"]),
+    ("人民解放军、武装警察部队和民兵作出了重大贡献，主动加强与人民政协的联系", ["人民解放军", "武装警察部队", "人民政协"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", NAMED_BODIES)
+def test_named_bodies(text, expected):
+    assert texts(text, "ORG") == expected
+
+
+def test_regional_committee_of_a_district_report():
+    text = "海拉尔区人民政府工作报告。海拉尔区经济增长，海拉尔区文化繁荣，海拉尔区生态良好。严格落实自治区党委的规定。"
+    assert "自治区党委" in texts(text, "ORG")
+
+
+# fmt: off
+PLACES_IN_CONTEXT = [
+    # a county's two-character stem in a document naming its province, listed with another place
+    ("广西壮族自治区政府工作报告。苍梧、昭平等10个县区通了高速公路，崇左至凭祥铁路建成通车。", ["苍梧", "昭平", "崇左", "凭祥"]),
+    ("新疆维吾尔自治区政府工作报告。加快乌鲁木齐、伊宁、喀什等城市建设。", ["乌鲁木齐", "伊宁", "喀什"]),
+    # nor as an ordinary word, nor as a township's stem after its county (麻山 is also a district of 鸡西)
+    ("广西壮族自治区政府工作报告。坚持以产促城、以城兴业。", []),
+    ("贵州省望谟县麻山乡打务村", ["贵州省", "望谟县", "麻山乡", "打务村"]),
+    # zones in a list with a zone named after a place; rivers named after a place
+    ("新疆维吾尔自治区政府工作报告。推进甘泉堡经济技术开发区、上库高新技术产业开发区、石河子经济技术开发区建设。",
+     ["甘泉堡经济技术开发区", "上库高新技术产业开发区", "石河子经济技术开发区"]),
+    ("加快乌鲁木齐国际陆港区建设，推动伊犁河美丽河湖保护。", ["乌鲁木齐国际陆港区", "伊犁河"]),
+    ("创建国家服务贸易创新发展示范区、国家数字贸易示范区", []),
+    # a historical name of a region
+    ("先后成立了新疆维吾尔自治区、广西僮族自治区、宁夏回族自治区", ["新疆维吾尔自治区", "广西僮族自治区", "宁夏回族自治区"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", PLACES_IN_CONTEXT)
+def test_places_in_context(text, expected):
+    found = texts(text, "PLACE")
+    assert [p for p in found if p not in ("广西壮族自治区", "新疆维吾尔自治区") or p in expected] == expected
+
+
+@pytest.mark.parametrize("text,normalized", [
+    ("香港特別行政區政府會繼續與中央政府保持緊密聯繫，立法會議員提出質詢。", "中央人民政府"),
+    ("台湾地区立法院通过预算，司法院回应，中央政府另有安排。", "中央政府"),
+    ("国务院常务会议研究部署。中央政府出台政策。", "国务院"),
+])
+def test_central_government_of_region_documents(text, normalized):
+    (centre,) = [e for e in ents(text, "ORG") if e.text in ("中央政府",)]
+    assert centre.normalized == normalized
