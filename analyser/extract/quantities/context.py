@@ -49,7 +49,7 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
     place_starts = [e.start for e in place_list]
     spans = [(q.start, q.end) for q in found]
     runs = _run_ends(view, spans)
-    layout = _Layout(src)
+    layout = _Layout(src, spans)
     chains = DateChains(view, layout, date_list)
     out: list[Quantity] = []
     prev_ind: Span | None = None
@@ -75,12 +75,13 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
 class _Layout:
     """Sentence, paragraph and token look-ups with their start lists built once per text."""
 
-    def __init__(self, src: DocumentText) -> None:
+    def __init__(self, src: DocumentText, spans: Sequence[tuple[int, int]] = ()) -> None:
         self.sentences = list(src.sentences) or [(0, len(src.text))]
         self.paragraphs = list(src.paragraphs) or [(0, len(src.text))]
         self.s_starts = [a for a, _ in self.sentences]
         self.p_starts = [a for a, _ in self.paragraphs]
         self.t_starts = [t.start for t in src.tokens]
+        self.q_starts = [a for a, _ in spans]  # the quantities' starts, in text order
         self.respectively = [m.start() for m in RESPECTIVELY.finditer(src.view)]
 
     def last_respectively(self, lo: int, hi: int) -> int:
@@ -142,9 +143,8 @@ class _Context:
 
     def next_quantity_start(self, b: int) -> int:
         """Where the first quantity starting at or after ``b`` (past this one) starts."""
-        k = self.i + 1
-        while k < len(self.spans) and self.spans[k][0] < b:
-            k += 1  # 96户177人建档立卡贫困人口: the phrase after the run ends at the next one after it
+        # 96户177人建档立卡贫困人口: the phrase after the run ends at the next one after it
+        k = bisect.bisect_left(self.layout.q_starts, b, self.i + 1)
         return self.spans[k][0] if k < len(self.spans) else 10**12
 
     def after_quantities(self, b: int) -> int:

@@ -145,13 +145,17 @@ def _split_at_inner_de(view: str, a: int, b: int) -> list[tuple[int, int]]:
             return [(a, x - 1)] + _split_at_inner_de(view, y - size, b)
     # members of one length opening alike, then an inner member opening alike that runs on
     # (有智慧、有能力、有办法把特别行政区管理好、建设好): the list ends inside it
-    for k in range(2, len(pieces) - 1):
-        head = pieces[:k]
-        size = head[0][1] - head[0][0]
-        x, y = pieces[k]
-        if 2 <= size <= 4 and all(q - p == size for p, q in head) and len({view[p] for p, _ in head + [pieces[k]]}) == 1 \
-                and y - x >= size + 3:
-            return [(a, x + size)]
+    # (the members before the k-th are checked once each: the head only grows)
+    size = pieces[0][1] - pieces[0][0]
+    if 2 <= size <= 4:
+        for k in range(1, len(pieces) - 1):
+            x, y = pieces[k]
+            if view[x] != view[pieces[0][0]]:
+                break
+            if k >= 2 and y - x >= size + 3:
+                return [(a, x + size)]
+            if y - x != size:
+                break
     return [(a, b)]
 
 def _list_run(view: str, chunk_a: int, chunk_b: int, bounds: set[int] | None) -> Candidate | None:
