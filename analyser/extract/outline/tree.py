@@ -65,24 +65,43 @@ def _nested_runs(cands: list[Candidate], *, tolerance: int) -> list[tuple[list[C
     runs: list[list[Candidate]] = []
     depth: dict[int, int] = {}
     stack: list[list[Candidate]] = []  # open runs, innermost last
+    # the next number each open run expects -> the stack positions of those runs, innermost last;
+    # runs change only at the top of the stack, so finding the run a number continues is a look-up
+    expecting: dict[int, list[int]] = {}
+
+    def push(run: list[Candidate]) -> None:
+        expecting.setdefault(run[-1].number + 1, []).append(len(stack))
+        stack.append(run)
+
+    def pop() -> None:
+        expecting[stack.pop()[-1].number + 1].pop()
+
+    def extend_top(c: Candidate) -> None:
+        top = stack[-1]
+        expecting[top[-1].number + 1].pop()
+        top.append(c)
+        expecting.setdefault(c.number + 1, []).append(len(stack) - 1)
+
     for c in cands:
         cur = stack[-1] if stack else None
         if cur and c.number == cur[-1].number + 1:
-            cur.append(c)
+            extend_top(c)
             continue
-        outer = next((i for i in range(len(stack) - 2, -1, -1) if c.number == stack[i][-1].number + 1), None)
+        waiting = expecting.get(c.number)
+        outer = waiting[-1] if waiting else None  # never the top: it expects another number
         if outer is not None:
             for inner in stack[outer + 1:]:
                 if len(inner) >= 2:
                     depth[id(inner)] = depth.get(id(inner), 0) + 1
-            del stack[outer + 1:]
-            stack[outer].append(c)
+            while len(stack) > outer + 1:
+                pop()
+            extend_top(c)
         elif c.number == 1:
             run = [c]
             runs.append(run)
-            stack.append(run)
+            push(run)
         elif cur and cur[-1].number < c.number <= cur[-1].number + 1 + tolerance:
-            cur.append(c)
+            extend_top(c)
     return [(run, _depth(run, runs, depth)) for run in runs if len(run) >= 2]
 
 
