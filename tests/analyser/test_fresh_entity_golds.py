@@ -13,32 +13,13 @@ import json
 from pathlib import Path
 
 import pytest
+from gold_scoring import gold_document, scorer, shared_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDS = sorted((ROOT / "tests" / "gold" / "fresh_entities").glob("*.gold.json"))
 
 #: micro-averaged F1 floors over the ten documents (figures after the fixes in the README)
 FLOORS = {"PERSON": 0.97, "ORG": 0.95, "PLACE": 0.94}
-
-
-def _shared() -> Path:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "tools" / "score.py").is_file():
-            return base / "shared"
-    pytest.skip("the shared data folder (shared/) is not beside the project")
-
-
-def _scorer(shared: Path):
-    import importlib.util
-    import sys
-
-    module = sys.modules.get("shared_score")
-    if module is None:
-        spec = importlib.util.spec_from_file_location("shared_score", shared / "tools" / "score.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)  # type: ignore[union-attr]
-        sys.modules["shared_score"] = module
-    return module
 
 
 def _f1(t: list[int]) -> float:
@@ -51,14 +32,11 @@ def _f1(t: list[int]) -> float:
 def _totals(traditional: bool) -> dict[str, list[int]]:
     from analyser import analyse, analyse_file
 
-    shared = _shared()
-    score = _scorer(shared)
+    shared = shared_folder()
     sums: dict[str, list[int]] = {}
     for path in GOLDS:
         gold = json.loads(path.read_text(encoding="utf-8"))
-        doc = shared / gold["document"]["path"].split("shared/", 1)[1]
-        if not doc.is_file():
-            pytest.skip(f"{doc} not present")
+        doc = gold_document(shared, gold)
         if traditional:
             if gold["document"]["format"] != "text":
                 continue
@@ -72,7 +50,7 @@ def _totals(traditional: bool) -> dict[str, list[int]]:
             pred = analyse(text).to_dict(text=True)
         else:
             pred = analyse_file(doc).to_dict(text=True)
-        res = score.score(gold, pred, pred["document"]["text"])
+        res = scorer(shared).score(gold, pred, pred["document"]["text"])
         assert res["offsets"]["wrong"] == 0, path.name
         for label, r in res["entities"].items():
             t = sums.setdefault(label, [0, 0, 0])

@@ -8,10 +8,10 @@ holding it when the project is one of several working copies).
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from gold_scoring import score_gold, shared_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 FRESH = ROOT / "tests" / "gold" / "fresh"
@@ -20,32 +20,9 @@ FRESH = ROOT / "tests" / "gold" / "fresh"
 FLOORS = {"outline": 0.97, "PERSON": 0.90, "ORG": 0.89, "PLACE": 0.97, "slogans": 0.55}
 
 
-def _shared() -> Path:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "tools" / "score.py").is_file():
-            return base / "shared"
-    pytest.skip("the shared data folder (shared/) is not beside the project")
-
-
-def _scorer(shared: Path):
-    import importlib.util
-    import sys
-
-    module = sys.modules.get("shared_score")
-    if module is None:
-        spec = importlib.util.spec_from_file_location("shared_score", shared / "tools" / "score.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)  # type: ignore[union-attr]
-        sys.modules["shared_score"] = module
-    return module
-
-
 @pytest.fixture(scope="module")
 def totals() -> dict[str, list[int]]:
-    from analyser import analyse_file
-
-    shared = _shared()
-    score = _scorer(shared)
+    shared = shared_folder()
     sums: dict[str, list[int]] = {}
 
     def add(key: str, r: dict | None) -> None:
@@ -58,12 +35,7 @@ def totals() -> dict[str, list[int]]:
     golds = sorted(FRESH.glob("*.gold.json"))
     assert len(golds) >= 8
     for path in golds:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        doc = shared / gold["document"]["path"].split("shared/", 1)[1]
-        if not doc.is_file():
-            pytest.skip(f"{doc} not present")
-        pred = analyse_file(doc).to_dict(text=True)
-        res = score.score(gold, pred, pred["document"]["text"])
+        _, res = score_gold(path, shared)
         assert res["offsets"]["wrong"] == 0, path.name
         add("outline", res["outline_points"])
         add("outline", res.get("outline_items"))
@@ -90,20 +62,12 @@ OUTLINE_FLOOR = 0.97
 
 @pytest.mark.slow
 def test_fresh_outline_floor() -> None:
-    from analyser import analyse_file
-
-    shared = _shared()
-    score = _scorer(shared)
+    shared = shared_folder()
     tp = n_gold = n_pred = 0
     golds = sorted((ROOT / "tests" / "gold" / "fresh_outline").glob("*.gold.json"))
     assert len(golds) >= 9
     for path in golds:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        doc = shared / gold["document"]["path"].split("shared/", 1)[1]
-        if not doc.is_file():
-            pytest.skip(f"{doc} not present")
-        pred = analyse_file(doc).to_dict(text=True)
-        res = score.score(gold, pred, pred["document"]["text"])
+        pred, res = score_gold(path, shared)
         assert res["offsets"]["wrong"] == 0, path.name
         for key in ("outline_points", "outline_items"):
             r = res.get(key)

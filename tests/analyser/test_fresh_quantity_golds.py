@@ -8,10 +8,10 @@ holding it when the project is one of several working copies).
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from gold_scoring import score_gold, shared_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 FRESH = ROOT / "tests" / "gold" / "fresh_quantities"
@@ -20,26 +20,6 @@ FRESH = ROOT / "tests" / "gold" / "fresh_quantities"
 F1_FLOORS = {"quantities": 0.97, "dates": 0.97, "citations": 0.99}
 #: pooled field accuracies over the matched gold items
 FIELD_FLOORS = {"value": 0.98, "unit": 0.95, "qualifier": 0.97, "indicator": 0.74, "modality": 0.95, "date_value": 0.97}
-
-
-def _shared() -> Path:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "tools" / "score.py").is_file():
-            return base / "shared"
-    pytest.skip("the shared data folder (shared/) is not beside the project")
-
-
-def _scorer(shared: Path):
-    import importlib.util
-    import sys
-
-    module = sys.modules.get("shared_score")
-    if module is None:
-        spec = importlib.util.spec_from_file_location("shared_score", shared / "tools" / "score.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)  # type: ignore[union-attr]
-        sys.modules["shared_score"] = module
-    return module
 
 
 #: the second set (``tests/gold/fresh_quantities2``: quantities only, six windows): floors just
@@ -60,10 +40,7 @@ def totals2() -> dict[str, list[int]]:
 
 
 def _totals(folder: Path) -> dict[str, list[int]]:
-    from analyser import analyse_file
-
-    shared = _shared()
-    score = _scorer(shared)
+    shared = shared_folder()
     sums: dict[str, list[int]] = {}
 
     def add(key: str, *counts: int) -> None:
@@ -74,12 +51,7 @@ def _totals(folder: Path) -> dict[str, list[int]]:
     golds = sorted(folder.glob("*.gold.json"))
     assert len(golds) >= 6
     for path in golds:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        doc = shared / gold["document"]["path"].split("shared/", 1)[1]
-        if not doc.is_file():
-            pytest.skip(f"{doc} not present")
-        pred = analyse_file(doc).to_dict(text=True)
-        res = score.score(gold, pred, pred["document"]["text"])
+        _, res = score_gold(path, shared)
         assert res["offsets"]["wrong"] == 0, path.name
         for key, r in (("quantities", res["quantities"]["lenient"]), ("dates", res["dates"]), ("citations", res["citations"])):
             add(key, r["tp"], r["gold"], r["pred"])

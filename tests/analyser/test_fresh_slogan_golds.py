@@ -8,11 +8,10 @@ Skipped without the shared data folder.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from test_fresh_golds import _scorer, _shared
+from gold_scoring import score_gold, shared_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 FRESH = ROOT / "tests" / "gold" / "fresh_slogans"
@@ -23,20 +22,12 @@ FLOORS = {"p": 0.90, "r": 0.61, "f1": 0.73}
 
 @pytest.fixture(scope="module")
 def micro() -> dict[str, float]:
-    from analyser import analyse_file
-
-    shared = _shared()
-    score = _scorer(shared)
+    shared = shared_folder()
     tp = n_gold = n_pred = 0
     golds = sorted(FRESH.glob("*.gold.json"))
     assert len(golds) >= 7
     for path in golds:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        doc = shared / gold["document"]["path"].split("shared/", 1)[1]
-        if not doc.is_file():
-            pytest.skip(f"{doc} not present")
-        pred = analyse_file(doc).to_dict(text=True)
-        r = score.score(gold, pred, pred["document"]["text"])["slogans"]["lenient"]
+        r = score_gold(path, shared)[1]["slogans"]["lenient"]
         tp, n_gold, n_pred = tp + r["tp"], n_gold + r["gold"], n_pred + r["pred"]
     p, r = tp / n_pred, tp / n_gold
     return {"p": p, "r": r, "f1": 2 * p * r / (p + r)}
