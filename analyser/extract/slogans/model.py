@@ -30,6 +30,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
+from operator import le
 from os.path import commonprefix
 from pathlib import Path
 from typing import Any
@@ -73,12 +75,11 @@ class FeatureContext:
     def __post_init__(self) -> None:
         if not self.starts and self.words:
             starts = sorted(self.words)
-            words = self.words
             object.__setattr__(self, "starts", starts)
-            tags = [words[a][1][:1] for a in starts]
-            ends = [words[a][2] for a in starts]
-            if all(tags) and all(e <= a for e, a in zip(ends, starts[1:])):
-                object.__setattr__(self, "classes", "".join(tags))
+            found = list(map(self.words.__getitem__, starts))
+            classes = "".join([w[1][:1] for w in found])
+            if len(classes) == len(starts) and all(map(le, [w[2] for w in found], islice(starts, 1, None))):
+                object.__setattr__(self, "classes", classes)
 
     @classmethod
     def build(cls, view: str, tokens: tuple[Token, ...] | list[Token] | None = None) -> FeatureContext:
@@ -259,12 +260,22 @@ def _word_classes(x: _View, f: dict[str, Any]) -> None:
     c, n = x.c, x.n
     classes = [x.ctx.word_classes(a, b) for a, b in c.parts or ((c.start, c.end),)]
     first = [w[0] for w in classes]
+    nouns = single = pairs = two = 0  # counts, one pass
+    for w in classes:
+        if w[1]:
+            nouns += 1
+        if w[2] == 1:
+            single += 1
+        elif w[2] == 2:
+            two += 1
+            if w[3]:
+                pairs += 1
     f["verb_first"] = first.count("v") / n
-    f["noun_only"] = sum(1 for w in classes if w[1]) / n
-    f["single_word"] = sum(1 for w in classes if w[2] == 1) / n
-    f["adj_first"] = sum(1 for t in first if t in ("a", "d")) / n
-    f["verb_object"] = sum(1 for w in classes if w[3]) / n
-    f["two_words"] = sum(1 for w in classes if w[2] == 2) / n
+    f["noun_only"] = nouns / n
+    f["single_word"] = single / n
+    f["adj_first"] = (first.count("a") + first.count("d")) / n
+    f["verb_object"] = pairs / n
+    f["two_words"] = two / n
     f["first_tag=" + first[0]] = 1
     seqs = [w[4] for w in classes]
     f["tags_parallel"] = int(n > 1 and len(set(seqs)) == 1)
