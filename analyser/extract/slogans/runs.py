@@ -59,7 +59,7 @@ def clause_candidates(view: str) -> list[Candidate]:
                     # the frame may start inside the first clause (要让农业成为…，让农民成为…)
                     # of the places sharing the opening, the longest shared opening, then the one
                     # leaving a clause as long as the next (要和平不要战争，要发展…: from the first 要)
-                    ks = [k for k, ch in enumerate(ref) if ch == nxt[0]] if nxt else []
+                    ks = [k for k, ch in enumerate(ref) if ch == nxt[0]] if nxt and nxt[0] in ref else []
                     if not ks:
                         break
                     k = max(ks, key=lambda k: (_common_prefix(ref[k:], nxt), -abs(len(ref) - k - len(nxt)), k))
@@ -125,6 +125,10 @@ def _suffix_clause_runs(view: str, clauses: list[tuple[int, int]]) -> list[Candi
     out = []
     i = 0
     while i < len(clauses) - 1:
+        # a run needs its first two clauses of 4-12 characters: look no further when one is not
+        if not (4 <= clauses[i][1] - clauses[i][0] <= 12 and 4 <= clauses[i + 1][1] - clauses[i + 1][0] <= 12):
+            i += 1
+            continue
         run = [clauses[i]]
         suffix = ""
         for a, b in clauses[i + 1:]:
