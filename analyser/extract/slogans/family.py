@@ -82,8 +82,9 @@ def _split_compact(s: str) -> list[str]:
     return []
 
 
-def _bigrams(s: str) -> set[str]:
-    return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
+@lru_cache(maxsize=65536)
+def _bigrams(s: str) -> frozenset[str]:
+    return frozenset([s[i:i + 2] for i in range(len(s) - 1)]) or frozenset((s,))
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -107,7 +107,7 @@ class LinearModel:
             if w is None:
                 w = weight(name)
             if w:
-                total += w * float(value)
+                total += w * value  # an int is converted exactly, as float() would
         return total + self.intercept
 
     def probabilities(self, feats: Iterable[Mapping[str, Any]]) -> list[float]:

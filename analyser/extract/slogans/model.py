@@ -27,8 +27,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
+from operator import le
+from os.path import commonprefix
 from pathlib import Path
 from typing import Any
 
@@ -53,11 +57,29 @@ _PLACE_END = set("省市县区州盟旗乡镇村")
 
 @dataclass(frozen=True)
 class FeatureContext:
-    """What features read: the view, word boundaries and the word at each offset."""
+    """What features read: the view, word boundaries and the word at each offset.
+
+    Built once per document; it also holds what every candidate's features look up (the sorted word
+    starts, the cue patterns, the lexicon sets) and remembers the word classes of each span it was
+    asked about (a span is often a member of several candidates).
+    """
 
     view: str
     bounds: frozenset[int]
     words: dict[int, tuple[str, str, int]]  # start -> (norm, tag, end)
+    starts: list[int] = field(default_factory=list, repr=False, compare=False)  # sorted keys of words
+    #: the first letter of each word's tag, in the order of ``starts``; "" when the words overlap
+    #: or a tag is empty (then spans are read word by word)
+    classes: str = field(default="", repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.starts and self.words:
+            starts = sorted(self.words)
+            object.__setattr__(self, "starts", starts)
+            found = list(map(self.words.__getitem__, starts))
+            classes = "".join([w[1][:1] for w in found])
+            if len(classes) == len(starts) and all(map(le, [w[2] for w in found], islice(starts, 1, None))):
+                object.__setattr__(self, "classes", classes)
 
     @classmethod
     def build(cls, view: str, tokens: tuple[Token, ...] | list[Token] | None = None) -> FeatureContext:
@@ -72,52 +94,66 @@ class FeatureContext:
         return cls(view, bounds, words)
 
     def words_in(self, a: int, b: int) -> list[tuple[str, str]]:
-        """``(word, tag)`` of the words starting inside ``[a, b)``."""
+        """``(word, tag)`` of the words starting inside ``[a, b)``: from the first word starting at
+        or after ``a``, each next one is the first starting at or after the end of the last."""
         out = []
-        pos = a
-        while pos < b:
-            w = self.words.get(pos)
-            if w is None:
-                pos += 1
-                continue
+        starts, words = self.starts, self.words
+        i = bisect_left(starts, a)
+        n = len(starts)
+        while i < n:
+            pos = starts[i]
+            if pos >= b:
+                break
+            w = words[pos]
             out.append((w[0], w[1]))
-            pos = w[2]
+            end = w[2]
+            i += 1
+            if i < n and starts[i] < end:  # a word starting inside the last one (never with jieba's tokens)
+                i = bisect_left(starts, end, i)
         return out
+
+    def word_classes(self, a: int, b: int) -> tuple[str, bool, int, bool, str]:
+        """What the word-class features read of the span ``[a, b)`` (see :func:`_word_classes`):
+        the class (first tag letter) of its first word, whether all its words are nouns, its word
+        count, whether it is a verb-object pair, and its first three classes ("x" for no word)."""
+        if not self.classes:
+            return _word_classes_of([tag for _, tag in self.words_in(a, b)] or ["x"])
+        # the words do not overlap: those starting inside [a, b) are one slice of the sorted starts
+        seq = self.classes[bisect_left(self.starts, a):bisect_left(self.starts, b)] or "x"
+        first = seq[0]
+        n = len(seq)
+        return first, not seq.strip("nsr"), n, n == 2 and first == "v" and seq[1] in "nv", seq[:3]
+
+
+def _word_classes_of(t: list[str]) -> tuple[str, bool, int, bool, str]:
+    """:meth:`FeatureContext.word_classes` of a list of tags, some of them empty."""
+    first = t[0][:1]
+    return (first, all(s[:1] in "nsr" for s in t), len(t), len(t) == 2 and first == "v" and t[1][:1] in "nv",
+            "".join(s[:1] for s in t[:3]))
 
 
 def _common_prefix(strs: list[str]) -> int:
-    if not strs:
-        return 0
-    n = 0
-    while all(len(s) > n and s[n] == strs[0][n] for s in strs):
-        n += 1
-    return n
+    return len(commonprefix(strs)) if strs else 0
 
 
 def _common_suffix(strs: list[str]) -> int:
     return _common_prefix([s[::-1] for s in strs])
 
 
-@dataclass(frozen=True)
 class _View:
     """One candidate as the feature groups read it."""
 
-    ctx: FeatureContext
-    c: Candidate
-    text: str
-    parts: list[str]  # the members (the whole text when there are none)
-    lens: list[int]
-    pre: str  # the four characters before the candidate (quotes included)
-    post: str  # the four characters after it
-    b0: int  # where the candidate ends, quotes included
+    __slots__ = ("b0", "c", "ctx", "cue", "equal_lengths", "lens", "n", "parts", "post", "pre", "text")
 
-    @property
-    def n(self) -> int:
-        return len(self.parts)
-
-    @property
-    def equal_lengths(self) -> bool:
-        return self.n > 1 and len(set(self.lens)) == 1
+    def __init__(self, ctx: FeatureContext, c: Candidate, text: str, parts: list[str], lens: list[int],
+                 pre: str, post: str, b0: int) -> None:
+        self.ctx, self.c, self.text, self.parts, self.lens = ctx, c, text, parts, lens
+        self.pre = pre  # the four characters before the candidate (quotes included)
+        self.post = post  # the four characters after it
+        self.b0 = b0  # where the candidate ends, quotes included
+        self.n = n = len(parts)  # the members (the whole text when there are none)
+        self.equal_lengths = n > 1 and len(set(lens)) == 1
+        self.cue = cue_pattern("before", "$").search(pre)  # the cue word right before the candidate
 
 
 def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
@@ -129,9 +165,9 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
     a0, b0 = c.outer if c.outer else (c.start, c.end)
     x = _View(ctx, c, text, parts, [len(p) for p in parts], v[max(0, a0 - 4):a0], v[b0:b0 + 4], b0)
     f: dict[str, Any] = {}
-    for group in (_form, _context, _lexicon, _member_marks, _frame, _by_origin, _cue_word, _word_classes):
+    for group in _GROUPS:
         group(x, f)
-    if c.quoted:
+    if c.outer is not None:
         _speech(x, f)
     if c.origin == "numbered":
         _numbered(x, f)
@@ -141,18 +177,20 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
 def _form(x: _View, f: dict[str, Any]) -> None:
     """How the candidate was found and its shape: member count and lengths, shared ends, digits."""
     c, text, lens, n = x.c, x.text, x.lens, x.n
+    size = len(text)
     f["src"] = c.origin
-    f["quoted"] = int(c.quoted)
+    f["quoted"] = int(c.outer is not None)
     f["in_title"] = int(c.in_title)
     f["n_parts"] = min(n, 8)
-    f["log_len"] = math.log1p(len(text))
-    f["len_le4"] = int(len(text) <= 4)
-    f["len_gt15"] = int(len(text) > 15)
-    f["len_gt30"] = int(len(text) > 30)
+    f["log_len"] = math.log1p(size)
+    f["len_le4"] = int(size <= 4)
+    f["len_gt15"] = int(size > 15)
+    f["len_gt30"] = int(size > 30)
     f["eq_len"] = int(x.equal_lengths)
-    f["len_spread"] = (max(lens) - min(lens)) if n > 1 else 0
-    f["max_part"] = min(max(lens), 12)
-    f["min_part"] = min(min(lens), 12)
+    longest, shortest = max(lens), min(lens)
+    f["len_spread"] = (longest - shortest) if n > 1 else 0
+    f["max_part"] = min(longest, 12)
+    f["min_part"] = min(shortest, 12)
     f["prefix"] = min(_common_prefix(x.parts), 3) if n > 1 else 0
     f["suffix"] = min(_common_suffix(x.parts), 3) if n > 1 else 0
     f["digit"] = int(bool(_DIGIT.search(text)))
@@ -160,12 +198,13 @@ def _form(x: _View, f: dict[str, Any]) -> None:
 
 def _context(x: _View, f: dict[str, Any]) -> None:
     """The characters around the candidate and the cues there (按照…的原则, …等)."""
+    post = x.post
     f["pre1=" + x.pre[-1:]] = 1
-    f["post1=" + x.post[:1]] = 1
-    f["pre_cue"] = int(bool(cue_pattern("before", "$").search(x.pre)))
+    f["post1=" + post[:1]] = 1
+    f["pre_cue"] = int(bool(x.cue))
     f["post_cue"] = int(bool(cue_pattern("after", "^").match(x.ctx.view[x.b0:x.b0 + 8])))
-    f["post_deng"] = int(x.post.startswith("等"))
-    f["post_de"] = int(x.post.startswith("的"))
+    f["post_deng"] = int(post.startswith("等"))
+    f["post_de"] = int(post.startswith("的"))
 
 
 def _lexicon(x: _View, f: dict[str, Any]) -> None:
@@ -174,7 +213,8 @@ def _lexicon(x: _View, f: dict[str, Any]) -> None:
     f["aligned"] = int(c.start in bounds and c.end in bounds)
     f["parts_aligned"] = sum(1 for a, b in c.parts if a in bounds and b in bounds) / max(1, len(c.parts))
     f["known"] = int(x.text.replace("、", "").replace("，", "") in known_formulations())
-    f["known_parts"] = sum(1 for p in x.parts if p in known_parts()) / x.n
+    known = known_parts()
+    f["known_parts"] = sum(1 for p in x.parts if p in known) / x.n
     f["family_member"] = int(x.text in member_to_family())
 
 
@@ -190,11 +230,13 @@ def _frame(x: _View, f: dict[str, Any]) -> None:
     """A shared frame at fixed positions of equal-length members: 宜X则X, X得X, 靠X."""
     parts, lens = x.parts, x.lens
     if x.equal_lengths:
-        f["shared_pos"] = sum(1 for i in range(lens[0]) if len({p[i] for p in parts}) == 1) / lens[0]
         # member shape class: which places the members share (更X: "=_", X有所X: "_==_")
-        f["shape=" + "".join("=" if len({p[i] for p in parts}) == 1 else "_" for i in range(lens[0]))] = 1
-    f["all4"] = int(x.n > 1 and all(n == 4 for n in lens))
-    f["all3"] = int(x.n > 1 and all(n == 3 for n in lens))
+        shape = "".join("=" if len(set(chars)) == 1 else "_" for chars in zip(*parts))
+        f["shared_pos"] = shape.count("=") / lens[0]
+        f["shape=" + shape] = 1
+    many = x.n > 1
+    f["all4"] = int(many and all(n == 4 for n in lens))
+    f["all3"] = int(many and all(n == 3 for n in lens))
 
 
 def _by_origin(x: _View, f: dict[str, Any]) -> None:
@@ -207,7 +249,7 @@ def _by_origin(x: _View, f: dict[str, Any]) -> None:
 
 def _cue_word(x: _View, f: dict[str, Any]) -> None:
     """The cue word before the candidate, when longer than one character (坚持, 按照)."""
-    m = cue_pattern("before", "$").search(x.pre)
+    m = x.cue
     if m and len(m.group()) > 1:
         f["pre=" + m.group()] = 1
 
@@ -216,19 +258,26 @@ def _word_classes(x: _View, f: dict[str, Any]) -> None:
     """Word classes of the members: verb-object pairs and 4-character phrases against noun lists,
     and syntactic parallelism (members with one coarse word-class sequence: "na" for 系统完备、科学规范)."""
     c, n = x.c, x.n
-    tags = []
-    for a, b in c.parts or ((c.start, c.end),):
-        ws = x.ctx.words_in(a, b)
-        tags.append([t for _, t in ws] or ["x"])
-    first = [t[0][:1] for t in tags]
-    f["verb_first"] = sum(1 for t in first if t == "v") / n
-    f["noun_only"] = sum(1 for t in tags if all(s[:1] in "nsr" for s in t)) / n
-    f["single_word"] = sum(1 for t in tags if len(t) == 1) / n
-    f["adj_first"] = sum(1 for t in first if t in ("a", "d")) / n
-    f["verb_object"] = sum(1 for t in tags if len(t) == 2 and t[0][:1] == "v" and t[1][:1] in "nv") / n
-    f["two_words"] = sum(1 for t in tags if len(t) == 2) / n
+    classes = [x.ctx.word_classes(a, b) for a, b in c.parts or ((c.start, c.end),)]
+    first = [w[0] for w in classes]
+    nouns = single = pairs = two = 0  # counts, one pass
+    for w in classes:
+        if w[1]:
+            nouns += 1
+        if w[2] == 1:
+            single += 1
+        elif w[2] == 2:
+            two += 1
+            if w[3]:
+                pairs += 1
+    f["verb_first"] = first.count("v") / n
+    f["noun_only"] = nouns / n
+    f["single_word"] = single / n
+    f["adj_first"] = (first.count("a") + first.count("d")) / n
+    f["verb_object"] = pairs / n
+    f["two_words"] = two / n
     f["first_tag=" + first[0]] = 1
-    seqs = ["".join(s[:1] for s in t[:3]) for t in tags]
+    seqs = [w[4] for w in classes]
     f["tags_parallel"] = int(n > 1 and len(set(seqs)) == 1)
     if n > 1:
         f["tagseq=" + seqs[0]] = 1
@@ -237,6 +286,9 @@ def _word_classes(x: _View, f: dict[str, Any]) -> None:
         for p in x.parts:
             f["mlast=" + p[-1:]] = f.get("mlast=" + p[-1:], 0) + 1 / n
             f["mfirst=" + p[:1]] = f.get("mfirst=" + p[:1], 0) + 1 / n
+
+
+_GROUPS = (_form, _context, _lexicon, _member_marks, _frame, _by_origin, _cue_word, _word_classes)
 
 
 def _speech(x: _View, f: dict[str, Any]) -> None:

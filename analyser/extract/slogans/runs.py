@@ -10,6 +10,7 @@ Examples
 from __future__ import annotations
 
 import re
+from os.path import commonprefix
 
 from .base import _CLAUSE_BREAK, _CONNECTORS, _HAN, _IS_HAN, _SENT_BREAK, Candidate
 from .lexicon import cue_pattern
@@ -18,10 +19,7 @@ __all__ = ["clause_candidates", "compact_candidates", "joined_candidates"]
 
 
 def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
+    return len(commonprefix((a, b)))
 
 def clause_candidates(view: str) -> list[Candidate]:
     """Runs of ，-clauses with a shared opening (不搞…，不搞…) or 既…，又… ."""
@@ -61,7 +59,7 @@ def clause_candidates(view: str) -> list[Candidate]:
                     # the frame may start inside the first clause (要让农业成为…，让农民成为…)
                     # of the places sharing the opening, the longest shared opening, then the one
                     # leaving a clause as long as the next (要和平不要战争，要发展…: from the first 要)
-                    ks = [k for k in range(len(ref)) if nxt and ref[k] == nxt[0]]
+                    ks = [k for k, ch in enumerate(ref) if ch == nxt[0]] if nxt and nxt[0] in ref else []
                     if not ks:
                         break
                     k = max(ks, key=lambda k: (_common_prefix(ref[k:], nxt), -abs(len(ref) - k - len(nxt)), k))
@@ -127,6 +125,10 @@ def _suffix_clause_runs(view: str, clauses: list[tuple[int, int]]) -> list[Candi
     out = []
     i = 0
     while i < len(clauses) - 1:
+        # a run needs its first two clauses of 4-12 characters: look no further when one is not
+        if not (4 <= clauses[i][1] - clauses[i][0] <= 12 and 4 <= clauses[i + 1][1] - clauses[i + 1][0] <= 12):
+            i += 1
+            continue
         run = [clauses[i]]
         suffix = ""
         for a, b in clauses[i + 1:]:

@@ -459,3 +459,24 @@ def test_a_list_sharing_an_ending_stops_before_a_joined_phrase_without_it():
     assert [v[c.start:c.end] for c in list_candidates(v, None)] == ["教育强省、科技强省、人才强省"]
     v = "推动经济建设、政治建设、文化建设、社会建设和生态文明建设。"
     assert [v[c.start:c.end] for c in list_candidates(v, None)] == ["经济建设、政治建设、文化建设、社会建设和生态文明建设"]
+
+
+def test_word_classes_from_tag_letters_match_the_word_by_word_walk():
+    """The per-document tag letters (one slice per span) give what walking the words gives."""
+    from dataclasses import replace
+
+    from analyser.extract.slogans.candidates import generate
+    from analyser.extract.slogans.model import FeatureContext, featurize
+
+    text = "按照“物理隔离、封闭运行、专款专用”的原则，确保搬得出、稳得住、有事做、能致富，推动交往交流交融。"
+    fast = FeatureContext.build(text)
+    slow = replace(fast, classes="")  # the walk, used when words overlap or a tag is empty
+    assert fast.classes and not slow.classes
+    for a in range(len(text)):
+        for b in range(a, min(len(text), a + 12) + 1):
+            assert fast.word_classes(a, b) == slow.word_classes(a, b)
+    cands = generate(text, set(fast.bounds))
+    assert cands
+    for c in cands:
+        fa, fb = featurize(fast, c), featurize(slow, c)
+        assert fa == fb and list(fa) == list(fb)
