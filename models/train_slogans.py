@@ -8,7 +8,9 @@ Annotated documents: the seed gold (``../shared/gold/seed.gold.json``), the dev 
 (``tests/gold/slogans/*.gold.json``, same ``slogans`` format) and the fresh annotations of archive
 documents (``tests/gold/fresh/`` and ``tests/gold/fresh_slogans/``, formulations inside a window). Each candidate inside an annotated
 scope is labelled 1 when it overlaps a gold formulation with intersection-over-union ≥ 0.5
-(reported speech excluded), else 0. Cross-validation holds out whole documents.
+(reported speech excluded), else 0. A candidate matching the secondary (rhetorical) tier is a
+positive of weight ``--secondary-weight`` (0.3), and of weight 0 where that tier was listed liberally
+(``fresh_slogans``). Cross-validation holds out whole documents.
 """
 from __future__ import annotations
 
@@ -200,23 +202,35 @@ def _make_pipeline(seed: int):
                          LogisticRegression(C=0.5, max_iter=3000, class_weight="balanced", random_state=seed))
 
 
-def train(repo: str | Path | None = None, shared: str | Path | None = None) -> dict[str, Any]:
-    """Train on all annotations, cross-validate by document, write the artifact and the model card."""
-    from analyser.extract.slogans.model import SEED
+def train(repo: str | Path | None = None, shared: str | Path | None = None, *,
+          secondary_weight: float = 0.3, threshold: float | None = None) -> dict[str, Any]:
+    """Train on all annotations, cross-validate by document, write the artifact and the model card.
 
+    ``threshold`` fixes the keep threshold; by default it is the lowest threshold whose
+    cross-validated F1 is within 0.005 of the best."""
     repo = Path(repo) if repo else repo_root()
     docs = load_annotations(repo, Path(shared) if shared else None)
     if len(docs) < 2:
         raise SystemExit("need at least two annotated documents (is ../shared present?)")
-    table = _candidate_table(docs)
+    table = _candidate_table(docs, secondary_weight)
     fold_probs = _held_out_probabilities(table)
     by_threshold = {t: _threshold_scores(docs, table, fold_probs, t) for t in _THRESHOLDS}
     # the lowest threshold within 0.005 of the best F1: on a tie, prefer recall
     top = max(by_threshold[t]["f1"] or 0.0 for t in _THRESHOLDS)
-    best_t = min(t for t in _THRESHOLDS if (by_threshold[t]["f1"] or 0.0) >= top - 0.005)
-    final = _make_pipeline(SEED).fit(table.X, table.y)
+    cv_t = min(t for t in _THRESHOLDS if (by_threshold[t]["f1"] or 0.0) >= top - 0.005)
+    best_t = cv_t if threshold is None else threshold
+    if best_t not in by_threshold:
+        by_threshold[best_t] = _threshold_scores(docs, table, fold_probs, best_t)
+    final = _fit(table.X, table.y, table.w)
     data_path = _write_artifact(repo, final, best_t)
     card = _model_card(repo, docs, table, data_path, best_t, by_threshold, fold_probs)
+    card["secondary_weight"] = secondary_weight
+    card["threshold_rule"] = ("fixed by --threshold" if threshold is not None else
+                              "lowest threshold within 0.005 of the best cross-validated F1")
+    card["threshold_by_cv"] = cv_t
+    card["training_command"] = "python models/train_slogans.py" + (
+        f" --secondary-weight {secondary_weight}" if secondary_weight != 0.3 else "") + (
+        f" --threshold {threshold}" if threshold is not None else "")
     (repo / "models" / "slogans.json").write_text(json.dumps(card, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     from analyser.extract.slogans.model import load_model
 
@@ -236,6 +250,7 @@ class _CandidateTable:
     candidates: list[list[Candidate]]  # per document
     features: list[list[dict]]  # per document, aligned with ``candidates``
     labels: list[list[int]]  # per document, aligned with ``candidates``
+    weights: list[list[float]]  # per document: training weight of each candidate (0: left out)
 
     @property
     def X(self) -> list[dict]:
@@ -245,32 +260,54 @@ class _CandidateTable:
     def y(self) -> list[int]:
         return [v for labels in self.labels for v in labels]
 
+    @property
+    def w(self) -> list[float]:
+        return [v for weights in self.weights for v in weights]
 
-def _candidate_table(docs: list[AnnotatedDoc]) -> _CandidateTable:
-    """Generate, label and featurize the candidates of every document."""
+
+#: label :func:`label` gives a candidate matching the secondary tier, before it is weighted
+_SECONDARY = 2
+
+
+def _candidate_table(docs: list[AnnotatedDoc], secondary_weight: float = 0.3) -> _CandidateTable:
+    """Generate, label, weight and featurize the candidates of every document. A candidate
+    matching the secondary tier is a positive of weight ``secondary_weight`` (0 where the tier was
+    listed liberally: scored, but not trained on)."""
     from analyser.extract.slogans.model import FeatureContext, featurize
     from analyser.text.normalize import simplified_view
 
-    table = _CandidateTable([], [], [], [])
+    table = _CandidateTable([], [], [], [], [])
     for doc in docs:
         ctx = FeatureContext.build(simplified_view(doc.text))
-        labelled = label(doc, generate(ctx.view, set(ctx.bounds)), secondary=1 if doc.secondary_positive else None)
+        labelled = label(doc, generate(ctx.view, set(ctx.bounds)), secondary=_SECONDARY)
+        sec_w = secondary_weight if doc.secondary_positive else 0.0
         table.views.append(ctx.view)
         table.candidates.append([c for c, _ in labelled])
         table.features.append([featurize(ctx, c) for c, _ in labelled])
-        table.labels.append([y for _, y in labelled])
+        table.labels.append([min(y, 1) for _, y in labelled])
+        table.weights.append([sec_w if y == _SECONDARY else 1.0 for _, y in labelled])
     return table
+
+
+def _fit(X: list[dict], y: list[int], w: list[float]):
+    """The pipeline fitted on the rows of non-zero weight."""
+    from analyser.extract.slogans.model import SEED
+
+    rows = [i for i, v in enumerate(w) if v > 0]
+    return _make_pipeline(SEED).fit([X[i] for i in rows], [y[i] for i in rows],
+                                    logisticregression__sample_weight=[w[i] for i in rows])
 
 
 def _held_out_probabilities(table: _CandidateTable) -> list[list[float]]:
     """Leave one document out: every document's candidates scored by a model that never saw it."""
-    from analyser.extract.slogans.model import SEED, lexicon_override
+    from analyser.extract.slogans.model import lexicon_override
 
     out = []
     for di, feats in enumerate(table.features):
         X = [f for dj, fs in enumerate(table.features) if dj != di for f in fs]
         y = [v for dj, ls in enumerate(table.labels) if dj != di for v in ls]
-        model = _make_pipeline(SEED).fit(X, y)
+        w = [v for dj, ws in enumerate(table.weights) if dj != di for v in ws]
+        model = _fit(X, y, w)
         out.append(lexicon_override(feats, [float(p) for p in model.predict_proba(feats)[:, 1]]) if feats else [])
     return out
 
@@ -325,7 +362,9 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
     for di, doc in enumerate(docs):
         kept = _select(table.views[di], table.candidates[di], probs[di], best_t)
         per_doc_scores[doc.name] = _prf(*_doc_scores(doc, kept))
-        for p, yy in zip(probs[di], table.labels[di]):
+        for p, yy, ww in zip(probs[di], table.labels[di], table.weights[di]):
+            if ww == 0:
+                continue
             cand_tp += int(p >= best_t and yy == 1)
             cand_fp += int(p >= best_t and yy == 0)
             cand_fn += int(p < best_t and yy == 1)
@@ -336,7 +375,8 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
         "artifact": f"analyser/data/{MODEL} (the coefficients the package scores with, no scikit-learn at run "
                     f"time); models/{ARTIFACT} is the fitted scikit-learn pipeline they were exported from",
         "sha256": hashlib.sha256(data_path.read_bytes()).hexdigest(),
-        "model": "FeatureHasher(2**15, alternate_sign=False) + LogisticRegression(C=0.5, class_weight=balanced)",
+        "model": "FeatureHasher(2**15, alternate_sign=False) + LogisticRegression(C=0.5, class_weight=balanced), "
+                 "secondary-tier positives down-weighted",
         "random_seed": SEED,
         "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
                      "joblib": joblib.__version__},
@@ -346,7 +386,8 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
                            "source": next((f"tests/gold/{f}" for f in ("slogans", "fresh", "fresh_slogans")
                                            if (repo / "tests" / "gold" / f / f"{d.name}.gold.json").exists()),
                                           "../shared/gold")} for d in docs],
-            "candidates": len(y), "positives": int(sum(y)),
+            "candidates": sum(1 for v in table.w if v > 0), "positives": sum(1 for v, ww in zip(y, table.w) if v and ww > 0),
+            "secondary_positives": sum(1 for v, ww in zip(y, table.w) if v and 0 < ww < 1),
         },
         "threshold": best_t,
         "cross_validation": {
@@ -368,6 +409,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python models/train_slogans.py", description=__doc__.split("\n")[0])
     ap.add_argument("--repo", default=None, help="repository root (default: the folder above this script)")
     ap.add_argument("--shared", default=None, help="the shared folder with gold/ and corpus-real/")
+    ap.add_argument("--secondary-weight", type=float, default=0.3,
+                    help="training weight of candidates matching the secondary (rhetorical) tier (default 0.3)")
+    ap.add_argument("--threshold", type=float, default=None,
+                    help="fix the keep threshold (default: the lowest within 0.005 of the best cross-validated F1)")
     ap.add_argument("--export-only", action="store_true",
                     help="export models/slogans.joblib to analyser/data/slogans_model.json without training")
     args = ap.parse_args(argv)
@@ -378,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         path = export(joblib.load(repo / "models" / "slogans.joblib"), repo)
         print(f"wrote {path}")
         return 0
-    card = train(repo=args.repo, shared=args.shared)
+    card = train(repo=args.repo, shared=args.shared, secondary_weight=args.secondary_weight, threshold=args.threshold)
     print(json.dumps(card["cross_validation"], ensure_ascii=False, indent=1))
     return 0
 
