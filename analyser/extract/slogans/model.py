@@ -59,9 +59,8 @@ _PLACE_END = set("省市县区州盟旗乡镇村")
 class FeatureContext:
     """What features read: the view, word boundaries and the word at each offset.
 
-    Built once per document; it also holds what every candidate's features look up (the sorted word
-    starts, the cue patterns, the lexicon sets) and remembers the word classes of each span it was
-    asked about (a span is often a member of several candidates).
+    Built once per document; it also holds what every candidate's features look up: the sorted word
+    starts and the first letter of each word's tag, so a span's word classes are one slice.
     """
 
     view: str
