@@ -192,6 +192,9 @@ class KnowledgeMixin:
     def _rows(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:  # pragma: no cover
         raise NotImplementedError
 
+    def _dicts(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:  # pragma: no cover
+        raise NotImplementedError
+
     # -- indicators ---------------------------------------------------------------------------
     def indicators(self, q: str | None = None, cursor: str | None = None, limit: int | None = None) -> dict[str, Any]:
         """Indicator concepts used in the corpus: ``{id, label, aliases, quantities, documents}``.
@@ -278,7 +281,7 @@ class KnowledgeMixin:
             f" q.sentence, {_DOC} FROM quantities q INDEXED BY quantities_concept JOIN documents d ON d.id = q.doc_id"
             f" WHERE {' AND '.join(where)} ORDER BY coalesce(q.ref_year, 9999), q.doc_id, q.n LIMIT ?"
         )
-        rows = [dict(r) for r in self._rows(sql, params + [limit + 1])]
+        rows = self._dicts(sql, params + [limit + 1])
         nxt = None
         if len(rows) > limit:
             last = rows[limit - 1]
@@ -325,12 +328,12 @@ class KnowledgeMixin:
 
     def _indexed_term_rows(self, term: str, start: int, limit: int) -> list[dict[str, Any]]:
         """A page of the documents holding an indexed term, oldest first (a range of ``term_documents``)."""
-        return [dict(r) for r in self._rows(
+        return self._dicts(
             "SELECT d.id, d.title, d.published, d.issuer, d.source, t.count, t.first_start"
             " FROM term_documents t JOIN documents d ON d.seq = t.seq WHERE t.term = ?"
             " ORDER BY t.undated, t.published, t.seq LIMIT ? OFFSET ?",
             (term, limit, start),
-        )]
+        )
 
     def _term_rows(self, term: str) -> list[dict[str, Any]]:
         """The documents holding ``term`` (not in the term index) with counts, oldest first; cached per store version.
@@ -351,7 +354,7 @@ class KnowledgeMixin:
             " (length(d.view) - length(replace(d.view, ?1, ''))) / length(?1) AS count,"
             f" instr(d.view, ?1) - 1 AS first_start FROM documents d WHERE {where}"
         )
-        rows = [dict(r) for r in self._rows(sql, [term, match] if match else [term]) if r["count"] > 0]
+        rows = [r for r in self._dicts(sql, [term, match] if match else [term]) if r["count"] > 0]
         rows.sort(key=lambda r: (not r["published"], r["published"] or "", r["seq"]))
         for r in rows:
             r.pop("seq")
@@ -382,22 +385,21 @@ class KnowledgeMixin:
                 raise InputError(f"invalid cursor {cursor!r}")
             where.append("(-n_documents, normalized) > (?, ?)")
             params += [-pos[0], pos[1]]
-        groups = [dict(r) for r in self._rows(
+        groups = self._dicts(
             "SELECT normalized, title, doc_type, doc_number, count, n_documents FROM citation_groups"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY n_documents DESC, normalized LIMIT ?",
             params + [limit + 1],
-        )]
+        )
         nxt = None
         if len(groups) > limit:
             nxt = encode_cursor([groups[limit - 1]["n_documents"], groups[limit - 1]["normalized"]])
             groups = groups[:limit]
         for g in groups:
-            docs = self._rows(
+            g["documents"] = self._dicts(
                 "SELECT d.id, d.title, d.published, d.source, c.count FROM citation_documents c"
                 " JOIN documents d ON d.id = c.doc_id WHERE c.normalized = ?"
                 " ORDER BY c.undated, c.published, c.seq LIMIT ?",
                 (g["normalized"], per_citation),
             )
-            g["documents"] = [dict(r) for r in docs]
         return {"items": groups, "next": nxt}
