@@ -400,12 +400,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{'p99 ms':>8}{'max ms':>8}{'server CPU ms/req':>18}{'client CPU ms/req':>18}{'load':>6}  worker CPU %")  # fmt: skip
         with event_loop_runner() as runner:
             for concurrency in concurrencies:
-                for name in urls:
+                for name, paths in urls.items():
                     # warm-up: every URL once, then a short run at this concurrency
-                    runner.run(run_scenario(base, urls[name], 1, duration, len(urls[name]), client=args.client))
-                    runner.run(run_scenario(base, urls[name], concurrency, min(2.0, duration), 2000, client=args.client))
+                    runner.run(run_scenario(base, paths, 1, duration, len(paths), client=args.client))
+                    runner.run(run_scenario(base, paths, concurrency, min(2.0, duration), 2000, client=args.client))
                     cpu0 = cpu_by_process(pid)
-                    r = runner.run(run_scenario(base, urls[name], concurrency, duration, max_requests, client=args.client))
+                    r = runner.run(run_scenario(base, paths, concurrency, duration, max_requests, client=args.client))
                     cpu1 = cpu_by_process(pid)
                     per = float("nan")
                     if cpu0 is not None and cpu1 is not None and r["requests"]:

@@ -326,6 +326,16 @@ class KnowledgeMixin:
             "next": encode_cursor([start + limit]) if start + limit < n_documents else None,
         }
 
+    def term_is_counted(self, q: str) -> bool:
+        """True when :meth:`term_timeline` of ``q`` reads no text: a term of the term index, or one
+        counted before and kept (see :meth:`_term_rows`)."""
+        term = simplified_view(q or "").strip()
+        if not term:
+            return True  # refused at once
+        if self._rows("SELECT 1 FROM term_vocabulary WHERE term = ?", (term,)):
+            return True
+        return (term, self.version()) in self.__dict__.get("_term_cache", {})  # type: ignore[attr-defined]
+
     def _indexed_term_rows(self, term: str, start: int, limit: int) -> list[dict[str, Any]]:
         """A page of the documents holding an indexed term, oldest first (a range of ``term_documents``)."""
         return self._dicts(
