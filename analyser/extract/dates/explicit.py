@@ -1,5 +1,5 @@
 """Resolvers of the expressions that name their dates: calendar dates, months, years, ranges,
-fiscal years, parts of a year, plan periods and Party congresses.
+parts of a year, plan periods and Party congresses.
 
 Every resolver takes the match and the :class:`~.rules.Scan` and gives ``(start, end, value, kind)``
 or None when the match is not a date after all (a 13th month, a year range running backwards).
@@ -13,7 +13,7 @@ from analyser import data
 from analyser.text.numerals import digit_sequence_value, parse_number, small_number
 
 __all__ = [
-    "as_of", "congress", "congress_month", "date", "day_range", "days", "fiscal", "month", "month_range", "months",
+    "as_of", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
     "numeric_date",
     "plan", "plan_nth", "plan_period", "since_year", "year", "year_part", "year_range",
 ]
@@ -73,16 +73,6 @@ def plan_period(n: int) -> tuple[int, int]:
     """
     start = 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)
     return start, start + 4
-
-
-def fiscal(m, scan):
-    """2013/14年度, 2019—2020年度 -> 2013/2014, 2019/2020."""
-    y1, y2 = year_of(m["fy1"]), year_of(m["fy2"])
-    if y1 is None or y2 is None:
-        return None
-    if y2 < 100:
-        y2 += y1 // 100 * 100
-    return (m.start(), m.end(), f"{y1}/{y2}", "fiscal_year") if y2 > y1 else None
 
 
 def month_range(m, scan):

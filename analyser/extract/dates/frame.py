@@ -140,9 +140,12 @@ class Frame:
     (2021, '2021-07', 2020)
     """
 
-    def __init__(self, dated: str | None, sections: list[tuple[int, int | None]] | None = None) -> None:
+    def __init__(self, dated: str | None, sections: list[tuple[int, int | None]] | None = None,
+                 *, fiscal_start: int | None = None) -> None:
         self.year = int(dated[:4]) if dated else None
         self.month = dated[:7] if dated else None
+        #: the first month of the text's fiscal year (4 in Hong Kong), None for calendar years
+        self.fiscal_start = fiscal_start
         self.last_year: int | None = None
         self.last_year_pos = -1
         self.last_mention: int | None = None

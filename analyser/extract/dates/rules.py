@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import explicit as cal
+from . import fiscal as fy
 from . import relative as rel
 from .durations import duration
 from .frame import Frame
@@ -31,7 +32,8 @@ Resolver = Callable[[re.Match, Scan], "Resolved | None"]
 
 #: kind -> resolver; every kind of :data:`~.patterns.PATTERNS` has one.
 RESOLVERS: dict[str, Resolver] = {
-    "fiscal": cal.fiscal,
+    "fiscal_range": fy.fiscal_range,
+    "fiscal": fy.fiscal,
     "range": cal.year_range,
     "asof": cal.as_of,
     "drange": cal.day_range,
@@ -57,6 +59,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ana": rel.anaphoric,
     "jm": rel.this_and_next,
     "deic_part": rel.deictic_part,
+    "fiscal_rel": fy.fiscal_relative,
     "deictic": rel.deictic,
     "focus_part": rel.focus_part,
     "dur": duration,
