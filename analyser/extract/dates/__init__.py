@@ -91,6 +91,8 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
         if a < b0 or b > b1 or (kind == "duration" and lexical.overlaps(a, b)):
             continue
         out.append(DateExpr(a, b, src.text[a:b], value, kind))
+        if value and kind in _DAYS and (last := value.rsplit("/", 1)[-1])[4:5] == "-":
+            scan.frame.name_month(int(last[:4]), int(last[5:7]), a)
         if _frames(value, kind) and not _comparison_base(view, a):
             scan.frame.mention(int(value[:4]), a)
             if view[a:a + 2] not in SHIFTS:
@@ -99,6 +101,8 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
     return sorted(out, key=lambda d: (d.start, d.end))
 
 
+#: Kinds that name a day or a month, which a day printed without its year follows (2月4日).
+_DAYS = ("date", "month", "range", "as_of")
 #: Kinds that put a year in focus (2018年…全年, 当年).
 _FRAMING = ("year", "date", "month", "year_part", "as_of", "anaphoric_year", "deictic_year")
 

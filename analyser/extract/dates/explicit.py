@@ -124,15 +124,17 @@ def as_of(m, scan):
 def day_range(m, scan):
     """2019年3月5日至15日 -> 2019-03-05/2019-03-15; the second month is the first unless printed."""
     y = year_of(m["ry"])
-    return days(m, scan, y, "rm1", "rd1", "rm2", "rd2") if y else None
+    y2 = year_of(m["ry2"]) if m["ry2"] else y
+    return days(m, scan, y, "rm1", "rd1", "rm2", "rd2", last_year=y2) if y and y2 else None
 
 
-def days(m, scan, y: int, m1: str, d1: str, m2: str, d2: str):
-    """The range of days of year ``y`` a match spells with the named groups; when the end is not a
+def days(m, scan, y: int, m1: str, d1: str, m2: str, d2: str, *, last_year: int | None = None):
+    """The range of days of year ``y`` a match spells with the named groups (the last day in
+    ``last_year`` when it names another: 2018年12月30日至2019年1月1日); when the end is not a
     later day, the first day alone (2019年3月15日至5日 is a date and a stray number)."""
     mo1, day1 = small(m[m1]), small(m[d1])
     first = ymd(y, mo1, day1) if mo1 and day1 else None
-    last = ymd(y, small(m[m2]) if m[m2] else mo1, small(m[d2])) if mo1 else None
+    last = ymd(last_year or y, small(m[m2]) if m[m2] else mo1, small(m[d2])) if mo1 else None
     if first is not None and last is not None and last > first:
         return m.start(), m.end(), f"{first}/{last}", "range"
     end = m.end(d1) + (scan.view[m.end(d1):m.end(d1) + 1] in ("日", "号"))

@@ -148,6 +148,8 @@ class Frame:
         self.fiscal_start = fiscal_start
         self.last_year: int | None = None
         self.last_year_pos = -1
+        self.last_month: tuple[int, int] | None = None
+        self.last_month_pos = -1
         self.last_mention: int | None = None
         self.last_mention_pos = -1
         self._section_starts = [a for a, _ in sections or ()]
@@ -217,6 +219,27 @@ class Frame:
     def name(self, year: int, pos: int) -> None:
         """A year the text speaks of, named at ``pos``."""
         self.last_year, self.last_year_pos = year, pos
+
+    def name_month(self, year: int, month: int, pos: int) -> None:
+        """A day or a month of ``year`` named at ``pos`` (the last one, for a range)."""
+        self.last_month, self.last_month_pos = (year, month), pos
+
+    def year_of_day(self, year: int, month: int, pos: int) -> int:
+        """The year of a day printed without one (2月4日) in the text's year ``year``: the next year
+        when that puts it nearer to the day or month named just before (within
+        :data:`ANAPHOR_REACH`): after 2018年12月29日, 2月4日 is in 2019; after 10月7日, 9月29日
+        stays in the same year. A list of dates runs forward.
+
+        >>> f = Frame("2018-12-04"); f.name_month(2018, 12, 0)
+        >>> f.year_of_day(2018, 2, 20), f.year_of_day(2018, 9, 20), f.year_of_day(2018, 2, 500)
+        (2019, 2018, 2018)
+        """
+        if self.last_month is None or pos - self.last_month_pos >= ANAPHOR_REACH:
+            return year
+        ly, lm = self.last_month
+        if ly == year and lm - month > 6:
+            return year + 1
+        return year
 
     def mention(self, year: int, pos: int) -> None:
         """A year mentioned at ``pos``, whether or not the text then speaks of it."""

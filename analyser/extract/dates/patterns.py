@@ -33,8 +33,9 @@ PATTERNS: list[tuple[str, str]] = [
     # as of: 截至2020年底 / 截至2020年6月 / 截至2020年
     ("asof", rf"(?:截至|截止到|截止|截至到)(?P<ay>{_YEAR})年(?:(?P<am>{_SMALL})月(?:(?P<ad>{_SMALL})日)?|(?P<apart>底|末))?"),
     # ranges of days: 2019年3月5日至15日, 2004年4月14日—15日, 2003年10月24日至11月2日
+    # and across a year's end: 2018年12月30日至2019年1月1日
     ("drange", (rf"(?P<ry>{_YEAR})年(?P<rm1>{_SMALL})月(?P<rd1>{_SMALL})[日号]?{_TO}"
-                rf"(?:(?P<rm2>{_SMALL})月)?(?P<rd2>{_SMALL})[日号]")),
+                rf"(?:(?P<ry2>{_YEAR})年(?=[\d{CN_NONZERO}十]{{1,2}}月))?(?:(?P<rm2>{_SMALL})月)?(?P<rd2>{_SMALL})[日号]")),
     # ranges of months: 2019年3月至5月, 2020年1至6月, 2018年10月至2019年3月
     ("mrange", (rf"(?P<ny1>{_YEAR})年(?P<nm1>{_SMALL})月?{_TO}(?:(?P<ny2>{_YEAR})年)?(?P<nm2>{_SMALL})月(?!\d|[{_CD}十]|[日号])")),
     ("date", rf"(?P<y>{_YEAR})年(?P<m>{_SMALL})月(?P<d>{_SMALL})[日号]"),

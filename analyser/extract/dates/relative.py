@@ -33,17 +33,23 @@ _MAX_MONTHS_BACK = 120
 
 
 def days_in_focus(m, scan):
-    """11月6日至10日: a range of days of the year in focus (the document year without one)."""
+    """11月6日至10日: a range of days of the year in focus (the document year without one), or of
+    the next year when a list of dates runs into it (see :meth:`.Frame.year_of_day`)."""
     y = scan.frame.last_year or scan.frame.year
+    mo = small(m["qm1"])
+    if y and mo:
+        y = scan.frame.year_of_day(y, mo, m.start())
     return days(m, scan, y, "qm1", "qd1", "qm2", "qd2") if y else None
 
 
 def month_day(m, scan):
-    """3月5日: a day of the year in focus (the document year without one)."""
+    """3月5日: a day of the year in focus (the document year without one), or of the next year when
+    a list of dates runs into it (see :meth:`.Frame.year_of_day`)."""
     mo, d = small(m["dm"]), small(m["dd"])
     y = scan.frame.last_year or scan.frame.year
     if y is None or mo is None or d is None:
         return None
+    y = scan.frame.year_of_day(y, mo, m.start())
     return m.start(), m.end(), ymd(y, mo, d), "date"
 
 
