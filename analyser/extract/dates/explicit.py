@@ -13,7 +13,7 @@ from analyser import data
 from analyser.text.numerals import digit_sequence_value, parse_number, small_number
 
 __all__ = [
-    "as_of", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
+    "as_of", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
     "numeric_date",
     "plan", "plan_nth", "plan_period", "since_year", "year", "year_part", "year_range",
 ]
@@ -104,6 +104,27 @@ def year_range(m, scan):
     if y1 is None or y2 is None or y2 < y1:
         return None
     return m.start(), m.end(), f"{y1}/{y2}", "range"
+
+
+#: Parts of a century: (centuries after the one of the range's start, year within it).
+_CENTURY_PARTS = {"本世纪末": (0, 100), "本世纪中叶": (0, 50), "下世纪中叶": (1, 50)}
+
+
+def century_range(m, scan):
+    """一九八一年到本世纪末 -> 1981/2000, 二〇三五年到本世纪中叶 -> 2035/2050: the century is the one
+    of the first year (a century's last year is its hundredth: 2000 ends the twentieth)."""
+    y = year_of(m["c1"])
+    if y is None:
+        return None
+    ahead, nth = _CENTURY_PARTS[m["cpart"]]
+    end = ((y - 1) // 100 + ahead) * 100 + nth
+    return (m.start(), m.end(), f"{y}/{end}", "range") if end > y else None
+
+
+def century_year(m, scan):
+    """新世纪第一年 -> 2001 (the new century is the twenty-first)."""
+    n = small(m["cn_n"])
+    return (m.start(), m.end(), f"{2000 + n}", "ordinal_year") if n and n <= 100 else None
 
 
 def as_of(m, scan):

@@ -30,6 +30,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("fiscal", rf"(?P<fy1>{_YEAR})年?(?:{_FY_SEP}|[至到])(?P<fy2>{_YEAR}|\d\d|[{_CD}]{{2}}){_FY_WORD}"),
     # ranges of years: 一九四九年至一九五二年, 2016—2020年, 2016年至2020年
     ("range", rf"(?P<r1>{_YEAR})年?{_TO}(?P<r2>{_YEAR})年(?!\d|[{_CD}]|度)"),
+    # to a part of the century: 一九八一年到本世纪末, 从二〇三五年到本世纪中叶
+    ("crange", rf"(?P<c1>{_YEAR})年?{_TO}(?P<cpart>本世纪末|本世纪中叶|下世纪中叶)"),
     # as of: 截至2020年底 / 截至2020年6月 / 截至2020年
     ("asof", rf"(?:截至|截止到|截止|截至到)(?P<ay>{_YEAR})年(?:(?P<am>{_SMALL})月(?:(?P<ad>{_SMALL})日)?|(?P<apart>底|末))?"),
     # ranges of days: 2019年3月5日至15日, 2004年4月14日—15日, 2003年10月24日至11月2日
@@ -67,6 +69,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("rel", rf"(?<![\d{_CD}十百千年])(?:最?近)?(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
     # anaphoric and deictic years
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
+    # a year counted in the new century: 新世纪第一年
+    ("century_nth", rf"新世纪(?:的)?第(?P<cn_n>[{CN_NONZERO}十]{{1,2}}|\d{{1,2}})(?:个)?年(?![代级龄度])"),
     ("jm", r"(?P<jm>今明两年|今后两年)"),
     ("deic_part", (rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|前三季度|(?P<dpq>{_QUARTER})"
                    rf"|(?P<dps>[春夏秋冬])季|(?P<dpm>{_SMALL})(?:月?{_TO}(?P<dpm2>{_SMALL}))?月(?P<dpmp>底|末|初|份)?)")),
@@ -82,7 +86,7 @@ PATTERNS: list[tuple[str, str]] = [
 
 #: Every pattern starts with one of these characters or :data:`FIRST_WORDS`: a cheap first test
 #: before the alternation.
-FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明前全将近约大超长历这未"
+FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明前全将近约大超长历这未新"
 #: Patterns that start with a frequent character are tested on the next ones too (年 opens
 #: 年底 but also ends every year).
 FIRST_WORDS = "年[底末初内]|下半年|最近"
