@@ -49,16 +49,19 @@ SHIFTS = {"去年": -1, "上年": -1, "明年": 1, "前年": -2}
 _DATE_LINE_MAX = 24
 #: How many non-blank lines at the end of the body (and after it) are searched for the closing date.
 _CLOSING_LINES = 4
-_DATE_LINE = re.compile(rf"[（(]?[\d{SEQUENCE_DIGITS}十年月日号/.\-\s]+[）)]?")
+_DATE_LINE = re.compile(rf"[（(]?[\d{SEQUENCE_DIGITS}十年月日号/.\-\s]+[）)]?(?:[（(]星期[一二三四五六日天][）)])?")
 
 
 def closing_date(src: DocumentText) -> str | None:
     """The ISO date a document closes with: a line holding only a date among the last lines of
-    the body or the first lines after it.
+    the body or the first lines after it; a weekday may follow it, as in a Hong Kong press
+    release (2025年10月15日（星期三）, then a line 香港时间12时30分).
 
     >>> src = DocumentText.from_text("请认真贯彻执行。\\n国务院办公厅\\n二〇〇四年八月十二日\\n（本文有删减）")
     >>> closing_date(src)
     '2004-08-12'
+    >>> closing_date(DocumentText.from_text("主席，我谨此陈辞。\\n完\\n2025年10月15日（星期三）\\n香港时间12时30分"))
+    '2025-10-15'
     """
     view = src.view
     b0, b1 = src.body
