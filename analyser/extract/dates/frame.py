@@ -244,6 +244,21 @@ class Frame:
             return year + 1
         return year
 
+    def deadline_year(self, year: int, month: int) -> int:
+        """The year of a deadline (六月底前) read in year ``year``: a deadline lies ahead of the
+        document's own date, so when that date is known to the month and ``year`` is an earlier
+        year (a notice of May 1981 that has just named 1980), the deadline is the first such month
+        from the document's date on.
+
+        >>> Frame("1981-05-23").deadline_year(1980, 6), Frame("1981-05-23").deadline_year(1980, 3)
+        (1981, 1982)
+        >>> Frame("1981").deadline_year(1980, 6), Frame("1981-05-23").deadline_year(1981, 3)
+        (1980, 1981)
+        """
+        if self.year is None or self.month is None or len(self.month) < 7 or year >= self.year:
+            return year
+        return self.year if month >= int(self.month[5:7]) else self.year + 1
+
     def mention(self, year: int, pos: int) -> None:
         """A year mentioned at ``pos``, whether or not the text then speaks of it."""
         self.last_mention, self.last_mention_pos = year, pos

@@ -68,6 +68,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("ahead", rf"(?:今后|未来)(?P<an>{_SMALL}|两)年(?![代级龄度])"),
     ("rel", rf"(?<![\d{_CD}十百千年])(?:最?近)?(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
     # anaphoric and deictic years
+    # a day or a month of the year just named: 同年四月二十八日, 当年12月
+    ("ana_day", rf"(?P<anad>当年|同年|该年|是年)(?P<adm>{_SMALL})月(?:(?P<add>{_SMALL})[日号])?"),
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
     # a year counted in the new century: 新世纪第一年
     ("century_nth", rf"新世纪(?:的)?第(?P<cn_n>[{CN_NONZERO}十]{{1,2}}|\d{{1,2}})(?:个)?年(?![代级龄度])"),

@@ -13,6 +13,7 @@ from .frame import ANAPHOR_REACH
 
 __all__ = [
     "anaphoric",
+    "anaphoric_day",
     "days_in_focus",
     "deictic",
     "deictic_part",
@@ -62,7 +63,8 @@ def months_in_focus(m, scan):
 
 
 def focus_month(m, scan):
-    """六月前, 9月底: a month of the year in focus as a deadline."""
+    """六月前, 9月底: a month of the year in focus as a deadline; a deadline (六月底前) lies ahead of
+    the document's own date (see :meth:`.Frame.deadline_year`)."""
     a, b = m.span()
     f = scan.frame
     y = f.focus(a)
@@ -71,6 +73,8 @@ def focus_month(m, scan):
     mo = small(m["bm"])
     if y is None or mo is None or not 1 <= mo <= 12:
         return None
+    if m["bmp"] == "前" or scan.view[b:b + 1] == "前":  # 六月底前: a deadline, ahead of the document's date
+        y = f.deadline_year(y, mo)
     if m["bmp"] in ("底", "末"):
         return a, b, month_end(y, mo), "month"
     return a, b, ymd(y, mo), "month"
@@ -115,6 +119,16 @@ def anaphoric(m, scan):
     """当年 / 同年: the year named in the same or the previous sentence, else nothing."""
     y = scan.frame.mentioned(m.start(), ANAPHOR_REACH)
     return (m.start(), m.end(), f"{y}", "anaphoric_year") if y is not None else None
+
+
+def anaphoric_day(m, scan):
+    """同年四月二十八日, 当年12月: a day or a month of the year named just before, else nothing."""
+    y = scan.frame.mentioned(m.start(), ANAPHOR_REACH)
+    mo, d = small(m["adm"]), small(m["add"])
+    if y is None or mo is None:
+        return None
+    value = ymd(y, mo, d) if d else ymd(y, mo)
+    return (m.start(), m.end(), value, "date" if d else "month") if value else None
 
 
 def deictic_part(m, scan):

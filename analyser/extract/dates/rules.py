@@ -57,6 +57,7 @@ RESOLVERS: dict[str, Resolver] = {
     "past": rel.past_years,
     "ahead": rel.years_ahead,
     "rel": rel.years_up_to,
+    "ana_day": rel.anaphoric_day,
     "ana": rel.anaphoric,
     "century_nth": cal.century_year,
     "jm": rel.this_and_next,

@@ -1,5 +1,6 @@
 """Fiscal years of Hong Kong texts, lists of days running into the next year, ranges to a part of
-the century, and closing dates followed by their weekday (:mod:`analyser.extract.dates`)."""
+the century, days of the year just named, deadlines of a dated notice, and closing dates followed
+by their weekday (:mod:`analyser.extract.dates`)."""
 from __future__ import annotations
 
 import pytest
@@ -52,6 +53,9 @@ def test_fiscal_years(text, expected):
         ("从二○三五年到本世纪中叶，再奋斗十五年", [("二○三五年到本世纪中叶", "2035/2050", "range"), ("十五年", "2035/2050", "duration")]),
         ("从二○三五年到本世纪中叶", [("二○三五年到本世纪中叶", "2035/2050", "range")]),
         ("新世纪第一年，全国各族人民", [("新世纪第一年", "2001", "ordinal_year")]),
+        # a day of the year just named
+        ("在一九六九年四月一日开幕。在同年四月二十八日的全会上。",
+         [("一九六九年四月一日", "1969-04-01", "date"), ("同年四月二十八日", "1969-04-28", "date")]),
     ],
 )
 def test_lists_of_days_and_centuries(text, expected):
@@ -62,3 +66,9 @@ def test_lists_of_days_and_centuries(text, expected):
 def test_closing_date_with_weekday_dates_the_text():
     text = "今年經濟增長。\n完\n2019年3月5日（星期二）\n香港時間12時30分"
     assert ("今年", "2019", "deictic_year") in dates(text, published="2022-12-03")
+
+
+def test_deadline_lies_ahead_of_a_dated_notice():
+    text = "一九八〇年九月一日国务院批转报告。各地应于六月底前报送。\n国务院\n一九八一年五月二十三日"
+    assert ("六月底", "1981-06-30", "month") in dates(text, published=None)
+    assert ("6月底", "2019-06-30", "month") in dates("2019年，各地6月底前完成了任务。", published=None)
