@@ -1,9 +1,10 @@
 """Dates on the third set of fresh date windows (``tests/gold/fresh_dates3``): fifteen windows in two
-rounds, annotated before the analyser was run on them — work reports of 1982, 2002 and 2009, the 1997 congress
-report, two provincial reports of 2026, three gov.cn letters and notices (a holiday schedule among
-them), a Hong Kong budget speech written for the set — two of them converted to Traditional script
-(OpenCC ``s2hk``, ``s2tw``). Their first figures are in the folder's README; since the fixes that
-followed they are development data, and these floors sit just below the figures after the fixes.
+rounds, annotated before the analyser was run on them — work reports of 1982, 1992, 2002 and 2009,
+the 1973 and 1997 congress reports, two provincial reports of 2026, six gov.cn letters, notices and
+decisions (a holiday schedule among them) and a Hong Kong budget speech written for the set; three
+of them converted to Traditional script (OpenCC ``s2hk``, ``s2tw``). Their first figures are in the
+folder's README; since the fixes that followed they are development data, and these floors sit just
+below the figures after the fixes.
 
 Skipped without the shared data folder or without ``opencc``.
 """
