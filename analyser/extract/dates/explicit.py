@@ -181,7 +181,7 @@ def month(m, scan):
     return m.start(), m.end(), ymd(y, mo), "month"
 
 
-_YEAR_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
+_YEAR_PARTS = {"上半年": (1, 6), "下半年": (7, 12), **dict.fromkeys(("前三季度", "前三季", "首三季度", "首三季"), (1, 9))}
 #: Seasons as months (冬季 runs into the next year: 12 to 14, i.e. February).
 SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14)}
 

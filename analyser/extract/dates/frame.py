@@ -42,7 +42,7 @@ FOCUS_REACH = 3000
 #: sentence (a long sentence of a report is about 100 characters).
 ANAPHOR_REACH = 200
 #: Years a relative word moves away from the year it is read against.
-SHIFTS = {"去年": -1, "上年": -1, "明年": 1, "前年": -2}
+SHIFTS = {"去年": -1, "上年": -1, "明年": 1, "来年": 1, "前年": -2}
 
 #: A closing date stands alone on one of the last lines of the body (or just after it), at most
 #: this many characters long once stripped (二〇〇四年八月十二日, （2019年3月5日）).

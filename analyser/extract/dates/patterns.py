@@ -19,6 +19,7 @@ _FIVE = rf"十[{CN_NONZERO}]五"  # 十一五 … 十九五
 _OLD_FIVE = r"[六七八九十]五"  # 六五 … 十五
 _FY_SEP = r"[/／\-－—–]"
 _FY_WORD = r"(?:财政|课税|纳税)?年度"  # 2025-26年度, 2025-26课税年度 (a year of assessment)
+_NINE_MONTHS = r"(?:前|首)三季度?"  # 前三季度, 首三季 (Hong Kong usage): January to September
 _QUARTER = r"(?:第[一二三四1-4]季度?|[一二三四1-4]季度)"  # 第二季度, 一季度, 第四季 (Hong Kong usage)
 
 #: (kind, pattern) in matching order.
@@ -43,7 +44,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("date", rf"(?P<y>{_YEAR})年(?P<m>{_SMALL})月(?P<d>{_SMALL})[日号]"),
     ("ndate", r"(?<![\d/.\-])(?P<ny>1[6-9]\d\d|20\d\d)(?P<sep>[/.\-])(?P<nm>\d{1,2})(?P=sep)(?P<nd>\d{1,2})(?![\d/.\-])"),
     ("month", rf"(?P<my>{_YEAR})年(?P<mm>{_SMALL})月(?:份)?(?P<mpart>上旬|中旬|下旬|底|末|初)?"),
-    ("ypart", rf"(?P<py>{_YEAR})年(?P<part>底|末|初|年底|年末|年初|上半年|下半年|前三季度|{_QUARTER}|[春夏秋冬]季)"),
+    ("ypart", rf"(?P<py>{_YEAR})年(?P<part>底|末|初|年底|年末|年初|上半年|下半年|{_NINE_MONTHS}|{_QUARTER}|[春夏秋冬]季)"),
     ("since_y", rf"(?P<sy>{_YEAR})年(?:以来|来)"),
     ("year", rf"(?P<yy>{_YEAR})年(?!度|代|级|龄)"),
     # days of the year the text speaks of: 11月6日至10日, 3月5日
@@ -74,21 +75,21 @@ PATTERNS: list[tuple[str, str]] = [
     # a year counted in the new century: 新世纪第一年
     ("century_nth", rf"新世纪(?:的)?第(?P<cn_n>[{CN_NONZERO}十]{{1,2}}|\d{{1,2}})(?:个)?年(?![代级龄度])"),
     ("jm", r"(?P<jm>今明两年|今后两年)"),
-    ("deic_part", (rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|前三季度|(?P<dpq>{_QUARTER})"
+    ("deic_part", (rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|{_NINE_MONTHS}|(?P<dpq>{_QUARTER})"
                    rf"|(?P<dps>[春夏秋冬])季|(?P<dpm>{_SMALL})(?:月?{_TO}(?P<dpm2>{_SMALL}))?月(?P<dpmp>底|末|初|份)?)")),
     # fiscal years counted from the document's: 本年度, 上财政年度, 下年度 (see .fiscal)
     ("fiscal_rel", r"(?P<fr>今个|这个|本个|本|上一个|上个|上|下一个|下个|下)(?P<frf>财政)?年度"),
-    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上一年|上年|明年|前年|全年|这一年)"),
+    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上一年|上年|明年|来年|前年|全年|这一年)"),
     # parts of the year in focus, the year unsaid: 年末, 年底前, 年内, 上半年, 一季度
     ("focus_part", (rf"(?<![\d{_CD}十百千两几多今明去本当同该是每上前全半年个近])(?P<fp>年底|年末|年初|年内)"
-                    rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|前三季度|第[一二三四]季度?|[一二三四]季度)")),
+                    rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|{_NINE_MONTHS}|第[一二三四]季度?|[一二三四]季度)")),
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]
 
 #: Every pattern starts with one of these characters or :data:`FIRST_WORDS`: a cheap first test
 #: before the alternation.
-FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明前全将近约大超长历这未新"
+FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明来前全将近约大超长历这未新首"
 #: Patterns that start with a frequent character are tested on the next ones too (年 opens
 #: 年底 but also ends every year).
 FIRST_WORDS = "年[底末初内]|下半年|最近"

@@ -164,7 +164,7 @@ def deictic_part(m, scan):
 
 
 #: Parts of a relative year that span months: first and last month.
-_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
+_PARTS = {"上半年": (1, 6), "下半年": (7, 12), **dict.fromkeys(("前三季度", "前三季", "首三季度", "首三季"), (1, 9))}
 
 
 def deictic(m, scan):
