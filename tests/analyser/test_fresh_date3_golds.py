@@ -25,7 +25,7 @@ VALUE_FLOOR = 0.95
 
 
 def _score_all():
-    spec = importlib.util.spec_from_file_location("fresh_dates3_score", FRESH / "score_all.py")
+    spec = importlib.util.spec_from_file_location("fresh_dates3_score", FRESH / "score_dates3_golds.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module

@@ -8,7 +8,7 @@ plus two things it does not do.
 * A ``doc`` path under ``tests/`` is a text written for this set and kept in ``texts/``; it is read
   from the project, not from ``shared/``.
 
-Run: ``python3 tests/gold/fresh_dates3/build_golds.py`` (needs ``../shared`` and ``opencc``).
+Run: ``python3 tests/gold/fresh_dates3/build_dates3_golds.py`` (needs ``../shared`` and ``opencc``).
 """
 from __future__ import annotations
 

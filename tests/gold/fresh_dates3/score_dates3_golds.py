@@ -1,6 +1,6 @@
 """Score the analyser's dates on every gold of this folder: one row per document and the pooled figure.
 
-Run from the project: ``PYTHONPATH=. python tests/gold/fresh_dates3/score_all.py`` (needs ``../shared``
+Run from the project: ``PYTHONPATH=. python tests/gold/fresh_dates3/score_dates3_golds.py`` (needs ``../shared``
 and ``opencc``). Texts named under ``tests/`` are read from the project; a gold with
 ``document.convert`` is scored on its document converted to Traditional script with that OpenCC
 configuration.
