@@ -5,7 +5,7 @@
 * ``date`` 2015-11-27, ``month`` 2015-07, ``year`` 2018, ``range`` 1949/1952 and ranges of days
   (2019年3月5日至15日 -> 2019-03-05/2019-03-15), ``year_part``
   (2020年底 -> 2020-12, 上半年 -> 2020-01/2020-06), ``fiscal_year`` (二零一三／一四年度 -> 2013/2014;
-  in a Hong Kong text, whose fiscal year starts on 1 April, 2025-26年度 -> 2025-04/2026-03, and
+  in a Hong Kong text, whose fiscal year starts on 1 April, 2025-26年度 -> 2025/2026 (April to March), and
   本年度 / 上财政年度 / 下年度 count from the document's date: see :mod:`.fiscal`);
 * ``plan_period``: five-year plans (“十三五” -> 2016/2020, 第一个五年计划 -> 1953/1957);
 * ``relative_period``: “十三五”以来 -> 2016/.., 2016年以来 -> 2016/.., 十八大以来 -> 2012-11/..,

@@ -2,8 +2,10 @@
 
 Whether 年度 is a fiscal year, and when it starts, depends on the text: a Hong Kong budget speech
 (财政年度, 立法会, see ``analyser/data/fiscal_year_cues.txt``) counts years from 1 April, so
-2025-26年度 is April 2025 to March 2026 (``2025-04/2026-03``) and 本年度 in a speech of February 2026
-is that same year. Without such a cue 2019—2020年度 keeps the two years (``2019/2020``) and
+2025-26年度 runs from April 2025 to March 2026 and 本年度 in a speech of February 2026 is that same
+year. The value names the two calendar years it spans (``2025/2026``), as the contract writes an
+interval of years and as a fiscal year is usually written; ``kind`` ``fiscal_year`` says that the
+interval starts in the fiscal year's first month rather than in January. Without such a cue 2019—2020年度 keeps the two years (``2019/2020``) and
 本年度 / 上年度 are calendar years, read as 今年 / 上年 are (:mod:`.relative`).
 """
 from __future__ import annotations
@@ -37,12 +39,12 @@ def fiscal_start(view: str) -> int | None:
 def fiscal_year(y: int, start: int) -> str:
     """The fiscal year that starts in month ``start`` of year ``y``.
 
-    >>> fiscal_year(2025, 4)
-    '2025-04/2026-03'
+    >>> fiscal_year(2025, 4), fiscal_year(2025, 1)
+    ('2025/2026', '2025')
     """
     if start == 1:
         return f"{y}"
-    return f"{y}-{start:02d}/{y + 1}-{start - 1:02d}"
+    return f"{y}/{y + 1}"
 
 
 def _second(y1: int, s: str) -> int | None:
@@ -57,7 +59,7 @@ def _second(y1: int, s: str) -> int | None:
 
 def fiscal(m, scan):
     """2013/14年度, 2019—2020年度 -> 2013/2014, 2019/2020; in a fiscal-year text 2025-26年度 ->
-    2025-04/2026-03."""
+    2025/2026 (from April 2025)."""
     y1 = year_of(m["fy1"])
     y2 = _second(y1, m["fy2"]) if y1 is not None else None
     if y1 is None or y2 is None or y2 <= y1:

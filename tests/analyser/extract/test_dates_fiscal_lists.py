@@ -18,15 +18,16 @@ def dates(text: str, published: str | None = "2026-02-25") -> list[tuple[str, st
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a Hong Kong budget speech of February 2026: fiscal years run from 1 April
+        # a Hong Kong budget speech of February 2026: fiscal years run from 1 April; the value names
+        # the two calendar years a fiscal year spans
         ("立法會。上財政年度，即2024-25年度，赤字收窄。",
-         [("上財政年度", "2024-04/2025-03", "fiscal_year"), ("2024-25年度", "2024-04/2025-03", "fiscal_year")]),
+         [("上財政年度", "2024/2025", "fiscal_year"), ("2024-25年度", "2024/2025", "fiscal_year")]),
         ("立法會。本年度的赤字；下年度，即2026-27年度。",
-         [("本年度", "2025-04/2026-03", "fiscal_year"), ("下年度", "2026-04/2027-03", "fiscal_year"),
-          ("2026-27年度", "2026-04/2027-03", "fiscal_year")]),
+         [("本年度", "2025/2026", "fiscal_year"), ("下年度", "2026/2027", "fiscal_year"),
+          ("2026-27年度", "2026/2027", "fiscal_year")]),
         ("特區政府在2026-27至2030-31年度投放資源。",
-         [("2026-27至2030-31年度", "2026-04/2031-03", "range")]),
-        ("寬減2025-26課稅年度的薪俸稅。", [("2025-26課稅年度", "2025-04/2026-03", "fiscal_year")]),
+         [("2026-27至2030-31年度", "2026/2031", "range")]),
+        ("寬減2025-26課稅年度的薪俸稅。", [("2025-26課稅年度", "2025/2026", "fiscal_year")]),
         ("去年第四季，本地生產總值上升。", [("去年第四季", "2025-10/2025-12", "year_part")]),
         ("本年首三季，出口上升；來年經濟增長。", [("本年首三季", "2026-01/2026-09", "year_part"), ("來年", "2027", "deictic_year")]),
         # no fiscal cue: the years as printed, 本年度 the calendar year, 上年度 as 上年
