@@ -349,3 +349,18 @@ def test_a_term_is_counted_when_indexed_or_kept(store):
     assert store.term_is_counted("总结")  # counted once, kept until the store changes
     store.add_analysis(fake_analysis("另一份总结\n来源：国务院 日期：2022-01-01\n工作总结。"))
     assert not store.term_is_counted("总结")
+
+
+def test_a_counted_term_is_shared_by_the_connections_to_one_file(tmp_path):
+    path = tmp_path / "corpus.db"
+    with Store(path) as writer:
+        writer.add_analysis(fake_analysis(DOCS["simp"]))
+        with Store(path, readonly=True) as one, Store(path, readonly=True) as two:
+            assert not two.term_is_counted("总体要求")
+            first = one.term_timeline("总体要求")
+            assert two.term_is_counted("总体要求") and two.term_timeline("总体要求") == first
+            writer.add_analysis(fake_analysis(DOCS["trad"]))
+            assert not two.term_is_counted("总体要求")  # another version: counted again
+    other = Store(":memory:")
+    other.add_analysis(fake_analysis(DOCS["simp"]))
+    assert not other.term_is_counted("总体要求")  # a store in memory keeps its own

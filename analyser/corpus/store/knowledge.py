@@ -41,7 +41,9 @@ True
 """
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -106,8 +108,12 @@ _SUMMARISE = (
         " doc_type = coalesce(doc_type, excluded.doc_type), doc_number = coalesce(doc_number, excluded.doc_number)"
     ),
 )
-#: term timelines kept per store (see :meth:`KnowledgeMixin._term_rows`)
+#: term timelines kept per store file and process (see :meth:`KnowledgeMixin._term_rows`)
 TERM_CACHE_SIZE = 256
+#: counted term timelines of the store files this process reads: ``(file, term, version) -> rows``,
+#: shared by every connection to a file (a server's read connections count a term once, not once each)
+_COUNTED: OrderedDict[tuple, list[dict[str, Any]]] = OrderedDict()
+_COUNTED_LOCK = threading.Lock()
 _SUMMARISE_CITING = (
     "INSERT INTO citation_documents(normalized, undated, published, seq, doc_id, count)"
     " SELECT coalesce(c.refers_to, c.normalized), coalesce(d.published, '') = '', coalesce(d.published, ''),"
@@ -334,7 +340,20 @@ class KnowledgeMixin:
             return True  # refused at once
         if self._rows("SELECT 1 FROM term_vocabulary WHERE term = ?", (term,)):
             return True
-        return (term, self.version()) in self.__dict__.get("_term_cache", {})  # type: ignore[attr-defined]
+        cache, key = self._term_cache(term)
+        with _COUNTED_LOCK:
+            return key in cache
+
+    def _term_cache(self, term: str) -> tuple[OrderedDict, tuple]:
+        """Where a counted timeline of ``term`` is kept, and its key: shared by the connections of this
+        process to the same store file (known by device and inode), of this store alone in memory."""
+        path = getattr(self, "path", ":memory:")
+        if path == ":memory:":
+            return self.__dict__.setdefault("_counted_terms", OrderedDict()), (term, self.version())  # type: ignore[attr-defined]
+        if "_file_identity" not in self.__dict__:
+            st = os.stat(path)
+            self.__dict__["_file_identity"] = (st.st_dev, st.st_ino)
+        return _COUNTED, (self.__dict__["_file_identity"], term, self.version())  # type: ignore[attr-defined]
 
     def _indexed_term_rows(self, term: str, start: int, limit: int) -> list[dict[str, Any]]:
         """A page of the documents holding an indexed term, oldest first (a range of ``term_documents``)."""
@@ -350,13 +369,13 @@ class KnowledgeMixin:
 
         Counting reads every candidate text (the bigram index narrows them down): a term in most
         of 10,000 documents takes about a second, so the last :data:`TERM_CACHE_SIZE` answers are
-        kept until a document is added.
+        kept until a document is added, for every connection of this process to the same file.
         """
-        cache = self.__dict__.setdefault("_term_cache", OrderedDict())
-        key = (term, self.version())  # type: ignore[attr-defined]
-        if key in cache:
-            cache.move_to_end(key)
-            return cache[key]
+        cache, key = self._term_cache(term)
+        with _COUNTED_LOCK:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
         match = fts_query(term)
         where = "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?2)" if match else "instr(d.view, ?1) > 0"
         sql = (
@@ -368,9 +387,10 @@ class KnowledgeMixin:
         rows.sort(key=lambda r: (not r["published"], r["published"] or "", r["seq"]))
         for r in rows:
             r.pop("seq")
-        cache[key] = rows
-        while len(cache) > TERM_CACHE_SIZE:
-            cache.popitem(last=False)
+        with _COUNTED_LOCK:
+            cache[key] = rows
+            while len(cache) > TERM_CACHE_SIZE:
+                cache.popitem(last=False)
         return rows
 
     # -- citations ----------------------------------------------------------------------------
