@@ -208,7 +208,11 @@ def line_candidates(view: str) -> list[Candidate]:
             body = m.end()
             while body < len(view) and view[body] in " \u3000\xa0\t":
                 body += 1
-            if body >= len(view) or view[body] == "\n" and family not in SECTION_FAMILIES | {"paren_cn"}:
+            if body < len(view) and view[body] == "\n" and family == "dash":
+                body = _next_line_text(view, body)  # ——⏎改革开放⏎深入推进。: a page broke the bullet's line
+                if body is None:
+                    break
+            elif body >= len(view) or view[body] == "\n" and family not in SECTION_FAMILIES | {"paren_cn"}:
                 break  # an empty marker line
             out.append(Candidate(family, number or 0, (m.start(), m.end()), body, True))
             break

@@ -135,8 +135,8 @@ def test_taiwan_capital_numerals() -> None:
     assert tree(text) == [
         (1, "section", 1, "壹、", "前言"),
         (1, "section", 2, "貳、", "施政成果"),
-        (2, "section", 1, "一、", "經濟發展"),
-        (2, "section", 2, "二、", "社會福利"),
+        (2, "item", 1, "一、", "經濟發展"),  # only top-level divisions are sections
+        (2, "item", 2, "二、", "社會福利"),
         (1, "section", 3, "參、", "未來展望"),
     ]
 

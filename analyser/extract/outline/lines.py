@@ -1,0 +1,66 @@
+"""Logical paragraphs: the lines of a page joined where the page broke a sentence.
+
+Web pages saved as text often break a sentence where the page had a link or an invisible mark:
+``——基础设施支撑能力持续提升。新建⏎高速铁路⏎投产里程超过1900公里``, ``收费35项，收费⏎\\u200b⏎项目再减少``,
+or a bullet alone on its line with its words on the next (``——⏎改革开放⏎深入推进。``). The outline
+counts paragraphs (a run of points goes on in the next paragraph, bullets close to each other form
+a list), so such a sentence must count as one paragraph.
+
+A line is joined to the paragraph before it when that paragraph is *open*:
+
+* it holds only invisible characters (zero-width space, joiners, BOM), or only a bullet marker
+  (``——``), or
+* it has ended a sentence inside it (。！？；) and then goes on without closing punctuation
+  (``…。新建``): a sentence was cut;
+
+and the line itself does not open with an enumeration marker (a numbered line always starts a
+paragraph). A line without any sentence punctuation (a title) never opens a join, so title lines
+keep standing alone.
+
+Examples
+--------
+>>> v = "甲。新建\\n高速铁路\\n投产。\\n标题\\n正文。"
+>>> from analyser.text.document import split_paragraphs
+>>> [v[a:b] for a, b in logical_paragraphs(v, split_paragraphs(v), set())]
+['甲。新建\\n高速铁路\\n投产。', '标题', '正文。']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["logical_paragraphs"]
+
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\s]*")
+_BULLET_ONLY = re.compile(r"[ \u3000\xa0\t]*(?:——|－－|--)[ \u3000\xa0\t]*")
+_SENTENCE_INSIDE = re.compile(r"[。！？；!?;]")
+_CLOSED_END = re.compile(r"[。！？；：:!?;…,，、”’」』）)》】\]]$")
+
+
+def _open(view: str, a: int, b: int) -> bool:
+    line = view[a:b]
+    if _INVISIBLE.fullmatch(line) or _BULLET_ONLY.fullmatch(line):
+        return True
+    tail = line.rstrip(" \u3000\xa0\t\n\u200b\ufeff")
+    return bool(tail) and not _CLOSED_END.search(tail) and bool(_SENTENCE_INSIDE.search(tail))
+
+
+def logical_paragraphs(
+    view: str, paragraphs: Iterable[tuple[int, int]], marked: set[int]
+) -> tuple[tuple[int, int], ...]:
+    """``paragraphs`` (``(start, end)`` of the non-blank lines) with the lines of cut sentences
+    joined; ``marked`` holds the starts of lines that open with an enumeration marker."""
+    out: list[tuple[int, int]] = []
+    for a, b in paragraphs:
+        if out and _open(view, *out[-1]) and not _starts_marked(view, a, marked):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
+def _starts_marked(view: str, a: int, marked: set[int]) -> bool:
+    i = a
+    while i < len(view) and view[i] in " \u3000\xa0\t\ufeff":
+        i += 1
+    return i in marked or a in marked
