@@ -243,3 +243,36 @@ def test_lettered_and_roman_items_under_numbered_paragraphs() -> None:
     assert [(d, k, n, m) for d, k, n, m, _ in tree(text)] == [
         (1, "section", 1, ""), (2, "item", 1, "1."), (3, "item", 1, "(a)"), (3, "item", 2, "(b)"),
         (2, "item", 2, "2."), (3, "item", 1, "(i)"), (3, "item", 2, "(ii)"), (1, "section", 2, "")]
+
+
+def test_headings_in_two_levels_give_the_upper_ones_as_sections() -> None:
+    # budget-speech layout: a heading directly followed by a subheading is the upper one; lone
+    # headings after the first pair are subheadings, except an opening or closing division (結語)
+    text = lines(
+        "主席：", "1.　" + LONG_T, "引言", "2.　" + LONG_T,
+        "經濟概況", "本地經濟表現", "3.　" + LONG_T, "經濟展望", "4.　" + LONG_T,
+        "公共財政", "收入預算", "5.　" + LONG_T,
+        "結語", "6.　" + LONG_T,
+    )
+    assert [(d, k, n, h) for d, k, n, _, h in tree(text) if k == "section"] == [
+        (1, "section", 1, "引言"), (1, "section", 2, "經濟概況"), (1, "section", 3, "公共財政"),
+        (1, "section", 4, "結語")]
+    assert [n for d, k, n, _, _ in tree(text) if k == "item"] == [1, 2, 3, 4, 5, 6]
+
+
+def test_runs_of_short_fragment_lines_are_not_headings() -> None:
+    # a page that put its links on lines of their own: three short lines in a row are no headings
+    text = lines("各位代表：", "形勢", LONG, "黨的全會", "正式明確", "總書記", "的核心地位。" + LONG, "任務", LONG)
+    assert [h for _, _, _, _, h in tree(text)] == ["形勢", "任務"]
+
+
+def test_lines_a_page_broke_count_as_one_paragraph() -> None:
+    # 一是…二是 cut by a zero-width line, and a bullet whose words stand on the next line
+    text = lines(
+        "一、回顧", "——", "改革開放", "深入推進。" + LONG, "——就業增長超出預期。" + LONG,
+        "二、任務", "要降低負擔。一是清理基金。二是取消收費35項，收費", "\u200b", "項目再減少一半。三是降低費率。",
+    )
+    assert [(d, k, n, m, h) for d, k, n, m, h in tree(text)] == [
+        (1, "section", 1, "一、", "回顧"), (2, "item", 1, "——", "改革開放"), (2, "item", 2, "——", "就業增長超出預期"),
+        (1, "section", 2, "二、", "任務"), (2, "point", 1, "一是", "清理基金"),
+        (2, "point", 2, "二是", "取消收費35項，收費"), (2, "point", 3, "三是", "降低費率")]
