@@ -276,3 +276,33 @@ def test_lines_a_page_broke_count_as_one_paragraph() -> None:
         (1, "section", 1, "一、", "回顧"), (2, "item", 1, "——", "改革開放"), (2, "item", 2, "——", "就業增長超出預期"),
         (1, "section", 2, "二、", "任務"), (2, "point", 1, "一是", "清理基金"),
         (2, "point", 2, "二是", "取消收費35項，收費"), (2, "point", 3, "三是", "降低費率")]
+
+
+def test_shouxian_inside_the_first_member_does_not_replace_it() -> None:
+    # 第一、 alone on its line, its text on the next, and a 首先 inside that text
+    text = lines(
+        "一、任务", "要抓好以下工作。", "第一、", "坚持农业为基础。首先要发挥农民的积极性。" + LONG,
+        "第二、", "加快轻纺工业的发展。" + LONG,
+    )
+    assert [(k, n, m) for _, k, n, m, _ in tree(text) if k == "point"] == [
+        ("point", 1, "第一、"), ("point", 2, "第二、")]
+
+
+def test_a_lead_line_run_goes_on_after_a_list_inside_its_first_member() -> None:
+    # 第一，…⏎（一）…（二）…⏎第二，…: the second lead line is not inside the last item
+    text = lines(
+        "一、加快建设", LONG, "第一，全国动员，大办农业", LONG, "（一）抓好商品粮基地。", "（二）开垦荒地。",
+        "第二，加快发展基础工业", LONG, "第三，搞好商业工作", LONG, "二、国际形势", LONG,
+    )
+    assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [
+        (1, "section", "一、"), (2, "point", "第一，"), (2, "item", "（一）"), (2, "item", "（二）"),
+        (2, "point", "第二，"), (2, "point", "第三，"), (1, "section", "二、")]
+
+
+def test_a_run_begun_inside_a_paragraph_goes_on_at_paragraph_starts() -> None:
+    text = lines(
+        "一、政策", "实施积极的财政政策。一是大幅度增加政府支出。" + LONG, LONG,
+        "二是实行结构性减税。" + LONG, "三是优化财政支出结构。" + LONG, "二、改革", LONG,
+    )
+    assert [(k, n, m) for _, k, n, m, _ in tree(text) if k == "point"] == [
+        ("point", 1, "一是"), ("point", 2, "二是"), ("point", 3, "三是")]
