@@ -121,6 +121,7 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("tiangan", re.compile(rf"([{_TIANGAN}]){_SP}[、．.](?![{_TIANGAN}])")),
     ("capital", re.compile(rf"([{_CAPITAL}]|拾[{_CAPITAL[:-1]}]){_SP}、(?![{_CAPITAL}])")),
     ("dun_space", re.compile(rf"({_NUM_CN})(?=[ \u3000\xa0\t]+\S)")),  # 一　引言: a short title line only
+    ("dun_bare", re.compile(rf"({_NUM_CN})(?=[ \u3000\xa0\t]*(?:\n|$))")),  # 一 alone on its line: a part number
     ("paren_cn", re.compile(rf"（[\s\ufeff]*({_NUM_CN}){_SP}）")),  # a stray line break after （ too
     ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
     ("paren_roman", re.compile(rf"（{_SP}({_ROMAN}){_SP}）")),
@@ -131,7 +132,7 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _FIRST_CHARS = {  # the characters a family's marker can open with (digits: any Unicode digit)
     "ordinal": "第", "ordinal_title": "第", "dun": _CN, "tiangan": _TIANGAN, "capital": _CAPITAL,
-    "dun_space": _CN, "paren_cn": "（", "paren_ar": "（", "paren_roman": "（", "paren_latin": "（", "arabic": "", "circled": _CIRCLED, "dash": "—－-",
+    "dun_space": _CN, "dun_bare": _CN, "paren_cn": "（", "paren_ar": "（", "paren_roman": "（", "paren_latin": "（", "arabic": "", "circled": _CIRCLED, "dash": "—－-",
 }
 #: the patterns worth trying at a line opening with a given character, in ``_LINE_PATTERNS`` order
 _BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
@@ -156,6 +157,20 @@ def _short_title(view: str, pos: int, stops: re.Pattern[str], most: int = _SHORT
     line_end = view.find("\n", pos)
     line = view[pos:len(view) if line_end < 0 else line_end].strip()
     return 0 < len(line) <= most and not stops.search(line)
+
+
+#: the shortest line of text after a part number alone on its line
+_BARE_NEXT = 10
+
+
+def _text_follows(view: str, pos: int) -> bool:
+    """The next non-blank line after ``pos`` is running text (a sentence, not another number)."""
+    nl = view.find("\n", pos)
+    if nl < 0:
+        return False
+    m = re.compile(r"\s*([^\n]*)").match(view, nl)
+    line = m.group(1).strip(" \u3000\xa0\t")
+    return len(line) >= _BARE_NEXT and bool(_SENTENCE_END.search(line))
 
 
 def line_candidates(view: str) -> list[Candidate]:
@@ -202,6 +217,10 @@ def line_candidates(view: str) -> list[Candidate]:
             if family == "dun_space":
                 family = "dun"
                 if not _short_title(view, m.end(), _SENTENCE_END):
+                    break
+            elif family == "dun_bare":  # 一⏎⏎　　…: a part of a 1950s report, numbered, untitled
+                family = "dun"
+                if not _text_follows(view, m.end()):
                     break
             elif family == "ordinal_title" and not _short_title(view, m.end(), _TITLE_END, _LONG_TITLE):
                 family = "ordinal_sentence"  # 第一、要稳。…: a point (a run mixing both is points: tree.line_runs)

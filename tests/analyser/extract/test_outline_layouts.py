@@ -306,3 +306,14 @@ def test_a_run_begun_inside_a_paragraph_goes_on_at_paragraph_starts() -> None:
     )
     assert [(k, n, m) for _, k, n, m, _ in tree(text) if k == "point"] == [
         ("point", 1, "一是"), ("point", 2, "二是"), ("point", 3, "三是")]
+
+
+def test_part_numbers_alone_on_their_lines_are_untitled_sections() -> None:
+    # a 1950s report: parts numbered 一 … 四 on lines of their own, no title
+    text = lines("各位代表：", "一", LONG, LONG, "二", "下面我首先说一下纲要执行的情况。", LONG,
+                 "三", LONG + "第一，收入提高；第二，经济占优势。", "四", LONG)
+    assert [(d, k, n, m, h) for d, k, n, m, h in tree(text)] == [
+        (1, "section", 1, "一", None), (1, "section", 2, "二", None), (1, "section", 3, "三", None),
+        (2, "point", 1, "第一，", "收入提高"), (2, "point", 2, "第二，", "经济占优势"),
+        (1, "section", 4, "四", None)]
+    assert tree(lines("表一", "一", "二", "三")) == []  # numbers in a column are no parts
