@@ -3,7 +3,8 @@
 A report may end with a glossary (``名词解释`` then ``1.“四上”企业：…``) or endnotes (``注释``
 then ``①…`` or ``［1］…``). Their numbering explains words of the text; it is not the document's
 outline. The outline stops at a glossary or notes heading standing alone on its line
-(``名词解释``, ``注释``, ``注``, ``附注``, ``参考文献``) after which no section marker (一、, 第一章 …)
+(``名词解释``, ``注释``, ``注``, ``附注``, ``参考文献``, also with words before them:
+``《政府工作报告》有关内容名词注释``, ``附：名词解释``) after which no section marker (一、, 第一章 …)
 opens a line: notes under a table inside the body do not end it. Annexes (``附件1`` …) are not cut: an annex
 is part of the document, and in a covering notice (印发…的通知) it is most of it.
 
@@ -27,7 +28,10 @@ from .markers import SECTION_FAMILIES, Candidate
 
 __all__ = ["back_matter_start"]
 
-_GLOSSARY = re.compile(r"(?m)^[ \u3000\xa0\t\ufeff]*(?:名词解释|名词注释|注释|注解|附注|注|参考文献)[：:]?[ \u3000\xa0\t]*$")
+_GLOSSARY = re.compile(
+    r"(?m)^[ \u3000\xa0\t\ufeff]*(?:附[：:]?)?"
+    r"(?:[^\n。！？；，]{0,20}?(?:名词解释|名词注释|名词解读|注释|注解|附注|参考文献)|注)[：:]?[ \u3000\xa0\t]*$"
+)
 
 
 def back_matter_start(view: str, lo: int, hi: int, lines: list[Candidate]) -> int:

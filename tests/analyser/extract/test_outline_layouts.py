@@ -317,3 +317,11 @@ def test_part_numbers_alone_on_their_lines_are_untitled_sections() -> None:
         (2, "point", 1, "第一，", "收入提高"), (2, "point", 2, "第二，", "经济占优势"),
         (1, "section", 4, "四", None)]
     assert tree(lines("表一", "一", "二", "三")) == []  # numbers in a column are no parts
+
+
+def test_a_glossary_heading_with_words_before_it_ends_the_outline() -> None:
+    text = lines(
+        "一、回顾", LONG, "二、安排", LONG, "各位代表！让我们团结奋斗。",
+        "附件", "《政府工作报告》有关内容名词注释", "1.“两重”：国家重大战略实施。", "2.“两新”：设备更新。",
+    )
+    assert [(k, m) for _, k, _, m, _ in tree(text)] == [("section", "一、"), ("section", "二、")]
