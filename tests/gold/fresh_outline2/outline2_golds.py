@@ -3,7 +3,7 @@
 A spec whose document lies under ``texts/`` (texts written for this folder) names it relative to this
 folder; the others name an archive document under ``shared/``.
 
-``python3 tests/gold/fresh_outline2/outline_golds.py`` (needs ``../shared`` for the archive documents).
+``python3 tests/gold/fresh_outline2/outline2_golds.py`` (needs ``../shared`` for the archive documents).
 """
 from __future__ import annotations
 
