@@ -115,7 +115,7 @@ _NUM_CN = r"[一二三四五六七八九十百〇零两]{1,4}"
 
 # Line markers: tried at the first non-space character of a line, first match wins.
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("ordinal", re.compile(rf"第({_NUM_CN})(部分|编|篇|章|节|条)")),
+    ("ordinal", re.compile(rf"第{_SP}({_NUM_CN}|\d{{1,3}}){_SP}(部分|编|篇|章|节|条)")),  # also 第 1 條 (Taiwan)
     ("ordinal_title", re.compile(rf"第({_NUM_CN}){_SP}、")),  # 第一、关于基本建设 (see below); 第一， is a point
     ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
     ("tiangan", re.compile(rf"([{_TIANGAN}]){_SP}[、．.](?![{_TIANGAN}])")),
@@ -126,7 +126,7 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
     ("paren_roman", re.compile(rf"（{_SP}({_ROMAN}){_SP}）")),
     ("paren_latin", re.compile(rf"（{_SP}([a-z]){_SP}）")),
-    ("arabic", re.compile(r"(\d{1,3})(?:[、．]|\.(?!\d))")),
+    ("arabic", re.compile(rf"(\d{{1,3}}){_SP}(?:[、．]|\.(?!\d))")),  # also 1 . (a space a page left)
     ("circled", re.compile(f"([{_CIRCLED}])")),
     ("dash", re.compile(r"(——|－－|--)(?!—)")),
 ]
@@ -191,7 +191,7 @@ def line_candidates(view: str) -> list[Candidate]:
                 continue
             if family == "ordinal":
                 family = _PART_KIND[m.group(2)]
-                number = cn_number(m.group(1))
+                number = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
             elif family == "dash":
                 if _DATELINE.match(view, m.end()):
                     break

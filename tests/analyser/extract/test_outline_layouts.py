@@ -325,3 +325,12 @@ def test_a_glossary_heading_with_words_before_it_ends_the_outline() -> None:
         "附件", "《政府工作报告》有关内容名词注释", "1.“两重”：国家重大战略实施。", "2.“两新”：设备更新。",
     )
     assert [(k, m) for _, k, _, m, _ in tree(text)] == [("section", "一、"), ("section", "二、")]
+
+
+def test_articles_and_chapters_numbered_in_digits_with_spaces() -> None:
+    # Taiwan regulations: 第 1 章 / 第 1 條; paragraph numbers with a stray space: 1 .
+    text = lines("第 1 章　總則", "第 1 條　為協助受災住戶遷居，特訂定本辦法。", "第 2 條　本辦法之主管機關為內政部。",
+                 "第 2 章　補助", "第 3 條　補助項目如下：", "1 . 遷居補助。", "2 . 租金補助。")
+    assert [(d, k, n, m) for d, k, n, m, _ in tree(text)] == [
+        (1, "section", 1, "第 1 章"), (2, "item", 1, "第 1 條"), (2, "item", 2, "第 2 條"),
+        (1, "section", 2, "第 2 章"), (2, "item", 3, "第 3 條"), (3, "item", 1, "1 ."), (3, "item", 2, "2 .")]
