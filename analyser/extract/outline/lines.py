@@ -12,8 +12,10 @@ A line is joined to the paragraph before it when that paragraph is *open*:
   (``——``), or
 * it has ended a sentence inside it (。！？；) and then goes on without closing punctuation
   (``…。新建``): a sentence was cut;
+* it ends with an opening quotation mark or bracket (``认真贯彻《``);
 
-and the line itself does not open with an enumeration marker (a numbered line always starts a
+or the line itself opens with punctuation that goes on a sentence (``》第五条``, ``”实现了``,
+``、地下综合管廊``); and the line itself does not open with an enumeration marker (a numbered line always starts a
 paragraph). A line without any sentence punctuation (a title) never opens a join, so title lines
 keep standing alone.
 
@@ -34,6 +36,8 @@ __all__ = ["logical_paragraphs"]
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\s]*")
 _BULLET_ONLY = re.compile(r"[ \u3000\xa0\t]*(?:——|－－|--)[ \u3000\xa0\t]*")
 _SENTENCE_INSIDE = re.compile(r"[。！？；!?;]")
+_OPENERS = ("《", "“", "「", "『", "（", "(", "【", "‘")
+_CONTINUERS = ("》", "”", "」", "』", "）", ")", "】", "’", "、", "，", "。", "；", "：", "！", "？")
 _CLOSED_END = re.compile(r"[。！？；：:!?;…,，、”’」』）)》】\]]$")
 
 
@@ -42,7 +46,15 @@ def _open(view: str, a: int, b: int) -> bool:
     if _INVISIBLE.fullmatch(line) or _BULLET_ONLY.fullmatch(line):
         return True
     tail = line.rstrip(" \u3000\xa0\t\n\u200b\ufeff")
+    if tail.endswith(_OPENERS):
+        return True  # 认真贯彻《⏎中华人民共和国证券法⏎》: a quotation or title opened, not closed
     return bool(tail) and not _CLOSED_END.search(tail) and bool(_SENTENCE_INSIDE.search(tail))
+
+
+def _continuation(view: str, a: int, b: int) -> bool:
+    """The line opens with punctuation that closes or goes on a sentence (》第五条…, ”实现了…, 、地下…)."""
+    line = view[a:b].lstrip(" \u3000\xa0\t\ufeff")
+    return line.startswith(_CONTINUERS)
 
 
 def logical_paragraphs(
@@ -52,7 +64,7 @@ def logical_paragraphs(
     joined; ``marked`` holds the starts of lines that open with an enumeration marker."""
     out: list[tuple[int, int]] = []
     for a, b in paragraphs:
-        if out and _open(view, *out[-1]) and not _starts_marked(view, a, marked):
+        if out and (_open(view, *out[-1]) or _continuation(view, a, b)) and not _starts_marked(view, a, marked):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
