@@ -25,6 +25,9 @@ Examples
 >>> from analyser.text.document import split_paragraphs
 >>> [v[a:b] for a, b in logical_paragraphs(v, split_paragraphs(v), set())]
 ['甲。新建\\n高速铁路\\n投产。', '标题', '正文。']
+>>> w = "要贯彻《\\n证券法\\n》，加强监管。\\n一、任务"
+>>> [w[a:b] for a, b in logical_paragraphs(w, split_paragraphs(w), {w.index("一、")})]
+['要贯彻《\\n证券法\\n》，加强监管。', '一、任务']
 """
 from __future__ import annotations
 
