@@ -334,3 +334,14 @@ def test_articles_and_chapters_numbered_in_digits_with_spaces() -> None:
     assert [(d, k, n, m) for d, k, n, m, _ in tree(text)] == [
         (1, "section", 1, "第 1 章"), (2, "item", 1, "第 1 條"), (2, "item", 2, "第 2 條"),
         (1, "section", 2, "第 2 章"), (2, "item", 3, "第 3 條"), (3, "item", 1, "1 ."), (3, "item", 2, "2 .")]
+
+
+def test_an_annex_after_a_speech_is_not_its_outline() -> None:
+    # a work report delivered as a speech: the list appended after it (附件1 十件民生实事) is back
+    # matter; the same annex after a notice stays (see test_an_annex_is_not_inside_the_last_item)
+    text = lines(
+        "各位代表：", LONG, "一、回顾", LONG, "二、安排", "（一）扩大内需", LONG, "（二）加强政府建设", LONG,
+        "各位代表！让我们团结奋斗。", "附件1", "十件民生实事", "一、提高低保标准。", LONG, "二、建立长期护理保险制度。", LONG,
+    )
+    assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [
+        (1, "section", "一、"), (1, "section", "二、"), (2, "item", "（一）"), (2, "item", "（二）")]
