@@ -462,11 +462,16 @@ def _continues(view: str, prev: Candidate, c: Candidate, layout: Layout, style: 
         ok = c.number == prev.number + 1
     if not ok:
         return False
+    gap = layout.index(c.marker[0]) - layout.index(prev.marker[0])
     if _paragraph_initial(view, c, layout):
         # 二是… opening a paragraph goes on a run whose first member opened one too, or one
-        # begun inside a paragraph a few paragraphs before (实施积极的财政政策。一是…⏎…⏎二是…)
-        return _paragraph_initial(view, prev, layout) or layout.index(c.marker[0]) - layout.index(prev.marker[0]) <= PARAGRAPH_GAP
-    return layout.index(c.marker[0]) - layout.index(prev.marker[0]) <= 1
+        # begun inside a paragraph a few paragraphs before (实施积极的财政政策。一是…⏎…⏎二是…);
+        # 首先 straight to 最后 only a few paragraphs on: 首先，我感谢… and 最后，多谢… framing a
+        # speech are no run (首先…其次…再次…最后 over long paragraphs is)
+        if style == "order" and c.number == 99 and prev.number == 1:
+            return gap <= PARAGRAPH_GAP
+        return _paragraph_initial(view, prev, layout) or gap <= PARAGRAPH_GAP
+    return gap <= 1
 
 
 #: How many paragraphs a run begun inside a paragraph may go on after, with a member opening a paragraph.

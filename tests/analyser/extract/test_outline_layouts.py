@@ -345,3 +345,13 @@ def test_an_annex_after_a_speech_is_not_its_outline() -> None:
     )
     assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [
         (1, "section", "一、"), (1, "section", "二、"), (2, "item", "（一）"), (2, "item", "（二）")]
+
+
+def test_shouxian_and_zuihou_framing_a_speech_are_no_run() -> None:
+    text = lines(
+        "主席：", "首先，我多謝各位議員的意見。" + LONG_T, LONG_T, LONG_T, LONG_T, LONG_T,
+        "最後，我再次多謝各位議員。多謝主席。",
+    )
+    assert tree(text) == []
+    near = lines("主席：", "首先，我們會推出補充指引。" + LONG_T, "最後，我們會檢討進度。" + LONG_T)
+    assert [m for _, _, _, m, _ in tree(near)] == ["首先，", "最後，"]
