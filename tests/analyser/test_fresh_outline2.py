@@ -15,7 +15,7 @@ from gold_scoring import gold_document, scorer, shared_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "gold" / "fresh_outline2"
-#: points + items F1 floor over the documents scored (1.000 after the fixes)
+#: points + items F1 floor over the eleven documents (1.000 after the fixes)
 FLOOR = 0.97
 
 
@@ -38,7 +38,7 @@ def test_fresh_outline2_floor() -> None:
     score = scorer(shared).score
     tp = n_gold = n_pred = 0
     golds = sorted(FOLDER.glob("*.gold.json"))
-    assert len(golds) >= 9
+    assert len(golds) >= 11
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         pred = analyse_file(_document(shared, gold)).to_dict(text=True)
