@@ -36,28 +36,46 @@ from collections.abc import Iterable
 
 __all__ = ["logical_paragraphs"]
 
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\s]*")
-_BULLET_ONLY = re.compile(r"[ \u3000\xa0\t]*(?:——|－－|--)[ \u3000\xa0\t]*")
+_INVISIBLE = " \u3000\xa0\t\n\r\u200b\u200c\u200d\u2060\ufeff"
+_BULLET_ONLY = re.compile(r"[ \u3000\xa0\t]*(?:——|－－|--)")
 _SENTENCE_INSIDE = re.compile(r"[。！？；!?;]")
-_OPENERS = ("《", "“", "「", "『", "（", "(", "【", "‘")
-_CONTINUERS = ("》", "”", "」", "』", "）", ")", "】", "’", "、", "，", "。", "；", "：", "！", "？")
-_CLOSED_END = re.compile(r"[。！？；：:!?;…,，、”’」』）)》】\]]$")
+_OPENERS = frozenset("《“「『（(【‘")
+_CONTINUERS = frozenset("》”」』）)】’、，。；：！？")
+_CLOSERS = frozenset("。！？；：:!?;…,，、”’」』）)》】]")
 
 
-def _open(view: str, a: int, b: int) -> bool:
-    line = view[a:b]
-    if _INVISIBLE.fullmatch(line) or _BULLET_ONLY.fullmatch(line):
-        return True
-    tail = line.rstrip(" \u3000\xa0\t\n\u200b\ufeff")
-    if tail.endswith(_OPENERS):
-        return True  # 认真贯彻《⏎中华人民共和国证券法⏎》: a quotation or title opened, not closed
-    return bool(tail) and not _CLOSED_END.search(tail) and bool(_SENTENCE_INSIDE.search(tail))
+class _Paragraph:
+    """What the join needs to know of the paragraph built so far, updated line by line."""
+
+    __slots__ = ("start", "end", "last", "sentence", "bullet", "blank")
+
+    def __init__(self, view: str, a: int, b: int) -> None:
+        self.start, self.end = a, b
+        self.last, self.sentence, self.bullet, self.blank = "", False, False, True
+        self.add(view, a, b)
+
+    def add(self, view: str, a: int, b: int) -> None:
+        self.end = b
+        line = view[a:b]
+        tail = line.rstrip(_INVISIBLE)
+        if not tail:
+            return  # a line of invisible marks changes nothing
+        self.blank = False
+        self.last = tail[-1]
+        self.bullet = _BULLET_ONLY.fullmatch(tail) is not None
+        self.sentence = self.sentence or _SENTENCE_INSIDE.search(tail) is not None
+
+    def open(self) -> bool:
+        if self.blank or self.bullet or self.last in _OPENERS:
+            return True  # 认真贯彻《⏎证券法⏎》: a quotation or title opened, not closed
+        return self.last not in _CLOSERS and self.sentence
 
 
 def _continuation(view: str, a: int, b: int) -> bool:
     """The line opens with punctuation that closes or goes on a sentence (》第五条…, ”实现了…, 、地下…)."""
-    line = view[a:b].lstrip(" \u3000\xa0\t\ufeff")
-    return line.startswith(_CONTINUERS)
+    while a < b and view[a] in " \u3000\xa0\t\ufeff":
+        a += 1
+    return a < b and view[a] in _CONTINUERS
 
 
 def logical_paragraphs(
@@ -66,11 +84,16 @@ def logical_paragraphs(
     """``paragraphs`` (``(start, end)`` of the non-blank lines) with the lines of cut sentences
     joined; ``marked`` holds the starts of lines that open with an enumeration marker."""
     out: list[tuple[int, int]] = []
+    cur: _Paragraph | None = None
     for a, b in paragraphs:
-        if out and (_open(view, *out[-1]) or _continuation(view, a, b)) and not _starts_marked(view, a, marked):
-            out[-1] = (out[-1][0], b)
+        if cur is not None and (cur.open() or _continuation(view, a, b)) and not _starts_marked(view, a, marked):
+            cur.add(view, a, b)
         else:
-            out.append((a, b))
+            if cur is not None:
+                out.append((cur.start, cur.end))
+            cur = _Paragraph(view, a, b)
+    if cur is not None:
+        out.append((cur.start, cur.end))
     return tuple(out)
 
 

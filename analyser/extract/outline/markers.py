@@ -159,6 +159,7 @@ def _short_title(view: str, pos: int, stops: re.Pattern[str], most: int = _SHORT
     return 0 < len(line) <= most and not stops.search(line)
 
 
+_NEXT_LINE = re.compile(r"\s*([^\n]*)")
 #: the shortest line of text after a part number alone on its line
 _BARE_NEXT = 10
 
@@ -168,7 +169,7 @@ def _text_follows(view: str, pos: int) -> bool:
     nl = view.find("\n", pos)
     if nl < 0:
         return False
-    m = re.compile(r"\s*([^\n]*)").match(view, nl)
+    m = _NEXT_LINE.match(view, nl)
     line = m.group(1).strip(" \u3000\xa0\t")
     return len(line) >= _BARE_NEXT and bool(_SENTENCE_END.search(line))
 

@@ -414,7 +414,7 @@ def _first_by_order_word(cands: list[Candidate], containers: Containers) -> list
         then = next((d for d in cands[i + 1:] if d.family == "order"), None)
         if then is not None and then.number == 2 and containers.at(then.marker[0]) is box:
             continue  # 首先 … 其次: its own run
-        before = next((d for d in reversed(cands[:i]) if d.family == nxt.family), None)
+        before = next((cands[j] for j in range(i - 1, -1, -1) if cands[j].family == nxt.family), None)
         if before is not None and before.number == 1 and containers.at(before.marker[0]) is box:
             continue  # 第一、…首先要…。第二、: the run has its first member; 首先 is inside it
         out[i] = Candidate(nxt.family, 1, c.marker, c.body, c.line_start)
