@@ -41,34 +41,9 @@ _BULLET_ONLY = re.compile(r"[ \u3000\xa0\t]*(?:——|－－|--)")
 _SENTENCE_INSIDE = re.compile(r"[。！？；!?;]")
 _OPENERS = frozenset("《“「『（(【‘")
 _CONTINUERS = frozenset("》”」』）)】’、，。；：！？")
+_ENDERS = frozenset("。！？；!?;")
+_DASHES = frozenset("—－-")
 _CLOSERS = frozenset("。！？；：:!?;…,，、”’」』）)》】]")
-
-
-class _Paragraph:
-    """What the join needs to know of the paragraph built so far, updated line by line."""
-
-    __slots__ = ("start", "end", "last", "sentence", "bullet", "blank")
-
-    def __init__(self, view: str, a: int, b: int) -> None:
-        self.start, self.end = a, b
-        self.last, self.sentence, self.bullet, self.blank = "", False, False, True
-        self.add(view, a, b)
-
-    def add(self, view: str, a: int, b: int) -> None:
-        self.end = b
-        line = view[a:b]
-        tail = line.rstrip(_INVISIBLE)
-        if not tail:
-            return  # a line of invisible marks changes nothing
-        self.blank = False
-        self.last = tail[-1]
-        self.bullet = _BULLET_ONLY.fullmatch(tail) is not None
-        self.sentence = self.sentence or _SENTENCE_INSIDE.search(tail) is not None
-
-    def open(self) -> bool:
-        if self.blank or self.bullet or self.last in _OPENERS:
-            return True  # 认真贯彻《⏎证券法⏎》: a quotation or title opened, not closed
-        return self.last not in _CLOSERS and self.sentence
 
 
 def _continuation(view: str, a: int, b: int) -> bool:
@@ -84,16 +59,32 @@ def logical_paragraphs(
     """``paragraphs`` (``(start, end)`` of the non-blank lines) with the lines of cut sentences
     joined; ``marked`` holds the starts of lines that open with an enumeration marker."""
     out: list[tuple[int, int]] = []
-    cur: _Paragraph | None = None
+    is_open = False  # the paragraph so far is open (see the module docstring)
+    sentence = False  # it has a sentence end inside
+    last = ""  # its last visible character
     for a, b in paragraphs:
-        if cur is not None and (cur.open() or _continuation(view, a, b)) and not _starts_marked(view, a, marked):
-            cur.add(view, a, b)
+        if out and (is_open or _continuation(view, a, b)) and not _starts_marked(view, a, marked):
+            out[-1] = (out[-1][0], b)
         else:
-            if cur is not None:
-                out.append((cur.start, cur.end))
-            cur = _Paragraph(view, a, b)
-    if cur is not None:
-        out.append((cur.start, cur.end))
+            out.append((a, b))
+            sentence, last = False, ""
+        end = b
+        while end > a and view[end - 1] in _INVISIBLE:
+            end -= 1
+        if end > a:  # a line of invisible marks changes nothing
+            last = view[end - 1]
+            if last in _OPENERS:
+                is_open = True  # 认真贯彻《⏎证券法⏎》: a quotation or title opened, not closed
+                continue
+            if last in _CLOSERS:
+                is_open = False
+                sentence = sentence or last in _ENDERS or _SENTENCE_INSIDE.search(view, a, end) is not None
+                continue
+            if last in _DASHES and _BULLET_ONLY.fullmatch(view, a, end):
+                is_open = True  # ——⏎改革开放: the bullet's words on the next line
+                continue
+            sentence = sentence or _SENTENCE_INSIDE.search(view, a, end) is not None
+        is_open = not last or (last not in _CLOSERS and sentence)
     return tuple(out)
 
 
