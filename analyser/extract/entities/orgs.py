@@ -233,6 +233,7 @@ def find_orgs(
     """
     spans = _Spans()
     lex = _lexicon()
+    central: list[tuple[int, int]] = []
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
         if canon == "-" or view[b:b + 1] in _NOT_AFTER.get(key[-1], ""):
             continue  # 教育部门, 建设部署, 能源局面: a sector or another word, not the body
@@ -242,6 +243,11 @@ def find_orgs(
         elif len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
             continue  # a short form straddling a word boundary
         spans.add(a, b, canon)
+        if _typ in _LOCAL_COUNTERPART:
+            central.append((a, b))
+    # a central body's local counterpart named after the document's own level (自治区国资委)
+    for a, b in central:
+        _own_counterpart(view, lo, a, b, spans, home or {})
     # local bodies: a place, then the body (河南省发展改革委, 贵州省人民政府)
     for a0, b0 in sorted(places):
         m = _LOCAL_BODY.match(view, b0, hi)
@@ -293,6 +299,28 @@ def find_orgs(
         spans.replace_inner(a, b, view[a:b])
     out = spans.items()
     return out
+
+
+#: types of central bodies that have a counterpart at each level (省国资委, 自治区发展改革委)
+_LOCAL_COUNTERPART = frozenset({"ministry", "government"})
+_LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
+
+
+def _own_counterpart(view: str, lo: int, a: int, b: int, spans: _Spans, home: dict) -> None:
+    """``自治区国资委``, ``省发展改革委``: a level word glued before a central body's short name names
+    that body of the document's own division (its full name is the division's name and the body's
+    surface); 各省国资委 and a document about no such division (a national text) are left alone."""
+    level = next((w for w in _LEVELS if view.startswith(w, a - len(w)) and a - len(w) >= lo), None)
+    if level is None or view.startswith(("国务院", "国家", "中央", "中国"), a):
+        return
+    k = a - len(level)
+    before = view[k - 1:k] if k > lo else ""
+    if before in _GENERIC_BEFORE or is_han(before) and before not in _FREE_BEFORE:
+        return  # 各省国资委, 全区…; 经济开发区国资委 continues a longer name
+    d = home.get(level if len(level) == 3 else level[-1]) or _home_above(home, level)
+    if d is None or not spans.free(k, a):
+        return
+    spans.replace_inner(k, b, d.name + view[a:b])
 
 
 def _home_above(home: dict, level: str):

@@ -34,9 +34,9 @@ def _f1(tp: int, g: int, p: int) -> tuple[float, float, float]:
 def _errors(gold: dict, pred: dict, keys: dict[str, str]) -> None:
     """Print the required gold names no prediction has exactly, and the predictions inside the
     window that match no gold name and lie inside no optional one (the gold is resolved in place)."""
-    sc = gold["scope"]
-    lo = sc.get("start", sc["first_sentence"].get("start"))
-    hi = sc.get("end", sc["last_sentence"].get("end"))
+    sc = gold.get("scope") or {}
+    lo = sc.get("start", (sc.get("first_sentence") or {}).get("start", 0))
+    hi = sc.get("end", (sc.get("last_sentence") or {}).get("end", 10**12))
     text = pred["document"]["text"]
     for label, key in keys.items():
         gs = gold[key]
