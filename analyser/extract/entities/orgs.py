@@ -136,7 +136,7 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14, bounds: WordBounds |
                 break
             a = q
             continue
-        if ch in "-－—–" and a - 2 >= lo and is_han(view[a - 2]):  # 中国-中亚…中心, 中国—东盟…中心
+        if ch in "-－—–•·・" and a - 2 >= lo and is_han(view[a - 2]):  # 中国—东盟…中心, 大连重工•起重集团公司
             a -= 1
             continue
         if ch in _STOP or not is_han(ch):
@@ -274,6 +274,7 @@ def find_orgs(
             spans.add(a, b, "中国共产党中央委员会")
     # named teams and enterprises by suffix
     place_starts = {a: b for a, b in places}
+    by_suffix: set[int] = set()
     for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_ENTERPRISE_SUFFIX, 4), (_SUFFIXES["ministry"], 1),
                               (_PLACE_NAMED_SUFFIX, 99)):
         pattern = re.compile("|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)))
@@ -282,7 +283,11 @@ def find_orgs(
             if not spans.free(s, s + 1):
                 continue
             edge = _left_edge(view, s, lo, bounds=bounds)
+            # a name found by suffix before this one ends the walk (庄河电厂属|港口电厂)
+            edge = next((p + 1 for p in range(s - 1, edge - 1, -1) if p in spans.owner and spans.owner[p] in by_suffix), edge)
+            edge = max([e.end() for e in pattern.finditer(view, edge, s)], default=edge)  # 庄河电厂属|港口电厂
             a = _trim_leadins(view, edge, s)
+            a = _after_leadin_head(view, a, s, spans, place_starts)
             stem = view[a:s]
             starts_with_place = a in place_starts
             if stem in _leadins()[0] or _generic_in(view, a, s, bounds, named=starts_with_place or a in spans.spans):
@@ -294,7 +299,8 @@ def find_orgs(
                 continue
             if suffixes is _ENTERPRISE_SUFFIX and not starts_with_place and not brand and "、" in (view[a - 1:a], view[b:b + 1]):
                 continue  # a list of kinds of plant (汽车制造厂、拖拉机制造厂), not named enterprises
-            spans.replace_inner(a, b, view[a:b])
+            if spans.replace_inner(a, b, view[a:b]):
+                by_suffix.add(a)
     for a, b in _named_bodies(view, lo, hi, place_starts, spans, bounds):
         spans.replace_inner(a, b, view[a:b])
     out = spans.items()
@@ -321,6 +327,16 @@ def _own_counterpart(view: str, lo: int, a: int, b: int, spans: _Spans, home: di
     if d is None or not spans.free(k, a):
         return
     spans.replace_inner(k, b, d.name + view[a:b])
+
+
+def _after_leadin_head(view: str, a: int, s: int, spans: _Spans, place_starts: dict[int, int]) -> int:
+    """The start of a known body or place inside ``view[a:s]`` right after a lead-in word (其职能并入|
+    国务院…联席会议): the name opens there; else ``a``."""
+    leadins = _leadins()[0]
+    for k in range(a + 1, s):
+        if (k in spans.spans or k in place_starts) and any(view.endswith(w, a, k) for w in leadins):
+            return k
+    return a
 
 
 def _home_above(home: dict, level: str):

@@ -635,3 +635,21 @@ def test_own_level_counterpart_of_a_central_body() -> None:
     v = "内蒙古自治区。内蒙古自治区发展。内蒙古自治区工作。自治区国资委监管企业营收增长。各省国资委要加强监管。"
     orgs = ents(v, "ORG")
     assert [(e.text, e.normalized) for e in orgs][:1] == [("自治区国资委", "内蒙古自治区国资委")]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    # a joint conference and the short form it defines
+    ("经国务院同意，建立国务院职业教育工作部际联席会议（以下简称联席会议）制度。联席会议办公室设在教育部。",
+     ["国务院", "国务院职业教育工作部际联席会议", "联席会议", "联席会议办公室", "教育部"]),
+    # 集团公司 is one suffix; a • joins the parts of a name
+    ("建议中国第一重型机械集团公司、大连重工•起重集团公司和大连船用柴油机厂先做好论证",
+     ["中国第一重型机械集团公司", "大连重工•起重集团公司", "大连船用柴油机厂"]),
+    # a plant named before another plant's kind does not run into it
+    ("（二）庄河电厂属港口电厂，燃用晋北煤", []),
+    # kinds of plant, not named ones
+    ("电源点建设应优先考虑煤炭资源丰富的蒙东、黑龙江坑口电厂等", []),
+])
+# fmt: on
+def test_named_bodies_by_suffix(text: str, expected: list[str]) -> None:
+    assert texts(text, "ORG") == expected
