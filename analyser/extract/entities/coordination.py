@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 from analyser.data import groups as data_groups
+from analyser.data import words as data_words
 from analyser.text.segment import get_tokenizer
 
 from ._lexicon import is_han
@@ -39,9 +40,10 @@ _STOP = set("的了在和与及或是为对把被将从向由以于等个各每�
 _PLACE_TAGS = ("ns",)
 _NAME_TAGS = ("ns", "nr", "nz", "nrt", "nrfg")
 _MAX_ITEM = 10
+_NUMERALS = set("一二三四五六七八九十两百千万")
 #: the joints after which an organisation is named with the one before it
 _ORG_JOINTS = ("会同", "、", "和", "及", "与")
-_GENERIC_OPEN = ("有关", "相关", "其他", "其它", "各", "地方", "主管", "省级", "市级", "县级", "上级", "本级", "同级", "该", "所在")
+_GENERIC_OPEN = ("有关", "相关", "其他", "其它", "各", "地方", "主管", "省级", "市级", "县级", "上级", "本级", "同级", "该", "所在", "专门")
 
 
 def _item_right(view: str, k: int, hi: int) -> tuple[int, int]:
@@ -104,12 +106,26 @@ def _name_part(view: str, a: int, b: int, *, first: bool, last: bool) -> tuple[i
         j = k
     if i >= j or not all(names[i:j]):
         return None
+    if any(w[0] in _NUMERALS for w, _ in words[i + 1:j]):
+        return None  # 柬埔寨|三国, 深海|三文鱼: a count or a product, not a name
+    if i > 0 and (words[i - 1][1][:1] in ("d", "a") or words[i - 1][0].endswith("不")):
+        return None  # 很不|安宁: an adjective, not a name
     start = a + sum(len(w) for w, _ in words[:i])
     end = start + sum(len(w) for w, _ in words[i:j])
     place = all(tag.startswith(_PLACE_TAGS) for _, tag in words[i:j])
-    if not 2 <= end - start <= 6:
-        return None
+    if not 2 <= end - start <= 6 or any(w in view[start:end] for w in data_words("place_stopstems.txt")):
+        return None  # 城市, 大街, 新建: common nouns
     return start, end, place
+
+
+def _words_upto(words: list[tuple[str, str]], n: int):
+    """The last word ending at character ``n`` of the run, as a one-item iterator."""
+    pos = 0
+    for w, t in words:
+        pos += len(w)
+        if pos == n:
+            yield w, t
+            return
 
 
 def coordinated_places(view: str, places: list[PlaceMention], lo: int, hi: int) -> list[PlaceMention]:
@@ -170,7 +186,12 @@ def coordinated_orgs(
             cuts = {a}
             for w, _tag in _tags(view[a:b]):
                 cuts.add(max(cuts) + len(w))
+            words = _tags(view[a:b])
             best = next((e for e in sorted(cuts, reverse=True) if e - a >= 3 and view[a:e].endswith(suffixes)), None)
+            if best is not None:
+                last, tag = next((w, t) for w, t in _words_upto(words, best - a))
+                if len(last) > 1 and (tag.startswith("v") or last in data_words("org_not_bodies.txt")):
+                    best = None  # 政府高质量|承办, 革命|干部: a verb or a common noun, not a body
         if best is None or any(p in used for p in range(a, best)) or best - a > _MAX_ITEM:
             continue
         if any(g in view[a:best] for g in generic):

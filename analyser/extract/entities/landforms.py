@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from analyser.data import groups as data_groups
+from analyser.data import words as data_words
 from analyser.text.segment import get_tokenizer
 
 from ._lexicon import is_han
@@ -29,12 +30,19 @@ __all__ = ["landform_places"]
 _NAME_TAGS = ("ns", "nr", "nz")
 _GROUP = re.compile("[二三四五六七八九十][河江湖水]")
 _WINDOW = 10
+_NUMERALS = set("一二三四五六七八九十两半")
 #: a stem this frequent is an ordinary word (新建|高原), not a name
 _COMMON = 100
 
 
 #: characters a landform's name does not hold (function words, verb complements)
 _NOT_IN_NAME = set("的得了着在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到")
+
+
+def _leadins() -> frozenset[str]:
+    from .orgs import org_words
+
+    return frozenset(w for w in org_words()[0] if len(w) > 1)
 
 
 @lru_cache(maxsize=1)
@@ -75,17 +83,24 @@ def landform_places(view: str, lo: int, hi: int, taken: set[int]) -> list[tuple[
             continue  # the landform word runs on into another word (江河湖泊, 山区)
         s0, e0, w, tag = spans[k]
         found = None
-        if len(w) >= 3 and tag.startswith("ns") and w.endswith(_suffixes()):
-            found = s0  # 叶尔羌河, 松花江 (one word, tagged a place)
+        if len(w) >= 3 and tag.startswith("ns") and w.endswith(_suffixes()) and not (len(w) >= 4 and w[0] in _NUMERALS):
+            found = s0  # 叶尔羌河, 松花江 (one word, tagged a place); not 三座大山, 半壁江山
         elif (w in _suffixes() and tag[:1] in ("n", "") or _GROUP.fullmatch(w)) and k > 0:
             j = k
             while j > 0 and spans[j - 1][3].startswith(_NAME_TAGS) and s0 - spans[j - 1][0] <= 5:
                 j -= 1
             stem = view[spans[j][0]:s0]
+            if any(c in _NUMERALS for c in stem):
+                continue  # 三河|三湖: a count, not a name
             if j < k and 2 <= len(stem) <= 5 and word_freq(stem) < _COMMON and (not _GROUP.fullmatch(w) or spans[k - 1][3].startswith("ns")):
                 found = spans[j][0]  # 黑瞎子|岛, 喀什|噶尔|河, 荆南|四河
         if found is None or any(p in taken for p in range(found, end)) or any(c in _NOT_IN_NAME for c in view[found:end]):
             continue  # 留得青山 (a saying)
+        name = view[found:end]
+        if any(w in name for w in _leadins()) or name in data_words("place_stopstems.txt"):
+            continue  # 大力加强|草原: a clause, not a name; 堰塞湖: a kind of lake
+        if view[found - 1:found] in "“\"‘" and view[end:end + 1] in "”\"’":
+            continue  # “半壁江山”: a quoted figure of speech
         nxt = spans[k + 1][2] if k + 1 < len(spans) else ""
         if nxt.endswith("业") or nxt.startswith(_brand_words()):
             continue  # 古纳河|酒业, …河|集团: the name of a company

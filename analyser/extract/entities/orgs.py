@@ -26,6 +26,8 @@ from analyser.data import groups as data_groups
 from analyser.data import lines as data_lines
 from analyser.data import table as data_table
 
+from analyser.text.segment import get_tokenizer
+
 from ._lexicon import Lexicon, is_han
 from ._words import WordBounds, word_freq
 
@@ -153,9 +155,19 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14, bounds: WordBounds |
         w = next(w for w in _LEAD_LIST if text.endswith(w, 0, e))
         if bounds is None or not bounds.straddles(a + e - len(w), a + e):
             return a + e
-        if w not in _CONTENT_COMPOUND:  # 二是, 作为, 就是: the whole word leads in
+        if w not in _CONTENT_COMPOUND and not _content_word(view, bounds, a + e - 1):  # 二是, 作为, 就是: the whole word leads in
             return max(a + e, bounds.word_end(a + e - 1))
         text = text[: e - 1] + "\0" + text[e:]  # 中央应对疫情工作领导小组: mask 对, look further left
+
+
+def _content_word(view: str, bounds: WordBounds, p: int) -> bool:
+    """True when the word holding ``p`` is a noun or an adjective of the name (自由 in
+    国务院自由贸易试验区…联席会议), not a verb or a particle leading in."""
+    a, b = bounds.word_start(p), bounds.word_end(p)
+    if b - a < 2:
+        return False
+    words = get_tokenizer().tokenize(view[a:b])
+    return len(words) == 1 and words[0].tag[:1] in ("n", "a", "b", "l", "j")
 
 
 _FREE_BEFORE = set("由与和及向对经在的是为将把被从等了、，。；：（“《\n ")
@@ -280,12 +292,13 @@ def find_orgs(
         pattern = re.compile("|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)))
         for m in pattern.finditer(view, lo, hi):
             s, b = m.start(), m.end()
-            if not spans.free(s, s + 1):
-                continue
+            if not spans.free(s, s + 1) or bounds is not None and bounds.word_end(b - 1) > b:
+                continue  # 厂|址: the suffix begins a longer word
             edge = _left_edge(view, s, lo, bounds=bounds)
             # a name found by suffix before this one ends the walk (庄河电厂属|港口电厂)
             edge = next((p + 1 for p in range(s - 1, edge - 1, -1) if p in spans.owner and spans.owner[p] in by_suffix), edge)
-            edge = max([e.end() for e in pattern.finditer(view, edge, s)], default=edge)  # 庄河电厂属|港口电厂
+            if suffixes is _ENTERPRISE_SUFFIX:  # 庄河电厂属|港口电厂: another plant's name ends the walk
+                edge = max([e.end() for e in pattern.finditer(view, edge, s)], default=edge)
             a = _trim_leadins(view, edge, s)
             a = _after_leadin_head(view, a, s, spans, place_starts)
             stem = view[a:s]
