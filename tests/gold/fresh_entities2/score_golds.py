@@ -15,11 +15,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
-SHARED = next(b / "shared" for b in (ROOT.parent, ROOT.parent.parent) if (b / "shared" / "tools").is_dir())
+
+
+def _shared() -> Path:
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared" / "tools").is_dir():
+            return base / "shared"
+    raise SystemExit("score_golds.py: no shared/ folder beside the project")
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "tools" / "score.py")
+    spec = importlib.util.spec_from_file_location("shared_score", _shared() / "tools" / "score.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
     return mod
@@ -66,7 +72,7 @@ def main() -> int:
     keys = {"PERSON": "persons", "ORG": "organizations", "PLACE": "places"}
     for path in sorted(Path(a.folder).glob("*.gold.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        doc = SHARED / gold["document"]["path"].split("shared/", 1)[1]
+        doc = _shared() / gold["document"]["path"].split("shared/", 1)[1]
         if a.script:
             if gold["document"]["format"] != "text":
                 continue

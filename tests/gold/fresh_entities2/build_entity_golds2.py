@@ -1,7 +1,7 @@
 """Build the entity golds of this folder (``*.gold.json``) from their specs (``specs/*.spec``).
 
 The spec format and the builder are those of ``tests/gold/fresh/make_golds.py``; this script only
-points it at this folder: ``python3 tests/gold/fresh_entities3/build_entity_golds.py`` (needs ``../shared``).
+points it at this folder: ``python3 tests/gold/fresh_entities2/build_entity_golds2.py`` (needs ``../shared``).
 """
 from __future__ import annotations
 
