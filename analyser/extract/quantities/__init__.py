@@ -45,9 +45,11 @@ from analyser.text.numerals import (
     small_range,
 )
 
+from .bounds import modal_bound, noun_bound, share_bound
 from .filters import Blocked, blocked_spans, is_marker
 from .lexicon import (
     Marker,
+    currency_prefix_re,
     implied_noun_at,
     implied_unit,
     implied_unit_before,
@@ -78,7 +80,7 @@ _PERCENT = re.compile(
     rf"(?<![{CN_NUMERAL}\d])(?P<base>百万万|百万|千万|万万|亿|百|千|万|仟) ?分 ?之 ?"
     rf"(?P<num>\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|{_PCT_CHARS}{{1,16}}(?: {_PCT_CHARS}{{1,8}}){{0,4}})"
 )  # 百 分 之 2.4, 百分之五 十: single spaces inside are read through
-_FRACTION = re.compile(rf"(?P<den>[{CN_NONZERO}十两百千\d]{{1,12}})分之(?P<num>[{CN_DIGITS}十百千点\d.]{{1,16}})"
+_FRACTION = re.compile(rf"(?P<den>[{CN_NONZERO}十两百千万\d]{{1,12}})分之(?P<num>[{CN_DIGITS}十百千点\d.]{{1,16}})"
                        r"|(?<![\d/.\-])(?P<n>\d+)/(?P<d>\d+)(?![\d/.\-])")
 #: A proportion written with ratio colons (8.3∶41.4∶50.3): each term is a value of unit 比例.
 _RATIO = re.compile(r"(?<![\d.:∶])\d+(?:\.\d+)?(?:[∶:]\d+(?:\.\d+)?)+(?![\d.:∶])")
@@ -166,7 +168,12 @@ class _Pre:
 
 
 def _pre_marker(view: str, a: int, num: str) -> _Pre | None:
-    """The marker ending at ``a`` (约, 超过, 不得低于), or None."""
+    """The marker ending at ``a`` (约, 超过, 不得低于), or before a currency printed there
+    (不少于港币一千万元), or None."""
+    cur = currency_prefix_re().search(view, max(0, a - 3), a)
+    number_start = a
+    if cur:
+        a = cur.start()
     m = marker_re("before").search(view, max(0, a - _PRE_REACH), a)
     if not m:
         return None
@@ -176,6 +183,8 @@ def _pre_marker(view: str, a: int, num: str) -> _Pre | None:
     if word == "上" and num[:1] not in "十百千万亿":
         return None  # 上 is a bound only before a bare magnitude (上千万, 上万人)
     marker = qualifier_markers()[word]
+    if marker.outside:
+        return _Pre(number_start, marker.qualifier, marker)  # 上限为港币四十万元: surface 四十万元
     neg = negation_re().search(view, max(0, m.start() - _NEGATION_REACH), m.start())
     if neg and marker.negated:
         return _Pre(neg.start(), marker.negated, marker)  # 不低于60%: a lower bound
@@ -183,9 +192,13 @@ def _pre_marker(view: str, a: int, num: str) -> _Pre | None:
 
 
 def _post_marker(view: str, b: int) -> tuple[int, str] | None:
-    """``(end, qualifier)`` of the marker starting at ``b`` (以上, 及以下, （含）以上), or None."""
+    """``(end, qualifier)`` of the marker starting at ``b`` (以上, 及以下, （含）以上), or None; the
+    end stays ``b`` for a marker outside the surface (一千元为上限)."""
     m = marker_re("after").match(view, b)
-    return (m.end(), qualifier_markers()[m["marker"]].qualifier) if m else None
+    if not m:
+        return None
+    marker = qualifier_markers()[m["marker"]]
+    return (b if marker.outside else m.end()), marker.qualifier
 
 
 def _apart_marker(view: str, a: int, num: str) -> _Pre | None:
@@ -217,8 +230,8 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
             continue
         yield _finish(view, m.start(), end, round(v * scale, 10), "%", num)
     for m in _FRACTION.finditer(view, b0, b1):
-        if blocked.overlaps(*m.span()) or m.group().startswith(("百分之", "千分之", "万分之")):
-            continue
+        if blocked.overlaps(*m.span()) or (m.group("den") and all(c in _MAG for c in m.group("den"))):
+            continue  # 百分之, 千分之, 百万分之: per cents, read above
         text = m.group()
         if m.group("n") and (int(m.group("d")) == 0 or len(m.group("d")) > 3):
             continue
@@ -270,10 +283,24 @@ def _finish(view, a, b, value, unit, num, approx=False) -> _Q:
         q.qualifier = post[1]
     elif approx:
         q.qualifier = "approx"
+    elif distant := _distant_bound(view, q):
+        q.qualifier = distant
     if post:
         q.end = post[0]
     _set_bounds(q)
     return q
+
+
+def _distant_bound(view: str, q: _Q) -> str | None:
+    """A bound whose marker stands away from the number (:mod:`.bounds`): 最高可给予50万元,
+    不超过投资的30%, 三十万个单位以上."""
+    if bound := modal_bound(view, q.start):
+        return bound
+    if q.unit in ("%", "比例", "倍") and (bound := share_bound(view, q.start)):
+        return bound
+    if q.measure and q.unit is not None and unit_kind(q.unit) == "count":
+        return noun_bound(view, q.end)
+    return None
 
 
 def _set_bounds(q: _Q) -> None:
@@ -340,10 +367,13 @@ def _read_tail(view: str, e: int, value, num: str):
                 e += len(noun)
             else:
                 measure = True
-        if view[e:e + 1] in ("/", "／") and (per := unit_at(view, e + 1) or per_unit_at(view, e + 1)):
-            per_text = per[0]
-            unit += "/" + per_text  # 645元/月, 3000元/吨
-            e += 1 + len(per_text)
+        elif unit[0] == "个" and unit_kind(unit) == "time" and unit != "个月":
+            unit = unit[1:]  # 15个工作日, 5个季度: 个 is the measure word (月 alone would name a month)
+        seps: tuple[str, ...] = ("/", "／")  # a rate opens with a slash, goes on with · or a slash
+        while view[e:e + 1] in seps and (per := unit_at(view, e + 1) or per_unit_at(view, e + 1)):
+            unit += view[e] + per[0]  # 645元/月, 3000元/吨, 500元/人·月, 2000元/人/年
+            e += 1 + len(per[0])
+            seps = ("/", "／", "·")
         if marker is None and view[e:e + 1] in ("多", "余") and not view[e + 1:e + 2] in _MAG:
             marker = view[e]
             e += 1
@@ -423,6 +453,11 @@ def _read_numeral(view: str, a: int, b: int) -> _Numeral | None:
     well-formed prefix, or 亿 plus a count of 万 (二十五亿七千多万); None when it is none of these."""
     whole = view[a:b]
     rng = None
+    sp = _YI_SPLIT.match(whole)
+    if sp and view[b:b + 1] in ("多", "余") and view[b + 1:b + 2] == "万":
+        head, tail = parse_number(sp.group(1)), parse_number(sp.group(2).lstrip("零〇"))
+        if head is not None and tail is not None:
+            return _Numeral(b, tail, whole, None, head)  # 四亿零七百多万: 4亿 plus 七百多 ten-thousands
     if len(whole) > 2 and small_range(whole[:2]) and all(c in _MAG for c in whole[2:]):
         scale = 1
         for c in whole[2:]:
@@ -448,8 +483,9 @@ def _not_an_amount(view: str, num: str, unit: str | None, pre: _Pre | None, e2: 
     chinese = is_chinese_numeral(num)
     if num == "二" and unit is not None and unit_kind(unit) == "count":
         return True  # 二轮延包, 二期: a count says 两; 二 + measure word is an ordinal
-    if chinese and num == "一" and not (pre and pre.marker.one) and (unit is None or unit_kind(unit) in ("count", "place", "time")):
-        return True  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元 are amounts)
+    if chinese and num == "一" and not (pre and pre.marker.one) and (unit is None or unit_kind(unit) in ("count", "place", "time")) \
+            and not (unit_kind(unit or "") == "time" and (_post_marker(view, e2) or _RANGE_JOIN.match(view, e2))):
+        return True  # 一个 / 一批 / 一项: an article, not a count (一吨, 一美元, 一年以内, 一年至三年 are amounts)
     if len(num) == 1 and num in CN_UPPER and (unit is None or unit_kind(unit) != "currency"):
         return True  # 伍家台, 陆家嘴: capital numerals stand alone only in sums of money
     if num[0] != "十" and all(ch in _MAG for ch in num) and not pre and unit != "人" and not _post_marker(view, e2):
@@ -470,6 +506,8 @@ def _qualify(view: str, q: _Q, num: str, pre: _Pre | None, marker: str | None) -
         q.qualifier = post[1]
     elif apart := _apart_marker(view, q.start, num):
         q.qualifier = apart.qualifier  # 至少有十个: the marker stays outside
+    elif q.qualifier == "exact" and (distant := _distant_bound(view, q)):
+        q.qualifier = distant  # 最高可给予50万元, 三十万个单位以上: the marker stays outside
     if post:
         q.end = post[0]
     if q.unit == "年" and view[q.end:q.end + 2] == "一遇":
@@ -535,8 +573,8 @@ def _drop_dates(found: list[_Q], dates: Sequence[DateExpr], view: str) -> list[_
         if spans.overlaps(q.start, q.end):
             continue
         if q.unit in ("年", "个月") and q.value is not None and not any(a < q.end and q.start < b for a, b in durations) \
-                and not _return_period(view, q):
-            continue
+                and not _return_period(view, q) and not (q.qualifier in ("lower_bound", "upper_bound") and q.value < 1000):
+            continue  # 5年 needs a duration date; a bound (一年以内, 满三年) is a length of time by itself
         out.append(q)
     return out
 

@@ -340,7 +340,7 @@ def test_hand_annotated_windows(gold_path):
         ("城乡居民人均公共卫生服务经费不低于15元，以后逐步提高", ("不低于15元", "lower_bound", 15, None)),
         ("一律按不低于5%的幅度压减一般性支出", ("不低于5%", "lower_bound", 5, None)),
         ("细颗粒物（PM2.5）年平均浓度不高于23微克/立方米", ("不高于23微克/立方米", "upper_bound", None, 23)),
-        ("工程建设项目全流程审批时间压缩到不超过120个工作日", ("不超过120个", "upper_bound", None, 120)),
+        ("工程建设项目全流程审批时间压缩到不超过120个工作日", ("不超过120个工作日", "upper_bound", None, 120)),
         ("一定要守住全国耕地不少于18亿亩这条红线", ("不少于18亿亩", "lower_bound", 1_800_000_000, None)),
         ("1979年在能源增长不到3％的情况下，工业总产值比上年增长", ("不到3％", "upper_bound", None, 3)),
         ("全面完成存量煤电项目优化改造，关停淘汰10万千瓦及以下燃煤机组",
@@ -356,6 +356,60 @@ def test_hand_annotated_windows(gold_path):
 def test_negated_comparisons_and_thresholds(text, expected):
     found = {q.text: (q.text, q.qualifier, q.lower, q.upper) for q in quantities(text)}
     assert found[expected[0]] == expected
+
+
+# Bounds of regulations and financing texts: limits before 可/能, caps written as a predicate
+# (上限为, 为上限: the marker stays outside the surface), a comparison with a share of something
+# (不超过…的30%), a bound after the counted noun, a currency before the amount, 一 in a bound of
+# time, and the Traditional forms of all of them.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("单个项目最高可给予50万元补助", ("50万元", "upper_bound", None, 500_000)),
+        ("北部都會區最多可容納十五萬人", ("十五萬人", "upper_bound", None, 150_000)),
+        ("期限最长可延长至6个月", ("6个月", "upper_bound", None, 6)),
+        ("个人贷款上限为三百万元", ("三百万元", "upper_bound", None, 3_000_000)),
+        ("每戶每季以一千元為上限", ("一千元", "upper_bound", None, 1000)),
+        ("長者生活津貼的資產上限為港幣四十萬元", ("四十萬元", "upper_bound", None, 400_000)),
+        ("注册资本不少於港幣一千萬元", ("不少於港幣一千萬元", "lower_bound", 10_000_000, None)),
+        ("贴息比例不超过贷款利息的50%", ("50%", "upper_bound", None, 50)),
+        ("自有资金不得低于项目总投资的20%", ("20%", "lower_bound", 20, None)),
+        ("贷款额度不超过房价的七成", ("七成", "upper_bound", None, 70)),
+        ("公營房屋供應目標為三十萬個單位以上，", ("三十萬個", "lower_bound", 300_000, None)),
+        ("一年以内、一年至三年的贷款", ("一年以内", "upper_bound", None, 1)),
+        ("在两年之内实行", ("两年之内", "upper_bound", None, 2)),
+        ("每名學生可獲不多於港幣三萬元資助", ("不多於港幣三萬元", "upper_bound", None, 30_000)),
+    ],
+)
+def test_bounds_of_rules_and_financing(text, expected):
+    found = {q.text: (q.text, q.qualifier, q.lower, q.upper) for q in quantities(text)}
+    assert found[expected[0]] == expected
+
+
+# Extreme values are not bounds: 最低 or 最高 right before a number names the value itself.
+def test_extreme_values_are_exact():
+    assert table("防洪标准由最低五年一遇提高到二十年一遇")[0][3] == "exact"
+
+
+# fmt: off
+UNITS_AND_VALUES = [
+    ("审核时间一般不少于5个工作日", [("不少于5个工作日", 5, "工作日", "lower_bound")]),
+    ("连续5个季度居全国前列", [("5个季度", 5, "季度", "exact")]),
+    ("今年已过去近5个月", [("近5个月", 5, "个月", "approx")]),
+    ("加50个基点", [("50个基点", 50, "基点", "exact")]),
+    ("补贴标准为500元/人·月", [("500元/人·月", 500, "元/人·月", "exact")]),
+    ("最高不超过2000元/人/年", [("不超过2000元/人/年", 2000, "元/人/年", "upper_bound")]),
+    ("粮食产量达到四亿零七百多万吨", [("四亿零七百多万吨", 407_000_000, "吨", "lower_bound")]),
+    ("原油达到一亿一千四百多万吨", [("一亿一千四百多万吨", 114_000_000, "吨", "lower_bound")]),
+    ("按日加收万分之五的滞纳金", [("万分之五", 0.05, "%", "exact")]),
+    ("一万分之一", [("一万分之一", 0.0001, "比例", "exact")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", UNITS_AND_VALUES)
+def test_units_and_values_of_rules(text, expected):
+    assert table(text) == expected
 
 
 def test_words_ending_like_a_marker_are_not_markers():
