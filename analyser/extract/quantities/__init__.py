@@ -91,6 +91,8 @@ _MAX_NUMERAL = 40  # no amount is written with more characters; longer runs are 
 _YI_SPLIT = re.compile(r"^(.+亿)([^亿万]+)$")
 _UPPER_MAGS = str.maketrans("拾佰仟", "十百千")
 _SIGN_AFTER = {"", " ", "，", "。", "；", "：", "、", "（", "(", "“", "为", "是", "长", "降", "达", "比", "\n"}
+#: A dollar sign before an amount, with the currency it may carry (HK$, US$, 港币$).
+_DOLLAR = re.compile(r"(?:HK|US|港币|港元)?[$＄]$")
 _TENTH_DIGIT = re.compile(rf"[{CN_NONZERO}半](?![{CN_NUMERAL}\d个])")
 
 
@@ -151,6 +153,7 @@ def extract_quantities(
     found.sort(key=lambda q: q.start)
     _share_list_units(found, view)
     _share_list_bounds(found, view)
+    _join_bound_pairs(found)
     for q in found:
         if q.unit is None:
             q.unit = implied_unit(view, q.end) or implied_unit_before(view, q.start)
@@ -403,6 +406,9 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
         e2, value, unit, measure, marker = _read_tail(view, e, value, num)
         if split_head is not None and value is not None:
             value += split_head
+        if dollar := _DOLLAR.search(view, max(0, a - 4), a):
+            a = dollar.start()  # $100亿, HK$2,000, 港币$50亿: a dollar sign gives the currency
+            unit = unit or ("美元" if dollar.group().startswith("US") else "元")
         chinese = is_chinese_numeral(num)
         has_mag = any(ch in "万亿" for ch in view[a:e2]) or (not chinese and any(ch in _MAG for ch in num))
         pre = _pre_marker(view, a, num)
@@ -592,6 +598,20 @@ def _share_list_units(found: list[_Q], view: str) -> None:
 
 _BOUND_AFTER = re.compile(r"(?:（含）|\(含\)|及)?(?:以上|以下)$")
 _LIST_JOINS = ("、", "和", "及", "或", "或者")
+
+
+def _join_bound_pairs(found: list[_Q]) -> None:
+    """处五千元以上五万元以下的罚款, 3年以上10年以下, 已满十四周岁不满十六周岁: a lower bound closed
+    right after it by a higher upper bound in the same unit is one range."""
+    out: list[_Q] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.qualifier == "lower_bound" and q.qualifier == "upper_bound" and prev.end == q.start \
+                and prev.unit == q.unit and prev.value is not None and q.value is not None and prev.value < q.value:
+            out[-1] = _Q(prev.start, q.end, None, q.unit, "range", prev.value, q.value)
+        else:
+            out.append(q)
+    found[:] = out
 
 
 def _share_list_bounds(found: list[_Q], view: str) -> None:

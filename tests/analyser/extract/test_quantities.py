@@ -403,7 +403,34 @@ UNITS_AND_VALUES = [
     ("原油达到一亿一千四百多万吨", [("一亿一千四百多万吨", 114_000_000, "吨", "lower_bound")]),
     ("按日加收万分之五的滞纳金", [("万分之五", 0.05, "%", "exact")]),
     ("一万分之一", [("一万分之一", 0.0001, "比例", "exact")]),
+    # a dollar sign gives the currency; 或以上 / 或以下 are bounds (Hong Kong usage)
+    ("政府會撥款$100億", [("$100億", 10_000_000_000, "元", "exact")]),
+    ("總開支約港幣$50億", [("約港幣$50億", 5_000_000_000, "元", "approx")]),
+    ("另有US$3億", [("US$3億", 300_000_000, "美元", "exact")]),
+    ("六十五歲或以上的長者", [("六十五歲或以上", 65, "岁", "lower_bound")]),
+    ("十八歲或以下", [("十八歲或以下", 18, "岁", "upper_bound")]),
 ]
+
+
+# A lower bound closed right after it by an upper bound in the same unit is one range: the fines
+# and terms of a regulation (处五千元以上五万元以下的罚款), ages (已满十四周岁不满十六周岁).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("處五千元以上五萬元以下的罰款", ("五千元以上五萬元以下", "range", 5000, 50_000)),
+        ("对单位处1万元以上5万元以下的罚款", ("1万元以上5万元以下", "range", 10_000, 50_000)),
+        ("处3年以上10年以下有期徒刑", ("3年以上10年以下", "range", 3, 10)),
+        ("已满十四周岁不满十六周岁的人", ("满十四周岁不满十六周岁", "range", 14, 16)),
+    ],
+)
+def test_bound_pairs_are_ranges(text, expected):
+    found = {q.text: (q.text, q.qualifier, q.lower, q.upper) for q in quantities(text)}
+    assert found[expected[0]] == expected
+
+
+def test_bounds_apart_in_a_list_stay_bounds():
+    assert [q[3] for q in table("营业收入300万元以上、1000万元以下的企业")] == ["lower_bound", "upper_bound"]
+
 # fmt: on
 
 
