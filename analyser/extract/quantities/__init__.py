@@ -91,6 +91,10 @@ _MAX_NUMERAL = 40  # no amount is written with more characters; longer runs are 
 _YI_SPLIT = re.compile(r"^(.+亿)([^亿万]+)$")
 _UPPER_MAGS = str.maketrans("拾佰仟", "十百千")
 _SIGN_AFTER = {"", " ", "，", "。", "；", "：", "、", "（", "(", "“", "为", "是", "长", "降", "达", "比", "\n"}
+#: A number of days (日 as a unit, not a day of the month): read when a time limit follows it
+#: (15日内, 三十日以内) or a comparison or 之日起 stands before it (不超过30日, 之日起60日).
+_DAYS = re.compile(rf"(?<![{CN_NUMERAL}\d月年.．/\-])(?P<n>\d{{1,3}}|[{CN_DIGITS}十百]{{1,5}})日(?![期常益报])")
+_DAYS_AFTER = re.compile(r"内|以内|之内|以上|以下|后")
 #: A dollar sign before an amount, with the currency it may carry (HK$, US$, 港币$).
 _DOLLAR = re.compile(r"(?:HK|US|港币|港元)?[$＄]$")
 _TENTH_DIGIT = re.compile(rf"[{CN_NONZERO}半](?![{CN_NUMERAL}\d个])")
@@ -262,6 +266,14 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
         else:
             q = _finish(view, q.start, q.end, 0.5, "比例", word)  # 一半以上, 近一半
         yield q
+    for m in _DAYS.finditer(view, b0, b1):
+        if blocked.overlaps(*m.span()):
+            continue
+        v = parse_number(m.group("n"))
+        a, e = m.start(), m.end()
+        if v is None or not (_DAYS_AFTER.match(view, e) or view[max(0, a - 1):a] == "起" or _pre_marker(view, a, m.group("n"))):
+            continue  # 15日 alone is a day of the month; 15日内, 之日起15日, 不超过30日 are spans of days
+        yield _finish(view, a, e, v, "日", m.group("n"))
     for m in _DOUBLE.finditer(view, b0, b1):
         n = parse_number(m.group("n"))
         if n:

@@ -428,6 +428,21 @@ def test_bound_pairs_are_ranges(text, expected):
     assert found[expected[0]] == expected
 
 
+# Days as a time limit (日 is a unit only there: 15日 alone is a day of the month).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("申请人应当在收到通知之日起15日内提交材料", [("15日", 15, "日", "exact")]),
+        ("并于六十日内在报纸上公告", [("六十日", 60, "日", "exact")]),
+        ("期限不超过30日", [("不超过30日", 30, "日", "upper_bound")]),
+        ("本条例自2019年1月1日起施行，每月15日前报送", []),
+        ("十五日，国务院召开会议", []),
+    ],
+)
+def test_days_of_a_time_limit(text, expected):
+    assert table(text) == expected
+
+
 def test_bounds_apart_in_a_list_stay_bounds():
     assert [q[3] for q in table("营业收入300万元以上、1000万元以下的企业")] == ["lower_bound", "upper_bound"]
 
