@@ -351,6 +351,9 @@ def test_hand_annotated_windows(gold_path):
         ("参保缴费不满三年的", ("不满三年", "upper_bound", None, 3)),
         ("未满18周岁的未成年人", ("未满18周岁", "upper_bound", None, 18)),
         ("企业职工基本养老保险参保率不得低于60%", ("不得低于60%", "lower_bound", 60, None)),
+        ("加班严禁超过36小时", ("严禁超过36小时", "upper_bound", None, 36)),
+        ("每日工作时间不准超过8小时", ("不准超过8小时", "upper_bound", None, 8)),
+        ("连续停产时间没有超过6个月的", ("没有超过6个月", "upper_bound", None, 6)),
     ],
 )
 def test_negated_comparisons_and_thresholds(text, expected):
