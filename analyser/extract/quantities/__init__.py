@@ -217,7 +217,10 @@ def _apart_marker(view: str, a: int, num: str) -> _Pre | None:
 
 
 def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
+    done = b0  # the end of the last range read: its second per cent is no quantity of its own
     for m in _PERCENT.finditer(view, b0, b1):
+        if m.start() < done:
+            continue
         num, end = m.group("num"), m.end()
         v = parse_number(num)
         if small_range(num[:2]) and all(c in _MAG for c in num[2:]):
@@ -235,6 +238,15 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
                 mag *= _MAG[c]
             yield _Q(m.start(), end, None, "%", "range", rng[0] * mag * scale, rng[1] * mag * scale)
             continue
+        if second := _percent_range_end(view, end, m.group("base")):
+            end2, v2 = second  # 百分之二至三, 百分之五至百分之八
+            if v < v2:
+                q = _Q(m.start(), end2, None, "%", "range", round(v * scale, 10), round(v2 * scale, 10))
+                if pre := _pre_marker(view, q.start, num):
+                    q.start = pre.start
+                done = end2
+                yield q
+                continue
         yield _finish(view, m.start(), end, round(v * scale, 10), "%", num)
     for m in _FRACTION.finditer(view, b0, b1):
         if blocked.overlaps(*m.span()) or (m.group("den") and all(c in _MAG for c in m.group("den"))):
@@ -285,6 +297,24 @@ def _scan_special(view: str, b0: int, b1: int, blocked: Blocked):
         if not u or view[m.end() + len(u[0]):m.end() + len(u[0]) + 1] == "来":
             continue
         yield _finish(view, m.start(), m.end() + len(u[0]), None, u[0], "几", approx=True)
+
+
+_PCT_NUMERAL = re.compile(rf"{_PCT_CHARS}{{1,16}}")
+
+
+def _percent_range_end(view: str, end: int, base: str) -> tuple[int, int | float] | None:
+    """The second number of 百分之二至三 / 百分之五至百分之八 (same base), as (end, number)."""
+    j = _RANGE_JOIN.match(view, end)
+    if not j:
+        return None
+    pos = j.end()
+    if view.startswith(base + "分之", pos):
+        pos += len(base) + 2
+    m = _PCT_NUMERAL.match(view, pos)
+    if not m or unit_at(view, m.end()) or view[m.end():m.end() + 1] in _MAG:
+        return None  # 百分之五至十倍, 百分之三到五年: the second number has a unit of its own
+    v2 = parse_number(m.group())
+    return (m.end(), v2) if v2 is not None else None
 
 
 def _finish(view, a, b, value, unit, num, approx=False) -> _Q:
@@ -535,8 +565,9 @@ def _qualify(view: str, q: _Q, num: str, pre: _Pre | None, marker: str | None) -
 
 
 def _join_range(view: str, q: _Q, num: str, b1: int, blocked: Blocked) -> None:
-    """3至5年, 10%—15%, 5-10万元: the second number closes a range opened by ``q``."""
-    if q.qualifier not in ("exact",) or q.value is None:
+    """3至5年, 10%—15%, 5-10万元, 三至四成, 约七十亿元至八十亿元: the second number closes a range
+    opened by ``q`` (an estimate too: the range says as much)."""
+    if q.qualifier not in ("exact", "approx") or q.value is None:
         return
     j = _RANGE_JOIN.match(view, q.end)
     if not j:
@@ -553,6 +584,8 @@ def _join_range(view: str, q: _Q, num: str, b1: int, blocked: Blocked) -> None:
     if unit2 is None or (q.unit is not None and q.unit != unit2):
         return
     lower = q.value
+    if q.unit is None and unit2 == "%" and view[e:e + 1] == "成":
+        lower = lower * 10  # 三至四成: 30-40 %
     second = view[m.start():e].translate(_UPPER_MAGS)
     head2 = re.match(r"[\d.]+|[^十百千万亿]+", second)
     mags2 = [c for c in second if c in _MAG]

@@ -415,6 +415,24 @@ UNITS_AND_VALUES = [
 ]
 
 
+# Ranges of per cents and tenths, and an estimate that a range closes.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("預計經濟增長百分之二至三", ("百分之二至三", "range", 2, 3)),
+        ("增长百分之五至百分之八", ("百分之五至百分之八", "range", 5, 8)),
+        ("開支增加三至四成", ("三至四成", "range", 30, 40)),
+        ("約七十億元至八十億元", ("約七十億元至八十億元", "range", 7_000_000_000, 8_000_000_000)),
+    ],
+)
+def test_ranges_of_shares_and_estimates(text, expected):
+    assert [(q.text, q.qualifier, q.lower, q.upper) for q in quantities(text)] == [expected]
+
+
+def test_a_per_cent_before_a_span_of_years_is_no_range():
+    assert [q[0] for q in table("百分之三到五年")] == ["百分之三", "五年"]
+
+
 # A lower bound closed right after it by an upper bound in the same unit is one range: the fines
 # and terms of a regulation (处五千元以上五万元以下的罚款), ages (已满十四周岁不满十六周岁).
 @pytest.mark.parametrize(
