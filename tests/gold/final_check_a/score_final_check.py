@@ -91,6 +91,9 @@ def score_one(path: Path, shared: Path, analysis: dict) -> dict:
     correct, n = date_kinds(scorer, gold, analysis)
     res["dates"]["kind"] = {"correct": correct, "n": n}
     res["has_outline"] = any("outline" in a for a in gold.get("annotated", []))
+    if "outline_items" not in res:  # the scorer skips items where the gold has none: predicted ones are errors
+        n_items = sum(1 for n, _ in scorer.walk(analysis.get("outline") or []) if n.get("kind") == "item")
+        res["outline_items"] = {"tp": 0, "gold": 0, "pred": n_items}
     return res
 
 
