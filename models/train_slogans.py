@@ -113,7 +113,7 @@ def load_annotations(repo: Path | None = None, shared: Path | None = None) -> li
         g = json.loads(path.read_text(encoding="utf-8"))
         docs.append(_doc(name, read_path(src).text, g))
     # fresh annotations of archive documents (formulations inside a window): the gold names its file
-    for folder in ("fresh", "fresh_slogans"):
+    for folder in ("fresh", "fresh_slogans", "fresh_slogans2"):
         for path in sorted((repo / "tests" / "gold" / folder).glob("*.gold.json")):
             g = json.loads(path.read_text(encoding="utf-8"))
             src = shared.parent / g["document"]["path"]
@@ -122,7 +122,7 @@ def load_annotations(repo: Path | None = None, shared: Path | None = None) -> li
                 continue
             seen.add(name)
             doc = _doc(name, read_path(src).text, g)
-            doc.secondary_positive = folder != "fresh_slogans"
+            doc.secondary_positive = folder not in ("fresh_slogans", "fresh_slogans2")
             docs.append(doc)
     return docs
 
@@ -383,7 +383,7 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
         "training_command": "python models/train_slogans.py",
         "data": {
             "documents": [{"name": d.name, "scope": list(d.scope), "gold": len(d.gold),
-                           "source": next((f"tests/gold/{f}" for f in ("slogans", "fresh", "fresh_slogans")
+                           "source": next((f"tests/gold/{f}" for f in ("slogans", "fresh", "fresh_slogans", "fresh_slogans2")
                                            if (repo / "tests" / "gold" / f / f"{d.name}.gold.json").exists()),
                                           "../shared/gold")} for d in docs],
             "candidates": sum(1 for v in table.w if v > 0), "positives": sum(1 for v, ww in zip(y, table.w) if v and ww > 0),
