@@ -1,7 +1,7 @@
 """Build the formulation golds of this folder (``*.gold.json``) from ``specs/*.spec``.
 
 The same builder as ``../fresh_slogans/make_slogan_golds.py`` (the spec format and offsets of
-``../fresh/make_golds.py``): ``python3 tests/gold/fresh_slogans2/make_slogan_golds.py`` (needs ``../shared``).
+``../fresh/make_golds.py``): ``python3 tests/gold/fresh_slogans2/make_slogan2_golds.py`` (needs ``../shared``).
 """
 from __future__ import annotations
 
