@@ -289,15 +289,14 @@ def _word_classes(x: _View, f: dict[str, Any]) -> None:
 
 
 def _recurrence(x: _View, f: dict[str, Any]) -> None:
-    """Whether the wording recurs: again in this document, and in how many archive documents
-    (:mod:`.series`); quotes and numbered formulas are found without it."""
+    """In how many archive documents the wording recurs (:mod:`.series`); quotes and numbered
+    formulas are found without it. (Recurrence inside the document is not a feature: a long
+    document is analysed a stretch at a time, and a feature may read only a few characters around
+    its candidate.)"""
     if x.c.outer is not None or x.c.origin not in COUNTED:
         f.update(series_features(0))
-        f["doc_recur"] = 0
         return
     f.update(series_features(series_count(x.text)))
-    view = x.ctx.view
-    f["doc_recur"] = int(view.find(x.text, x.c.end) >= 0 or view.rfind(x.text, 0, x.c.start) >= 0)
 
 
 _GROUPS = (_form, _context, _lexicon, _member_marks, _frame, _by_origin, _cue_word, _word_classes, _recurrence)

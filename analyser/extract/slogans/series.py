@@ -1,9 +1,8 @@
-"""How often a candidate's wording recurs: in the document itself and across the real archive.
+"""How often a candidate's wording recurs across the real archive.
 
-A formula is repeated word for word (调整、改革、整顿、提高 four times in one report; 和平、发展、合作
-in a dozen reports), while an ad-hoc list (劳动力、设备、流动资金) is written once. Two features of
-the classifier read this: whether the candidate's text occurs again in its document, and in how many
-archive documents a candidate of the same wording was found (``analyser/data/slogan_series.txt``,
+A formula is repeated word for word (调整、改革、整顿、提高 in five reports; 和平、发展、合作 in
+seven), while an ad-hoc list (劳动力、设备、流动资金) is written once. The classifier reads in how
+many archive documents a candidate of the same wording was found (``analyser/data/slogan_series.txt``,
 built by ``models/build_slogan_series.py``). Noun lists recur too (各地区、各部门); the classifier
 weighs recurrence against the word-class features.
 
