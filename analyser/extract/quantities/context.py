@@ -70,7 +70,7 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
         prev_ind, prev_end = ind, q.end
     pair_respectively(src, layout, out, place_list)
     respective_subjects(src, out)
-    out = indicator_model.rerank(src, out)
+    out = indicator_model.rerank(src, out, starts=layout.t_starts)
     return characterise(src, out, date_starts)
 
 

@@ -14,8 +14,9 @@ on the project's annotated windows (``models/train_indicators.py``, card in ``mo
 * features: side, length, distance, the word classes at both ends and around them, cue words
   inside and around (分别, 占, 其中, a change verb, 比), the unit's class, the overlap with the
   rule's span;
-* decision: the best-scoring candidate replaces the rule's span when its probability beats the
-  rule span's by the margin stored with the model (cross-validated by document).
+* decision: where the rule found no span or one of at most :data:`SHORT_RULE` characters, the
+  best-scoring candidate replaces the rule's span when its score beats the rule span's by the
+  margin stored with the model (cross-validated by document).
 
 The model is a :class:`~analyser.extract.slogans.linear.LinearModel` exported to
 ``analyser/data/indicator_model.json``; without that file the rule's span stands.
@@ -47,6 +48,9 @@ __all__ = ["MODEL", "candidates", "features", "load_model", "rerank"]
 
 MODEL = "indicator_model.json"
 
+#: the model is consulted when the rule's span is missing or at most this long: longer spans are
+#: rarely too short, and leaving them alone keeps the stage cheap (see the card in ``models/``)
+SHORT_RULE = 5
 #: how far a candidate may reach from its figure (characters)
 _LEFT_REACH, _RIGHT_REACH = 40, 20
 _CHANGE = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|上涨|扩大|缩小|压减|压缩|增产|翻番)")
@@ -57,6 +61,7 @@ _MONEY = re.compile(r"元|美元|欧元|日元|港元")
 _PEOPLE = {"人", "名", "位", "户", "人次", "户次", "万人"}
 _DATE = re.compile(r"(?:[0-9０-９一二三四五六七八九十〇○零]{1,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|"
                    r"[0-9０-９一二三四五六七八九十]{1,3}日|今年|去年|全年|当年|明年|上年|年底|年末|年初)")
+_DIGIT = re.compile(r"\d")
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇○零]")
 
 
@@ -74,14 +79,12 @@ def _unit_class(q: Quantity) -> str:
 
 
 class _Doc:
-    """Token look-ups of one document, built once."""
+    """Token look-ups of one document (``starts``: the tokens' starts, when the caller has them)."""
 
-    def __init__(self, src: DocumentText) -> None:
+    def __init__(self, src: DocumentText, starts: Sequence[int] | None = None) -> None:
         self.src, self.view = src, src.view
         self.toks = src.tokens
-        self.starts = [t.start for t in self.toks]
-        self.ends = [t.end for t in self.toks]
-        self.start_set, self.end_set = set(self.starts), set(self.ends)
+        self.starts = starts if starts is not None else [t.start for t in self.toks]
 
     def word_at(self, pos: int) -> str:
         """The Simplified word of the token starting at ``pos`` ("" when none starts there)."""
@@ -90,8 +93,19 @@ class _Doc:
 
     def word_before(self, pos: int) -> str:
         """The Simplified word of the token ending at ``pos`` ("" when none ends there)."""
-        i = bisect.bisect_left(self.ends, pos)
-        return self.toks[i].norm if i < len(self.toks) and self.ends[i] == pos else ""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return self.toks[i].norm if i >= 0 and self.toks[i].end == pos else ""
+
+    def token_ends(self, j: int, k: int) -> list[int]:
+        """The ends of the tokens ending inside ``(j, k]``, in order."""
+        out = []
+        i = max(bisect.bisect_right(self.starts, j) - 1, 0)
+        toks = self.toks
+        while i < len(toks) and toks[i].start < k:
+            if j < toks[i].end <= k:
+                out.append(toks[i].end)
+            i += 1
+        return out
 
     def n_tokens(self, s: int, e: int) -> int:
         return bisect.bisect_left(self.starts, e) - bisect.bisect_left(self.starts, s)
@@ -147,7 +161,7 @@ def candidates(doc: _Doc, q: Quantity, prev_end: int, next_start: int) -> list[t
     k = j
     while k < stop and view[k] not in BREAK_STRONG and view[k] != "、":
         k += 1
-    r_ends = [e for e in doc.ends[bisect.bisect_right(doc.ends, j):bisect.bisect_right(doc.ends, k)]][:6]
+    r_ends = doc.token_ends(j, k)[:6]
     for e in r_ends:
         if e - j >= 2:
             out.setdefault((j, e), "right")
@@ -169,7 +183,6 @@ def features(doc: _Doc, q: Quantity, s: int, e: int, side: str, rule: Span | Non
     n = e - s
     f: dict[str, Any] = {"side": side, "len": min(n, 30) / 10, "lenb": str(min(n, 16) // 2)}
     uc = _unit_class(q)
-    f["unit"] = uc
     f["side_unit"] = side + "/" + uc
     if side == "left":
         f["gap"] = min(a - e, 8)
@@ -185,8 +198,18 @@ def features(doc: _Doc, q: Quantity, s: int, e: int, side: str, rule: Span | Non
         f["rule_in"] = int(s <= rule.start and rule.end <= e)
         f["in_rule"] = int(rule.start <= s and e <= rule.end)
         f["longer"] = min(max(n - (rule.end - rule.start), -10), 10) / 5
-    else:
-        f["no_rule"] = 1
+        rl = rule.end - rule.start
+        rb = "short" if rl <= 3 else "mid" if rl <= 7 else "long"
+        f["rule_len"] = rb
+        f["rule_word"] = doc.word_before(rule.end)
+        rel = ("same" if (s, e) == (rule.start, rule.end) else "extl" if e == rule.end and s < rule.start
+               else "extr" if s == rule.start and e > rule.end else "cut" if rule.start <= s and e <= rule.end
+               else "wide" if s <= rule.start and rule.end <= e else "part" if inter else "apart")
+        f["rel"] = rel
+        f["rel_len"] = rel + "/" + rb
+        f["rel_unit"] = rel + "/" + uc
+        f["rel_side"] = rel + "/" + side
+        f["rule_side"] = "left" if rule.end <= a else "right" if rule.start >= b else "across"
     ft, lt = doc.tag_at(s), doc.tag_before(e)
     f["first_tag"] = ft
     f["last_tag"] = lt
@@ -201,7 +224,7 @@ def features(doc: _Doc, q: Quantity, s: int, e: int, side: str, rule: Span | Non
     f["next_ch"] = view[e:e + 1]
     f["at_clause"] = int(s == 0 or view[s - 1] in BREAK_STRONG)
     f["prev_break"] = int(s > 0 and view[s - 1] in "，、；：。")
-    f["has_digit"] = int(any(ch.isdigit() for ch in text))
+    f["has_digit"] = int(bool(_DIGIT.search(text)))
     f["has_change"] = int(bool(_CHANGE.search(text)))
     f["ends_change"] = int(bool(_CHANGE.search(view, max(s, e - 2), e)))
     for cue in _CUES:
@@ -215,15 +238,11 @@ def features(doc: _Doc, q: Quantity, s: int, e: int, side: str, rule: Span | Non
     for cue in ("分别", "达到", "为", "占", "增长", "下降", "比上年"):
         if cue in between:
             f["gap=" + cue] = 1
-    after = view[b:b + 2]
-    f["after_q"] = after[:1]
-    f["after_tag"] = doc.tag_at(b)
-    f["implied"] = int(q.unit is not None and q.unit not in view[a:b])
     f["ntok"] = str(min(doc.n_tokens(s, e), 8))
     f["first_word"] = doc.word_at(s)
     f["last_word"] = doc.word_before(e)
     f["side_last_word"] = side + "/" + f["last_word"]
-    f["mid_word"] = int(s not in doc.start_set) + int(e not in doc.end_set)
+    f["mid_word"] = int(not f["first_word"]) + int(not f["last_word"])
     f["starts_date"] = int(bool(_DATE.match(view, s, e)))
     f["has_date"] = int(bool(_DATE.search(text)))
     f["ends_trail"] = int(bool((t := TRAIL.search(view, max(s, e - 6), e)) and t.end() == e))
@@ -243,16 +262,20 @@ def load_model():
     return LinearModel.load(path)
 
 
-def rerank(src: DocumentText, quantities: Sequence[Quantity], model=None) -> list[Quantity]:
-    """The quantities with the indicator the model prefers to the rule's (see the module's doc)."""
+def rerank(src: DocumentText, quantities: Sequence[Quantity], model=None,
+           starts: Sequence[int] | None = None) -> list[Quantity]:
+    """The quantities with the indicator the model prefers to the rule's (see the module's doc);
+    ``starts``: the tokens' starts, when the caller has them."""
     model = model if model is not None else load_model()
     if model is None or not src.tokens or not quantities:
         return list(quantities)
-    doc = _Doc(src)
+    doc = _Doc(src, starts)
     margin = model.threshold
     out = list(quantities)
     for i, q in enumerate(out):
         rule = q.indicator
+        if rule is not None and rule.end - rule.start > SHORT_RULE:
+            continue
         prev_end = out[i - 1].end if i else 0
         next_start = out[i + 1].start if i + 1 < len(out) else len(src.view)
         cands = candidates(doc, q, prev_end, next_start)
