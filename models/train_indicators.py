@@ -15,8 +15,8 @@ differences of the features of a right and a wrong candidate of one figure (both
 pairs a figure): a pairwise ranker whose score orders a figure's candidates. Evaluation: 5-fold
 cross-validation grouped by document: per fold, the indicator accuracy of the rule's span and of the
 ranker's choice (where the rule's span is missing or short, the best candidate replaces it when its
-score beats the rule span's by ``margin``), over the matched gold figures; the margin is the largest
-of those with the best pooled accuracy (the fewest changes for the same accuracy).
+score beats the rule span's by ``margin``), over the matched gold figures; the margin is the one with
+the best pooled accuracy among those at which no fold does worse than the rules.
 
 Run: ``PYTHONPATH=. .venv/bin/python models/train_indicators.py [--C 0.3]``
 (writes the export and ``models/indicator.json``, the card; ``--cv-only`` prints the figures only).
@@ -241,8 +241,11 @@ def main(argv=None) -> int:
           f"oracle of the candidates {cv['oracle']:.3f}")
     for m, r in cv["margins"].items():
         print(f"margin {m}: cross-validated accuracy {r['accuracy']:.3f}")
+    # the best pooled accuracy among the margins at which no fold does worse than the rules (ties:
+    # the smaller margin); every margin when none is that safe
+    safe = [m for m in margins if all(f["model"] >= f["rule"] for f in cv["margins"][m]["folds"].values())] or margins
     margin = args.margin if args.margin is not None else max(
-        margins, key=lambda m: (round(cv["margins"][m]["accuracy"], 3), m))
+        safe, key=lambda m: (round(cv["margins"][m]["accuracy"], 3), -m))
     print("margin", margin)
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as fh:

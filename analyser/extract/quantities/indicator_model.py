@@ -50,7 +50,7 @@ MODEL = "indicator_model.json"
 
 #: the model is consulted when the rule's span is missing or at most this long: longer spans are
 #: rarely too short, and leaving them alone keeps the stage cheap (see the card in ``models/``)
-SHORT_RULE = 5
+SHORT_RULE = 4
 #: how far a candidate may reach from its figure (characters)
 _LEFT_REACH, _RIGHT_REACH = 40, 20
 _CHANGE = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|上涨|扩大|缩小|压减|压缩|增产|翻番)")
@@ -181,7 +181,7 @@ def features(doc: _Doc, q: Quantity, s: int, e: int, side: str, rule: Span | Non
     a, b = q.start, q.end
     text = view[s:e]
     n = e - s
-    f: dict[str, Any] = {"side": side, "len": min(n, 30) / 10, "lenb": str(min(n, 16) // 2)}
+    f: dict[str, Any] = {"side": side, "len": min(n, 30) / 10}
     uc = _unit_class(q)
     f["side_unit"] = side + "/" + uc
     if side == "left":
@@ -213,11 +213,9 @@ def features(doc: _Doc, q: Quantity, s: int, e: int, side: str, rule: Span | Non
     ft, lt = doc.tag_at(s), doc.tag_before(e)
     f["first_tag"] = ft
     f["last_tag"] = lt
-    f["ends_tag"] = ft + "_" + lt
     f["prev_tag"] = doc.tag_before(s)
     f["next_tag"] = doc.tag_at(e)
     f["side_last"] = side + "/" + lt
-    f["side_first"] = side + "/" + ft
     f["first_ch"] = text[:1]
     f["last_ch"] = text[-1:]
     f["prev_ch"] = view[s - 1:s]
