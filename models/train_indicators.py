@@ -2,7 +2,8 @@
 
 Annotated documents: every gold file with quantities — the seed gold (``../shared/gold/seed.gold.json``),
 the dev golds (``../shared/gold/dev/``) and the project's own (``tests/gold/quantities``,
-``tests/gold/holdout_dev``, ``tests/gold/fresh*``). Each document is analysed with the ranker switched
+``tests/gold/holdout_dev``, ``tests/gold/fresh*``); folds are made of documents (two windows of one
+document stay together). Each document is analysed with the ranker switched
 off, so the rule's indicator of every figure is known; each gold quantity (required, inside the
 annotated scope) matched to a predicted one (IoU ≥ 0.5, the shared scorer's matching) gives one group
 of candidates (:func:`analyser.extract.quantities.indicator_model.candidates` plus the rule's span),
@@ -56,13 +57,16 @@ def scorer():
 def gold_files() -> list[Path]:
     sh = shared()
     out = [sh / "gold" / "seed.gold.json", *sorted((sh / "gold" / "dev").glob("*.gold.json"))]
-    for folder in ("quantities", "holdout_dev", "fresh", "fresh_quantities", "fresh_quantities2", "fresh_quantities3"):
+    for folder in ("quantities", "holdout_dev", "fresh", "fresh_quantities", "fresh_quantities2", "fresh_quantities3",
+                   "fresh_quantities4"):
         out += sorted((ROOT / "tests" / "gold" / folder).glob("*.gold.json"))
     return out
 
 
 def _doc_path(gold: dict, gpath: Path) -> Path:
     p = gold["document"]["path"]
+    if p.startswith("tests/"):
+        return ROOT / p
     if "shared/" in p:
         return shared() / p.split("shared/", 1)[1]
     if gpath.name == "seed.gold.json":
@@ -119,13 +123,13 @@ def collect(S) -> list[dict]:
             for gi, pi in S.match(gq, pq, strict=False):
                 src, q = pairs_src[pi]
                 assert src.text[q.start:q.end] == text[q.start:q.end]
-                groups.append(_group(S, im, src, [q2 for s2, q2 in pairs_src if s2 is src], q, gq[gi], gpath))
+                groups.append(_group(S, im, src, [q2 for s2, q2 in pairs_src if s2 is src], q, gq[gi], gpath, doc))
     finally:
         im.rerank = original
     return groups
 
 
-def _group(S, im, src, qs, q, g, gpath) -> dict:
+def _group(S, im, src, qs, q, g, gpath, doc_path) -> dict:
     doc = im._Doc(src)
     i = qs.index(q)
     prev_end = qs[i - 1].end if i else 0
@@ -137,7 +141,8 @@ def _group(S, im, src, qs, q, g, gpath) -> dict:
     feats = [im.features(doc, q, s, e, side, rule) for s, e, side in cands]
     labels = [int(indicator_ok(S, g["indicator"], src.text[s:e])) for s, e, _ in cands]
     rule_idx = next((k for k, (s, e, _) in enumerate(cands) if rule is not None and (s, e) == (rule.start, rule.end)), None)
-    return {"doc": gpath.name, "feats": feats, "labels": labels, "rule": rule_idx,
+    # grouped by the document, not the gold file: two windows of one document stay in one fold
+    return {"doc": doc_path.name, "gold_file": f"{gpath.parent.name}/{gpath.name}", "feats": feats, "labels": labels, "rule": rule_idx,
             "rule_ok": int(rule is not None and indicator_ok(S, g["indicator"], rule.text)),
             "gold": g["indicator"], "texts": [src.text[s:e] for s, e, _ in cands], "rule_text": rule.text if rule else None}
 
@@ -276,7 +281,7 @@ def main(argv=None) -> int:
         "random_seed": SEED,
         "versions": {"python": sys.version.split()[0], "scikit-learn": sklearn.__version__},
         "training_command": "PYTHONPATH=. .venv/bin/python models/train_indicators.py" + (f" --C {args.C}" if args.C != 0.3 else ""),
-        "data": {"documents": sorted({g["doc"] for g in groups}), "figures": len(groups),
+        "data": {"documents": sorted({g["doc"] for g in groups}), "gold_files": sorted({g["gold_file"] for g in groups}), "figures": len(groups),
                  "candidates": sum(len(g["labels"]) for g in groups),
                  "positives": sum(sum(g["labels"]) for g in groups)},
         "margin": margin,
