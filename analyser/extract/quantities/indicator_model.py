@@ -8,7 +8,7 @@ module generates candidates from the clause's tokens and scores them with a logi
 on the project's annotated windows (``models/train_indicators.py``, card in ``models/README.md``):
 
 * candidates: the rule's span; spans of the clause before the figure that start at a word boundary
-  and end at the figure or before its trailing function words (达到, 为, 的 …); spans after the
+  and end before the function words trailing it (达到, 为, 从, 的 …), else at the figure; spans after the
   figure ending at a word boundary before the next break; spans across the figure joining the
   verb before it and the noun after it;
 * features: side, length, distance, the word classes at both ends and around them, cue words
@@ -142,7 +142,7 @@ def candidates(doc: _Doc, q: Quantity, prev_end: int, next_start: int) -> list[t
     ends = {a}
     trail = TRAIL.search(view, max(L, a - 8), a)
     if trail and trail.end() == a and trail.start() > L:
-        ends.add(trail.start())
+        ends = {trail.start()}  # 在校学生从…: the function words before the figure are no part of it
     i0 = bisect.bisect_left(doc.starts, L)
     i1 = bisect.bisect_left(doc.starts, a)
     left_starts = [s for s in doc.starts[i0:i1] if s >= prev_end or s < L] or ([L] if L < a else [])
