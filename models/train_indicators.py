@@ -30,7 +30,6 @@ import importlib.util
 import json
 import pickle
 import random
-import re
 import sys
 from pathlib import Path
 
