@@ -5,6 +5,8 @@ import re
 from collections.abc import Iterator
 from typing import Generic, TypeVar
 
+import numpy
+
 V = TypeVar("V")
 
 HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
@@ -36,6 +38,40 @@ class Lexicon(Generic[V]):
         """Cheap test: could an entry start at ``i``?"""
         return text[i:i + 2] in self.by_head or text[i:i + 1] in self.by_head
 
+    def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+        """The offsets ``i`` in ``[lo, hi)`` where :meth:`may_start` holds, ascending.
+
+        One pass over the code points in NumPy (each pair of characters as one 64-bit number,
+        looked up among the heads' by bisection) instead of a look-up per character in Python.
+
+        >>> Lexicon({"国务院": 1, "省": 2}).starts("经国务院和省政府")
+        [1, 5]
+        """
+        hi = len(text) if hi is None else hi
+        if lo >= hi:
+            return []
+        pairs, singles = self._head_codes()
+        codes = numpy.frombuffer(text[lo:hi + 1].encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32).astype(numpy.uint64)
+        n = hi - lo  # codes has one more when text goes on after hi: the second character of a pair
+        hit = numpy.zeros(n, dtype=bool)
+        if len(pairs) and len(codes) > 1:
+            pair = (codes[:-1] << numpy.uint64(32)) | codes[1:]
+            hit[:len(pair)] = pairs[numpy.minimum(numpy.searchsorted(pairs, pair), len(pairs) - 1)] == pair
+        if len(singles):
+            first = codes[:n]
+            hit |= singles[numpy.minimum(numpy.searchsorted(singles, first), len(singles) - 1)] == first
+        return (numpy.flatnonzero(hit) + lo).tolist()
+
+    def _head_codes(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The two-character heads as sorted 64-bit numbers (first code point above the second)
+        and the one-character heads as sorted code points."""
+        found = getattr(self, "_codes", None)
+        if found is None:
+            pairs = sorted((ord(h[0]) << 32) | ord(h[1]) for h in self.by_head if len(h) == 2)
+            singles = sorted(ord(h) for h in self.by_head if len(h) == 1)
+            found = self._codes = (numpy.array(pairs, dtype=numpy.uint64), numpy.array(singles, dtype=numpy.uint64))
+        return found
+
     def longest_at(self, text: str, i: int, hi: int | None = None) -> tuple[int, str, V] | None:
         """The longest entry starting at ``i`` as ``(end, key, value)``."""
         hi = len(text) if hi is None else hi
@@ -64,16 +100,12 @@ class Lexicon(Generic[V]):
     def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int, str, V]]:
         """Non-overlapping leftmost-longest matches ``(start, end, key, value)`` in ``text[lo:hi]``."""
         hi = len(text) if hi is None else hi
-        heads = self.by_head
         i = lo
-        while i < hi:
-            if text[i:i + 2] not in heads and text[i] not in heads:
-                i += 1
-                continue
-            found = self.longest_at(text, i, hi)
-            if found is None:
-                i += 1
-                continue
-            end, key, value = found
-            yield i, end, key, value
-            i = end
+        for start in self.starts(text, lo, hi):  # the places where an entry may start
+            if start < i:
+                continue  # inside the last match
+            found = self.longest_at(text, start, hi)
+            if found is not None:
+                end, key, value = found
+                yield start, end, key, value
+                i = end
