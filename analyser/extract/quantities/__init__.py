@@ -45,7 +45,7 @@ from analyser.text.numerals import (
     small_range,
 )
 
-from .filters import Blocked, blocked_spans, is_marker
+from .filters import Blocked, body_blocked, is_marker
 from .lexicon import (
     Marker,
     implied_noun_at,
@@ -137,7 +137,7 @@ def extract_quantities(
         dates = extract_dates(src)
     view = src.view
     b0, b1 = src.body
-    blocked = Blocked([(a + b0, b + b0) for a, b in blocked_spans(view[b0:b1])])
+    blocked = src.derived(body_blocked)
     found: list[_Q] = []
     taken = Blocked([])
     for scan in (_scan_special, _scan_numbers):

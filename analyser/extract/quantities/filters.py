@@ -25,11 +25,12 @@ from functools import lru_cache
 
 from analyser import data
 from analyser.text.docnumbers import NUMBER_TAIL
+from analyser.text.document import DocumentText
 from analyser.text.numerals import CN_DIGITS, CN_NONZERO, CN_NUMERAL
 
 from .lexicon import lexical_re
 
-__all__ = ["Blocked", "blocked_spans", "is_marker"]
+__all__ = ["Blocked", "blocked_spans", "body_blocked", "is_marker"]
 
 _ONE = CN_NONZERO + "十两百千万"
 _QUOTE = re.compile(r"[“「『‘]([^“”「」『』‘’。！？\n]{1,12})[”」』’]")
@@ -84,6 +85,13 @@ def blocked_spans(view: str) -> list[tuple[int, int]]:
     for pattern in (_URL, NUMBER_TAIL, _PHONE, _LONG_CODE, _code_label_re()):
         out.extend(m.span() for m in pattern.finditer(view))
     return Blocked(out).spans
+
+
+def body_blocked(src: DocumentText) -> Blocked:
+    """The :func:`blocked_spans` of the body of ``src``, as offsets into the whole text (computed
+    once per document through :meth:`DocumentText.derived`: dates and quantities both read it)."""
+    b0, b1 = src.body
+    return Blocked([(a + b0, b + b0) for a, b in blocked_spans(src.view[b0:b1])])
 
 
 @lru_cache(maxsize=1)
