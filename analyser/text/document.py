@@ -136,9 +136,10 @@ class DocumentText:
         quantities). ``fn`` must be a pure function of the document, and its result is shared:
         read it, never change it.
 
-        >>> src = DocumentText.from_text("甲乙")
-        >>> src.derived(len) is src.derived(len), src.derived(len)
-        (True, 2)
+        >>> def lines(src): return src.view.split("\\n")
+        >>> src = DocumentText.from_text("甲\\n乙")
+        >>> src.derived(lines), src.derived(lines) is src.derived(lines)
+        (['甲', '乙'], True)
         """
         memo = self.__dict__.setdefault("_derived", {})  # beside the fields, as cached_property keeps its values
         if fn not in memo:
