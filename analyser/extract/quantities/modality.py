@@ -30,6 +30,7 @@ import re
 from functools import cache
 
 from analyser import data
+from analyser.text.firstchars import guarded
 
 __all__ = ["modality", "binding", "reference_year", "section_cues", "sentence_start"]
 
@@ -44,7 +45,9 @@ def _cues() -> dict[str, re.Pattern]:
     kinds: dict[str, list[str]] = {}
     for kind, pattern in data.table("modality_cues.txt"):
         kinds.setdefault(kind, []).append(pattern)
-    return {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in kinds.items()}
+    # behind a test of their first characters: tried at every position of a sentence, they
+    # would otherwise try each cue there
+    return {k: re.compile(guarded("|".join(f"(?:{p})" for p in v))) for k, v in kinds.items()}
 
 
 def sentence_start(view: str, pos: int) -> int:
