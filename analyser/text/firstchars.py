@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["first_chars", "guarded"]
+__all__ = ["alternation", "first_chars", "guarded", "hoisted"]
 
 try:  # the parser re compiles with (private, but stable in its shape since Python 3.11)
     from re import _constants as _c
@@ -111,6 +111,66 @@ def _skips_ahead(parsed) -> bool:
     if op in (_c.LITERAL, _c.IN):
         return True
     return op is _c.BRANCH and all(alt.data[:1] and alt.data[0][0] is _c.LITERAL for alt in av[1])
+
+
+_META = frozenset(".^$*+?{}[]\\|()")
+
+
+def _lookbehind_end(pattern: str) -> int:
+    """Where the lookbehind that opens ``pattern`` ends (just after its ``)``), or -1."""
+    if not pattern.startswith(("(?<!", "(?<=")):
+        return -1
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def hoisted(pattern: str) -> str:
+    """``pattern`` with a lookbehind that opens it moved after the plain character that follows
+    it, as one character longer: ``(?<!超)计划`` becomes ``计(?<!(?:超)计)划`` (the same matches,
+    and ``re`` can skip ahead to 计). Unchanged when it does not open that way.
+
+    >>> hoisted("(?<![比较])上年"), hoisted("(?<=a)b*"), hoisted("力争")
+    ('上(?<!(?:[比较])上)年', '(?<=a)b*', '力争')
+    """
+    end = _lookbehind_end(pattern)
+    if end < 0 or end >= len(pattern):
+        return pattern
+    ch, after = pattern[end], pattern[end + 1:end + 2]
+    if ch in _META or after[:1] in ("*", "+", "?", "{"):
+        return pattern  # no plain character, or one a quantifier makes optional
+    out = f"{ch}{pattern[:4]}(?:{pattern[4:end - 1]}){ch}){pattern[end + 1:]}"
+    try:
+        re.compile(out)
+    except re.error:  # pragma: no cover - a lookbehind whose width this changes
+        return pattern
+    return out
+
+
+def alternation(patterns: list[str]) -> str:
+    """One regular expression matching what any of ``patterns`` matches (the first that matches,
+    as ``"|".join``), written so that ``re`` skips ahead to where a match can start: leading
+    lookbehinds hoisted (:func:`hoisted`), else a first-character test (:func:`guarded`).
+
+    >>> alternation(["力争", "(?<!超)计划"])
+    '(?:力争)|(?:计(?<!(?:超)计)划)'
+    """
+    return guarded("|".join(f"(?:{hoisted(p)})" for p in patterns))
 
 
 def guarded(pattern: str) -> str:
