@@ -41,8 +41,9 @@ class Lexicon(Generic[V]):
     def starts(self, text: str, lo: int = 0, hi: int | None = None) -> list[int]:
         """The offsets ``i`` in ``[lo, hi)`` where :meth:`may_start` holds, ascending.
 
-        One pass over the code points in NumPy (each pair of characters as one 64-bit number,
-        looked up among the heads' by bisection) instead of a look-up per character in Python.
+        One pass over the code points in NumPy instead of a look-up per character in Python: the
+        characters a head starts with are picked out by a table, and there each pair of characters
+        (one 64-bit number) is looked up among the heads' by bisection.
 
         >>> Lexicon({"国务院": 1, "省": 2}).starts("经国务院和省政府")
         [1, 5]
@@ -50,26 +51,35 @@ class Lexicon(Generic[V]):
         hi = len(text) if hi is None else hi
         if lo >= hi:
             return []
-        pairs, singles = self._head_codes()
-        codes = numpy.frombuffer(text[lo:hi + 1].encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32).astype(numpy.uint64)
+        first, pairs, singles = self._head_codes()
+        codes = numpy.frombuffer(text[lo:hi + 1].encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
         n = hi - lo  # codes has one more when text goes on after hi: the second character of a pair
-        hit = numpy.zeros(n, dtype=bool)
-        if len(pairs) and len(codes) > 1:
-            pair = (codes[:-1] << numpy.uint64(32)) | codes[1:]
-            hit[:len(pair)] = pairs[numpy.minimum(numpy.searchsorted(pairs, pair), len(pairs) - 1)] == pair
+        # where a head may start (a character beyond the table's range is looked up in full)
+        at = numpy.flatnonzero(first[numpy.minimum(codes[:n], len(first) - 1)])
+        c0 = codes[at].astype(numpy.uint64)
+        hit = numpy.zeros(len(at), dtype=bool)
+        if len(pairs):
+            paired = at + 1 < len(codes)  # the last character of the text has no pair
+            pair = (c0[paired] << numpy.uint64(32)) | codes[at[paired] + 1]
+            hit[paired] = pairs[numpy.minimum(numpy.searchsorted(pairs, pair), len(pairs) - 1)] == pair
         if len(singles):
-            first = codes[:n]
-            hit |= singles[numpy.minimum(numpy.searchsorted(singles, first), len(singles) - 1)] == first
-        return (numpy.flatnonzero(hit) + lo).tolist()
+            hit |= singles[numpy.minimum(numpy.searchsorted(singles, c0), len(singles) - 1)] == c0
+        return (at[hit] + lo).tolist()
 
-    def _head_codes(self) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """The two-character heads as sorted 64-bit numbers (first code point above the second)
-        and the one-character heads as sorted code points."""
+    def _head_codes(self) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """A table of the code points heads start with (up to U+FFFF; its last entry stands for
+        every code point from there on), the two-character heads as sorted 64-bit numbers (first
+        code point above the second) and the one-character heads as sorted code points."""
         found = getattr(self, "_codes", None)
         if found is None:
+            first = numpy.zeros(0x10000, dtype=bool)
+            first[-1] = True
+            first[[min(ord(h[0]), 0xFFFF) for h in self.by_head]] = True
             pairs = sorted((ord(h[0]) << 32) | ord(h[1]) for h in self.by_head if len(h) == 2)
             singles = sorted(ord(h) for h in self.by_head if len(h) == 1)
-            found = self._codes = (numpy.array(pairs, dtype=numpy.uint64), numpy.array(singles, dtype=numpy.uint64))
+            found = self._codes = (
+                first, numpy.array(pairs, dtype=numpy.uint64), numpy.array(singles, dtype=numpy.uint64)
+            )
         return found
 
     def longest_at(self, text: str, i: int, hi: int | None = None) -> tuple[int, str, V] | None:
