@@ -4,7 +4,9 @@
 
 * ``date`` 2015-11-27, ``month`` 2015-07, ``year`` 2018, ``range`` 1949/1952 and ranges of days
   (2019年3月5日至15日 -> 2019-03-05/2019-03-15), ``year_part``
-  (2020年底 -> 2020-12, 上半年 -> 2020-01/2020-06), ``fiscal_year`` (二零一三／一四年度 -> 2013/2014);
+  (2020年底 -> 2020-12, 上半年 -> 2020-01/2020-06), ``fiscal_year`` (二零一三／一四年度 -> 2013/2014;
+  in a Hong Kong text, whose fiscal year starts on 1 April, 2025-26年度 -> 2025/2026 (April to March), and
+  本年度 / 上财政年度 / 下年度 count from the document's date: see :mod:`.fiscal`);
 * ``plan_period``: five-year plans (“十三五” -> 2016/2020, 第一个五年计划 -> 1953/1957);
 * ``relative_period``: “十三五”以来 -> 2016/.., 2016年以来 -> 2016/.., 十八大以来 -> 2012-11/..,
   五年来 / 五年多来 resolved against the document's date;
@@ -46,6 +48,7 @@ from analyser.text.document import DocumentText
 
 from .durations import anchor_durations
 from .explicit import congress_month, plan_period
+from .fiscal import fiscal_start
 from .frame import SHIFTS, Frame, document_date, section_years
 from .rules import DATE_RE, Scan, resolve
 
@@ -77,7 +80,7 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
 
     view = src.view
     b0, b1 = src.body
-    scan = Scan(view, Frame(dated or document_date(src), section_years(src)))
+    scan = Scan(view, Frame(dated or document_date(src), section_years(src), fiscal_start=fiscal_start(view)))
     lexical = src.derived(body_blocked)
     out: list[DateExpr] = []
     for m in DATE_RE.finditer(view, b0, b1):
@@ -88,6 +91,8 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
         if a < b0 or b > b1 or (kind == "duration" and lexical.overlaps(a, b)):
             continue
         out.append(DateExpr(a, b, src.text[a:b], value, kind))
+        if value and kind in _DAYS and (last := value.rsplit("/", 1)[-1])[4:5] == "-":
+            scan.frame.name_month(int(last[:4]), int(last[5:7]), a)
         if _frames(value, kind) and not _comparison_base(view, a):
             scan.frame.mention(int(value[:4]), a)
             if view[a:a + 2] not in SHIFTS:
@@ -96,6 +101,8 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
     return sorted(out, key=lambda d: (d.start, d.end))
 
 
+#: Kinds that name a day or a month, which a day printed without its year follows (2月4日).
+_DAYS = ("date", "month", "range", "as_of")
 #: Kinds that put a year in focus (2018年…全年, 当年).
 _FRAMING = ("year", "date", "month", "year_part", "as_of", "anaphoric_year", "deictic_year")
 

@@ -7,7 +7,8 @@ then gives it its years when the text allows it:
 * from a start year in the sentence: 从2018年起三年 -> 2018/2020 (N calendar years from the start);
   counted as time gone by (从1955年开始…历经64年) the end is the start plus N: 1955/2019;
 * from an end year in the sentence: 用三年时间，到2020年 -> 2018/2020;
-* from a period of the same length just before (“十三五”以来…用5年时间 -> 2016/2020);
+* from a period of the same length just before (“十三五”以来…用5年时间 -> 2016/2020), or a range of
+  years of that length earlier in the sentence (从二〇三五年到本世纪中叶…再奋斗十五年 -> 2035/2050);
 * looking back (用了五年, 历经五年), ending the year before the document's.
 
 A programme or a deadline ahead without an anchor (三年行动, 3年内) keeps ``P3Y``, and so does an
@@ -146,6 +147,10 @@ def _anchored(dates: list[DateExpr], i: int, n: int, view: str, sentence: tuple[
             break
         if not prev.value:
             continue
+        if prev.kind == "range" and prev.start >= s0 and (span := _years_of_range(prev.value)):
+            lo, hi = span  # 从二〇三五年到本世纪中叶…再奋斗十五年, 从一九八一年到本世纪末的二十年内
+            if n in (hi - lo, hi - lo + 1):
+                return f"{lo}/{hi}"
         if prev.kind in ("plan_period", "relative_period") and "/" in prev.value:
             lo, hi = prev.value.split("/")
             if hi == ".." and lo[:4].isdigit():
@@ -161,6 +166,12 @@ def _anchored(dates: list[DateExpr], i: int, n: int, view: str, sentence: tuple[
         if prev.kind == "year" or _START_BEFORE.search(before):
             return _from_year(int(prev.value[:4]), n, elapsed, end=False)  # 从今年起用两年时间
     return None
+
+
+def _years_of_range(value: str) -> tuple[int, int] | None:
+    """The first and last year of a range of whole years (1981/2000), else None."""
+    lo, _, hi = value.partition("/")
+    return (int(lo), int(hi)) if len(lo) == 4 and len(hi) == 4 and lo.isdigit() and hi.isdigit() else None
 
 
 def _before(view: str, pos: int) -> str:

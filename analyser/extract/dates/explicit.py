@@ -1,5 +1,5 @@
 """Resolvers of the expressions that name their dates: calendar dates, months, years, ranges,
-fiscal years, parts of a year, plan periods and Party congresses.
+parts of a year, plan periods and Party congresses.
 
 Every resolver takes the match and the :class:`~.rules.Scan` and gives ``(start, end, value, kind)``
 or None when the match is not a date after all (a 13th month, a year range running backwards).
@@ -13,7 +13,7 @@ from analyser import data
 from analyser.text.numerals import digit_sequence_value, parse_number, small_number
 
 __all__ = [
-    "as_of", "congress", "congress_month", "date", "day_range", "days", "fiscal", "month", "month_range", "months",
+    "as_of", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
     "numeric_date",
     "plan", "plan_nth", "plan_period", "since_year", "year", "year_part", "year_range",
 ]
@@ -75,16 +75,6 @@ def plan_period(n: int) -> tuple[int, int]:
     return start, start + 4
 
 
-def fiscal(m, scan):
-    """2013/14年度, 2019—2020年度 -> 2013/2014, 2019/2020."""
-    y1, y2 = year_of(m["fy1"]), year_of(m["fy2"])
-    if y1 is None or y2 is None:
-        return None
-    if y2 < 100:
-        y2 += y1 // 100 * 100
-    return (m.start(), m.end(), f"{y1}/{y2}", "fiscal_year") if y2 > y1 else None
-
-
 def month_range(m, scan):
     """2019年3月至5月 -> 2019-03/2019-05, 2018年10月至2019年3月 -> 2018-10/2019-03, 2020年1至6月."""
     y1 = year_of(m["ny1"])
@@ -116,6 +106,27 @@ def year_range(m, scan):
     return m.start(), m.end(), f"{y1}/{y2}", "range"
 
 
+#: Parts of a century: (centuries after the one of the range's start, year within it).
+_CENTURY_PARTS = {"本世纪末": (0, 100), "本世纪中叶": (0, 50), "下世纪中叶": (1, 50)}
+
+
+def century_range(m, scan):
+    """一九八一年到本世纪末 -> 1981/2000, 二〇三五年到本世纪中叶 -> 2035/2050: the century is the one
+    of the first year (a century's last year is its hundredth: 2000 ends the twentieth)."""
+    y = year_of(m["c1"])
+    if y is None:
+        return None
+    ahead, nth = _CENTURY_PARTS[m["cpart"]]
+    end = ((y - 1) // 100 + ahead) * 100 + nth
+    return (m.start(), m.end(), f"{y}/{end}", "range") if end > y else None
+
+
+def century_year(m, scan):
+    """新世纪第一年 -> 2001 (the new century is the twenty-first)."""
+    n = small(m["cn_n"])
+    return (m.start(), m.end(), f"{2000 + n}", "ordinal_year") if n and n <= 100 else None
+
+
 def as_of(m, scan):
     """截至2020年底 -> 2020-12-31, 截至2020年6月 -> 2020-06-30."""
     y = year_of(m["ay"])
@@ -134,15 +145,17 @@ def as_of(m, scan):
 def day_range(m, scan):
     """2019年3月5日至15日 -> 2019-03-05/2019-03-15; the second month is the first unless printed."""
     y = year_of(m["ry"])
-    return days(m, scan, y, "rm1", "rd1", "rm2", "rd2") if y else None
+    y2 = year_of(m["ry2"]) if m["ry2"] else y
+    return days(m, scan, y, "rm1", "rd1", "rm2", "rd2", last_year=y2) if y and y2 else None
 
 
-def days(m, scan, y: int, m1: str, d1: str, m2: str, d2: str):
-    """The range of days of year ``y`` a match spells with the named groups; when the end is not a
+def days(m, scan, y: int, m1: str, d1: str, m2: str, d2: str, *, last_year: int | None = None):
+    """The range of days of year ``y`` a match spells with the named groups (the last day in
+    ``last_year`` when it names another: 2018年12月30日至2019年1月1日); when the end is not a
     later day, the first day alone (2019年3月15日至5日 is a date and a stray number)."""
     mo1, day1 = small(m[m1]), small(m[d1])
     first = ymd(y, mo1, day1) if mo1 and day1 else None
-    last = ymd(y, small(m[m2]) if m[m2] else mo1, small(m[d2])) if mo1 else None
+    last = ymd(last_year or y, small(m[m2]) if m[m2] else mo1, small(m[d2])) if mo1 else None
     if first is not None and last is not None and last > first:
         return m.start(), m.end(), f"{first}/{last}", "range"
     end = m.end(d1) + (scan.view[m.end(d1):m.end(d1) + 1] in ("日", "号"))
@@ -168,7 +181,7 @@ def month(m, scan):
     return m.start(), m.end(), ymd(y, mo), "month"
 
 
-_YEAR_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
+_YEAR_PARTS = {"上半年": (1, 6), "下半年": (7, 12), **dict.fromkeys(("前三季度", "前三季", "首三季度", "首三季"), (1, 9))}
 #: Seasons as months (冬季 runs into the next year: 12 to 14, i.e. February).
 SEASONS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 14)}
 

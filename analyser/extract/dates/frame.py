@@ -42,23 +42,26 @@ FOCUS_REACH = 3000
 #: sentence (a long sentence of a report is about 100 characters).
 ANAPHOR_REACH = 200
 #: Years a relative word moves away from the year it is read against.
-SHIFTS = {"去年": -1, "上年": -1, "明年": 1, "前年": -2}
+SHIFTS = {"去年": -1, "上年": -1, "明年": 1, "来年": 1, "前年": -2}
 
 #: A closing date stands alone on one of the last lines of the body (or just after it), at most
 #: this many characters long once stripped (二〇〇四年八月十二日, （2019年3月5日）).
 _DATE_LINE_MAX = 24
 #: How many non-blank lines at the end of the body (and after it) are searched for the closing date.
 _CLOSING_LINES = 4
-_DATE_LINE = re.compile(rf"[（(]?[\d{SEQUENCE_DIGITS}十年月日号/.\-\s]+[）)]?")
+_DATE_LINE = re.compile(rf"[（(]?[\d{SEQUENCE_DIGITS}十年月日号/.\-\s]+[）)]?(?:[（(]星期[一二三四五六日天][）)])?")
 
 
 def closing_date(src: DocumentText) -> str | None:
     """The ISO date a document closes with: a line holding only a date among the last lines of
-    the body or the first lines after it.
+    the body or the first lines after it; a weekday may follow it, as in a Hong Kong press
+    release (2025年10月15日（星期三）, then a line 香港时间12时30分).
 
     >>> src = DocumentText.from_text("请认真贯彻执行。\\n国务院办公厅\\n二〇〇四年八月十二日\\n（本文有删减）")
     >>> closing_date(src)
     '2004-08-12'
+    >>> closing_date(DocumentText.from_text("主席，我谨此陈辞。\\n完\\n2025年10月15日（星期三）\\n香港时间12时30分"))
+    '2025-10-15'
     """
     view = src.view
     b0, b1 = src.body
@@ -140,11 +143,16 @@ class Frame:
     (2021, '2021-07', 2020)
     """
 
-    def __init__(self, dated: str | None, sections: list[tuple[int, int | None]] | None = None) -> None:
+    def __init__(self, dated: str | None, sections: list[tuple[int, int | None]] | None = None,
+                 *, fiscal_start: int | None = None) -> None:
         self.year = int(dated[:4]) if dated else None
         self.month = dated[:7] if dated else None
+        #: the first month of the text's fiscal year (4 in Hong Kong), None for calendar years
+        self.fiscal_start = fiscal_start
         self.last_year: int | None = None
         self.last_year_pos = -1
+        self.last_month: tuple[int, int] | None = None
+        self.last_month_pos = -1
         self.last_mention: int | None = None
         self.last_mention_pos = -1
         self._section_starts = [a for a, _ in sections or ()]
@@ -214,6 +222,42 @@ class Frame:
     def name(self, year: int, pos: int) -> None:
         """A year the text speaks of, named at ``pos``."""
         self.last_year, self.last_year_pos = year, pos
+
+    def name_month(self, year: int, month: int, pos: int) -> None:
+        """A day or a month of ``year`` named at ``pos`` (the last one, for a range)."""
+        self.last_month, self.last_month_pos = (year, month), pos
+
+    def year_of_day(self, year: int, month: int, pos: int) -> int:
+        """The year of a day printed without one (2月4日) in the text's year ``year``: the next year
+        when that puts it nearer to the day or month named just before (within
+        :data:`ANAPHOR_REACH`): after 2018年12月29日, 2月4日 is in 2019; after 10月7日, 9月29日
+        stays in the same year. A list of dates runs forward.
+
+        >>> f = Frame("2018-12-04"); f.name_month(2018, 12, 0)
+        >>> f.year_of_day(2018, 2, 20), f.year_of_day(2018, 9, 20), f.year_of_day(2018, 2, 500)
+        (2019, 2018, 2018)
+        """
+        if self.last_month is None or pos - self.last_month_pos >= ANAPHOR_REACH:
+            return year
+        ly, lm = self.last_month
+        if ly == year and lm - month > 6:
+            return year + 1
+        return year
+
+    def deadline_year(self, year: int, month: int) -> int:
+        """The year of a deadline (六月底前) read in year ``year``: a deadline lies ahead of the
+        document's own date, so when that date is known to the month and ``year`` is an earlier
+        year (a notice of May 1981 that has just named 1980), the deadline is the first such month
+        from the document's date on.
+
+        >>> Frame("1981-05-23").deadline_year(1980, 6), Frame("1981-05-23").deadline_year(1980, 3)
+        (1981, 1982)
+        >>> Frame("1981").deadline_year(1980, 6), Frame("1981-05-23").deadline_year(1981, 3)
+        (1980, 1981)
+        """
+        if self.year is None or self.month is None or len(self.month) < 7 or year >= self.year:
+            return year
+        return self.year if month >= int(self.month[5:7]) else self.year + 1
 
     def mention(self, year: int, pos: int) -> None:
         """A year mentioned at ``pos``, whether or not the text then speaks of it."""

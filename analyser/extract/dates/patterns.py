@@ -17,24 +17,34 @@ _NUM = rf"(?:\d{{1,6}}(?:\.\d{{1,3}})?|[{_CD}两十百千]{{1,8}})"  # bounded: 
 _TO = r"(?:至|到|—|–|－|-|～|~)"
 _FIVE = rf"十[{CN_NONZERO}]五"  # 十一五 … 十九五
 _OLD_FIVE = r"[六七八九十]五"  # 六五 … 十五
+_FY_SEP = r"[/／\-－—–]"
+_FY_WORD = r"(?:财政|课税|纳税)?年度"  # 2025-26年度, 2025-26课税年度 (a year of assessment)
+_NINE_MONTHS = r"(?:前|首)三季度?"  # 前三季度, 首三季 (Hong Kong usage): January to September
+_QUARTER = r"(?:第[一二三四1-4]季度?|[一二三四1-4]季度)"  # 第二季度, 一季度, 第四季 (Hong Kong usage)
 
 #: (kind, pattern) in matching order.
 PATTERNS: list[tuple[str, str]] = [
-    # fiscal year 2013/14年度, 二零一三／一四年度
-    ("fiscal", rf"(?P<fy1>{_YEAR})年?[/／\-－—–至到](?P<fy2>{_YEAR}|\d\d|[{_CD}]{{2}})年度"),
+    # ranges of fiscal years: 2026-27至2030-31年度
+    ("fiscal_range", (rf"(?P<fa1>{_YEAR})年?{_FY_SEP}(?P<fa2>{_YEAR}|\d\d|[{_CD}]{{2}})(?:年度)?[至到]"
+                      rf"(?P<fb1>{_YEAR})年?{_FY_SEP}(?P<fb2>{_YEAR}|\d\d|[{_CD}]{{2}}){_FY_WORD}")),
+    # fiscal year 2013/14年度, 二零一三／一四年度, 2025-26课税年度
+    ("fiscal", rf"(?P<fy1>{_YEAR})年?(?:{_FY_SEP}|[至到])(?P<fy2>{_YEAR}|\d\d|[{_CD}]{{2}}){_FY_WORD}"),
     # ranges of years: 一九四九年至一九五二年, 2016—2020年, 2016年至2020年
     ("range", rf"(?P<r1>{_YEAR})年?{_TO}(?P<r2>{_YEAR})年(?!\d|[{_CD}]|度)"),
+    # to a part of the century: 一九八一年到本世纪末, 从二〇三五年到本世纪中叶
+    ("crange", rf"(?P<c1>{_YEAR})年?{_TO}(?P<cpart>本世纪末|本世纪中叶|下世纪中叶)"),
     # as of: 截至2020年底 / 截至2020年6月 / 截至2020年
     ("asof", rf"(?:截至|截止到|截止|截至到)(?P<ay>{_YEAR})年(?:(?P<am>{_SMALL})月(?:(?P<ad>{_SMALL})日)?|(?P<apart>底|末))?"),
     # ranges of days: 2019年3月5日至15日, 2004年4月14日—15日, 2003年10月24日至11月2日
+    # and across a year's end: 2018年12月30日至2019年1月1日
     ("drange", (rf"(?P<ry>{_YEAR})年(?P<rm1>{_SMALL})月(?P<rd1>{_SMALL})[日号]?{_TO}"
-                rf"(?:(?P<rm2>{_SMALL})月)?(?P<rd2>{_SMALL})[日号]")),
+                rf"(?:(?P<ry2>{_YEAR})年(?=[\d{CN_NONZERO}十]{{1,2}}月))?(?:(?P<rm2>{_SMALL})月)?(?P<rd2>{_SMALL})[日号]")),
     # ranges of months: 2019年3月至5月, 2020年1至6月, 2018年10月至2019年3月
     ("mrange", (rf"(?P<ny1>{_YEAR})年(?P<nm1>{_SMALL})月?{_TO}(?:(?P<ny2>{_YEAR})年)?(?P<nm2>{_SMALL})月(?!\d|[{_CD}十]|[日号])")),
     ("date", rf"(?P<y>{_YEAR})年(?P<m>{_SMALL})月(?P<d>{_SMALL})[日号]"),
     ("ndate", r"(?<![\d/.\-])(?P<ny>1[6-9]\d\d|20\d\d)(?P<sep>[/.\-])(?P<nm>\d{1,2})(?P=sep)(?P<nd>\d{1,2})(?![\d/.\-])"),
     ("month", rf"(?P<my>{_YEAR})年(?P<mm>{_SMALL})月(?:份)?(?P<mpart>上旬|中旬|下旬|底|末|初)?"),
-    ("ypart", rf"(?P<py>{_YEAR})年(?P<part>底|末|初|年底|年末|年初|上半年|下半年|前三季度|(?:第?[一二三四1-4])季度|[春夏秋冬]季)"),
+    ("ypart", rf"(?P<py>{_YEAR})年(?P<part>底|末|初|年底|年末|年初|上半年|下半年|{_NINE_MONTHS}|{_QUARTER}|[春夏秋冬]季)"),
     ("since_y", rf"(?P<sy>{_YEAR})年(?:以来|来)"),
     ("year", rf"(?P<yy>{_YEAR})年(?!度|代|级|龄)"),
     # days of the year the text speaks of: 11月6日至10日, 3月5日
@@ -59,21 +69,27 @@ PATTERNS: list[tuple[str, str]] = [
     ("ahead", rf"(?:今后|未来)(?P<an>{_SMALL}|两)年(?![代级龄度])"),
     ("rel", rf"(?<![\d{_CD}十百千年])(?:最?近)?(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
     # anaphoric and deictic years
+    # a day or a month of the year just named: 同年四月二十八日, 当年12月
+    ("ana_day", rf"(?P<anad>当年|同年|该年|是年)(?P<adm>{_SMALL})月(?:(?P<add>{_SMALL})[日号])?"),
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
+    # a year counted in the new century: 新世纪第一年
+    ("century_nth", rf"新世纪(?:的)?第(?P<cn_n>[{CN_NONZERO}十]{{1,2}}|\d{{1,2}})(?:个)?年(?![代级龄度])"),
     ("jm", r"(?P<jm>今明两年|今后两年)"),
-    ("deic_part", (rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|前三季度|(?P<dpq>第?[一二三四1-4]季度)"
+    ("deic_part", (rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|{_NINE_MONTHS}|(?P<dpq>{_QUARTER})"
                    rf"|(?P<dps>[春夏秋冬])季|(?P<dpm>{_SMALL})(?:月?{_TO}(?P<dpm2>{_SMALL}))?月(?P<dpmp>底|末|初|份)?)")),
-    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上一年|上年|明年|前年|全年|这一年)"),
+    # fiscal years counted from the document's: 本年度, 上财政年度, 下年度 (see .fiscal)
+    ("fiscal_rel", r"(?P<fr>今个|这个|本个|本|上一个|上个|上|下一个|下个|下)(?P<frf>财政)?年度"),
+    ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上一年|上年|明年|来年|前年|全年|这一年)"),
     # parts of the year in focus, the year unsaid: 年末, 年底前, 年内, 上半年, 一季度
     ("focus_part", (rf"(?<![\d{_CD}十百千两几多今明去本当同该是每上前全半年个近])(?P<fp>年底|年末|年初|年内)"
-                    rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|前三季度|第?[一二三四]季度)")),
+                    rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|{_NINE_MONTHS}|第[一二三四]季度?|[一二三四]季度)")),
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]
 
 #: Every pattern starts with one of these characters or :data:`FIRST_WORDS`: a cheap first test
 #: before the alternation.
-FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上明前全将近约大超长历这未"
+FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明来前全将近约大超长历这未新首"
 #: Patterns that start with a frequent character are tested on the next ones too (年 opens
 #: 年底 but also ends every year).
 FIRST_WORDS = "年[底末初内]|下半年|最近"

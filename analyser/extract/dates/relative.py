@@ -13,6 +13,7 @@ from .frame import ANAPHOR_REACH
 
 __all__ = [
     "anaphoric",
+    "anaphoric_day",
     "days_in_focus",
     "deictic",
     "deictic_part",
@@ -33,17 +34,23 @@ _MAX_MONTHS_BACK = 120
 
 
 def days_in_focus(m, scan):
-    """11月6日至10日: a range of days of the year in focus (the document year without one)."""
+    """11月6日至10日: a range of days of the year in focus (the document year without one), or of
+    the next year when a list of dates runs into it (see :meth:`.Frame.year_of_day`)."""
     y = scan.frame.last_year or scan.frame.year
+    mo = small(m["qm1"])
+    if y and mo:
+        y = scan.frame.year_of_day(y, mo, m.start())
     return days(m, scan, y, "qm1", "qd1", "qm2", "qd2") if y else None
 
 
 def month_day(m, scan):
-    """3月5日: a day of the year in focus (the document year without one)."""
+    """3月5日: a day of the year in focus (the document year without one), or of the next year when
+    a list of dates runs into it (see :meth:`.Frame.year_of_day`)."""
     mo, d = small(m["dm"]), small(m["dd"])
     y = scan.frame.last_year or scan.frame.year
     if y is None or mo is None or d is None:
         return None
+    y = scan.frame.year_of_day(y, mo, m.start())
     return m.start(), m.end(), ymd(y, mo, d), "date"
 
 
@@ -56,7 +63,8 @@ def months_in_focus(m, scan):
 
 
 def focus_month(m, scan):
-    """六月前, 9月底: a month of the year in focus as a deadline."""
+    """六月前, 9月底: a month of the year in focus as a deadline; a deadline (六月底前) lies ahead of
+    the document's own date (see :meth:`.Frame.deadline_year`)."""
     a, b = m.span()
     f = scan.frame
     y = f.focus(a)
@@ -65,6 +73,8 @@ def focus_month(m, scan):
     mo = small(m["bm"])
     if y is None or mo is None or not 1 <= mo <= 12:
         return None
+    if m["bmp"] == "前" or scan.view[b:b + 1] == "前":  # 六月底前: a deadline, ahead of the document's date
+        y = f.deadline_year(y, mo)
     if m["bmp"] in ("底", "末"):
         return a, b, month_end(y, mo), "month"
     return a, b, ymd(y, mo), "month"
@@ -111,6 +121,16 @@ def anaphoric(m, scan):
     return (m.start(), m.end(), f"{y}", "anaphoric_year") if y is not None else None
 
 
+def anaphoric_day(m, scan):
+    """同年四月二十八日, 当年12月: a day or a month of the year named just before, else nothing."""
+    y = scan.frame.mentioned(m.start(), ANAPHOR_REACH)
+    mo, d = small(m["adm"]), small(m["add"])
+    if y is None or mo is None:
+        return None
+    value = ymd(y, mo, d) if d else ymd(y, mo)
+    return (m.start(), m.end(), value, "date" if d else "month") if value else None
+
+
 def deictic_part(m, scan):
     """今年年底 -> 2020-12-31, 明年3月底 -> 2021-03-31, 今年上半年 -> 2020-01/2020-06,
     今年第一季度 -> 2020-01/2020-03."""
@@ -144,7 +164,7 @@ def deictic_part(m, scan):
 
 
 #: Parts of a relative year that span months: first and last month.
-_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
+_PARTS = {"上半年": (1, 6), "下半年": (7, 12), **dict.fromkeys(("前三季度", "前三季", "首三季度", "首三季"), (1, 9))}
 
 
 def deictic(m, scan):

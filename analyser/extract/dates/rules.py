@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import explicit as cal
+from . import fiscal as fy
 from . import relative as rel
 from .durations import duration
 from .frame import Frame
@@ -31,8 +32,10 @@ Resolver = Callable[[re.Match, Scan], "Resolved | None"]
 
 #: kind -> resolver; every kind of :data:`~.patterns.PATTERNS` has one.
 RESOLVERS: dict[str, Resolver] = {
-    "fiscal": cal.fiscal,
+    "fiscal_range": fy.fiscal_range,
+    "fiscal": fy.fiscal,
     "range": cal.year_range,
+    "crange": cal.century_range,
     "asof": cal.as_of,
     "drange": cal.day_range,
     "mrange": cal.month_range,
@@ -54,9 +57,12 @@ RESOLVERS: dict[str, Resolver] = {
     "past": rel.past_years,
     "ahead": rel.years_ahead,
     "rel": rel.years_up_to,
+    "ana_day": rel.anaphoric_day,
     "ana": rel.anaphoric,
+    "century_nth": cal.century_year,
     "jm": rel.this_and_next,
     "deic_part": rel.deictic_part,
+    "fiscal_rel": fy.fiscal_relative,
     "deictic": rel.deictic,
     "focus_part": rel.focus_part,
     "dur": duration,
