@@ -27,10 +27,12 @@ from analyser.text.document import DocumentText
 
 from ._words import WordBounds
 from .aliases import with_aliases
+from .coordination import coordinated_orgs, coordinated_places
+from .landforms import landform_places
 from .companies import find_award_companies, find_listed_companies
 from .orgs import find_orgs, org_words, regional_centre
 from .persons import find_persons, is_leader, more_mentions
-from .places import crosses, find_places, home_divisions
+from .places import PlaceMention, crosses, find_places, home_divisions
 from .rosters import roster_units
 from .zones import with_context
 
@@ -65,6 +67,10 @@ def extract_entities(src: DocumentText) -> list[Entity]:
     bounds = WordBounds(view, src.tokens)
     named = find_places(view, lo, hi, bounds)
     places = with_context(view, named, lo, hi, bounds)
+    places = places + coordinated_places(view, places, lo, hi)
+    occupied = {q for m in places for q in range(m.start, m.end)}
+    places += [PlaceMention(a, b, view[a:b], (), "landform") for a, b in landform_places(view, lo, hi, occupied)]
+    places.sort(key=lambda m: (m.start, m.end))
     place_spans = [(p.start, p.end) for p in places]
     orgs = find_orgs(view, lo, hi, place_spans, bounds, home_divisions(named))
     taken = {q for a, b, _ in orgs for q in range(a, b)}
@@ -78,6 +84,7 @@ def extract_entities(src: DocumentText) -> list[Entity]:
         if not any(q in taken or q in placed for q in range(a, b)):
             orgs.append((a, b, view[a:b]))
     orgs = regional_centre(view, with_aliases(view, lo, hi, orgs, placed))
+    orgs = sorted(orgs + coordinated_orgs(view, orgs, lo, hi, placed))
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)
     persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi, src.tokens) if b - a >= 3 and is_leader(n) or not crosses(bounds, a, b)]
     persons += [(a, b, n) for a, b, n in more_mentions(view, lo, hi, persons) if not crosses(bounds, a, b)]

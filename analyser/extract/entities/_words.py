@@ -51,6 +51,15 @@ class WordBounds:
             e += 1
         return e
 
+    def word_start(self, p: int) -> int:
+        """The start of the word holding the character at ``p``.
+
+        >>> WordBounds("面对疫情").word_start(1)
+        0
+        """
+        inner = self.inner if self.inner is not None else self._line_words(p)
+        return inner.get(p, p)
+
     def _line_words(self, a: int) -> dict[int, int]:
         """The inner offsets of the words of the line holding ``a`` (segmented once per line)."""
         view = self.view

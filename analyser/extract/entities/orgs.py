@@ -26,6 +26,8 @@ from analyser.data import groups as data_groups
 from analyser.data import lines as data_lines
 from analyser.data import table as data_table
 
+from analyser.text.segment import get_tokenizer
+
 from ._lexicon import Lexicon, is_han
 from ._words import WordBounds, word_freq
 
@@ -136,7 +138,7 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14, bounds: WordBounds |
                 break
             a = q
             continue
-        if ch in "-－—–" and a - 2 >= lo and is_han(view[a - 2]):  # 中国-中亚…中心, 中国—东盟…中心
+        if ch in "-－—–•·・" and a - 2 >= lo and is_han(view[a - 2]):  # 中国—东盟…中心, 大连重工•起重集团公司
             a -= 1
             continue
         if ch in _STOP or not is_han(ch):
@@ -153,9 +155,19 @@ def _left_edge(view: str, s: int, lo: int, limit: int = 14, bounds: WordBounds |
         w = next(w for w in _LEAD_LIST if text.endswith(w, 0, e))
         if bounds is None or not bounds.straddles(a + e - len(w), a + e):
             return a + e
-        if w not in _CONTENT_COMPOUND:  # 二是, 作为, 就是: the whole word leads in
+        if w not in _CONTENT_COMPOUND and not _content_word(view, bounds, a + e - 1):  # 二是, 作为, 就是: the whole word leads in
             return max(a + e, bounds.word_end(a + e - 1))
         text = text[: e - 1] + "\0" + text[e:]  # 中央应对疫情工作领导小组: mask 对, look further left
+
+
+def _content_word(view: str, bounds: WordBounds, p: int) -> bool:
+    """True when the word holding ``p`` is a noun or an adjective of the name (自由 in
+    国务院自由贸易试验区…联席会议), not a verb or a particle leading in."""
+    a, b = bounds.word_start(p), bounds.word_end(p)
+    if b - a < 2:
+        return False
+    words = get_tokenizer().tokenize(view[a:b])
+    return len(words) == 1 and words[0].tag[:1] in ("n", "a", "b", "l", "j")
 
 
 _FREE_BEFORE = set("由与和及向对经在的是为将把被从等了、，。；：（“《\n ")
@@ -233,6 +245,7 @@ def find_orgs(
     """
     spans = _Spans()
     lex = _lexicon()
+    central: list[tuple[int, int]] = []
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
         if canon == "-" or view[b:b + 1] in _NOT_AFTER.get(key[-1], ""):
             continue  # 教育部门, 建设部署, 能源局面: a sector or another word, not the body
@@ -242,6 +255,11 @@ def find_orgs(
         elif len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
             continue  # a short form straddling a word boundary
         spans.add(a, b, canon)
+        if _typ in _LOCAL_COUNTERPART:
+            central.append((a, b))
+    # a central body's local counterpart named after the document's own level (自治区国资委)
+    for a, b in central:
+        _own_counterpart(view, lo, a, b, spans, home or {})
     # local bodies: a place, then the body (河南省发展改革委, 贵州省人民政府)
     for a0, b0 in sorted(places):
         m = _LOCAL_BODY.match(view, b0, hi)
@@ -268,15 +286,21 @@ def find_orgs(
             spans.add(a, b, "中国共产党中央委员会")
     # named teams and enterprises by suffix
     place_starts = {a: b for a, b in places}
+    by_suffix: set[int] = set()
     for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_ENTERPRISE_SUFFIX, 4), (_SUFFIXES["ministry"], 1),
                               (_PLACE_NAMED_SUFFIX, 99)):
         pattern = re.compile("|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)))
         for m in pattern.finditer(view, lo, hi):
             s, b = m.start(), m.end()
-            if not spans.free(s, s + 1):
-                continue
+            if not spans.free(s, s + 1) or bounds is not None and bounds.word_end(b - 1) > b:
+                continue  # 厂|址: the suffix begins a longer word
             edge = _left_edge(view, s, lo, bounds=bounds)
+            # a name found by suffix before this one ends the walk (庄河电厂属|港口电厂)
+            edge = next((p + 1 for p in range(s - 1, edge - 1, -1) if p in spans.owner and spans.owner[p] in by_suffix), edge)
+            if suffixes is _ENTERPRISE_SUFFIX:  # 庄河电厂属|港口电厂: another plant's name ends the walk
+                edge = max([e.end() for e in pattern.finditer(view, edge, s)], default=edge)
             a = _trim_leadins(view, edge, s)
+            a = _after_leadin_head(view, a, s, spans, place_starts)
             stem = view[a:s]
             starts_with_place = a in place_starts
             if stem in _leadins()[0] or _generic_in(view, a, s, bounds, named=starts_with_place or a in spans.spans):
@@ -288,11 +312,44 @@ def find_orgs(
                 continue
             if suffixes is _ENTERPRISE_SUFFIX and not starts_with_place and not brand and "、" in (view[a - 1:a], view[b:b + 1]):
                 continue  # a list of kinds of plant (汽车制造厂、拖拉机制造厂), not named enterprises
-            spans.replace_inner(a, b, view[a:b])
+            if spans.replace_inner(a, b, view[a:b]):
+                by_suffix.add(a)
     for a, b in _named_bodies(view, lo, hi, place_starts, spans, bounds):
         spans.replace_inner(a, b, view[a:b])
     out = spans.items()
     return out
+
+
+#: types of central bodies that have a counterpart at each level (省国资委, 自治区发展改革委)
+_LOCAL_COUNTERPART = frozenset({"ministry", "government"})
+_LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
+
+
+def _own_counterpart(view: str, lo: int, a: int, b: int, spans: _Spans, home: dict) -> None:
+    """``自治区国资委``, ``省发展改革委``: a level word glued before a central body's short name names
+    that body of the document's own division (its full name is the division's name and the body's
+    surface); 各省国资委 and a document about no such division (a national text) are left alone."""
+    level = next((w for w in _LEVELS if view.startswith(w, a - len(w)) and a - len(w) >= lo), None)
+    if level is None or view.startswith(("国务院", "国家", "中央", "中国"), a):
+        return
+    k = a - len(level)
+    before = view[k - 1:k] if k > lo else ""
+    if before in _GENERIC_BEFORE or is_han(before) and before not in _FREE_BEFORE:
+        return  # 各省国资委, 全区…; 经济开发区国资委 continues a longer name
+    d = home.get(level if len(level) == 3 else level[-1]) or _home_above(home, level)
+    if d is None or not spans.free(k, a):
+        return
+    spans.replace_inner(k, b, d.name + view[a:b])
+
+
+def _after_leadin_head(view: str, a: int, s: int, spans: _Spans, place_starts: dict[int, int]) -> int:
+    """The start of a known body or place inside ``view[a:s]`` right after a lead-in word (其职能并入|
+    国务院…联席会议): the name opens there; else ``a``."""
+    leadins = _leadins()[0]
+    for k in range(a + 1, s):
+        if (k in spans.spans or k in place_starts) and any(view.endswith(w, a, k) for w in leadins):
+            return k
+    return a
 
 
 def _home_above(home: dict, level: str):

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analyser.data import groups as data_groups
 from analyser.data import table as data_table
 from analyser.data import words as data_words
 from analyser.text.segment import get_tokenizer
@@ -282,7 +283,7 @@ def _weak_county(
     up = gz.parent(d)
     within = parent is not None and gz.is_within(d, parent)
     listed = _listed_with_place(view, i, end, d, last)
-    if not within and not (up is not None and _named_around(up, context) and (listed or _place_word(key))):
+    if not within and not (up is not None and _named_around(up, context) and (listed or _place_word(key) or _event_after(view, end))):
         return None
     if not within and not listed and crosses(bounds, i, end):
         return None
@@ -304,6 +305,14 @@ def _listed_with_place(view: str, i: int, end: int, d: Division, last: PlaceMent
         return False
     province = gazetteer().chain(d)[0]
     return any(gazetteer().chain(o)[0] == province for o in found[2][1])
+
+
+_EVENT_AFTER = re.compile(r"[0-9０-９.．]*(?:" + "|".join(sorted(data_groups("place_context.txt")["event"], key=len, reverse=True)) + ")")
+
+
+def _event_after(view: str, end: int) -> bool:
+    """True when an event word follows (定日地震, 定日6.8级地震): the stem names where it happened."""
+    return _EVENT_AFTER.match(view, end) is not None
 
 
 def _place_word(key: str) -> bool:

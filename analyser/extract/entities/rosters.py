@@ -50,8 +50,10 @@ def _titles() -> Lexicon:
 _QUALIFIERS = ("副", "原", "常务", "执行", "前")
 
 
-def _lines(view: str, lo: int, hi: int) -> list[re.Match]:
-    """Roster lines of ``view[lo:hi]`` that stand next to another roster line."""
+def _lines(view: str, lo: int, hi: int, *, weak: bool = False) -> list[re.Match]:
+    """Roster lines of ``view[lo:hi]`` that stand next to another roster line. With ``weak``, a
+    line whose post ends with no title of ``person_titles.txt`` (王春峰　　自然资源部党组成员) is
+    kept too when it stands next to a titled line: inside a roster the layout alone names it."""
     surnames = data_words("surnames.txt")
     titles = _titles()
     found = []
@@ -59,20 +61,27 @@ def _lines(view: str, lo: int, hi: int) -> list[re.Match]:
         name = m.group("name").replace("\u3000", "")
         if name[:1] not in surnames and name[:2] not in surnames:
             continue
-        if titles.ends_at(m.group("post"), len(m.group("post"))) is None:
-            continue
-        found.append(m)
-    kept = []
-    for k, m in enumerate(found):
-        prev_next = [found[j] for j in (k - 1, k + 1) if 0 <= j < len(found)]
-        if any(abs(view.count("\n", min(m.start(), o.start()), max(m.start(), o.start()))) <= 2 for o in prev_next):
-            kept.append(m)
-    return kept
+        titled = titles.ends_at(m.group("post"), len(m.group("post"))) is not None
+        if titled or weak:
+            found.append((m, titled))
+
+    def near(m: re.Match, o: re.Match) -> bool:
+        return view.count("\n", min(m.start(), o.start()), max(m.start(), o.start())) <= 2
+
+    strong = [m for m, titled in found if titled]
+    kept = {m.start() for k, m in enumerate(strong) if any(near(m, strong[j]) for j in (k - 1, k + 1) if 0 <= j < len(strong))}
+    out = []
+    for k, (m, titled) in enumerate(found):
+        if m.start() in kept or not titled and any(
+            near(m, found[j][0]) and found[j][0].start() in kept for j in (k - 1, k + 1) if 0 <= j < len(found)
+        ):
+            out.append(m)
+    return out
 
 
 def roster_persons(view: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """``(start, end, normalized)`` of the names of the rosters in ``view[lo:hi]``."""
-    return [(m.start("name"), m.end("name"), m.group("name").replace("\u3000", "")) for m in _lines(view, lo, hi)]
+    return [(m.start("name"), m.end("name"), m.group("name").replace("\u3000", "")) for m in _lines(view, lo, hi, weak=True)]
 
 
 def roster_units(view: str, lo: int, hi: int) -> list[tuple[int, int]]:

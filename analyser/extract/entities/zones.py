@@ -32,7 +32,7 @@ _WORDS = data_groups("place_context.txt")
 _STOP = set("的了在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到")
 _MAX_BETWEEN = 12
 #: words that start a description rather than continue a name (陇南入列全国第一批…先行区)
-_SCOPE_WORDS = ("全国", "全省", "全市", "全区", "一批", "第")
+_SCOPE_WORDS = ("全国", "全省", "全市", "全区", "一批", "首批", "第", "国家级", "省级", "入选", "纳入", "列入")
 _FOREIGN_STEM = (2, 6)
 
 
@@ -69,6 +69,8 @@ def _zone(view: str, m: PlaceMention, hi: int, starts: set[int], bounds: WordBou
     for suffix in sorted(_WORDS["direct"], key=len, reverse=True):
         if view.startswith(suffix, m.end) and _ends_word(bounds, m.start, m.end + len(suffix)):
             return _extended(view, m, m.end + len(suffix))
+    if m.kind == "region" and view.startswith("地区", m.end) and _ends_word(bounds, m.start, m.end + 2):
+        return _extended(view, m, m.end + 2)  # 辽中南地区, 成渝地区: the region named in full
     if m.kind == "country":
         return None  # 美丽中国先行区: a zone is named after a province, city, county or region
     j = m.end
@@ -170,7 +172,7 @@ def _in_law_title(view: str, m: PlaceMention) -> bool:
     if m.kind != "country" or view[m.start - 1:m.start] != "《":
         return False
     close = view.find("》", m.end, m.end + 60)
-    title = view[m.end:close] if close > 0 else ""
+    title = "".join(view[m.end:close].split()) if close > 0 else ""  # 《中华人民共和国 公司法 》
     for tail in ("（试行）", "（草案）", "（修订）", "（修正）"):
         title = title.removesuffix(tail)
     return title.endswith(_WORDS["law_titles"])

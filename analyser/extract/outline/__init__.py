@@ -13,7 +13,8 @@ real sequences:
 
 Families nest by a fixed hierarchy (部分 > 章 > 节 > 一、 > 甲、 > 条 > （一） > 1. > （1） > ① > ——);
 points hang under the innermost node whose span holds them. Top-level nodes are the sections
-(or whatever is outermost in a document without sections).
+(or whatever is outermost in a document without sections); a section family nested under another
+node (一、 under 壹、 or 第一章) gives items there.
 
 Examples
 --------
@@ -31,6 +32,7 @@ from analyser.facts import OutlineNode
 from analyser.text.document import DocumentText
 
 from .backmatter import back_matter_start
+from .lines import logical_paragraphs
 from .markers import FAMILY_RANK, line_candidates, point_candidates
 from .titled import title_lines
 from .tree import Draft, Layout, line_runs, nest, point_runs, title_line
@@ -61,8 +63,9 @@ def extract_outline(src: DocumentText) -> list[OutlineNode]:
     if not view:
         return []
     lo, hi = src.body
-    layout = Layout(src.paragraphs, len(view))
-    lines = [c for c in line_candidates(view) if lo <= c.marker[0] and c.marker[1] <= hi]
+    all_lines = line_candidates(view)
+    layout = Layout(logical_paragraphs(view, src.paragraphs, {c.marker[0] for c in all_lines}), len(view))
+    lines = [c for c in all_lines if lo <= c.marker[0] and c.marker[1] <= hi]
     hi = back_matter_start(view, lo, hi, lines)
     lines = [c for c in lines if c.marker[1] <= hi]
     points = [c for c in point_candidates(view) if lo <= c.marker[0] and c.marker[1] <= hi]
@@ -125,8 +128,10 @@ def _freeze(src: DocumentText, d: Draft, level: int, limit: int | None = None) -
     heading = src.span(*d.heading) if d.heading else None
     end = d.end if limit is None else min(d.end, limit)
     children = tuple(_freeze(src, c, level + 1, end) for c in d.children)
+    # only top-level nodes are sections: 一、 under 壹、 (or under 第一章) is an item of its part
+    kind = "item" if level > 1 and d.kind == "section" else d.kind
     return OutlineNode(
-        kind=d.kind,  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
         level=level,
         marker=src.span(*d.marker),
         number=d.number,

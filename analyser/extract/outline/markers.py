@@ -115,23 +115,24 @@ _NUM_CN = r"[一二三四五六七八九十百〇零两]{1,4}"
 
 # Line markers: tried at the first non-space character of a line, first match wins.
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("ordinal", re.compile(rf"第({_NUM_CN})(部分|编|篇|章|节|条)")),
+    ("ordinal", re.compile(rf"第{_SP}({_NUM_CN}|\d{{1,3}}){_SP}(部分|编|篇|章|节|条)")),  # also 第 1 條 (Taiwan)
     ("ordinal_title", re.compile(rf"第({_NUM_CN}){_SP}、")),  # 第一、关于基本建设 (see below); 第一， is a point
     ("dun", re.compile(rf"({_NUM_CN}){_SP}[、．.]")),
     ("tiangan", re.compile(rf"([{_TIANGAN}]){_SP}[、．.](?![{_TIANGAN}])")),
     ("capital", re.compile(rf"([{_CAPITAL}]|拾[{_CAPITAL[:-1]}]){_SP}、(?![{_CAPITAL}])")),
     ("dun_space", re.compile(rf"({_NUM_CN})(?=[ \u3000\xa0\t]+\S)")),  # 一　引言: a short title line only
+    ("dun_bare", re.compile(rf"({_NUM_CN})(?=[ \u3000\xa0\t]*(?:\n|$))")),  # 一 alone on its line: a part number
     ("paren_cn", re.compile(rf"（[\s\ufeff]*({_NUM_CN}){_SP}）")),  # a stray line break after （ too
     ("paren_ar", re.compile(rf"（{_SP}(\d{{1,2}}){_SP}）")),
     ("paren_roman", re.compile(rf"（{_SP}({_ROMAN}){_SP}）")),
     ("paren_latin", re.compile(rf"（{_SP}([a-z]){_SP}）")),
-    ("arabic", re.compile(r"(\d{1,3})(?:[、．]|\.(?!\d))")),
+    ("arabic", re.compile(rf"(\d{{1,3}}){_SP}(?:[、．]|\.(?!\d))")),  # also 1 . (a space a page left)
     ("circled", re.compile(f"([{_CIRCLED}])")),
     ("dash", re.compile(r"(——|－－|--)(?!—)")),
 ]
 _FIRST_CHARS = {  # the characters a family's marker can open with (digits: any Unicode digit)
     "ordinal": "第", "ordinal_title": "第", "dun": _CN, "tiangan": _TIANGAN, "capital": _CAPITAL,
-    "dun_space": _CN, "paren_cn": "（", "paren_ar": "（", "paren_roman": "（", "paren_latin": "（", "arabic": "", "circled": _CIRCLED, "dash": "—－-",
+    "dun_space": _CN, "dun_bare": _CN, "paren_cn": "（", "paren_ar": "（", "paren_roman": "（", "paren_latin": "（", "arabic": "", "circled": _CIRCLED, "dash": "—－-",
 }
 #: the patterns worth trying at a line opening with a given character, in ``_LINE_PATTERNS`` order
 _BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
@@ -158,6 +159,21 @@ def _short_title(view: str, pos: int, stops: re.Pattern[str], most: int = _SHORT
     return 0 < len(line) <= most and not stops.search(line)
 
 
+_NEXT_LINE = re.compile(r"\s*([^\n]*)")
+#: the shortest line of text after a part number alone on its line
+_BARE_NEXT = 10
+
+
+def _text_follows(view: str, pos: int) -> bool:
+    """The next non-blank line after ``pos`` is running text (a sentence, not another number)."""
+    nl = view.find("\n", pos)
+    if nl < 0:
+        return False
+    m = _NEXT_LINE.match(view, nl)
+    line = m.group(1).strip(" \u3000\xa0\t")
+    return len(line) >= _BARE_NEXT and bool(_SENTENCE_END.search(line))
+
+
 def line_candidates(view: str) -> list[Candidate]:
     """Line-initial marker candidates of ``view`` in text order (see the module docstring).
 
@@ -176,7 +192,7 @@ def line_candidates(view: str) -> list[Candidate]:
                 continue
             if family == "ordinal":
                 family = _PART_KIND[m.group(2)]
-                number = cn_number(m.group(1))
+                number = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
             elif family == "dash":
                 if _DATELINE.match(view, m.end()):
                     break
@@ -203,12 +219,20 @@ def line_candidates(view: str) -> list[Candidate]:
                 family = "dun"
                 if not _short_title(view, m.end(), _SENTENCE_END):
                     break
+            elif family == "dun_bare":  # 一⏎⏎　　…: a part of a 1950s report, numbered, untitled
+                family = "dun"
+                if not _text_follows(view, m.end()):
+                    break
             elif family == "ordinal_title" and not _short_title(view, m.end(), _TITLE_END, _LONG_TITLE):
                 family = "ordinal_sentence"  # 第一、要稳。…: a point (a run mixing both is points: tree.line_runs)
             body = m.end()
             while body < len(view) and view[body] in " \u3000\xa0\t":
                 body += 1
-            if body >= len(view) or view[body] == "\n" and family not in SECTION_FAMILIES | {"paren_cn"}:
+            if body < len(view) and view[body] == "\n" and family == "dash":
+                body = _next_line_text(view, body)  # ——⏎改革开放⏎深入推进。: a page broke the bullet's line
+                if body is None:
+                    break
+            elif body >= len(view) or view[body] == "\n" and family not in SECTION_FAMILIES | {"paren_cn"}:
                 break  # an empty marker line
             out.append(Candidate(family, number or 0, (m.start(), m.end()), body, True))
             break

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from analyser import data
+
 from .tree import Layout
 
 __all__ = ["title_lines"]
@@ -52,31 +54,60 @@ def _long_enough(view: str, a: int, b: int, na: int, nb: int) -> bool:
     return nb - na > b - a + 1 and bool(_ENDS_SENTENCE.search(view[na:nb]))
 
 
+def _shape(view: str, a: int, b: int, marked: set[int]) -> bool:
+    """The line ``view[a:b]`` has the shape of a title (length, punctuation, no marker)."""
+    line = view[a:b]
+    if not (MIN_CHARS <= b - a <= MAX_CHARS) or len(_CJK.findall(line)) < 2:
+        return False
+    if a in marked or _SENTENCE_PUNCT.search(line) or _NOT_A_TITLE_START.match(line) or _POINT_START.match(line):
+        return False
+    return not (("，" in line or "," in line) and len(line.strip()) > COMMA_CHARS)
+
+
 def title_lines(view: str, layout: Layout, lo: int, hi: int, marked: set[int] = frozenset()) -> list[tuple[int, int]]:
-    """``(start, end)`` of the unnumbered title lines inside ``[lo, hi)`` (empty when fewer than two).
+    """``(start, end)`` of the unnumbered top-level title lines inside ``[lo, hi)`` (empty when
+    fewer than two).
 
     ``marked`` holds the starts of lines that open with an enumeration marker: a title may be
     followed by such a line (a numbered subheading) instead of a long paragraph.
+
+    Headings in two levels: a title line directly followed by another (经济概况⏎二〇二五年的表现⏎
+    正文) is an upper heading, the second a subheading. When a document has such pairs, its
+    top-level titles are the upper headings, the lone titles before the first of them, and the
+    lone titles of an opening or closing division (引言, 结语: ``data/outline_top_titles.txt``);
+    the other lone titles are subheadings. Three or more title-shaped lines in a row are
+    fragments of a broken page, not headings.
     """
     pars = [(a, b) for a, b in layout.paragraphs if lo <= a and b <= hi]
-    out = []
+    shaped = [_shape(view, a, b, marked) for a, b in pars]
+    lone: list[int] = []  # titles followed by text
+    upper: list[int] = []  # titles followed by a subheading
     for i, (a, b) in enumerate(pars):
-        line = view[a:b]
-        if not (MIN_CHARS <= b - a <= MAX_CHARS) or len(_CJK.findall(line)) < 2:
-            continue
-        if a in marked or _SENTENCE_PUNCT.search(line) or _NOT_A_TITLE_START.match(line) or _POINT_START.match(line):
-            continue
-        if ("，" in line or "," in line) and len(line.strip()) > COMMA_CHARS:
-            continue
-        nxt = i + 1
-        if nxt + 1 < len(pars) and _SALUTATION.fullmatch(view[pars[nxt][0]:pars[nxt][1]].strip()):
-            nxt += 1  # 形势和任务⏎同志们！⏎…: the address opens the section's text
-        if nxt >= len(pars):
-            continue
-        na, nb = pars[nxt]
-        if na not in marked and (not _PARAGRAPH_START.match(view[na]) or not _long_enough(view, a, b, na, nb)):
+        if not shaped[i]:
             continue
         if i > 0 and pars[i - 1][0] not in marked and not _ENDS_SENTENCE.search(view[pars[i - 1][0]:pars[i - 1][1]]):
             continue
-        out.append((a, b))
+        if _followed_by_text(view, pars, i, marked):
+            lone.append(i)
+        elif (i + 2 < len(pars) and shaped[i + 1] and not (i + 2 < len(pars) and shaped[i + 2])
+              and _followed_by_text(view, pars, i + 1, marked)):
+            upper.append(i)
+    if upper:
+        top_words = data.words("outline_top_titles.txt")
+        keep = set(upper) | {i for i in lone if i < upper[0] or view[pars[i][0]:pars[i][1]].strip() in top_words}
+        lone = sorted(keep)
+    out = [pars[i] for i in lone]
     return out if len(out) >= 2 else []
+
+
+def _followed_by_text(view: str, pars: list[tuple[int, int]], i: int, marked: set[int]) -> bool:
+    """The title line ``pars[i]`` is followed by its text: a long paragraph that starts with a
+    character, or a numbered line (an address standing alone after the title is passed over)."""
+    a, b = pars[i]
+    nxt = i + 1
+    if nxt + 1 < len(pars) and _SALUTATION.fullmatch(view[pars[nxt][0]:pars[nxt][1]].strip()):
+        nxt += 1  # 形势和任务⏎同志们！⏎…: the address opens the section's text
+    if nxt >= len(pars):
+        return False
+    na, nb = pars[nxt]
+    return na in marked or (bool(_PARAGRAPH_START.match(view[na])) and _long_enough(view, a, b, na, nb))

@@ -326,10 +326,12 @@ class Containers:
     def __init__(self, drafts: list[Draft]) -> None:
         self.starts: list[int] = []
         self.owners: list[Draft | None] = []
+        self._parent: dict[int, Draft | None] = {}
         stack: list[Draft] = []
         for d in sorted(drafts, key=lambda d: (d.start, d.rank)):
             while stack and stack[-1].end <= d.start:
                 self._emit(stack.pop().end, stack)
+            self._parent[id(d)] = stack[-1] if stack else None
             stack.append(d)
             self._emit(d.start, stack)
         while stack:
@@ -343,15 +345,26 @@ class Containers:
         i = bisect.bisect_right(self.starts, pos) - 1
         return self.owners[i] if i >= 0 else None
 
+    def parent(self, draft: Draft) -> Draft | None:
+        """The draft that holds ``draft`` (None at the top)."""
+        return self._parent.get(id(draft))
+
 
 def point_runs(view: str, cands: list[Candidate], lines: list[Draft], layout: Layout, limit: int) -> list[Draft]:
     """Drafts of the in-paragraph points that form runs inside their container."""
     groups: dict[tuple[int, str], list[Candidate]] = {}
     bounds: dict[int, int] = {}
     containers = Containers(lines)
+    last: dict[tuple[int, str], Candidate] = {}  # the last candidate of each (container, style)
     for c in _order_runs_go_on(_first_by_order_word(cands, containers), containers):
         box = containers.at(c.marker[0])
+        if c.number > 1 and _paragraph_initial(view, c, layout):
+            inner, box = box, _run_owner(c, box, containers, last, view, layout)
+            while inner is not None and inner is not box:  # the nodes it lay in end before it
+                inner.end = min(inner.end, _trim_end(view, inner.start, c.marker[0]))
+                inner = containers.parent(inner)
         key = id(box) if box is not None else 0
+        last[(key, c.family)] = c
         bounds[key] = box.end if box is not None else limit
         groups.setdefault((key, c.family), []).append(c)
     drafts: list[Draft] = []
@@ -361,6 +374,26 @@ def point_runs(view: str, cands: list[Candidate], lines: list[Draft], layout: La
     return drafts
 
 
+def _run_owner(c: Candidate, box: Draft | None, containers: Containers, last: dict, view: str, layout: Layout) -> Draft | None:
+    """The container of a point opening a paragraph: an outer node when the run it goes on was
+    opened there (第一，全国动员…⏎（一）…（九）…⏎第二，加快发展基础工业: the last item's span runs
+    on to the section's end, but 第二， continues the run of the section, not of the item)."""
+    if (id(box) if box is not None else 0, c.family) in last:
+        return box
+    outer = containers.parent(box) if box is not None else None
+    while outer is not None:
+        prev = last.get((id(outer), c.family))
+        if prev is not None:
+            if prev.number == c.number - 1 and _paragraph_initial(view, prev, layout):
+                return outer
+            return box
+        outer = containers.parent(outer)
+    prev = last.get((0, c.family))
+    if box is not None and prev is not None and prev.number == c.number - 1 and _paragraph_initial(view, prev, layout):
+        return None
+    return box
+
+
 #: point styles whose first member may be said with 首先 (首先…。二是…。三是…)
 _NUMBERED_STYLES = frozenset({"shi", "yao", "dishi", "ordinal", "qi"})
 
@@ -368,7 +401,8 @@ _NUMBERED_STYLES = frozenset({"shi", "yao", "dishi", "ordinal", "qi"})
 def _first_by_order_word(cands: list[Candidate], containers: Containers) -> list[Candidate]:
     """A 首先 that opens a numbered run (首先要增加投入。…二是保护耕地。三是…) joins that run as
     its first member: the next point candidate in the same container is number two of a numbered
-    style, and no 其次 follows the 首先 first."""
+    style, no 其次 follows the 首先 first, and no number one of that style comes before it (第一，…
+    首先是由于…。第二，…: the 首先 is inside the first member)."""
     out = list(cands)
     for i, c in enumerate(cands):
         if c.family != "order" or c.number != 1 or i + 1 >= len(cands):
@@ -380,6 +414,9 @@ def _first_by_order_word(cands: list[Candidate], containers: Containers) -> list
         then = next((d for d in cands[i + 1:] if d.family == "order"), None)
         if then is not None and then.number == 2 and containers.at(then.marker[0]) is box:
             continue  # 首先 … 其次: its own run
+        before = next((cands[j] for j in range(i - 1, -1, -1) if cands[j].family == nxt.family), None)
+        if before is not None and before.number == 1 and containers.at(before.marker[0]) is box:
+            continue  # 第一、…首先要…。第二、: the run has its first member; 首先 is inside it
         out[i] = Candidate(nxt.family, 1, c.marker, c.body, c.line_start)
     return out
 
@@ -425,9 +462,20 @@ def _continues(view: str, prev: Candidate, c: Candidate, layout: Layout, style: 
         ok = c.number == prev.number + 1
     if not ok:
         return False
-    if _paragraph_initial(view, prev, layout) and _paragraph_initial(view, c, layout):
-        return True
-    return layout.index(c.marker[0]) - layout.index(prev.marker[0]) <= 1
+    gap = layout.index(c.marker[0]) - layout.index(prev.marker[0])
+    if _paragraph_initial(view, c, layout):
+        # 二是… opening a paragraph goes on a run whose first member opened one too, or one
+        # begun inside a paragraph a few paragraphs before (实施积极的财政政策。一是…⏎…⏎二是…);
+        # 首先 straight to 最后 only a few paragraphs on: 首先，我感谢… and 最后，多谢… framing a
+        # speech are no run (首先…其次…再次…最后 over long paragraphs is)
+        if style == "order" and c.number == 99 and prev.number == 1:
+            return gap <= PARAGRAPH_GAP
+        return _paragraph_initial(view, prev, layout) or gap <= PARAGRAPH_GAP
+    return gap <= 1
+
+
+#: How many paragraphs a run begun inside a paragraph may go on after, with a member opening a paragraph.
+PARAGRAPH_GAP = 3
 
 
 def _point_drafts(view: str, run: list[Candidate], style: str, layout: Layout, limit: int) -> list[Draft]:

@@ -300,7 +300,8 @@ def test_deictic_place_of_a_district_named_by_its_short_form():
 
 
 def test_bare_county_stem_needs_its_province_or_prefecture_named():
-    assert texts("宁夏实施清水河、苦水河综合治理", "PLACE") == ["宁夏"]
+    # 清水河 is a river here (a landform, no parents), not 清水河县 of Inner Mongolia
+    assert [(e.text, e.parents) for e in ents("宁夏实施清水河、苦水河综合治理", "PLACE")][:2] == [("宁夏", ()), ("清水河", ())]
     assert texts("内蒙古呼和浩特市。清水河发展杂粮产业", "PLACE") == ["内蒙古", "呼和浩特市", "清水河"]
 
 
@@ -383,7 +384,7 @@ TW = ("台湾省",)
         ("觀塘區居民，東區", [("觀塘區", "观塘区", HK), ("東區", "东区", HK)]),
         ("东区和南区的道路", []),  # no Hong Kong in the document: generic
         ("攀枝花市东区", [("攀枝花市", "攀枝花市", ("四川省",)), ("东区", "东区", ("四川省", "攀枝花市"))]),
-        ("九龙江流域和沙田镇", []),  # anchored short forms without Hong Kong
+        ("九龙江流域和沙田镇", [("九龙江", "九龙江", ())]),  # anchored short forms without Hong Kong; a river
         ("新界北部", [("新界", "新界", HK)]),
         ("澳門花地瑪堂區和氹仔", [("澳門", "澳门特别行政区", ()), ("花地瑪堂區", "花地玛堂区", ("澳门特别行政区",)),
                               ("氹仔", "氹仔", ("澳门特别行政区",))]),
@@ -575,3 +576,80 @@ def test_places_in_context(text, expected):
 def test_central_government_of_region_documents(text, normalized):
     (centre,) = [e for e in ents(text, "ORG") if e.text in ("中央政府",)]
     assert centre.normalized == normalized
+
+
+# --- names read from coordination, landforms, rosters and own-level bodies --------------------
+
+# fmt: off
+@pytest.mark.parametrize("text, label, expected", [
+    ("国资委会同财政部、劳动保障部提出了办理意见", "ORG", ["国资委", "财政部", "劳动保障部"]),
+    ("水利部会同某某办、地震局研究提出了意见", "ORG", ["水利部", "某某办", "地震局"]),
+    ("在党中央领导下，中央应对疫情工作领导小组及时研究部署", "ORG", ["党中央", "中央应对疫情工作领导小组"]),
+    ("原西藏地方政府和上层反动集团发动叛乱", "ORG", ["西藏地方政府"]),
+    ("教育部和有关部门要加强指导", "ORG", ["教育部"]),
+    ("正在准噶尔、柴达木、塔里木、陕甘宁、四川等陆上沉积盆地进行勘探", "PLACE", ["准噶尔", "柴达木", "塔里木", "陕甘宁", "四川"]),
+    ("对我国南海、南黄海海域进行普查", "PLACE", ["我国", "南海", "南黄海"]),
+    ("推动哈尔滨、黑河、绥芬河片区联动发展", "PLACE", ["哈尔滨", "黑河", "绥芬河"]),
+    ("支持北京、教育、卫生等事业", "PLACE", ["北京"]),
+])
+# fmt: on
+def test_names_coordinated_with_known_ones(text: str, label: str, expected: list[str]) -> None:
+    assert texts(text, label) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("推进黑瞎子岛联合保护开发", ["黑瞎子岛"]),
+    ("实施叶尔羌河治理，保护古尔班通古特沙漠", ["叶尔羌河", "古尔班通古特沙漠"]),
+    ("关于荆南四河堤防建设投资问题", ["荆南四河"]),
+    ("把政策落到企业，留得青山，赢得未来", []),
+    ("古纳河酒业二期开工", []),
+    ("新建高原和美乡村180个", []),
+])
+# fmt: on
+def test_landforms_outside_the_gazetteer(text: str, expected: list[str]) -> None:
+    assert texts(text, "PLACE") == expected
+
+
+def test_region_groupings_and_metropolitan_areas() -> None:
+    assert texts("加快呼包鄂乌一体化发展和呼和浩特都市圈建设", "PLACE") == ["呼包鄂乌", "呼和浩特都市圈"]
+    assert texts("高质量建设牡丹江产业协作园区", "PLACE") == ["牡丹江产业协作园区"]
+
+
+def test_a_county_named_by_its_earthquake() -> None:
+    text = "西藏自治区。西藏各族人民。西藏工作。定日地震灾后恢复重建；对定日6.8级地震作出指示"
+    assert texts(text, "PLACE").count("定日") == 2
+
+
+def test_roster_line_whose_post_has_no_title() -> None:
+    v = "成　员：郭卫民　　中央宣传部副部长\n　　　　王春峰　　自然资源部党组成员\n　　　　赵英民　　生态环境部副部长\n"
+    assert texts(v, "PERSON") == ["郭卫民", "王春峰", "赵英民"]
+
+
+def test_short_form_defined_in_the_text_without_its_lead_in() -> None:
+    v = "国务院决定对国务院第二次全国污染源普查领导小组（以下简称领导小组）组成人员进行调整。领导小组办公室设在生态环境部。"
+    assert texts(v, "ORG") == ["国务院", "国务院第二次全国污染源普查领导小组", "领导小组", "领导小组办公室", "生态环境部"]
+
+
+def test_own_level_counterpart_of_a_central_body() -> None:
+    v = "内蒙古自治区。内蒙古自治区发展。内蒙古自治区工作。自治区国资委监管企业营收增长。各省国资委要加强监管。"
+    orgs = ents(v, "ORG")
+    assert [(e.text, e.normalized) for e in orgs][:1] == [("自治区国资委", "内蒙古自治区国资委")]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    # a joint conference and the short form it defines
+    ("经国务院同意，建立国务院职业教育工作部际联席会议（以下简称联席会议）制度。联席会议办公室设在教育部。",
+     ["国务院", "国务院职业教育工作部际联席会议", "联席会议", "联席会议办公室", "教育部"]),
+    # 集团公司 is one suffix; a • joins the parts of a name
+    ("建议中国第一重型机械集团公司、大连重工•起重集团公司和大连船用柴油机厂先做好论证",
+     ["中国第一重型机械集团公司", "大连重工•起重集团公司", "大连船用柴油机厂"]),
+    # a plant named before another plant's kind does not run into it
+    ("（二）庄河电厂属港口电厂，燃用晋北煤", []),
+    # kinds of plant, not named ones
+    ("电源点建设应优先考虑煤炭资源丰富的蒙东、黑龙江坑口电厂等", []),
+])
+# fmt: on
+def test_named_bodies_by_suffix(text: str, expected: list[str]) -> None:
+    assert texts(text, "ORG") == expected

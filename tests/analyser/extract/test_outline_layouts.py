@@ -135,8 +135,8 @@ def test_taiwan_capital_numerals() -> None:
     assert tree(text) == [
         (1, "section", 1, "壹、", "前言"),
         (1, "section", 2, "貳、", "施政成果"),
-        (2, "section", 1, "一、", "經濟發展"),
-        (2, "section", 2, "二、", "社會福利"),
+        (2, "item", 1, "一、", "經濟發展"),  # only top-level divisions are sections
+        (2, "item", 2, "二、", "社會福利"),
         (1, "section", 3, "參、", "未來展望"),
     ]
 
@@ -243,3 +243,115 @@ def test_lettered_and_roman_items_under_numbered_paragraphs() -> None:
     assert [(d, k, n, m) for d, k, n, m, _ in tree(text)] == [
         (1, "section", 1, ""), (2, "item", 1, "1."), (3, "item", 1, "(a)"), (3, "item", 2, "(b)"),
         (2, "item", 2, "2."), (3, "item", 1, "(i)"), (3, "item", 2, "(ii)"), (1, "section", 2, "")]
+
+
+def test_headings_in_two_levels_give_the_upper_ones_as_sections() -> None:
+    # budget-speech layout: a heading directly followed by a subheading is the upper one; lone
+    # headings after the first pair are subheadings, except an opening or closing division (結語)
+    text = lines(
+        "主席：", "1.　" + LONG_T, "引言", "2.　" + LONG_T,
+        "經濟概況", "本地經濟表現", "3.　" + LONG_T, "經濟展望", "4.　" + LONG_T,
+        "公共財政", "收入預算", "5.　" + LONG_T,
+        "結語", "6.　" + LONG_T,
+    )
+    assert [(d, k, n, h) for d, k, n, _, h in tree(text) if k == "section"] == [
+        (1, "section", 1, "引言"), (1, "section", 2, "經濟概況"), (1, "section", 3, "公共財政"),
+        (1, "section", 4, "結語")]
+    assert [n for d, k, n, _, _ in tree(text) if k == "item"] == [1, 2, 3, 4, 5, 6]
+
+
+def test_runs_of_short_fragment_lines_are_not_headings() -> None:
+    # a page that put its links on lines of their own: three short lines in a row are no headings
+    text = lines("各位代表：", "形勢", LONG, "黨的全會", "正式明確", "總書記", "的核心地位。" + LONG, "任務", LONG)
+    assert [h for _, _, _, _, h in tree(text)] == ["形勢", "任務"]
+
+
+def test_lines_a_page_broke_count_as_one_paragraph() -> None:
+    # 一是…二是 cut by a zero-width line, and a bullet whose words stand on the next line
+    text = lines(
+        "一、回顧", "——", "改革開放", "深入推進。" + LONG, "——就業增長超出預期。" + LONG,
+        "二、任務", "要降低負擔。一是清理基金。二是取消收費35項，收費", "\u200b", "項目再減少一半。三是降低費率。",
+    )
+    assert [(d, k, n, m, h) for d, k, n, m, h in tree(text)] == [
+        (1, "section", 1, "一、", "回顧"), (2, "item", 1, "——", "改革開放"), (2, "item", 2, "——", "就業增長超出預期"),
+        (1, "section", 2, "二、", "任務"), (2, "point", 1, "一是", "清理基金"),
+        (2, "point", 2, "二是", "取消收費35項，收費"), (2, "point", 3, "三是", "降低費率")]
+
+
+def test_shouxian_inside_the_first_member_does_not_replace_it() -> None:
+    # 第一、 alone on its line, its text on the next, and a 首先 inside that text
+    text = lines(
+        "一、任务", "要抓好以下工作。", "第一、", "坚持农业为基础。首先要发挥农民的积极性。" + LONG,
+        "第二、", "加快轻纺工业的发展。" + LONG,
+    )
+    assert [(k, n, m) for _, k, n, m, _ in tree(text) if k == "point"] == [
+        ("point", 1, "第一、"), ("point", 2, "第二、")]
+
+
+def test_a_lead_line_run_goes_on_after_a_list_inside_its_first_member() -> None:
+    # 第一，…⏎（一）…（二）…⏎第二，…: the second lead line is not inside the last item
+    text = lines(
+        "一、加快建设", LONG, "第一，全国动员，大办农业", LONG, "（一）抓好商品粮基地。", "（二）开垦荒地。",
+        "第二，加快发展基础工业", LONG, "第三，搞好商业工作", LONG, "二、国际形势", LONG,
+    )
+    assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [
+        (1, "section", "一、"), (2, "point", "第一，"), (2, "item", "（一）"), (2, "item", "（二）"),
+        (2, "point", "第二，"), (2, "point", "第三，"), (1, "section", "二、")]
+
+
+def test_a_run_begun_inside_a_paragraph_goes_on_at_paragraph_starts() -> None:
+    text = lines(
+        "一、政策", "实施积极的财政政策。一是大幅度增加政府支出。" + LONG, LONG,
+        "二是实行结构性减税。" + LONG, "三是优化财政支出结构。" + LONG, "二、改革", LONG,
+    )
+    assert [(k, n, m) for _, k, n, m, _ in tree(text) if k == "point"] == [
+        ("point", 1, "一是"), ("point", 2, "二是"), ("point", 3, "三是")]
+
+
+def test_part_numbers_alone_on_their_lines_are_untitled_sections() -> None:
+    # a 1950s report: parts numbered 一 … 四 on lines of their own, no title
+    text = lines("各位代表：", "一", LONG, LONG, "二", "下面我首先说一下纲要执行的情况。", LONG,
+                 "三", LONG + "第一，收入提高；第二，经济占优势。", "四", LONG)
+    assert [(d, k, n, m, h) for d, k, n, m, h in tree(text)] == [
+        (1, "section", 1, "一", None), (1, "section", 2, "二", None), (1, "section", 3, "三", None),
+        (2, "point", 1, "第一，", "收入提高"), (2, "point", 2, "第二，", "经济占优势"),
+        (1, "section", 4, "四", None)]
+    assert tree(lines("表一", "一", "二", "三")) == []  # numbers in a column are no parts
+
+
+def test_a_glossary_heading_with_words_before_it_ends_the_outline() -> None:
+    text = lines(
+        "一、回顾", LONG, "二、安排", LONG, "各位代表！让我们团结奋斗。",
+        "附件", "《政府工作报告》有关内容名词注释", "1.“两重”：国家重大战略实施。", "2.“两新”：设备更新。",
+    )
+    assert [(k, m) for _, k, _, m, _ in tree(text)] == [("section", "一、"), ("section", "二、")]
+
+
+def test_articles_and_chapters_numbered_in_digits_with_spaces() -> None:
+    # Taiwan regulations: 第 1 章 / 第 1 條; paragraph numbers with a stray space: 1 .
+    text = lines("第 1 章　總則", "第 1 條　為協助受災住戶遷居，特訂定本辦法。", "第 2 條　本辦法之主管機關為內政部。",
+                 "第 2 章　補助", "第 3 條　補助項目如下：", "1 . 遷居補助。", "2 . 租金補助。")
+    assert [(d, k, n, m) for d, k, n, m, _ in tree(text)] == [
+        (1, "section", 1, "第 1 章"), (2, "item", 1, "第 1 條"), (2, "item", 2, "第 2 條"),
+        (1, "section", 2, "第 2 章"), (2, "item", 3, "第 3 條"), (3, "item", 1, "1 ."), (3, "item", 2, "2 .")]
+
+
+def test_an_annex_after_a_speech_is_not_its_outline() -> None:
+    # a work report delivered as a speech: the list appended after it (附件1 十件民生实事) is back
+    # matter; the same annex after a notice stays (see test_an_annex_is_not_inside_the_last_item)
+    text = lines(
+        "各位代表：", LONG, "一、回顾", LONG, "二、安排", "（一）扩大内需", LONG, "（二）加强政府建设", LONG,
+        "各位代表！让我们团结奋斗。", "附件1", "十件民生实事", "一、提高低保标准。", LONG, "二、建立长期护理保险制度。", LONG,
+    )
+    assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [
+        (1, "section", "一、"), (1, "section", "二、"), (2, "item", "（一）"), (2, "item", "（二）")]
+
+
+def test_shouxian_and_zuihou_framing_a_speech_are_no_run() -> None:
+    text = lines(
+        "主席：", "首先，我多謝各位議員的意見。" + LONG_T, LONG_T, LONG_T, LONG_T, LONG_T,
+        "最後，我再次多謝各位議員。多謝主席。",
+    )
+    assert tree(text) == []
+    near = lines("主席：", "首先，我們會推出補充指引。" + LONG_T, "最後，我們會檢討進度。" + LONG_T)
+    assert [m for _, _, _, m, _ in tree(near)] == ["首先，", "最後，"]
