@@ -51,7 +51,7 @@ def get_settings(request: Request) -> Settings:
 
 
 async def get_store(request: Request) -> AsyncIterator[Store]:
-    """A store for reading, borrowed from the read pool for the time of the request.
+    """A store for reading, borrowed from the read pool while the handler runs.
 
     Borrowing never blocks (an idle connection, a new one, or the main store), so it runs on the
     event loop: a plain generator would cost two more trips through the thread pool a request.
@@ -111,7 +111,10 @@ def has_write_token(request: Request, settings: SettingsDep) -> bool:
     return secrets.compare_digest(token.strip().encode(), settings.write_token.encode())
 
 
-StoreDep = Annotated[Store, Depends(get_store)]
+#: scope "function": the store goes back to the pool when the handler returns, not after the response
+#: is sent (a slow client would hold it, and the pool would hand out the main store, whose lock a
+#: long read in a thread may hold while a read on the event loop waits for it)
+StoreDep = Annotated[Store, Depends(get_store, scope="function")]
 WriteStoreDep = Annotated[Store, Depends(get_write_store)]
 GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
 GraphDep = Annotated[GraphFile, Depends(get_graph)]

@@ -6,8 +6,16 @@ connections (asyncio + httpx) until ``--duration`` seconds or ``--requests`` req
 passed, whichever comes first, and prints requests/s, p50, p90, p99 and max latency. The run
 is bounded in time and count and talks only to the loopback address. The load generator runs
 on the same machine as the server and competes with it for the CPU: the default client is a
-minimal keep-alive HTTP/1.1 client over asyncio streams, several times cheaper per request
-than httpx (``--client httpx``), so the figures say more about the server.
+minimal keep-alive HTTP/1.1 client over asyncio streams (on uvloop when installed), several
+times cheaper per request than httpx (``--client httpx``), so the figures say more about the
+server.
+
+Each row also gives the figures that do not depend on how busy the machine is: the server's
+CPU milliseconds per request (summed over its processes), the client's own CPU per request
+(what the load generator took from the same cores), the load average when the row was done,
+and how the server's CPU split between its worker processes (the kernel spreads connections,
+not requests, between them). ``-c`` may be repeated: ``-c 5 -c 10 -c 20`` runs every scenario
+at each concurrency against one server.
 
 Scenarios
 ---------
@@ -28,7 +36,7 @@ Scenarios
 ``--response-cache-mb 0`` turns the server's response cache off, so that every request reaches
 the store (the figures of a first visit rather than of a repeated one).
 
-Run: ``.venv/bin/python benchmarks/api_load.py --db STORE.db [-c 50] [--duration 10] [--requests 20000]``
+Run: ``.venv/bin/python benchmarks/api_load.py --db STORE.db [-c 50 ...] [--duration 10] [--requests 20000]``
 (a large synthetic store: ``benchmarks/synth_corpus.py`` then ``python -m analyser ingest``).
 """
 from __future__ import annotations
@@ -93,18 +101,38 @@ def processes(pid: int | None) -> list[int]:
     return out
 
 
-def cpu_seconds(pid: int | None) -> float | None:
-    """User + system CPU time of a process and its workers (Linux /proc), or ``None``."""
+def cpu_by_process(pid: int | None) -> dict[int, float] | None:
+    """User + system CPU seconds of a process and of each of its workers (Linux /proc), or ``None``."""
     if pid is None:
         return None
     try:
-        total = 0.0
+        out = {}
         for p in processes(pid):
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        return total
+            out[p] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return out
     except (OSError, IndexError, ValueError):
         return None
+
+
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU time of a process and its workers (Linux /proc), or ``None``."""
+    by = cpu_by_process(pid)
+    return None if by is None else sum(by.values())
+
+
+def worker_shares(before: dict[int, float] | None, after: dict[int, float] | None) -> str:
+    """How the server's CPU of a run split between its worker processes (``-`` for one process).
+
+    Connections, not requests, are spread between workers, so an uneven split means one
+    worker queues while the other idles.
+    """
+    if not before or not after or len(after) < 3:
+        return "-"
+    parent = next(iter(after))  # processes() lists the parent first
+    workers = sorted((after[p] - before.get(p, 0.0) for p in after if p != parent), reverse=True)
+    total = sum(workers)
+    return "/".join(f"{100 * v / total:.0f}" for v in workers) if total > 0 else "-"
 
 
 def memory_mb(pid: int | None) -> str:
@@ -281,15 +309,16 @@ async def run_scenario(
                 if conn is not None:
                     await conn.close()
 
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         await asyncio.gather(*(worker(k) for k in range(concurrency)))
-        elapsed = time.perf_counter() - started
+        elapsed, client_cpu = time.perf_counter() - started, time.process_time() - cpu_started
     latencies.sort()
     return {
         "requests": len(latencies),
         "errors": errors,
         "statuses": statuses,
         "seconds": elapsed,
+        "client_cpu_ms": client_cpu * 1000 / len(latencies) if latencies else float("nan"),
         "rps": len(latencies) / elapsed if elapsed else 0.0,
         "p50": percentile(latencies, 50) * 1000,
         "p90": percentile(latencies, 90) * 1000,
@@ -299,11 +328,23 @@ async def run_scenario(
     }
 
 
+def event_loop_runner() -> asyncio.Runner:
+    """An asyncio runner on uvloop when it is installed (a cheaper client), else the standard loop."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.Runner()
+    return asyncio.Runner(loop_factory=uvloop.new_event_loop)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="the store to serve (required unless --url)")
     parser.add_argument("--url", help="an already running server on this machine (http://127.0.0.1:PORT)")
-    parser.add_argument("-c", "--concurrency", type=int, default=50, help="concurrent connections (default 50)")
+    parser.add_argument(
+        "-c", "--concurrency", type=int, action="append",
+        help="concurrent connections (repeatable: -c 5 -c 10 -c 20 runs each against the same server; default 50)",
+    )  # fmt: skip
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per scenario (default 10, max 120)")
     parser.add_argument("--requests", type=int, default=20000, help="most requests per scenario (default 20000)")
     parser.add_argument("--node", action="append", help="graph node for the neighbours scenario (repeatable)")
@@ -324,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--url must be a loopback address")
     duration = min(max(args.duration, 1.0), 120.0)
     max_requests = min(max(args.requests, 1), 1_000_000)
-    concurrency = min(max(args.concurrency, 1), 500)
+    concurrencies = [min(max(c, 1), 500) for c in args.concurrency or [50]]
 
     proc = None
     if args.url:
@@ -337,8 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         proc = start_server(args.db, port, args.response_cache_mb, args.workers)
     try:
         health = wait_ready(base, proc)
-        print(f"server {base}: {health['documents']} documents; {concurrency} connections ({args.client} client), "
-              f"at most {duration:g} s or {max_requests} requests per scenario")  # fmt: skip
+        print(f"server {base}: {health['documents']} documents; {'/'.join(map(str, concurrencies))} connections "
+              f"({args.client} client), at most {duration:g} s or {max_requests} requests per scenario")  # fmt: skip
         t0 = time.perf_counter()
         stats = httpx.get(base + "/graph/stats", timeout=1800).json()
         print(f"graph ready in {time.perf_counter() - t0:.1f} s: {sum(stats['nodes'].values())} nodes, "
@@ -346,24 +387,34 @@ def main(argv: list[str] | None = None) -> int:
         scenarios = args.scenario or ["quantities", "neighbors"]
         pid = proc.pid if proc is not None else args.pid
         print(f"server memory with the graph ready: {memory_mb(pid)}")
-        print(f"{'scenario':<12}{'requests':>9}{'errors':>7}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}"
-              f"{'max ms':>9}{'server CPU ms/req':>19}")  # fmt: skip
-        for name in scenarios:
-            urls = {
+        urls = {
+            name: {
                 "quantities": lambda: quantity_urls(base),
                 "series": lambda: series_urls(base),
                 "citations": lambda: citation_urls(base),
                 "terms": lambda: term_urls(base),
             }.get(name, lambda: neighbor_urls(base, args.node, args.neighbors_limit, args.neighbors_depth))()
-            asyncio.run(run_scenario(base, urls, concurrency, min(2.0, duration), 2000, client=args.client))  # warm-up
-            cpu0 = cpu_seconds(pid)
-            r = asyncio.run(run_scenario(base, urls, concurrency, duration, max_requests, client=args.client))
-            cpu1 = cpu_seconds(pid)
-            per = (cpu1 - cpu0) * 1000 / r["requests"] if cpu0 is not None and cpu1 is not None and r["requests"] else None
-            print(f"{name:<12}{r['requests']:>9}{r['errors']:>7}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p90']:>9.1f}"
-                  f"{r['p99']:>9.1f}{r['max']:>9.1f}{per if per is not None else float('nan'):>19.2f}")  # fmt: skip
-            if r["errors"]:
-                print(f"  statuses: {r['statuses']}")
+            for name in dict.fromkeys(scenarios)
+        }
+        print(f"{'scenario':<12}{'conns':>6}{'requests':>9}{'errors':>7}{'req/s':>8}{'p50 ms':>8}{'p90 ms':>8}"
+              f"{'p99 ms':>8}{'max ms':>8}{'server CPU ms/req':>18}{'client CPU ms/req':>18}{'load':>6}  worker CPU %")  # fmt: skip
+        with event_loop_runner() as runner:
+            for concurrency in concurrencies:
+                for name, paths in urls.items():
+                    # warm-up: every URL once, then a short run at this concurrency
+                    runner.run(run_scenario(base, paths, 1, duration, len(paths), client=args.client))
+                    runner.run(run_scenario(base, paths, concurrency, min(2.0, duration), 2000, client=args.client))
+                    cpu0 = cpu_by_process(pid)
+                    r = runner.run(run_scenario(base, paths, concurrency, duration, max_requests, client=args.client))
+                    cpu1 = cpu_by_process(pid)
+                    per = float("nan")
+                    if cpu0 is not None and cpu1 is not None and r["requests"]:
+                        per = (sum(cpu1.values()) - sum(cpu0.values())) * 1000 / r["requests"]
+                    print(f"{name:<12}{concurrency:>6}{r['requests']:>9}{r['errors']:>7}{r['rps']:>8.0f}{r['p50']:>8.1f}"
+                          f"{r['p90']:>8.1f}{r['p99']:>8.1f}{r['max']:>8.1f}{per:>18.2f}{r['client_cpu_ms']:>18.2f}"
+                          f"{os.getloadavg()[0]:>6.1f}  {worker_shares(cpu0, cpu1)}", flush=True)  # fmt: skip
+                    if r["errors"]:
+                        print(f"  statuses: {r['statuses']}")
         print(f"server memory after the scenarios: {memory_mb(pid)}")
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other processes share them)")
     finally:

@@ -302,7 +302,9 @@ class GraphFile:
                 shape[n] = (degree, near)
             frontier = nxt
         attrs = {n: a for n, a in self._rows("SELECT id, attrs FROM nodes WHERE id IN ({marks})", order)}
-        nodes = [{"id": n, "depth": seen[n], **json.loads(attrs[n])} for n in order]
+        # one parse of all the attributes (a JSON array of the rows' objects), not one per node
+        parsed = json.loads("[" + ",".join(attrs[n] for n in order) + "]")
+        nodes = [{"id": n, "depth": seen[n], **a} for n, a in zip(order, parsed)]
         edges = []
         kept = json.dumps(order, ensure_ascii=False)
         for u, v, rel, data in conn.execute(

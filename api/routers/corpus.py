@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from ..deps import StoreDep
+from ..offload import run_read
 from ..schemas import IssuerCount, Page, QuantityRow, SearchHit, SloganGroup, TimelineEntry
 from ..unitfilter import base_unit
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
@@ -15,7 +16,7 @@ router = APIRouter(tags=["corpus"])
 
 
 @router.get("/quantities", response_model=Page[QuantityRow])
-def list_quantities(
+async def list_quantities(
     store: StoreDep,
     indicator: Annotated[str | None, Query(max_length=200, description="part of the indicator (either script)")] = None,
     unit: Annotated[
@@ -41,9 +42,13 @@ def list_quantities(
     if unit:
         unit, factor = base_unit(unit)
         min, max = (None if v is None else v * factor for v in (min, max))  # noqa: A001
-    page = store.list_quantities(
-        indicator=indicator or None, unit=unit or None, place=place or None, year=year,
-        min=min, max=max, cursor=cursor, limit=limit,
+    # no filter, or one of unit, year and range: a page fills from the first documents or from a small
+    # index range; names matched in part, or filters combined, may walk the corpus (then a thread)
+    ranged = min is not None or max is not None
+    bounded = not (indicator or place) and bool(unit) + (year is not None) + ranged <= 1
+    page = await run_read(
+        store.list_quantities, indicator=indicator or None, unit=unit or None, place=place or None, year=year,
+        min=min, max=max, cursor=cursor, limit=limit, inline=bounded,
     )  # fmt: skip
     return JSONResponse(page)  # rows straight from the store: skip re-validating them
 

@@ -13,6 +13,7 @@ from analyser.corpus.store.cursor import encode_cursor, offset_of
 from ..deps import GraphCacheDep, GraphDep, SettingsDep, TokenDep
 from ..errors import APIError
 from ..graphcache import EXPORT_FORMATS, ExportBusy
+from ..offload import run_read
 from ..schemas import ErrorOut, GraphNode, GraphStats, Neighbourhood, Page
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
@@ -99,7 +100,7 @@ def _chunks(fh: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
 
 
 @router.get("/nodes/{node_id:path}/neighbors", response_model=Neighbourhood, responses=_NOT_FOUND)
-def neighbors(
+async def neighbors(
     node_id: NodeId,
     graph: GraphDep,
     depth: Annotated[int, Query(ge=1, le=3, description="steps from the node (1-3)")] = 1,
@@ -107,7 +108,8 @@ def neighbors(
     limit: Annotated[int, Query(ge=1, le=2000, description="most nodes returned")] = 500,
 ) -> Any:
     """The node's neighbourhood (either edge direction): nodes with their ``depth``, and the edges between them."""
-    view = graph.neighbourhood(node_id, depth=depth, types=_types(types), limit=limit)
+    # one step reads at most `limit` rows of each neighbour type by index; two or three steps, one such read per node
+    view = await run_read(graph.neighbourhood, node_id, depth=depth, types=_types(types), limit=limit, inline=depth == 1)
     return JSONResponse(view)  # plain values from the graph: skip re-validating them
 
 

@@ -1,7 +1,8 @@
 """Corpus knowledge: indicator concepts and their series by year, term timelines, citations across documents.
 
 Rows come straight from the store (:mod:`analyser.corpus.store.knowledge`) as JSON, paged with
-``next`` cursors like every list of the API.
+``next`` cursors like every list of the API. Reads that are ranges of an index run on the event
+loop, the others in a worker thread (:mod:`api.offload`).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
 from ..deps import StoreDep
+from ..offload import run_read
 from ..schemas import ErrorOut
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
@@ -19,17 +21,22 @@ router = APIRouter(tags=["knowledge"])
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "no such indicator concept"}}
 
 
+#: citing documents listed in one page of citations at most, for the page to be read on the event loop
+INLINE_CITATION_ROWS = 5000
+
+
 @router.get("/indicators")
-def indicators(store: StoreDep, q: Contains = None, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT) -> Any:
+async def indicators(store: StoreDep, q: Contains = None, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT) -> Any:
     """Indicator concepts across the corpus: ``{id, label, aliases, quantities, documents}``, most used first.
 
     ``q`` matches the id, label or an alias (either script).
     """
-    return JSONResponse(store.indicators(q=q or None, cursor=cursor, limit=limit))
+    # one row per concept used: a few hundred at most, whatever the corpus
+    return JSONResponse(await run_read(store.indicators, q=q or None, cursor=cursor, limit=limit, inline=True))
 
 
 @router.get("/indicators/{concept}/series", responses=_NOT_FOUND)
-def indicator_series(
+async def indicator_series(
     store: StoreDep,
     concept: Annotated[str, Path(max_length=100, description="the concept id (gdp_growth, urban_new_jobs, ...)")],
     modality: Annotated[Literal["target", "actual"] | None, Query(description="target or actual")] = None,
@@ -45,15 +52,16 @@ def indicator_series(
 
     ``year`` is the year the value refers to (a 2019 report's 去年 figure: 2018).
     """
-    page = store.indicator_series(
-        concept, modality=modality, place=place or None, year_from=year_from, year_to=year_to,
-        issuer=issuer or None, cursor=cursor, limit=limit,
+    # a range of the concept's index; a place or issuer is matched row by row along it (not bounded)
+    page = await run_read(
+        store.indicator_series, concept, modality=modality, place=place or None, year_from=year_from,
+        year_to=year_to, issuer=issuer or None, cursor=cursor, limit=limit, inline=not (place or issuer),
     )  # fmt: skip
     return JSONResponse(page)
 
 
 @router.get("/terms/timeline")
-def term_timeline(
+async def term_timeline(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="any term (either script)")],
     cursor: Cursor = None,
@@ -62,11 +70,13 @@ def term_timeline(
     """Any term across the corpus, counted over the stored texts in both scripts, oldest document first:
     ``{term, n_documents, n_occurrences, first, documents: [{id, title, published, issuer, source, count,
     first_start}], next}``."""
-    return JSONResponse(store.term_timeline(q, cursor=cursor, limit=limit))
+    # a term of the term index (or counted before) is a range of an index; another is counted over the texts
+    inline = store.term_is_counted(q)
+    return JSONResponse(await run_read(store.term_timeline, q, cursor=cursor, limit=limit, inline=inline))
 
 
 @router.get("/citations")
-def citations(
+async def citations(
     store: StoreDep,
     q: Contains = None,
     cursor: Cursor = None,
@@ -76,4 +86,8 @@ def citations(
     """Cited documents across the corpus, most citing documents first: ``{title, normalized, doc_type,
     doc_number, count, n_documents, documents: [{id, title, published, source, count}]}``; the citing
     documents oldest first, at most ``documents`` of them (``n_documents`` counts them all)."""
-    return JSONResponse(store.cited_documents(q=q or None, cursor=cursor, limit=limit, per_citation=documents))
+    page = await run_read(
+        store.cited_documents, q=q or None, cursor=cursor, limit=limit, per_citation=documents,
+        inline=limit * documents <= INLINE_CITATION_ROWS,  # a range of the ranking, one of each title's documents
+    )  # fmt: skip
+    return JSONResponse(page)

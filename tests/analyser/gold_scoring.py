@@ -38,8 +38,10 @@ def scorer(shared: Path) -> ModuleType:
 
 
 def gold_document(shared: Path, gold: dict[str, Any]) -> Path:
-    """The document a gold file annotates (its path is given under ``shared/``); skips when absent."""
-    doc = shared / gold["document"]["path"].split("shared/", 1)[1]
+    """The document a gold file annotates (its path is given under ``shared/``, or under the project
+    for a text kept with the golds: ``tests/…``); skips when absent."""
+    path = gold["document"]["path"]
+    doc = ROOT / path if path.startswith("tests/") else shared / path.split("shared/", 1)[1]
     if not doc.is_file():
         pytest.skip(f"{doc} not present")
     return doc

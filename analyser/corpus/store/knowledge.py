@@ -41,7 +41,9 @@ True
 """
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -106,8 +108,12 @@ _SUMMARISE = (
         " doc_type = coalesce(doc_type, excluded.doc_type), doc_number = coalesce(doc_number, excluded.doc_number)"
     ),
 )
-#: term timelines kept per store (see :meth:`KnowledgeMixin._term_rows`)
+#: term timelines kept per store file and process (see :meth:`KnowledgeMixin._term_rows`)
 TERM_CACHE_SIZE = 256
+#: counted term timelines of the store files this process reads: ``(file, term, version) -> rows``,
+#: shared by every connection to a file (a server's read connections count a term once, not once each)
+_COUNTED: OrderedDict[tuple, list[dict[str, Any]]] = OrderedDict()
+_COUNTED_LOCK = threading.Lock()
 _SUMMARISE_CITING = (
     "INSERT INTO citation_documents(normalized, undated, published, seq, doc_id, count)"
     " SELECT coalesce(c.refers_to, c.normalized), coalesce(d.published, '') = '', coalesce(d.published, ''),"
@@ -190,6 +196,9 @@ class KnowledgeMixin:
     """Indicator, term and citation queries; needs ``self._rows(sql, params)`` from the store."""
 
     def _rows(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:  # pragma: no cover
+        raise NotImplementedError
+
+    def _dicts(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:  # pragma: no cover
         raise NotImplementedError
 
     # -- indicators ---------------------------------------------------------------------------
@@ -278,7 +287,7 @@ class KnowledgeMixin:
             f" q.sentence, {_DOC} FROM quantities q INDEXED BY quantities_concept JOIN documents d ON d.id = q.doc_id"
             f" WHERE {' AND '.join(where)} ORDER BY coalesce(q.ref_year, 9999), q.doc_id, q.n LIMIT ?"
         )
-        rows = [dict(r) for r in self._rows(sql, params + [limit + 1])]
+        rows = self._dicts(sql, params + [limit + 1])
         nxt = None
         if len(rows) > limit:
             last = rows[limit - 1]
@@ -323,27 +332,50 @@ class KnowledgeMixin:
             "next": encode_cursor([start + limit]) if start + limit < n_documents else None,
         }
 
+    def term_is_counted(self, q: str) -> bool:
+        """True when :meth:`term_timeline` of ``q`` reads no text: a term of the term index, or one
+        counted before and kept (see :meth:`_term_rows`)."""
+        term = simplified_view(q or "").strip()
+        if not term:
+            return True  # refused at once
+        if self._rows("SELECT 1 FROM term_vocabulary WHERE term = ?", (term,)):
+            return True
+        cache, key = self._term_cache(term)
+        with _COUNTED_LOCK:
+            return key in cache
+
+    def _term_cache(self, term: str) -> tuple[OrderedDict, tuple]:
+        """Where a counted timeline of ``term`` is kept, and its key: shared by the connections of this
+        process to the same store file (known by device and inode), of this store alone in memory."""
+        path = getattr(self, "path", ":memory:")
+        if path == ":memory:":
+            return self.__dict__.setdefault("_counted_terms", OrderedDict()), (term, self.version())  # type: ignore[attr-defined]
+        if "_file_identity" not in self.__dict__:
+            st = os.stat(path)
+            self.__dict__["_file_identity"] = (st.st_dev, st.st_ino)
+        return _COUNTED, (self.__dict__["_file_identity"], term, self.version())  # type: ignore[attr-defined]
+
     def _indexed_term_rows(self, term: str, start: int, limit: int) -> list[dict[str, Any]]:
         """A page of the documents holding an indexed term, oldest first (a range of ``term_documents``)."""
-        return [dict(r) for r in self._rows(
+        return self._dicts(
             "SELECT d.id, d.title, d.published, d.issuer, d.source, t.count, t.first_start"
             " FROM term_documents t JOIN documents d ON d.seq = t.seq WHERE t.term = ?"
             " ORDER BY t.undated, t.published, t.seq LIMIT ? OFFSET ?",
             (term, limit, start),
-        )]
+        )
 
     def _term_rows(self, term: str) -> list[dict[str, Any]]:
         """The documents holding ``term`` (not in the term index) with counts, oldest first; cached per store version.
 
         Counting reads every candidate text (the bigram index narrows them down): a term in most
         of 10,000 documents takes about a second, so the last :data:`TERM_CACHE_SIZE` answers are
-        kept until a document is added.
+        kept until a document is added, for every connection of this process to the same file.
         """
-        cache = self.__dict__.setdefault("_term_cache", OrderedDict())
-        key = (term, self.version())  # type: ignore[attr-defined]
-        if key in cache:
-            cache.move_to_end(key)
-            return cache[key]
+        cache, key = self._term_cache(term)
+        with _COUNTED_LOCK:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
         match = fts_query(term)
         where = "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?2)" if match else "instr(d.view, ?1) > 0"
         sql = (
@@ -351,13 +383,14 @@ class KnowledgeMixin:
             " (length(d.view) - length(replace(d.view, ?1, ''))) / length(?1) AS count,"
             f" instr(d.view, ?1) - 1 AS first_start FROM documents d WHERE {where}"
         )
-        rows = [dict(r) for r in self._rows(sql, [term, match] if match else [term]) if r["count"] > 0]
+        rows = [r for r in self._dicts(sql, [term, match] if match else [term]) if r["count"] > 0]
         rows.sort(key=lambda r: (not r["published"], r["published"] or "", r["seq"]))
         for r in rows:
             r.pop("seq")
-        cache[key] = rows
-        while len(cache) > TERM_CACHE_SIZE:
-            cache.popitem(last=False)
+        with _COUNTED_LOCK:
+            cache[key] = rows
+            while len(cache) > TERM_CACHE_SIZE:
+                cache.popitem(last=False)
         return rows
 
     # -- citations ----------------------------------------------------------------------------
@@ -382,22 +415,21 @@ class KnowledgeMixin:
                 raise InputError(f"invalid cursor {cursor!r}")
             where.append("(-n_documents, normalized) > (?, ?)")
             params += [-pos[0], pos[1]]
-        groups = [dict(r) for r in self._rows(
+        groups = self._dicts(
             "SELECT normalized, title, doc_type, doc_number, count, n_documents FROM citation_groups"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY n_documents DESC, normalized LIMIT ?",
             params + [limit + 1],
-        )]
+        )
         nxt = None
         if len(groups) > limit:
             nxt = encode_cursor([groups[limit - 1]["n_documents"], groups[limit - 1]["normalized"]])
             groups = groups[:limit]
         for g in groups:
-            docs = self._rows(
+            g["documents"] = self._dicts(
                 "SELECT d.id, d.title, d.published, d.source, c.count FROM citation_documents c"
                 " JOIN documents d ON d.id = c.doc_id WHERE c.normalized = ?"
                 " ORDER BY c.undated, c.published, c.seq LIMIT ?",
                 (g["normalized"], per_citation),
             )
-            g["documents"] = [dict(r) for r in docs]
         return {"items": groups, "next": nxt}

@@ -7,6 +7,7 @@ These are methods of :class:`analyser.corpus.store.Store` (mixed in); every list
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from analyser.text.normalize import simplified_view
@@ -32,6 +33,12 @@ class QueryMixin:
     """Cross-document queries; needs ``self._rows(sql, params)`` from the store."""
 
     def _rows(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:  # pragma: no cover
+        raise NotImplementedError
+
+    def _dicts(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:  # pragma: no cover
+        raise NotImplementedError
+
+    def _memoised(self, key: Any, compute: Callable[[], Any]) -> Any:  # pragma: no cover
         raise NotImplementedError
 
     def list_quantities(
@@ -86,11 +93,9 @@ class QueryMixin:
             )
         else:
             sql = f"SELECT {columns} FROM {join}{conditions} ORDER BY d.seq, q.n LIMIT ?"
-        items = []
-        for r in self._rows(sql, params + [limit + 1]):
-            item = dict(r)
+        items = self._dicts(sql, params + [limit + 1])
+        for item in items:
             item["document"] = item.pop("doc_id")
-            items.append(item)
         page = _page(items, limit, lambda it: [it["seq"], it["n"]])
         for it in page["items"]:
             it.pop("seq", None)
@@ -137,10 +142,13 @@ class QueryMixin:
         for index, condition, values in probes:
             where.append(" AND ".join(f"q.{c.strip()}" for c in condition.split(" AND ")))
             params += values
-            found = self._rows(
-                f"SELECT count(*) FROM (SELECT 1 FROM quantities INDEXED BY {index} WHERE {condition} LIMIT ?)",
-                [*values, UNIT_INDEX_ROWS + 1],
-            )[0][0]
+            found = self._memoised(  # counting up to 5,001 index entries: the same answer until a write
+                ("quantity rows", index, condition, tuple(values)),
+                lambda index=index, condition=condition, values=values: self._rows(
+                    f"SELECT count(*) FROM (SELECT 1 FROM quantities INDEXED BY {index} WHERE {condition} LIMIT ?)",
+                    [*values, UNIT_INDEX_ROWS + 1],
+                )[0][0],
+            )
             drivers.append((found, index))
         count, index = min(drivers, default=(UNIT_INDEX_ROWS + 1, ""))
         if count == 0:

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from analyser import data
 from analyser.text.normalize import simplified_view
 
-__all__ = ["Concept", "concepts", "concept_by_id", "match_concept", "enumeration_concept", "unit_class", "fold"]
+__all__ = ["Concept", "concept_by_id", "concepts", "enumeration_concept", "fold", "match_concept", "unit_class"]
 
 
 @dataclass(frozen=True, slots=True)

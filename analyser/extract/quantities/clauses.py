@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ANNOUNCED", "SHARE_OF", "BREAK", "BREAK_STRONG", "LEAD", "STRONG_BREAK", "TRAIL"]
+__all__ = ["ANNOUNCED", "BREAK", "BREAK_STRONG", "LEAD", "SHARE_OF", "STRONG_BREAK", "TRAIL"]
 
 BREAK = set("，。；：！？\n、“”「」（）()《》")
 LEAD = re.compile(

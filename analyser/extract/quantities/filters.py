@@ -84,8 +84,8 @@ def blocked_spans(view: str) -> list[tuple[int, int]]:
         if (_CN_NUM_CHAR.search(inner) and not re.search(r"\d", inner)) or _TWO_NUMBERS.search(inner):
             out.append(m.span(1))  # “五个一批”, “三农”, “3个100万”: a formula name
     for m in _ALTERNATION.finditer(view):
-        if _RETURN_PERIOD.match(m.group()) or _YUAN_JIAO.match(m.group()):
-            continue  # 五年一遇: a flood return period; 五元三毛: an amount of money, not a formula
+        if _RETURN_PERIOD.match(m.group()) or _YUAN_JIAO.match(m.group()) or "分之" in m.group():
+            continue  # 五年一遇: a flood return period; 五元三毛: an amount of money; 万分之五: a rate, not a formula
         # 一年建设、两年入住 are separate clauses; 四梁八柱 / 五个一批 are one word
         out.append(m.span())
     out.extend(m.span(1) for m in _TITLE.finditer(view))  # 《…三年行动…》: part of a title

@@ -7,7 +7,9 @@
   after a number that begin with 成 without being tenths (成为, 成本);
 * ``quantity_qualifiers.tsv``, ``quantity_negations.txt``, ``quantity_not_markers.txt``: the
   markers that make a number an estimate or a bound (约, 不低于, 以上), the negations that turn a
-  comparison around, and the words that end like a marker without being one (节约, 附近).
+  comparison around, and the words that end like a marker without being one (节约, 附近);
+* ``currency_prefixes.txt``: currencies printed before an amount (港币四十万元), which a marker
+  may stand before.
 
 Examples
 --------
@@ -18,7 +20,9 @@ Examples
 >>> implied_unit("建档立卡贫困人口实现", 0)
 '人'
 >>> qualifier_markers()["低于"]
-Marker(word='低于', side='before', qualifier='upper_bound', negated='lower_bound', apart=False, one=False)
+Marker(word='低于', side='before', qualifier='upper_bound', negated='lower_bound', apart=False, one=False, modal=False, outside=False)
+>>> unit_at("个工作日", 0), unit_kind("工作日")
+(('个工作日', 'time'), 'time')
 """
 from __future__ import annotations
 
@@ -33,11 +37,13 @@ from analyser.data import words as _words
 __all__ = [
     "UNIT_KINDS",
     "Marker",
+    "currency_prefix_re",
     "implied_noun_at",
     "implied_unit",
     "implied_unit_before",
     "lexical_re",
     "marker_re",
+    "modal_marker_re",
     "negation_re",
     "not_markers",
     "per_unit_at",
@@ -172,6 +178,8 @@ class Marker:
     negated: str | None  # the qualifier after 不 / 不得 / 未, None when the marker is not negated
     apart: bool  # may stand apart from the number with 有 (至少有十个)
     one: bool  # makes 一 a count (约一个月)
+    modal: bool = False  # may stand before 可/能 and a short verb (最多可容纳十五万人)
+    outside: bool = False  # a predicate that stays outside the surface (上限为三千元)
 
 
 @lru_cache(maxsize=1)
@@ -180,8 +188,23 @@ def qualifier_markers() -> dict[str, Marker]:
     out = {}
     for word, side, qualifier, negated, flags in _table("quantity_qualifiers.tsv"):
         tags = set(flags.split(","))
-        out[word] = Marker(word, side, qualifier, None if negated == "-" else negated, "apart" in tags, "one" in tags)
+        out[word] = Marker(word, side, qualifier, None if negated == "-" else negated, "apart" in tags, "one" in tags,
+                           "modal" in tags, "outside" in tags)
     return out
+
+
+@lru_cache(maxsize=1)
+def modal_marker_re() -> re.Pattern[str]:
+    """A limit before 可/能 and at most three characters of a verb, ending at the number (search
+    with an end position): 最高可给予, 最多可容纳, 最长可延长至."""
+    words = _alternation(w for w, m in qualifier_markers().items() if m.modal or m.side == "modal")
+    return re.compile(f"(?P<marker>{words})(?:可以|可|能够|能)[\u4e00-\u9fff]{{0,3}}$")
+
+
+@lru_cache(maxsize=1)
+def currency_prefix_re() -> re.Pattern[str]:
+    """A currency printed before an amount, ending at the number (search with an end position)."""
+    return re.compile(f"(?:{_alternation(_lines('currency_prefixes.txt'))})$")
 
 
 @lru_cache(maxsize=2)

@@ -32,7 +32,7 @@ from functools import cache
 from analyser import data
 from analyser.text.firstchars import alternation
 
-__all__ = ["modality", "binding", "reference_year", "section_cues", "sentence_start"]
+__all__ = ["binding", "modality", "reference_year", "section_cues", "sentence_start"]
 
 _YEAR = re.compile(r"(1[89]\d\d|2[01]\d\d)")
 _STOP = set("。！？\n")

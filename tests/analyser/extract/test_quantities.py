@@ -340,7 +340,7 @@ def test_hand_annotated_windows(gold_path):
         ("城乡居民人均公共卫生服务经费不低于15元，以后逐步提高", ("不低于15元", "lower_bound", 15, None)),
         ("一律按不低于5%的幅度压减一般性支出", ("不低于5%", "lower_bound", 5, None)),
         ("细颗粒物（PM2.5）年平均浓度不高于23微克/立方米", ("不高于23微克/立方米", "upper_bound", None, 23)),
-        ("工程建设项目全流程审批时间压缩到不超过120个工作日", ("不超过120个", "upper_bound", None, 120)),
+        ("工程建设项目全流程审批时间压缩到不超过120个工作日", ("不超过120个工作日", "upper_bound", None, 120)),
         ("一定要守住全国耕地不少于18亿亩这条红线", ("不少于18亿亩", "lower_bound", 1_800_000_000, None)),
         ("1979年在能源增长不到3％的情况下，工业总产值比上年增长", ("不到3％", "upper_bound", None, 3)),
         ("全面完成存量煤电项目优化改造，关停淘汰10万千瓦及以下燃煤机组",
@@ -351,11 +351,128 @@ def test_hand_annotated_windows(gold_path):
         ("参保缴费不满三年的", ("不满三年", "upper_bound", None, 3)),
         ("未满18周岁的未成年人", ("未满18周岁", "upper_bound", None, 18)),
         ("企业职工基本养老保险参保率不得低于60%", ("不得低于60%", "lower_bound", 60, None)),
+        ("加班严禁超过36小时", ("严禁超过36小时", "upper_bound", None, 36)),
+        ("每日工作时间不准超过8小时", ("不准超过8小时", "upper_bound", None, 8)),
+        ("连续停产时间没有超过6个月的", ("没有超过6个月", "upper_bound", None, 6)),
     ],
 )
 def test_negated_comparisons_and_thresholds(text, expected):
     found = {q.text: (q.text, q.qualifier, q.lower, q.upper) for q in quantities(text)}
     assert found[expected[0]] == expected
+
+
+# Bounds of regulations and financing texts: limits before 可/能, caps written as a predicate
+# (上限为, 为上限: the marker stays outside the surface), a comparison with a share of something
+# (不超过…的30%), a bound after the counted noun, a currency before the amount, 一 in a bound of
+# time, and the Traditional forms of all of them.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("单个项目最高可给予50万元补助", ("50万元", "upper_bound", None, 500_000)),
+        ("北部都會區最多可容納十五萬人", ("十五萬人", "upper_bound", None, 150_000)),
+        ("期限最长可延长至6个月", ("6个月", "upper_bound", None, 6)),
+        ("个人贷款上限为三百万元", ("三百万元", "upper_bound", None, 3_000_000)),
+        ("每戶每季以一千元為上限", ("一千元", "upper_bound", None, 1000)),
+        ("長者生活津貼的資產上限為港幣四十萬元", ("四十萬元", "upper_bound", None, 400_000)),
+        ("注册资本不少於港幣一千萬元", ("不少於港幣一千萬元", "lower_bound", 10_000_000, None)),
+        ("贴息比例不超过贷款利息的50%", ("50%", "upper_bound", None, 50)),
+        ("自有资金不得低于项目总投资的20%", ("20%", "lower_bound", 20, None)),
+        ("贷款额度不超过房价的七成", ("七成", "upper_bound", None, 70)),
+        ("公營房屋供應目標為三十萬個單位以上，", ("三十萬個", "lower_bound", 300_000, None)),
+        ("一年以内、一年至三年的贷款", ("一年以内", "upper_bound", None, 1)),
+        ("在两年之内实行", ("两年之内", "upper_bound", None, 2)),
+        ("每名學生可獲不多於港幣三萬元資助", ("不多於港幣三萬元", "upper_bound", None, 30_000)),
+    ],
+)
+def test_bounds_of_rules_and_financing(text, expected):
+    found = {q.text: (q.text, q.qualifier, q.lower, q.upper) for q in quantities(text)}
+    assert found[expected[0]] == expected
+
+
+# Extreme values are not bounds: 最低 or 最高 right before a number names the value itself.
+def test_extreme_values_are_exact():
+    assert table("防洪标准由最低五年一遇提高到二十年一遇")[0][3] == "exact"
+
+
+# fmt: off
+UNITS_AND_VALUES = [
+    ("审核时间一般不少于5个工作日", [("不少于5个工作日", 5, "工作日", "lower_bound")]),
+    ("连续5个季度居全国前列", [("5个季度", 5, "季度", "exact")]),
+    ("今年已过去近5个月", [("近5个月", 5, "个月", "approx")]),
+    ("加50个基点", [("50个基点", 50, "基点", "exact")]),
+    ("补贴标准为500元/人·月", [("500元/人·月", 500, "元/人·月", "exact")]),
+    ("最高不超过2000元/人/年", [("不超过2000元/人/年", 2000, "元/人/年", "upper_bound")]),
+    ("粮食产量达到四亿零七百多万吨", [("四亿零七百多万吨", 407_000_000, "吨", "lower_bound")]),
+    ("原油达到一亿一千四百多万吨", [("一亿一千四百多万吨", 114_000_000, "吨", "lower_bound")]),
+    ("按日加收万分之五的滞纳金", [("万分之五", 0.05, "%", "exact")]),
+    ("一万分之一", [("一万分之一", 0.0001, "比例", "exact")]),
+    # a dollar sign gives the currency; 或以上 / 或以下 are bounds (Hong Kong usage)
+    ("政府會撥款$100億", [("$100億", 10_000_000_000, "元", "exact")]),
+    ("總開支約港幣$50億", [("約港幣$50億", 5_000_000_000, "元", "approx")]),
+    ("另有US$3億", [("US$3億", 300_000_000, "美元", "exact")]),
+    ("六十五歲或以上的長者", [("六十五歲或以上", 65, "岁", "lower_bound")]),
+    ("十八歲或以下", [("十八歲或以下", 18, "岁", "upper_bound")]),
+]
+
+
+# Ranges of per cents and tenths, and an estimate that a range closes.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("預計經濟增長百分之二至三", ("百分之二至三", "range", 2, 3)),
+        ("增长百分之五至百分之八", ("百分之五至百分之八", "range", 5, 8)),
+        ("開支增加三至四成", ("三至四成", "range", 30, 40)),
+        ("約七十億元至八十億元", ("約七十億元至八十億元", "range", 7_000_000_000, 8_000_000_000)),
+    ],
+)
+def test_ranges_of_shares_and_estimates(text, expected):
+    assert [(q.text, q.qualifier, q.lower, q.upper) for q in quantities(text)] == [expected]
+
+
+def test_a_per_cent_before_a_span_of_years_is_no_range():
+    assert [q[0] for q in table("百分之三到五年")] == ["百分之三", "五年"]
+
+
+# A lower bound closed right after it by an upper bound in the same unit is one range: the fines
+# and terms of a regulation (处五千元以上五万元以下的罚款), ages (已满十四周岁不满十六周岁).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("處五千元以上五萬元以下的罰款", ("五千元以上五萬元以下", "range", 5000, 50_000)),
+        ("对单位处1万元以上5万元以下的罚款", ("1万元以上5万元以下", "range", 10_000, 50_000)),
+        ("处3年以上10年以下有期徒刑", ("3年以上10年以下", "range", 3, 10)),
+        ("已满十四周岁不满十六周岁的人", ("满十四周岁不满十六周岁", "range", 14, 16)),
+    ],
+)
+def test_bound_pairs_are_ranges(text, expected):
+    found = {q.text: (q.text, q.qualifier, q.lower, q.upper) for q in quantities(text)}
+    assert found[expected[0]] == expected
+
+
+# Days as a time limit (日 is a unit only there: 15日 alone is a day of the month).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("申请人应当在收到通知之日起15日内提交材料", [("15日", 15, "日", "exact")]),
+        ("并于六十日内在报纸上公告", [("六十日", 60, "日", "exact")]),
+        ("期限不超过30日", [("不超过30日", 30, "日", "upper_bound")]),
+        ("本条例自2019年1月1日起施行，每月15日前报送", []),
+        ("十五日，国务院召开会议", []),
+    ],
+)
+def test_days_of_a_time_limit(text, expected):
+    assert table(text) == expected
+
+
+def test_bounds_apart_in_a_list_stay_bounds():
+    assert [q[3] for q in table("营业收入300万元以上、1000万元以下的企业")] == ["lower_bound", "upper_bound"]
+
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", UNITS_AND_VALUES)
+def test_units_and_values_of_rules(text, expected):
+    assert table(text) == expected
 
 
 def test_words_ending_like_a_marker_are_not_markers():

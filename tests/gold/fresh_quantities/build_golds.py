@@ -8,7 +8,8 @@ missing or ambiguous. Run: ``python3 tests/gold/fresh_quantities/build_golds.py 
 
 Spec lines (``#`` starts a comment; fields are separated by `` | ``):
 
-    doc PATH | text|html        the document (PATH relative to the folder holding ``shared/``)
+    doc PATH | text|html        the document (PATH relative to the folder holding ``shared/``, or
+                                to the project for a text kept with the golds: ``tests/…``)
     scope FIRST | LAST          the annotated window: its first and last sentence, inclusive
     annotated WHAT              (optional) the categories annotated, when not all three ("dates")
     q SURFACE | VALUE | UNIT | QUALIFIER | ROLE | INDICATOR [| key=value ...]
@@ -72,7 +73,7 @@ def build(spec: Path) -> dict:
     assert head.startswith("doc "), "a spec opens with doc"
     path = head[4:].strip()
     fmt = first[0] if first else "text"
-    src = _root() / path
+    src = (HERE.parents[2] if path.startswith("tests/") else _root()) / path
     text = visible(str(src)) if fmt == "html" else src.read_text(encoding="utf-8")
     kind, *f = rows[1]
     assert kind.startswith("scope "), "the second line is the scope"
