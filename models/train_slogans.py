@@ -40,6 +40,9 @@ class AnnotatedDoc:
     #: whether the secondary tier counts as positive (its annotation lists only rhetorical formulas);
     #: False where the annotators listed it liberally, as spans not to penalise (fresh_slogans)
     secondary_positive: bool = True
+    #: whether the document is one of the archive's (its own candidates are then counted in
+    #: ``slogan_series.txt``, and training takes that document off the count)
+    in_archive: bool = False
 
 
 def _resolve(item: dict, text: str) -> tuple[int, int] | None:
@@ -113,7 +116,7 @@ def load_annotations(repo: Path | None = None, shared: Path | None = None) -> li
         g = json.loads(path.read_text(encoding="utf-8"))
         docs.append(_doc(name, read_path(src).text, g))
     # fresh annotations of archive documents (formulations inside a window): the gold names its file
-    for folder in ("fresh", "fresh_slogans"):
+    for folder in ("fresh", "fresh_slogans", "fresh_slogans2"):
         for path in sorted((repo / "tests" / "gold" / folder).glob("*.gold.json")):
             g = json.loads(path.read_text(encoding="utf-8"))
             src = shared.parent / g["document"]["path"]
@@ -122,7 +125,8 @@ def load_annotations(repo: Path | None = None, shared: Path | None = None) -> li
                 continue
             seen.add(name)
             doc = _doc(name, read_path(src).text, g)
-            doc.secondary_positive = folder != "fresh_slogans"
+            doc.secondary_positive = folder not in ("fresh_slogans", "fresh_slogans2")
+            doc.in_archive = "/archive/" in g["document"]["path"]
             docs.append(doc)
     return docs
 
@@ -274,6 +278,7 @@ def _candidate_table(docs: list[AnnotatedDoc], secondary_weight: float = 0.3) ->
     matching the secondary tier is a positive of weight ``secondary_weight`` (0 where the tier was
     listed liberally: scored, but not trained on)."""
     from analyser.extract.slogans.model import FeatureContext, featurize
+    from analyser.extract.slogans.series import series_count, series_features
     from analyser.text.normalize import simplified_view
 
     table = _CandidateTable([], [], [], [], [])
@@ -283,7 +288,14 @@ def _candidate_table(docs: list[AnnotatedDoc], secondary_weight: float = 0.3) ->
         sec_w = secondary_weight if doc.secondary_positive else 0.0
         table.views.append(ctx.view)
         table.candidates.append([c for c, _ in labelled])
-        table.features.append([featurize(ctx, c) for c, _ in labelled])
+        feats = [featurize(ctx, c) for c, _ in labelled]
+        if doc.in_archive:  # the archive count holds this document: count the others only, and
+            # as the file does (a wording in fewer than two other documents counts 0)
+            for (c, _), f in zip(labelled, feats):
+                if f["series_docs"]:
+                    others = series_count(ctx.view[c.start:c.end]) - 1
+                    f.update(series_features(others if others >= 2 else 0))
+        table.features.append(feats)
         table.labels.append([min(y, 1) for _, y in labelled])
         table.weights.append([sec_w if y == _SECONDARY else 1.0 for _, y in labelled])
     return table
@@ -361,7 +373,8 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
     cand_tp = cand_fp = cand_fn = 0
     for di, doc in enumerate(docs):
         kept = _select(table.views[di], table.candidates[di], probs[di], best_t)
-        per_doc_scores[doc.name] = _prf(*_doc_scores(doc, kept))
+        counts = _doc_scores(doc, kept)
+        per_doc_scores[doc.name] = dict(_prf(*counts), tp=counts[0], pred=counts[1], gold=counts[2])
         for p, yy, ww in zip(probs[di], table.labels[di], table.weights[di]):
             if ww == 0:
                 continue
@@ -383,7 +396,7 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
         "training_command": "python models/train_slogans.py",
         "data": {
             "documents": [{"name": d.name, "scope": list(d.scope), "gold": len(d.gold),
-                           "source": next((f"tests/gold/{f}" for f in ("slogans", "fresh", "fresh_slogans")
+                           "source": next((f"tests/gold/{f}" for f in ("slogans", "fresh", "fresh_slogans", "fresh_slogans2")
                                            if (repo / "tests" / "gold" / f / f"{d.name}.gold.json").exists()),
                                           "../shared/gold")} for d in docs],
             "candidates": sum(1 for v in table.w if v > 0), "positives": sum(1 for v, ww in zip(y, table.w) if v and ww > 0),

@@ -79,7 +79,8 @@ def analyse(
     check_characters(text, source)
     with gc_paused():
         nlp = get_nlp()
-        doc = make_doc(nlp, text, chunked_above=chunked_above)  # a long text: segmented in stretches
+        # the facts need the tokens alone, not spaCy's; a long text is segmented in stretches
+        doc = make_doc(nlp, text, chunked_above=chunked_above, spacy_tokens=False)
         if published:
             doc.user_data[PUBLISHED_KEY] = published
         doc = run_pipeline(nlp, doc)

@@ -175,13 +175,31 @@ class TokenTable(Sequence[Token]):
         return f"<TokenTable of {len(self)} tokens, {self.words} distinct>"
 
 
-def make_doc(nlp, text: str, *, chunked_above: int = CHUNKED_ABOVE, chunk_chars: int | None = None) -> Doc:
+def make_doc(
+    nlp, text: str, *, chunked_above: int = CHUNKED_ABOVE, chunk_chars: int | None = None, spacy_tokens: bool = True
+) -> Doc:
     """The ``Doc`` the fact components run on: ``nlp.make_doc(text)``, or for a text longer than
     ``chunked_above`` a ``Doc`` without spaCy tokens whose tokens were segmented a stretch of
     lines at a time (``chunk_chars`` characters each; by default :data:`CHUNK_CHARS`, at most a
-    quarter of ``chunked_above``) and kept in a :class:`TokenTable`."""
-    if len(text) <= chunked_above or len(text) > nlp.max_length:
-        return nlp.make_doc(text)  # (spaCy refuses a text above its max_length)
+    quarter of ``chunked_above``) and kept in a :class:`TokenTable`.
+
+    With ``spacy_tokens=False`` a shorter text also gets a ``Doc`` without spaCy tokens, carrying
+    the tokens the pipeline's tokenizer finds for the whole text: the fact components read only
+    those, so the facts are the same, without building a spaCy token (and for a word met the
+    first time, a lexeme with two dozen attributes) that nothing reads. :func:`analyse
+    <analyser.nlp.analysis.analyse>` takes this way; ``doc.spans`` then stay empty.
+    """
+    if len(text) > nlp.max_length:
+        return nlp.make_doc(text)  # spaCy refuses a text above its max_length
+    if len(text) <= chunked_above:
+        if spacy_tokens:
+            return nlp.make_doc(text)
+        view = simplified_view(text)
+        doc = Doc(nlp.vocab, words=[])
+        doc.user_data[TEXT_KEY] = text
+        doc.user_data[VIEW_KEY] = view
+        doc.user_data[TOKENS_KEY] = nlp.tokenizer.tokenizer.segment(text, view).tokens()
+        return doc
     size = chunk_chars or max(1, min(CHUNK_CHARS, chunked_above // 4))
     view = simplified_view(text)
     tokenizer = nlp.tokenizer.tokenizer  # the PolicyTokenizer under spaCy's tokenizer

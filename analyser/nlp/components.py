@@ -34,6 +34,9 @@ __all__ = [
 
 
 def _write_spans(doc: Doc, kind: str, facts: Iterable, label: Callable[[object], str]) -> None:
+    if not len(doc):  # a Doc without spaCy tokens (see analyser.nlp.chunks.make_doc): no span to snap to
+        doc.spans[kind] = []
+        return
     spans = []
     for f in facts:
         span = doc.char_span(f.start, f.end, label=label(f), alignment_mode="expand")

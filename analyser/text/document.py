@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from analyser.facts import Span, Token
 
 from .normalize import simplified_view
 
 __all__ = ["DocumentText", "split_sentences", "split_paragraphs"]
+
+T = TypeVar("T")
 
 _SENTENCE_END = re.compile(r"[。！？；]+[”’」』）)]*|\n+")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -125,6 +129,22 @@ class DocumentText:
     @cached_property
     def _paragraph_starts(self) -> list[int]:
         return [s for s, _ in self.paragraphs]
+
+    def derived(self, fn: Callable[[DocumentText], T]) -> T:
+        """``fn(self)``, computed once per document: what several extractors derive alike from
+        the same text (the stretches where no number is a quantity, read by dates and
+        quantities). ``fn`` must be a pure function of the document, and its result is shared:
+        read it, never change it.
+
+        >>> def lines(src): return src.view.split("\\n")
+        >>> src = DocumentText.from_text("甲\\n乙")
+        >>> src.derived(lines), src.derived(lines) is src.derived(lines)
+        (['甲', '乙'], True)
+        """
+        memo = self.__dict__.setdefault("_derived", {})  # beside the fields, as cached_property keeps its values
+        if fn not in memo:
+            memo[fn] = fn(self)
+        return memo[fn]
 
     def in_body(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside the article body."""

@@ -12,8 +12,8 @@ dictionary word (``2026-02-09``, ``www.gov.cn``): jieba splits them at the punct
 the tokenizer after ``rjieba`` (``backend`` chooses one explicitly).
 
 Tags come from jieba's dictionary (the tags ``jieba.posseg`` uses); words that the dictionary does
-not know (found by the segmentation HMM) are tagged by jieba's character-level POS model, run on
-those words only. This keeps tagging close to ``jieba.posseg`` at nearly the speed of plain
+not know (found by the segmentation HMM) are tagged by jieba's character-level POS model
+(:mod:`.posmodel`), run on those words only. This keeps tagging close to ``jieba.posseg`` at nearly the speed of plain
 segmentation. The model's tags of the unknown words met in the real archive are shipped
 (``analyser/data/oov_tags.tsv``, built by ``models/build_oov_tags.py``), so most unseen text needs
 no model run at all.
@@ -41,6 +41,9 @@ from analyser import data
 from analyser.facts import Token
 
 from .normalize import simplified_view
+from .posmodel import jieba_folder as _jieba_folder
+from .posmodel import pos_model as _pos_model  # noqa: F401  (the model's tables, as jieba reads them)
+from .posmodel import pos_viterbi as _pos_viterbi
 
 __all__ = ["USER_DICT", "PolicyTokenizer", "Segmentation", "get_tokenizer"]
 
@@ -117,16 +120,6 @@ def _has_rjieba() -> bool:
     except ImportError:
         return False
     return True
-
-
-def _jieba_folder() -> Path:
-    """Where the ``jieba`` package lies (found without importing it, which costs a start-up)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is not installed")
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _jieba_dictionary() -> tuple[dict[str, str], dict[str, str]]:
@@ -344,76 +337,6 @@ class PolicyTokenizer:
     def tokenize(self, text: str, view: str | None = None) -> list[Token]:
         """Tokens of ``text`` (white space left out); ``view`` is its Simplified view if known."""
         return list(self.segment(text, view).tokens())
-
-
-_MIN_FLOAT = -3.14e100  # jieba's floor for an unseen emission
-_MIN_INF = float("-inf")  # and its score of an impossible transition
-
-
-@lru_cache(maxsize=1)
-def _pos_model():
-    """jieba's character-level POS model, with the states that may precede each state.
-
-    Read from the pickles jieba ships beside ``jieba/posseg`` (the same tables as its modules):
-    importing ``jieba.posseg`` would also parse jieba's whole dictionary for a tag table the
-    tokenizer already has.
-    """
-    import pickle
-
-    folder = _jieba_folder() / "posseg"
-    tables = []
-    for name in ("char_state_tab.p", "prob_start.p", "prob_trans.p", "prob_emit.p"):
-        with open(folder / name, "rb") as f:
-            tables.append(pickle.load(f))
-    char_state_tab_P, start_P, trans_P, emit_P = tables
-    into: dict = {y: [] for y in trans_P}
-    for y0, nexts in trans_P.items():
-        for y in nexts:
-            into.setdefault(y, []).append(y0)
-    return char_state_tab_P, start_P, trans_P, emit_P, into
-
-
-def _pos_viterbi(word: str) -> list:
-    """The state path ``jieba.posseg.viterbi`` finds for ``word``, by the same sums and tie-breaks.
-
-    jieba scores every pair of states, an impossible transition with minus infinity; here only the
-    possible ones are scored, which leaves each maximum (and the state chosen on a tie) unchanged,
-    since a finite score always beats minus infinity. Several times faster on unseen words.
-    """
-    MIN_FLOAT, MIN_INF = _MIN_FLOAT, _MIN_INF
-    states, start_p, trans_p, emit_p, into = _pos_model()
-    all_states = trans_p.keys()
-    V = [{}]
-    mem_path = [{}]
-    for y in states.get(word[0], all_states):
-        V[0][y] = start_p[y] + emit_p[y].get(word[0], MIN_FLOAT)
-        mem_path[0][y] = ""
-    for t in range(1, len(word)):
-        prev_v = V[-1]
-        V.append({})
-        mem_path.append({})
-        prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
-        prev_set = set(prev_states)
-        expect_next = {y for x in prev_states for y in trans_p[x]}
-        obs_states = set(states.get(word[t], all_states)) & expect_next
-        if not obs_states:
-            obs_states = expect_next if expect_next else all_states
-        ch = word[t]
-        for y in obs_states:
-            emit = emit_p[y].get(ch, MIN_FLOAT)
-            froms = [y0 for y0 in into.get(y, ()) if y0 in prev_set]
-            if froms:
-                prob, state = max((prev_v[y0] + trans_p[y0][y] + emit, y0) for y0 in froms)
-            else:  # no possible transition: every score is minus infinity, as in jieba
-                prob, state = max((prev_v[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
-            V[t][y] = prob
-            mem_path[t][y] = state
-    _, state = max((V[-1][y], y) for y in mem_path[-1])
-    route = [None] * len(word)
-    for i in range(len(word) - 1, -1, -1):
-        route[i] = state
-        state = mem_path[i][state]
-    return route
 
 
 @lru_cache(maxsize=1)

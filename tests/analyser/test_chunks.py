@@ -110,3 +110,22 @@ def test_dev_documents_joined_give_the_same_analysis_in_stretches():
         pytest.skip("the dev corpus of ../shared is not beside the project")
     text = "\n\n".join(read_path(p).text for p in files)  # some 270,000 characters
     _same(analyse(text), analyse(text, chunked_above=len(text) // 10))
+
+
+def test_analyse_builds_no_spacy_tokens_and_finds_the_same_facts():
+    """``analyse`` runs the components on a Doc without spaCy tokens; the pipeline run on a full
+    spaCy Doc (``nlp(text)``) keeps the same facts and tokens, and spans for displaCy."""
+    from analyser.nlp.chunks import run_pipeline
+    from analyser.nlp.keys import get_facts
+
+    nlp = get_nlp()
+    bare = make_doc(nlp, LETTER, spacy_tokens=False)
+    assert len(bare) == 0 and CHUNKS_KEY not in bare.user_data
+    full = nlp(LETTER)
+    assert len(full) > 0 and doc_tokens(bare) == doc_tokens(full)
+    bare = run_pipeline(nlp, bare)
+    for kind in ("outline", "quantities", "dates", "slogans", "citations", "entities"):
+        assert get_facts(bare, kind) == get_facts(full, kind), kind
+        assert list(bare.spans[kind]) == [] and (list(full.spans[kind]) or kind == "citations")
+    facts = analyse(LETTER)
+    assert list(facts.quantities) == get_facts(full, "quantities") and facts.tokens == doc_tokens(full)

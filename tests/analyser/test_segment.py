@@ -112,13 +112,37 @@ def test_shipped_unknown_word_tags_are_the_models() -> None:
 
 
 @pytest.mark.parametrize("word", ["易地扶贫", "晨鸣纸业", "懒政怠政", "稳中", "之源", "三去一降一补", "黔西南州", "一"])
-def test_pruned_pos_viterbi_finds_jiebas_path(word: str) -> None:
+def test_pos_viterbi_finds_jiebas_path(word: str) -> None:
     from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
     from jieba.posseg.viterbi import viterbi
 
     from analyser.text.segment import _pos_viterbi
 
     assert _pos_viterbi(word) == viterbi(word, char_state_tab_P, start_P, trans_P, emit_P)[1]
+
+
+def test_pos_viterbi_finds_jiebas_path_on_random_words() -> None:
+    """Random strings of the model's characters, of others and of punctuation, one to seven long:
+    the same path as jieba's own Viterbi (or the same failure)."""
+    import random
+
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import viterbi
+
+    from analyser.text.segment import _pos_viterbi
+
+    def path(fn, word):
+        try:
+            return fn(word)
+        except ValueError:
+            return ValueError
+
+    rng = random.Random(20261207)
+    chars = sorted(char_state_tab_P)[::3] + list("的了是在abc1２，。、䶵𠀀")
+    words = ["".join(rng.choice(chars) for _ in range(rng.randint(1, 7))) for _ in range(300)]
+    assert [path(_pos_viterbi, w) for w in words] == [
+        path(lambda x: viterbi(x, char_state_tab_P, start_P, trans_P, emit_P)[1], w) for w in words
+    ]
 
 
 def test_pos_model_tables_are_jiebas() -> None:

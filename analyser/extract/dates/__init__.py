@@ -76,12 +76,12 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
     >>> [(d.text, d.value) for d in extract_dates(src)]
     [('2018年', '2018'), ('当年', '2018'), ('五年来', '2016/2020'), ('一九四九年至一九五二年', '1949/1952')]
     """
-    from analyser.extract.quantities.filters import Blocked, blocked_spans
+    from analyser.extract.quantities.filters import body_blocked
 
     view = src.view
     b0, b1 = src.body
     scan = Scan(view, Frame(dated or document_date(src), section_years(src), fiscal_start=fiscal_start(view)))
-    lexical = Blocked([(a + b0, b + b0) for a, b in blocked_spans(view[b0:b1])])
+    lexical = src.derived(body_blocked)
     out: list[DateExpr] = []
     for m in DATE_RE.finditer(view, b0, b1):
         res = resolve(m, scan)

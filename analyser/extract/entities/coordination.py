@@ -134,10 +134,17 @@ def coordinated_places(view: str, places: list[PlaceMention], lo: int, hi: int) 
     starts = {m.start: m for m in places}
     out: list[PlaceMention] = []
     seen: set[tuple[int, int]] = set()
+    # the lists read so far, from their first item's start to their last item's start: a place
+    # before the last item belongs to that list, and walking it again for every member would cost
+    # the square of a long list's length (the last item may open a list of its own: 和阿拉伯国家、…)
+    read: list[tuple[int, int]] = []
     for m in places:
         if m.kind == "deictic" or not (view[m.end:m.end + 1] == "、" or view[m.start - 1:m.start] == "、"):
             continue
+        if any(x <= m.start and m.end <= y for x, y in read[-2:]):
+            continue
         items = _list_around(view, m.start, m.end, lo, hi)
+        read.append((items[0][0], items[-1][0]))
         if tuple(items) in seen:
             continue
         seen.add(tuple(items))

@@ -180,12 +180,16 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
     out: list[PlaceMention] = []
     context: set[str] = set()  # codes of the divisions named so far
     last: PlaceMention | None = None  # the previous mention, for chains
+    starts = lex.starts(view, lo, hi)  # where an entry may start, ascending
+    k = 0
     i = lo
     while i < hi:
         chained = last is not None and last.end == i
-        if not chained and not lex.may_start(view, i):
-            i += 1
-            continue
+        if not chained:  # on to the next place an entry may start (none of those between is chained)
+            k = bisect.bisect_left(starts, i, k)
+            if k == len(starts):
+                break
+            i = starts[k]
         found = lex.longest_at(view, i, hi)
         if found is not None and found[2][0] == "weak":
             end, key, value = found

@@ -46,7 +46,7 @@ from analyser.text.numerals import (
 )
 
 from .draft import MAG, RANGE_JOIN, Draft, set_bounds
-from .filters import Blocked, blocked_spans, is_marker
+from .filters import Blocked, body_blocked, is_marker
 from .lexicon import (
     implied_noun_at,
     implied_unit,
@@ -100,7 +100,7 @@ def extract_quantities(
         dates = extract_dates(src)
     view = src.view
     b0, b1 = src.body
-    blocked = Blocked([(a + b0, b + b0) for a, b in blocked_spans(view[b0:b1])])
+    blocked = src.derived(body_blocked)
     found: list[Draft] = []
     taken = Blocked([])
     for scan in (scan_special, _scan_numbers):

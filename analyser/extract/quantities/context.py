@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from analyser.facts import DateExpr, Entity, Quantity, Span
 from analyser.text.document import DocumentText
 
+from . import indicator_model
 from .clauses import ANNOUNCED, BREAK, BREAK_STRONG, LEAD, SHARE_OF, TRAIL
 from .respectively import RESPECTIVELY, pair_respectively, respective_subjects
 from .roles import characterise
@@ -69,6 +70,7 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
         prev_ind, prev_end = ind, q.end
     pair_respectively(src, layout, out, place_list)
     respective_subjects(src, out)
+    out = indicator_model.rerank(src, out, starts=layout.t_starts)
     return characterise(src, out, date_starts)
 
 
@@ -114,6 +116,11 @@ class _Context:
         k = a
         while k > floor and view[k - 1] not in BREAK_STRONG:
             k -= 1
+            if view[k - 1] in _CLOSERS and k - 1 > floor:
+                # 中央财政用于“三农”的支出: a quoted or bracketed term inside the phrase is no break
+                o = view.rfind(_CLOSERS[view[k - 1]], floor, k - 1)
+                if o > floor and not BREAK_STRONG.intersection(view[o + 1:k - 1]) and 1 <= k - 2 - o <= 12:
+                    k = o
         # a date that opens the clause (2018年，当年完成…) is not part of what is measured; one in the
         # middle (合作社在今年八月已经发展到) leaves the subject before it in place
         j = bisect.bisect_left(self.date_starts, a) - 1
@@ -122,6 +129,20 @@ class _Context:
             if len(lead) <= 2 and not _BASE.search(view, max(0, self.dates[j].start - 3), self.dates[j].start):
                 k = self.dates[j].end
         return k
+
+    def lead_end(self, start: int, limit: int) -> int:
+        """Past the connectives and prepositions opening ``[start, limit)`` (:data:`.clauses.LEAD`),
+        never into a word: 在 of 在校学生 is no preposition when the tokenizer reads 在校 as one word."""
+        lead = LEAD.match(self.view, start, limit)
+        if not lead:
+            return start
+        end = lead.end()
+        toks = self.src.tokens
+        if toks:
+            i = bisect.bisect_right(self.layout.t_starts, end) - 1
+            if i >= 0 and toks[i].start < end < toks[i].end:
+                end = max(start, toks[i].start)
+        return end
 
     def skip_places(self, start: int, limit: int) -> int:
         view = self.view
@@ -175,6 +196,7 @@ def _run_ends(view: str, spans) -> list[int]:
     return ends
 
 
+_CLOSERS = {"”": "“", "」": "「", "）": "（", ")": "(", "》": "《"}
 _PLACE_LIKE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|地区|县|盟|旗)(?=[、和等])")
 _JOINED_CHANGE = re.compile(r"[、，和](?:比上年)?(?:增长|下降|上涨|提高|降低|减少|增加)(?:了)?")  # 126万亿元、增长5.2%
 _RESTATED = re.compile(r"[、，]达到?")  # 突破3万亿元、达3.6万亿元: the same measure restated exactly
@@ -209,15 +231,13 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     while start < a and view[start] in "、和及":
         start += 1
     start = _skip_dates(start, a, ctx.dates, ctx.date_starts)  # 、3月19日新疆阿图什6.9级
-    lead = LEAD.match(view, start, a)
-    if lead:
-        start = _skip_dates(lead.end(), a, ctx.dates, ctx.date_starts)
+    lead = ctx.lead_end(start, a)
+    if lead > start:
+        start = _skip_dates(lead, a, ctx.dates, ctx.date_starts)
     place_start = start
     start = ctx.skip_places(start, a)
     places_end = start
-    lead = LEAD.match(view, start, a)
-    if lead:
-        start = lead.end()
+    start = ctx.lead_end(start, a)
     trail = TRAIL.search(view, start, a)
     end = trail.start() if trail and trail.end() == a else a
     if q.unit != "倍":  # a multiple is read against its base (相当于1949年的2.5倍): the base stays
@@ -287,7 +307,7 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
         return subject  # 三次产业结构进一步优化，调整为8.3∶41.4∶50.3: the subject is the clause before
     if before >= 2:
         return src.span(start, end)
-    if prev is None and before <= 0 and prev_in_clause is not None and ctx.i > 0 \
+    if prev is None and before <= 1 and prev_in_clause is not None and ctx.i > 0 \
             and (ctx.found[ctx.i - 1].unit == q.unit or q.unit == "倍") \
             and ctx.spans[ctx.i - 1][0] >= ctx.layout.sentence(a)[0]:
         return prev_in_clause  # 这个比重是17%，而在1954年预计将近33%: a clause with no subject of its own
@@ -404,7 +424,7 @@ def _is_duration(q) -> bool:
 def _own_subject(head: str) -> bool:
     """The words between a previous number and a change verb hold a subject of their own
     (6.9%，社会消费品零售总额增长2.1%), so the second number measures something else."""
-    cut = max((head.rfind(c) for c in BREAK_STRONG), default=-1)
+    cut = max((head.rfind(c) for c in BREAK_STRONG | {"、"}), default=-1)
     if cut < 0:
         return False
     return len(head[cut + 1:].strip("、和及与比上年较同期")) >= 2

@@ -25,11 +25,12 @@ from functools import lru_cache
 
 from analyser import data
 from analyser.text.docnumbers import NUMBER_TAIL
+from analyser.text.document import DocumentText
 from analyser.text.numerals import CN_DIGITS, CN_NONZERO, CN_NUMERAL
 
 from .lexicon import lexical_re
 
-__all__ = ["Blocked", "blocked_spans", "is_marker"]
+__all__ = ["Blocked", "blocked_spans", "body_blocked", "is_marker"]
 
 _ONE = CN_NONZERO + "十两百千万"
 _QUOTE = re.compile(r"[“「『‘]([^“”「」『』‘’。！？\n]{1,12})[”」』’]")
@@ -43,8 +44,15 @@ _URL = re.compile(r"(?:https?[:：]//|www\.)[\w\-./?？%&=:：#~+;@!*]+|[\w.\-]{
 _NUM_CHAR = rf"\d{CN_DIGITS}十百千万"
 _TWO_NUMBERS = re.compile(rf"[{_NUM_CHAR}][^{_NUM_CHAR}]{{1,2}}[{_NUM_CHAR}]")
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
-_PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})(?!\d)")
-_LONG_CODE = re.compile(r"(?<![\d.,])\d{9,}(?![\d.,])|(?<![A-Za-z])[A-Za-z]{1,12}\d+[A-Za-z\d]*")
+# Both open with the character class of their first character, so that re skips ahead to a digit
+# or a letter: the lookbehinds are tested after it, one character longer (\d(?<!\d\d) is a digit
+# not preceded by one), and (?<=1) tells which digit it was.
+_PHONE = re.compile(
+    r"\d(?<!\d\d)(?:\d{2,3}-\d{7,8}(?:-\d{1,5})?|(?<=1)[3-9]\d{9}|(?<=4)00-?\d{3}-?\d{4}|(?<=8)00-?\d{3}-?\d{4})(?!\d)"
+)  # 010-12345678, 13912345678, 400-123-4567 after no digit
+_LONG_CODE = re.compile(
+    r"[\dA-Za-z](?:(?<=\d)(?<![\d.,]\d)\d{8,}(?![\d.,])|(?<=[A-Za-z])(?<![A-Za-z][A-Za-z])[A-Za-z]{0,11}\d+[A-Za-z\d]*)"
+)  # nine digits or more; letters then digits (A12, GB2312)
 
 
 class Blocked:
@@ -81,9 +89,19 @@ def blocked_spans(view: str) -> list[tuple[int, int]]:
         # 一年建设、两年入住 are separate clauses; 四梁八柱 / 五个一批 are one word
         out.append(m.span())
     out.extend(m.span(1) for m in _TITLE.finditer(view))  # 《…三年行动…》: part of a title
-    for pattern in (_URL, NUMBER_TAIL, _PHONE, _LONG_CODE, _code_label_re()):
-        out.extend(m.span() for m in pattern.finditer(view))
+    # an address holds http, www. or @ (a text without them is not searched for one)
+    url = _URL if "@" in view or "www." in view or "http" in view else None
+    for pattern in (url, NUMBER_TAIL, _PHONE, _LONG_CODE, _code_label_re()):
+        if pattern is not None:
+            out.extend(m.span() for m in pattern.finditer(view))
     return Blocked(out).spans
+
+
+def body_blocked(src: DocumentText) -> Blocked:
+    """The :func:`blocked_spans` of the body of ``src``, as offsets into the whole text (computed
+    once per document through :meth:`DocumentText.derived`: dates and quantities both read it)."""
+    b0, b1 = src.body
+    return Blocked([(a + b0, b + b0) for a, b in blocked_spans(src.view[b0:b1])])
 
 
 @lru_cache(maxsize=1)

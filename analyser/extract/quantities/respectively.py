@@ -59,12 +59,25 @@ def respective_subjects(src: DocumentText, out: list[Quantity]) -> None:
             trail = TRAIL.search(view, m.end(), verb_end)
             if trail and trail.end() == verb_end:
                 verb_end = trail.start()
+            if verb_end == m.end():
+                verb_end = m.start()  # 分别达96%和94%: nothing of the verb is left but 分别
+            first = items[0]
             for item, j in zip(items, group):
                 o = out[j]
-                ind = src.span(item.start(), verb_end)
+                # 入园率和普惠率 / 解决率、满意率: a later subject of one or two words sharing the first
+                # one's head shares its modifiers too (适龄儿童…普惠率); the span then starts with them
+                shared = item is not first and _shares_head(view, first, item)
+                ind = src.span(first.start() if shared else item.start(), verb_end)
                 out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
                                   ind, o.time, o.place)
         i = group[-1] + 1
+
+
+def _shares_head(view: str, first, item) -> bool:
+    """``item`` (a later member of a 分别 list) is a short head sharing the last character of the
+    longer ``first`` member: 普惠率 after 适龄儿童入园率, 死亡人数 after 全市生产安全死亡事故起数."""
+    a, b = first.group(), item.group()
+    return 2 <= len(b) <= 4 and len(a) >= len(b) + 2 and a[-1] == b[-1]
 
 
 def _pair_with_earlier(view: str, out: list[Quantity], group: list[int], resp: int) -> None:

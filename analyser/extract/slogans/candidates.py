@@ -44,6 +44,7 @@ _NUMBERED = re.compile(
     rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类|级)(?P<head>[{_HAN}]{{1,4}})"
     rf"|[{NUMERALS}]不[{_HAN}]{{1,2}}[{NUMERALS}][{_HAN}]{{2}}"
     rf"|[{NUMERALS}][{_HAN}][{NUMERALS}][{_HAN}]"
+    rf"|[{NUMERALS}]步走|翻[一{NUMERALS}]番"
 )
 
 
@@ -114,7 +115,7 @@ def looks_like_speech(view: str, c: Candidate) -> bool:
     return "，" in text and len(text) >= 10 and bool(re.search(r"[了我你咱俺吗呢啊]", text))
 
 
-def _numbered_candidates(view: str, quoted: list[tuple[int, int]]) -> list[Candidate]:
+def _numbered_candidates(view: str, quoted: list[tuple[int, int]], bounds: set[int] | frozenset[int] | None = None) -> list[Candidate]:
     out = []
     heads = cues()["head"]
     quoted = sorted(quoted)
@@ -141,7 +142,11 @@ def _numbered_candidates(view: str, quoted: list[tuple[int, int]]) -> list[Candi
                     best = L
                     break
             if best is None:
+                # else two characters, or the word they begin when it ends within four (四个现代化)
+                head = m.start("head")
                 best = min(2, len(body))
+                if bounds is not None and head + best not in bounds:
+                    best = next((L for L in (3, 4) if L <= len(body) and head + L in bounds), best)
             b = a + stem_len + best
             text = view[a:b]
         out.append(Candidate(a, b, "numbered", info={"text": text}))
@@ -247,7 +252,7 @@ def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list
     qspans = [c.outer for c in quotes if c.outer]
     inner_spans = sorted((c.start, c.end) for c in quotes)
     out: list[Candidate] = list(quotes)
-    out += _numbered_candidates(view, qspans)
+    out += _numbered_candidates(view, qspans, bounds)
     rules = (list_candidates(view, bounds) + clause_candidates(view) + compact_candidates(view, bounds)
              + joined_candidates(view, bounds))
     spans = {(c.start, c.end) for c in rules}

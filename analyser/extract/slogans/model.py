@@ -41,6 +41,7 @@ from analyser.facts import Token
 
 from .candidates import NUMERALS, Candidate, numeral_value
 from .lexicon import cue_pattern, cues, known_formulations, known_parts, member_to_family
+from .series import COUNTED, series_count, series_features
 
 __all__ = ["ARTIFACT", "MODEL", "FeatureContext", "featurize", "lexicon_override", "load_model", "score_candidates"]
 
@@ -287,7 +288,18 @@ def _word_classes(x: _View, f: dict[str, Any]) -> None:
             f["mfirst=" + p[:1]] = f.get("mfirst=" + p[:1], 0) + 1 / n
 
 
-_GROUPS = (_form, _context, _lexicon, _member_marks, _frame, _by_origin, _cue_word, _word_classes)
+def _recurrence(x: _View, f: dict[str, Any]) -> None:
+    """In how many archive documents the wording recurs (:mod:`.series`); quotes and numbered
+    formulas are found without it. (Recurrence inside the document is not a feature: a long
+    document is analysed a stretch at a time, and a feature may read only a few characters around
+    its candidate.)"""
+    if x.c.outer is not None or x.c.origin not in COUNTED:
+        f.update(series_features(0))
+        return
+    f.update(series_features(series_count(x.text)))
+
+
+_GROUPS = (_form, _context, _lexicon, _member_marks, _frame, _by_origin, _cue_word, _word_classes, _recurrence)
 
 
 def _speech(x: _View, f: dict[str, Any]) -> None:

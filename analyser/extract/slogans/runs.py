@@ -78,7 +78,9 @@ def clause_candidates(view: str) -> list[Candidate]:
                 j += 1
             if len(run) >= 2 and frame and _IS_HAN.search(frame):
                 out.append(Candidate(run[0][0], run[-1][1], "clauses", parts=tuple(run), frame=frame))
-                i = j
+                # a one-character opening is weak evidence: the next clause may open a run of its own
+                # (…作品，更好地为人民服务，为社会主义服务)
+                i = j if len(frame) > 1 else i + 1
             else:
                 i += 1
         found = _suffix_clause_runs(view, clauses)

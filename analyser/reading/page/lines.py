@@ -148,9 +148,14 @@ def _is_chrome(s: str) -> bool:
     )
 
 
+def _cjk_count(s: str) -> int:
+    """How many characters of ``s`` are CJK ideographs (counted in C, without a list of them)."""
+    return len(s) - len(_CJK.sub("", s))
+
+
 def _prose(s: str) -> bool:
     """A line of running text: sentence punctuation (a title may hold one comma, not a full stop)."""
-    if len(s) < 20 or len(_CJK.findall(s)) < len(s) * 0.5:
+    if len(s) < 20 or _cjk_count(s) < len(s) * 0.5:
         return False
     return bool(re.search(r"[。；！？]", s)) or (s.count("，") >= 2 and len(s) >= 40)
 

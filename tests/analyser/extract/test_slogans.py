@@ -282,6 +282,12 @@ CANDIDATE_SHAPES = [
     # clauses with a long shared opening may run longer
     ("必须毫不动摇巩固和发展公有制经济，毫不动摇鼓励、支持、引导非公有制经济发展，使市场起决定性作用。",
      "clauses", "毫不动摇巩固和发展公有制经济，毫不动摇鼓励、支持、引导非公有制经济发展"),
+    # a numbered name's head runs to the end of its word; steps and doublings are numbered too
+    ("实现四个现代化的第一个战役。", "numbered", "四个现代化"),
+    ("在战略部署上要分两步走：前十年主要是打好基础。", "numbered", "两步走"),
+    ("力争使全国工农业的年总产值翻两番，即增加到二万八千亿元。", "numbered", "翻两番"),
+    # a one-character opening does not hide the run of the clauses after it
+    ("创造出更多的优秀作品，更好地为人民服务，为社会主义服务。", "clauses", "为人民服务，为社会主义服务"),
 ]
 # fmt: on
 
@@ -480,3 +486,17 @@ def test_word_classes_from_tag_letters_match_the_word_by_word_walk():
     for c in cands:
         fa, fb = featurize(fast, c), featurize(slow, c)
         assert fa == fb and list(fa) == list(fb)
+
+
+def test_recurring_wordings_are_features():
+    from analyser.extract.slogans.candidates import Candidate
+    from analyser.extract.slogans.model import FeatureContext, featurize
+    from analyser.extract.slogans.series import series_count
+
+    v = "搞好调整、改革、整顿、提高。调整、改革、整顿、提高的方针。劳动力、设备、流动资金。"
+    ctx = FeatureContext.build(v)
+    first = featurize(ctx, Candidate(2, 13, "list", parts=((2, 4), (5, 7), (8, 10), (11, 13))))
+    once = featurize(ctx, Candidate(29, 40, "list", parts=((29, 32), (33, 35), (36, 40))))
+    # the archive holds the readjustment formula in several reports, the ad-hoc list in none other
+    assert series_count("调整、改革、整顿、提高") >= 3 and first["series_3"] == 1
+    assert series_count("劳动力、设备、流动资金") == 0 and once["series_docs"] == 0
