@@ -24,9 +24,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "fresh"))
-from make_golds import _root, build  # noqa: E402
-from visible_text import visible  # noqa: E402
-
+from make_golds import _root, build
+from visible_text import visible
 
 #: windows also annotated on their OpenCC s2hk copy (Traditional script, Hong Kong forms)
 S2HK = ("gwr_2007_state_council",)
