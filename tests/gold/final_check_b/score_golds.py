@@ -1,0 +1,117 @@
+"""Score the analyser on this folder's windows and pool the figures per kind.
+
+Each document is analysed by a checkout of the project (``--checkout``, default: this one) exactly
+as a user runs it, ``python -m analyser analyse --text FILE``, and scored with
+``shared/tools/score.py GOLD OUT --text FILE --json``; the counts ``tp``, ``gold`` and ``pred`` are
+summed over the windows (formulations: lenient, overlapping spans; entities and citations: strict).
+
+    python3 tests/gold/final_check_b/score_golds.py [--checkout DIR] [--python PY] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parents[2]
+sys.path.insert(0, str(HERE.parent / "fresh"))
+from make_golds import _root
+
+KINDS = ("PERSON", "ORG", "PLACE", "formulations", "citations")
+
+
+def document(gold: dict) -> Path:
+    path = gold["document"]["path"]
+    return PROJECT / path if path.startswith("tests/") else _root() / path
+
+
+def counts(res: dict) -> dict[str, dict]:
+    """The rows pooled here, from one ``score.py --json`` result."""
+    sl = res["slogans"]["lenient"]
+    return {
+        "PERSON": res["entities"]["PERSON"], "ORG": res["entities"]["ORG"], "PLACE": res["entities"]["PLACE"],
+        "formulations": sl, "formulations strict": res["slogans"]["strict"], "citations": res["citations"],
+    }
+
+
+def prf(tp: int, gold: int, pred: int) -> tuple[float | None, float | None, float | None]:
+    p = tp / pred if pred else None
+    r = tp / gold if gold else None
+    f = 2 * p * r / (p + r) if p and r else (0.0 if (gold or pred) else None)
+    return p, r, f
+
+
+def run(checkout: Path, python: str) -> dict:
+    shared = _root() / "shared"
+    per_doc: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for gold_path in sorted(HERE.glob("*.gold.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            doc = document(gold)
+            out = Path(tmp) / (gold_path.stem + ".json")
+            with out.open("w", encoding="utf-8") as fh:
+                subprocess.run([python, "-m", "analyser", "analyse", "--text", str(doc)], cwd=checkout,
+                               env={**os.environ, "PYTHONPATH": str(checkout)}, stdout=fh, check=True)
+            res = json.loads(subprocess.run(
+                [sys.executable, str(shared / "tools" / "score.py"), str(gold_path), str(out), "--text", str(doc), "--json"],
+                capture_output=True, text=True, check=True).stdout)
+            per_doc[gold_path.name[: -len(".gold.json")]] = {"counts": counts(res), "offsets": res.get("offsets"),
+                                                              "secondary_recall": res["slogans"]["secondary_recall"]}
+    return per_doc
+
+
+def pooled(per_doc: dict, *, traditional: bool | None = None) -> dict[str, tuple[int, int, int]]:
+    sums: dict[str, list[int]] = {}
+    for name, d in per_doc.items():
+        if traditional is not None and name.endswith(".s2hk") != traditional:
+            continue
+        for kind, c in d["counts"].items():
+            s = sums.setdefault(kind, [0, 0, 0])
+            s[0] += c["tp"]
+            s[1] += c["gold"]
+            s[2] += c["pred"]
+    return {k: tuple(v) for k, v in sums.items()}
+
+
+def _f(x: float | None) -> str:
+    return "  - " if x is None else f"{x:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--checkout", default=str(PROJECT), help="the project checkout whose analyser runs")
+    ap.add_argument("--python", default=None, help="its interpreter (default: CHECKOUT/.venv/bin/python, else this one)")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args(argv)
+    checkout = Path(a.checkout).resolve()
+    python = a.python or (str(checkout / ".venv/bin/python") if (checkout / ".venv/bin/python").exists() else sys.executable)
+    per_doc = run(checkout, python)
+    if a.json:
+        print(json.dumps(per_doc, ensure_ascii=False, indent=1))
+        return 0
+    rows = [("pooled (Simplified windows)", pooled(per_doc, traditional=False)), ("s2hk copy", pooled(per_doc, traditional=True))]
+    for title, sums in rows:
+        print(title)
+        for kind in (*KINDS, "formulations strict"):
+            tp, g, pr = sums.get(kind, (0, 0, 0))
+            p, r, f = prf(tp, g, pr)
+            print(f"  {kind:20s} P {_f(p)} R {_f(r)} F1 {_f(f)}   tp {tp} gold {g} pred {pr}")
+    print("per document: F1 (tp/gold/pred)")
+    print("  " + " | ".join(["document", *KINDS, "offsets wrong"]))
+    for name, d in per_doc.items():
+        cells = []
+        for kind in KINDS:
+            c = d["counts"][kind]
+            _, _, f = prf(c["tp"], c["gold"], c["pred"])
+            cells.append("n/a" if f is None else f"{f:.2f} ({c['tp']}/{c['gold']}/{c['pred']})")
+        print("  " + " | ".join([name, *cells, str((d["offsets"] or {}).get("wrong"))]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
