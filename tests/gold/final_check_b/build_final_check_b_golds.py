@@ -13,7 +13,7 @@ A spec named ``NAME.s2hk.spec`` is the spec of ``NAME`` applied to the OpenCC ``
 text (``texts/NAME.s2hk.txt``, written here; the conversion keeps the length, so the offsets of the
 Simplified gold hold): its gold is the Simplified gold with the document path changed.
 
-``python3 tests/gold/final_check_b/build_golds.py`` (needs ``../shared``; the s2hk copy needs OpenCC).
+``python3 tests/gold/final_check_b/build_final_check_b_golds.py`` (needs ``../shared``; the s2hk copy needs OpenCC).
 """
 from __future__ import annotations
 

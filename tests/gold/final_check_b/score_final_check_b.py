@@ -5,7 +5,7 @@ as a user runs it, ``python -m analyser analyse --text FILE``, and scored with
 ``shared/tools/score.py GOLD OUT --text FILE --json``; the counts ``tp``, ``gold`` and ``pred`` are
 summed over the windows (formulations: lenient, overlapping spans; entities and citations: strict).
 
-    python3 tests/gold/final_check_b/score_golds.py [--checkout DIR] [--python PY] [--json]
+    python3 tests/gold/final_check_b/score_final_check_b.py [--checkout DIR] [--python PY] [--json]
 """
 from __future__ import annotations
 
