@@ -25,9 +25,9 @@ Examples
 --------
 >>> from analyser.text.document import DocumentText
 >>> from analyser.extract.quantities import extract_quantities
->>> src = DocumentText.from_text("全年国内生产总值达到18.23万亿元。")
+>>> src = DocumentText.from_text("当年完成280万人安置住房建设任务。")
 >>> [q.indicator.text for q in extract_quantities(src)]
-['全年国内生产总值']
+['完成280万人安置住房建设任务']
 """
 from __future__ import annotations
 
