@@ -6,8 +6,8 @@ name (汪洋, 韩正) also needs a title, 同志, a list of persons or a verb of
 any other name (a surname of ``surnames.txt`` plus one or two characters) needs a title before
 or after it (组长汪洋, 李克强总理) or a role noun and a verb of speech around it
 (搬迁群众王永庆说); a three-character word the segmentation tags as a name is taken when a verb of
-speech follows it or when the document names it twice or more. The surface is the name alone,
-without its title.
+speech follows it or when the document names it twice or more; the names at the head of a reply
+(周桂英代表：, see ``addressees``) are taken too. The surface is the name alone, without its title.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from analyser.text.segment import get_tokenizer
 
 from ._lexicon import Lexicon, is_han
 from ._words import word_freq
+from .addressees import find_addressees
 from .rosters import roster_persons
 
 __all__ = ["find_persons", "is_leader", "more_mentions"]
@@ -110,6 +111,11 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
     for a, b, key, _ in leaders.finditer(view, lo, hi):
         if len(key) >= 3 or _confirmed_after(view, b) or _title_before(view, a) or _in_person_list(view, a, b, leaders):
             out.append((a, b, key))
+            taken.update(range(a, b))
+    # the persons addressed at the head of a reply (周桂英、邓明义代表：)
+    for a, b, name in find_addressees(view, _head_start(view, lo), hi, _addressee_like):
+        if not any(p in taken for p in range(a, b)):
+            out.append((a, b, name))
             taken.update(range(a, b))
     # title + name (组长汪洋, 主任刘琦调研) and name + title (王某某书记): only near a cue word
     for i in _candidate_starts(view, lo, hi):
@@ -201,6 +207,44 @@ def _name_like(name: str) -> bool:
         and not any(c in "的了和与及在是为等" for c in name[1:])
         and name[:2] not in _stopnames() and name not in _stopnames()
     )
+
+
+#: how many lines before the body a reply's address may stand (the address, the opening sentence)
+_HEAD_LINES = 2
+
+
+def _head_start(view: str, lo: int) -> int:
+    """The start of the few lines before ``lo`` when ``lo`` starts a line (else ``lo``): a reply's
+    body may begin after the line addressing it and the opening sentence (周桂英等代表：\\n你们
+    提出的建议收悉，现答复如下：).
+
+    >>> v = "国办函〔2006〕71号\\n周桂英等代表：\\n你们提出的建议收悉，现答复如下：\\n随着"
+    >>> v[_head_start(v, v.index("随着")):]
+    '周桂英等代表：\\n你们提出的建议收悉，现答复如下：\\n随着'
+    """
+    if lo <= 0 or view[lo - 1] not in "\n\r":
+        return lo
+    k = lo
+    for _ in range(_HEAD_LINES):
+        while k > 0 and view[k - 1] in "\n\r \t\u3000":
+            k -= 1
+        if k <= 0:
+            return 0
+        k = view.rfind("\n", 0, k) + 1
+    return k
+
+
+def _addressee_like(name: str) -> bool:
+    """A name shaped like one (``_name_like``) that the segmentation does not read as one other
+    word (曾任 is an adverb): the address frame has no title to confirm it.
+
+    >>> _addressee_like("邓明义"), _addressee_like("曾任"), _addressee_like("各位")
+    (True, False, False)
+    """
+    if not _name_like(name):
+        return False
+    tokens = get_tokenizer().tokenize(name)
+    return not (len(tokens) == 1 and not tokens[0].tag.startswith("nr"))
 
 
 def _coordinated(view: str, lo: int, hi: int, found: list, taken: set[int]) -> list[tuple[int, int, str]]:

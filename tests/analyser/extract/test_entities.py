@@ -69,6 +69,36 @@ def test_traditional_person_is_normalized_to_simplified():
     assert (p.text, p.normalized) == ("李克強", "李克强")
 
 
+# the persons addressed at the head of a reply to deputies' suggestions or members' proposals
+# fmt: off
+ADDRESSES = [
+    ("国办函〔2006〕69号\n邓明义代表：\n您提出的建议收悉，现答复如下：\n温家宝总理作了批示。", ["邓明义", "温家宝"]),
+    ("国办函〔2006〕71号\n周桂英等代表：\n你们提出的建议收悉。", ["周桂英"]),
+    ("\n周桂英、邓明义代表：\n你们提出的建议收悉。", ["周桂英", "邓明义"]),
+    ("\n张大民等3位委员：\n你们提出的提案收悉。", ["张大民"]),
+    ("\n欧阳明高先生：\n来信收悉。", ["欧阳明高"]),
+    ("\n各位代表：\n现在我代表国务院作报告。", []),
+    ("\n人大代表：\n你们好。", []),
+    ("\n全体委员：\n会议开始。", []),
+    ("\n全国人大代表：\n你们好。", []),
+    ("\n曾任代表：\n会议开始。", []),             # an adverb, not a name
+    ("会上听取了周桂英代表：她说", []),             # not at the head of a line or sentence
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", ADDRESSES)
+def test_persons_addressed_at_the_head_of_a_reply(text, expected):
+    assert texts(text, "PERSON") == expected
+
+
+def test_addressee_before_the_body_keeps_its_offsets():
+    text = "国务院办公厅对建议的答复\n国办函〔2006〕71号\n周桂英等代表：\n你们提出的建议收悉，现答复如下：\n随着电子政务建设的推进。"
+    src = DocumentText.from_text(text)
+    persons = [e for e in extract_entities(src) if e.label == "PERSON"]
+    assert [(text[e.start:e.end], e.start) for e in persons] == [("周桂英", text.index("周桂英"))]
+
+
 # --- organisations ------------------------------------------------------------------------------
 
 # fmt: off
