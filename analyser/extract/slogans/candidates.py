@@ -3,7 +3,7 @@
 Seven generators, all over the Simplified view:
 
 ``quote``     the text inside “…” 「…」 『…』 ‘…’ (never 《…》: titles are citations);
-``numbered``  a small numeral with a measure or frame (六大体系, 四个意识, 两不愁三保障, 三位一体);
+``numbered``  a small numeral with a measure or frame (六大体系, 四个意识, 两不愁三保障, 三位一体, 第二步战略目标 before a known head word);
 ``list``      two or more members separated by 、 inside one clause (搬得出、稳得住、有事做、能致富);
 ``clauses``   comma-separated clauses sharing a frame (不搞…，不搞…; 既…，又…);
 ``compact``   juxtaposed members sharing a character (扶志扶智, 获得感归属感, 精准扶贫精准脱贫);
@@ -45,6 +45,7 @@ _NUMBERED = re.compile(
     rf"|[{NUMERALS}]不[{_HAN}]{{1,2}}[{NUMERALS}][{_HAN}]{{2}}"
     rf"|[{NUMERALS}][{_HAN}][{NUMERALS}][{_HAN}]"
     rf"|[{NUMERALS}]步走|翻[一{NUMERALS}]番"
+    rf"|第[{NUMERALS}]步(?P<step>[{_HAN}]{{2,4}})"
 )
 
 
@@ -132,18 +133,21 @@ def _numbered_candidates(view: str, quoted: list[tuple[int, int]], bounds: set[i
         if a > 0 and (view[a - 1] in NUMERALS or view[a - 1] in "第一百千万零0123456789"):
             continue
         text = view[a:b]
-        if m.group("head"):
+        group = "head" if m.group("head") else "step" if m.group("step") else None
+        if group:
             # keep the head short: the longest known head word, else two characters
-            body = m.group("head")
-            stem_len = m.start("head") - a
+            body = m.group(group)
+            stem_len = m.start(group) - a
             best = None
             for L in range(min(4, len(body)), 1, -1):
                 if any(body[:L].endswith(h) for h in heads):
                     best = L
                     break
+            if best is None and group == "step":
+                continue  # 第二步 names a stage only before a known head (第二步战略目标), not 第二步工作
             if best is None:
                 # else two characters, or the word they begin when it ends within four (四个现代化)
-                head = m.start("head")
+                head = m.start(group)
                 best = min(2, len(body))
                 if bounds is not None and head + best not in bounds:
                     best = next((L for L in (3, 4) if L <= len(body) and head + L in bounds), best)

@@ -286,10 +286,20 @@ CANDIDATE_SHAPES = [
     ("实现四个现代化的第一个战役。", "numbered", "四个现代化"),
     ("在战略部署上要分两步走：前十年主要是打好基础。", "numbered", "两步走"),
     ("力争使全国工农业的年总产值翻两番，即增加到二万八千亿元。", "numbered", "翻两番"),
+    # a numbered stage before a known head word; the head runs to the longest head word (基本准则)
+    ("实现了现代化建设第二步战略目标，开始迈向第三步战略目标。", "numbered", "第二步战略目标"),
+    ("作为政府工作的三项基本准则，注重全面履行政府职能。", "numbered", "三项基本准则"),
     # a one-character opening does not hide the run of the clauses after it
     ("创造出更多的优秀作品，更好地为人民服务，为社会主义服务。", "clauses", "为人民服务，为社会主义服务"),
 ]
 # fmt: on
+
+
+def test_a_stage_without_a_head_word_is_no_candidate():
+    from analyser.extract.slogans.candidates import generate
+
+    text = "第一步工作是摸清底数，第二步要制定方案。"
+    assert not [c for c in generate(text) if c.origin == "numbered"]
 
 
 @pytest.mark.parametrize("text, origin, surface", CANDIDATE_SHAPES)
