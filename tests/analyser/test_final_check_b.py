@@ -17,8 +17,9 @@ FOLDER = ROOT / "tests" / "gold" / "final_check_b"
 
 #: pooled F1 floors over the Simplified windows (entities and citations strict, formulations lenient);
 #: first run of the final code: PERSON 0.750, ORG 0.966, PLACE 0.974, formulations 0.730, citations 0.833;
-#: PERSON 1.000 once the persons addressed at the head of a reply are read (development data since)
-FLOORS = {"PERSON": 0.95, "ORG": 0.93, "PLACE": 0.94, "formulations": 0.69, "citations": 0.80}
+#: PERSON 1.000 once the persons addressed at the head of a reply are read, formulations 0.769 once
+#: numbered stages (第二步战略目标) are candidates (development data since)
+FLOORS = {"PERSON": 0.95, "ORG": 0.93, "PLACE": 0.94, "formulations": 0.73, "citations": 0.80}
 #: pooled F1 floors over the s2hk copy (first run: 1.000, 1.000, 0.933, 0.741, 1.000)
 FLOORS_S2HK = {"PERSON": 0.95, "ORG": 0.95, "PLACE": 0.90, "formulations": 0.70, "citations": 0.95}
 
