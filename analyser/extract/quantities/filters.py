@@ -9,7 +9,7 @@ General rules, not lists of cases:
 * a short quotation holding a Chinese numeral is a formula name (“五个一批”, “三农”, “一老一小”);
 * two single Chinese numerals alternating with one or two characters (四梁八柱, 三位一体,
   两不愁三保障, 一户一宅, 一步千年) are a formula;
-* the ordinals of the sessions of a body elected for a term (省委十一届十次、十一次全会, 五届人大四次会议);
+* the ordinals of the sessions of a body elected for a term (省委十一届十次、十一次全会, 十四届全国人大三次会议);
 * titles in 《》, document numbers (国发〔2018〕39号), telephone numbers, long digit codes.
 
 Examples
@@ -48,7 +48,7 @@ _TITLE = re.compile(r"《([^《》\n]{1,80})》")
 _NAME_CHARS = rf"[^\W\d{CN_NUMERAL}]"  # a word without digits or numerals: 全国人大, 省委, 全体
 _SESSION_NOUN = rf"(?={_NAME_CHARS}{{0,8}}?(?:全会|会议|代表大会))"
 _SESSION_NTH = rf"[{_NUM_CHAR}]{{1,4}}次"
-# The sessions of a body elected for a term: 十一届十次、十一次全会, 五届人大四次会议,
+# The sessions of a body elected for a term: 十一届十次、十一次全会, 十四届全国人大三次会议,
 # 第十次、第十一次全体会议. The ordinals after 届, or listed after a 第N次, name meetings.
 _SESSION = re.compile(
     rf"届{_NAME_CHARS}{{0,8}}?(?P<n>{_SESSION_NTH}(?:[、和及与至]第?{_SESSION_NTH})*){_SESSION_NOUN}"
