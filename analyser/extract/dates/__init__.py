@@ -2,7 +2,8 @@
 
 ``extract_dates(src)`` finds temporal expressions in the article body and gives each an ISO value:
 
-* ``date`` 2015-11-27, ``month`` 2015-07, ``year`` 2018, ``range`` 1949/1952 and ranges of days
+* ``date`` 2015-11-27, ``month`` 2015-07, and a month or a day joined to one by 和 / 及 / 、
+  (2004年4月和9月, 12月18日和19日: :mod:`.joined`), ``year`` 2018, ``range`` 1949/1952 and ranges of days
   (2019年3月5日至15日 -> 2019-03-05/2019-03-15), ``year_part``
   (2020年底 -> 2020-12, 上半年 -> 2020-01/2020-06), ``fiscal_year`` (二零一三／一四年度 -> 2013/2014;
   in a Hong Kong text, whose fiscal year starts on 1 April, 2025-26年度 -> 2025/2026 (April to March), and
@@ -50,6 +51,7 @@ from .durations import anchor_durations
 from .explicit import congress_month, plan_period
 from .fiscal import fiscal_start
 from .frame import SHIFTS, Frame, document_date, section_years
+from .joined import joined_after
 from .rules import DATE_RE, Scan, resolve
 
 __all__ = ["congress_month", "extract_dates", "plan_period"]
@@ -83,7 +85,10 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
     scan = Scan(view, Frame(dated or document_date(src), section_years(src), fiscal_start=fiscal_start(view)))
     lexical = src.derived(body_blocked)
     out: list[DateExpr] = []
+    joined_end = b0
     for m in DATE_RE.finditer(view, b0, b1):
+        if m.start() < joined_end:
+            continue
         res = resolve(m, scan)
         if res is None:
             continue
@@ -91,6 +96,10 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
         if a < b0 or b > b1 or (kind == "duration" and lexical.overlaps(a, b)):
             continue
         out.append(DateExpr(a, b, src.text[a:b], value, kind))
+        if value and kind in ("date", "month") and len(value) in (7, 10):
+            for ja, jb, jvalue, jkind in joined_after(view, a, b, value, b1):
+                out.append(DateExpr(ja, jb, src.text[ja:jb], jvalue, jkind))  # 2004年4月和9月
+                a, b, value, joined_end = ja, jb, jvalue, jb
         if value and kind in _DAYS and (last := value.rsplit("/", 1)[-1])[4:5] == "-":
             scan.frame.name_month(int(last[:4]), int(last[5:7]), a)
         if _frames(value, kind) and not _comparison_base(view, a):

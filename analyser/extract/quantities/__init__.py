@@ -232,7 +232,7 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
             continue
         if view[e2:e2 + 1] == "半" and unit and unit_kind(unit) not in ("currency", "percent") and value == int(value):
             value, e2 = value + 0.5, e2 + 1  # 一吨半, 一年半
-        if a > 0 and view[a - 1] in "负-−－" and (view[a - 1] == "负" or view[a - 2:a - 1] in _SIGN_AFTER):
+        if a > 0 and view[a - 1] in "负-−－" and _is_sign(view, a - 1):
             a, value = a - 1, -value  # 负0.2千米, 增长-2.1%
         q = Draft(a, e2, value, unit, measure=measure)
         if rng and unit:
@@ -241,6 +241,20 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
         _join_range(view, q, num, b1, blocked)
         pos = q.end
         yield q
+
+
+def _is_sign(view: str, i: int) -> bool:
+    """The minus sign at ``i`` stands alone before its number: after punctuation or a verb of
+    change (增长-2.1%, 为负0.5%, 负0.2千米 at the start of a clause). 负 glued to the character
+    before it is the end of a word (减负1000亿元, 担负, 胜负), not a sign.
+
+    >>> _is_sign("增长-2.1%", 2), _is_sign("，负0.2千米", 1), _is_sign("减负1000亿元", 1)
+    (True, True, False)
+    """
+    before = view[i - 1:i]
+    if view[i] == "负" and before and not before.isascii() and before.isalnum() and before not in _SIGN_AFTER:
+        return False
+    return view[i] == "负" or before in _SIGN_AFTER
 
 
 def _is_name(view: str, a: int, b: int) -> bool:

@@ -9,6 +9,7 @@ General rules, not lists of cases:
 * a short quotation holding a Chinese numeral is a formula name (“五个一批”, “三农”, “一老一小”);
 * two single Chinese numerals alternating with one or two characters (四梁八柱, 三位一体,
   两不愁三保障, 一户一宅, 一步千年) are a formula;
+* the ordinals of the sessions of a body elected for a term (省委十一届十次、十一次全会, 十四届全国人大三次会议);
 * titles in 《》, document numbers (国发〔2018〕39号), telephone numbers, long digit codes.
 
 Examples
@@ -44,6 +45,15 @@ _URL = re.compile(r"(?:https?[:：]//|www\.)[\w\-./?？%&=:：#~+;@!*]+|[\w.\-]{
 _NUM_CHAR = rf"\d{CN_DIGITS}十百千万"
 _TWO_NUMBERS = re.compile(rf"[{_NUM_CHAR}][^{_NUM_CHAR}]{{1,2}}[{_NUM_CHAR}]")
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
+_NAME_CHARS = rf"[^\W\d{CN_NUMERAL}]"  # a word without digits or numerals: 全国人大, 省委, 全体
+_SESSION_NOUN = rf"(?={_NAME_CHARS}{{0,8}}?(?:全会|会议|代表大会))"
+_SESSION_NTH = rf"[{_NUM_CHAR}]{{1,4}}次"
+# The sessions of a body elected for a term: 十一届十次、十一次全会, 十四届全国人大三次会议,
+# 第十次、第十一次全体会议. The ordinals after 届, or listed after a 第N次, name meetings.
+_SESSION = re.compile(
+    rf"届{_NAME_CHARS}{{0,8}}?(?P<n>{_SESSION_NTH}(?:[、和及与至]第?{_SESSION_NTH})*){_SESSION_NOUN}"
+    rf"|第{_SESSION_NTH}(?P<l>(?:[、和及与至]第?{_SESSION_NTH})+){_SESSION_NOUN}"
+)
 # Both open with the character class of their first character, so that re skips ahead to a digit
 # or a letter: the lookbehinds are tested after it, one character longer (\d(?<!\d\d) is a digit
 # not preceded by one), and (?<=1) tells which digit it was.
@@ -89,6 +99,7 @@ def blocked_spans(view: str) -> list[tuple[int, int]]:
         # 一年建设、两年入住 are separate clauses; 四梁八柱 / 五个一批 are one word
         out.append(m.span())
     out.extend(m.span(1) for m in _TITLE.finditer(view))  # 《…三年行动…》: part of a title
+    out.extend(m.span("n") if m.group("n") else m.span("l") for m in _SESSION.finditer(view))  # 十一届十次、十一次全会
     # an address holds http, www. or @ (a text without them is not searched for one)
     url = _URL if "@" in view or "www." in view or "http" in view else None
     for pattern in (url, NUMBER_TAIL, _PHONE, _LONG_CODE, _code_label_re()):
