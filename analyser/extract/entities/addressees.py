@@ -24,10 +24,30 @@ _HAN = r"\u4e00-\u9fff"
 _SEVERAL = r"(?:等(?:[0-9０-９一二三四五六七八九十两]{1,3}[位名])?)?"
 
 
+#: how far before the address word the names may begin (a dozen names or more)
+_REACH = 120
+
+
+@lru_cache(maxsize=1)
+def _forms() -> str:
+    return "|".join(sorted(map(re.escape, data_words("person_address_words.txt")), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _frame() -> re.Pattern:
-    forms = "|".join(sorted(map(re.escape, data_words("person_address_words.txt")), key=len, reverse=True))
-    return re.compile(rf"((?:[{_HAN}]{{2,4}}、)*[{_HAN}]{{2,4}}?){_SEVERAL}(?:{forms})[：:]")
+    return re.compile(rf"((?:[{_HAN}]{{2,4}}、)*[{_HAN}]{{2,4}}?){_SEVERAL}(?:{_forms()})[：:]")
+
+
+@lru_cache(maxsize=1)
+def _address() -> re.Pattern:
+    """The address word and its colon, which the frame ends with (found first: they are rare)."""
+    return re.compile(rf"(?:{_forms()})[：:]")
+
+
+@lru_cache(maxsize=1)
+def _run_start() -> re.Pattern:
+    """The run of Chinese characters, digits (等3位) and 、 that ends where it is searched back from."""
+    return re.compile(rf"[{_HAN}、0-9０-９]*$")
 
 
 def find_addressees(view: str, lo: int, hi: int, name_like: Callable[[str], bool]) -> list[tuple[int, int, str]]:
@@ -42,9 +62,16 @@ def find_addressees(view: str, lo: int, hi: int, name_like: Callable[[str], bool
     ['王明']
     """
     out: list[tuple[int, int, str]] = []
-    for m in _frame().finditer(view, lo, hi):
-        a = m.start(1)
+    # each address word is read back to the start of the run of names before it: a long 、-list
+    # with no address word costs nothing, and one with an address word is read once
+    frame = _frame()
+    for w in _address().finditer(view, lo, hi):
+        floor = max(lo, w.start() - _REACH)
+        a = _run_start().search(view, floor, w.start()).start()
         if a > lo and view[a - 1] not in _START:
+            continue
+        m = frame.match(view, a, w.end())
+        if m is None or m.end() != w.end():
             continue
         items: list[tuple[int, int, str]] = []
         k = a
