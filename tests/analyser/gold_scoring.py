@@ -55,3 +55,44 @@ def score_gold(path: Path, shared: Path) -> tuple[dict[str, Any], dict[str, Any]
     gold = json.loads(path.read_text(encoding="utf-8"))
     pred = analyse_file(gold_document(shared, gold)).to_dict(text=True)
     return pred, scorer(shared).score(gold, pred, pred["document"]["text"])
+
+
+def entity_totals(golds: list[Path], shared: Path, script: str | None = None) -> dict[str, list[int]]:
+    """``label -> [tp, gold, predicted]`` summed over the entity golds ``golds``; with ``script``
+    (an OpenCC configuration such as ``s2hk``, which keeps every offset) the plain-text documents
+    are converted first and web pages left out. Every predicted offset must be right."""
+    from analyser import analyse, analyse_file
+
+    sums: dict[str, list[int]] = {}
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc = gold_document(shared, gold)
+        if script:
+            if gold["document"]["format"] != "text":
+                continue
+            import opencc
+
+            cc = opencc.OpenCC(script)
+            text = cc.convert(doc.read_text(encoding="utf-8"))
+            for key in ("persons", "organizations", "places"):
+                for g in gold[key]:
+                    g["surface"] = cc.convert(g["surface"])
+            pred = analyse(text).to_dict(text=True)
+        else:
+            pred = analyse_file(doc).to_dict(text=True)
+        res = scorer(shared).score(gold, pred, pred["document"]["text"])
+        assert res["offsets"]["wrong"] == 0, path.name
+        for label, r in res["entities"].items():
+            t = sums.setdefault(label, [0, 0, 0])
+            t[0] += r["tp"]
+            t[1] += r["gold"]
+            t[2] += r["pred"]
+    return sums
+
+
+def f1_of(totals: list[int]) -> float:
+    """F1 of ``[tp, gold, predicted]``."""
+    tp, n_gold, n_pred = totals
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0

@@ -9,11 +9,10 @@ Skipped without the shared data folder.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from gold_scoring import gold_document, scorer, shared_folder
+from gold_scoring import entity_totals, f1_of, shared_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDS = sorted((ROOT / "tests" / "gold" / "fresh_entities").glob("*.gold.json"))
@@ -22,42 +21,8 @@ GOLDS = sorted((ROOT / "tests" / "gold" / "fresh_entities").glob("*.gold.json"))
 FLOORS = {"PERSON": 0.97, "ORG": 0.95, "PLACE": 0.94}
 
 
-def _f1(t: list[int]) -> float:
-    tp, n_gold, n_pred = t
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def _totals(traditional: bool) -> dict[str, list[int]]:
-    from analyser import analyse, analyse_file
-
-    shared = shared_folder()
-    sums: dict[str, list[int]] = {}
-    for path in GOLDS:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        doc = gold_document(shared, gold)
-        if traditional:
-            if gold["document"]["format"] != "text":
-                continue
-            import opencc
-
-            cc = opencc.OpenCC("s2hk")
-            text = cc.convert(doc.read_text(encoding="utf-8"))
-            for key in ("persons", "organizations", "places"):
-                for g in gold[key]:
-                    g["surface"] = cc.convert(g["surface"])
-            pred = analyse(text).to_dict(text=True)
-        else:
-            pred = analyse_file(doc).to_dict(text=True)
-        res = scorer(shared).score(gold, pred, pred["document"]["text"])
-        assert res["offsets"]["wrong"] == 0, path.name
-        for label, r in res["entities"].items():
-            t = sums.setdefault(label, [0, 0, 0])
-            t[0] += r["tp"]
-            t[1] += r["gold"]
-            t[2] += r["pred"]
-    return sums
+    return entity_totals(GOLDS, shared_folder(), "s2hk" if traditional else None)
 
 
 @pytest.fixture(scope="module")
@@ -69,11 +34,11 @@ def simplified() -> dict[str, list[int]]:
 @pytest.mark.parametrize("label", sorted(FLOORS))
 def test_fresh_entity_floor(simplified: dict[str, list[int]], label: str) -> None:
     assert len(GOLDS) >= 10
-    assert _f1(simplified[label]) >= FLOORS[label], (label, simplified[label])
+    assert f1_of(simplified[label]) >= FLOORS[label], (label, simplified[label])
 
 
 @pytest.mark.slow
 def test_traditional_conversion_scores_alike(simplified: dict[str, list[int]]) -> None:
     traditional = _totals(traditional=True)
     for label, floor in FLOORS.items():
-        assert _f1(traditional[label]) >= floor - 0.05, (label, traditional[label])
+        assert f1_of(traditional[label]) >= floor - 0.05, (label, traditional[label])

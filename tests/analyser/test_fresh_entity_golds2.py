@@ -9,11 +9,10 @@ Skipped without the shared data folder.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from gold_scoring import gold_document, scorer, shared_folder
+from gold_scoring import entity_totals, f1_of, shared_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDS = sorted((ROOT / "tests" / "gold" / "fresh_entities2").glob("*.gold.json")) + sorted(
@@ -24,42 +23,8 @@ GOLDS = sorted((ROOT / "tests" / "gold" / "fresh_entities2").glob("*.gold.json")
 FLOORS = {"PERSON": 0.97, "ORG": 0.97, "PLACE": 0.96}
 
 
-def _f1(t: list[int]) -> float:
-    tp, n_gold, n_pred = t
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def _totals(script: str | None) -> dict[str, list[int]]:
-    from analyser import analyse, analyse_file
-
-    shared = shared_folder()
-    sums: dict[str, list[int]] = {}
-    for path in GOLDS:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        doc = gold_document(shared, gold)
-        if script:
-            if gold["document"]["format"] != "text":
-                continue
-            import opencc
-
-            cc = opencc.OpenCC(script)
-            text = cc.convert(doc.read_text(encoding="utf-8"))
-            for key in ("persons", "organizations", "places"):
-                for g in gold[key]:
-                    g["surface"] = cc.convert(g["surface"])
-            pred = analyse(text).to_dict(text=True)
-        else:
-            pred = analyse_file(doc).to_dict(text=True)
-        res = scorer(shared).score(gold, pred, pred["document"]["text"])
-        assert res["offsets"]["wrong"] == 0, path.name
-        for label, r in res["entities"].items():
-            t = sums.setdefault(label, [0, 0, 0])
-            t[0] += r["tp"]
-            t[1] += r["gold"]
-            t[2] += r["pred"]
-    return sums
+    return entity_totals(GOLDS, shared_folder(), script)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +36,7 @@ def simplified() -> dict[str, list[int]]:
 @pytest.mark.parametrize("label", sorted(FLOORS))
 def test_fresh_entity_floor(simplified: dict[str, list[int]], label: str) -> None:
     assert len(GOLDS) >= 11
-    assert _f1(simplified[label]) >= FLOORS[label], (label, simplified[label])
+    assert f1_of(simplified[label]) >= FLOORS[label], (label, simplified[label])
 
 
 @pytest.mark.slow
@@ -80,4 +45,4 @@ def test_traditional_conversion_scores_alike(script: str) -> None:
     traditional = _totals(script)
     for label, floor in FLOORS.items():
         if traditional.get(label, [0, 0, 0])[1]:
-            assert _f1(traditional[label]) >= floor - 0.05, (label, traditional[label])
+            assert f1_of(traditional[label]) >= floor - 0.05, (label, traditional[label])
