@@ -1,6 +1,6 @@
 """Candidate formulations found by rules; a classifier (:mod:`analyser.extract.slogans.model`) keeps or drops them.
 
-Seven generators, all over the Simplified view:
+Eight generators, all over the Simplified view:
 
 ``quote``     the text inside “…” 「…」 『…』 ‘…’ (never 《…》: titles are citations);
 ``numbered``  a small numeral with a measure or frame (六大体系, 四个意识, 两不愁三保障, 三位一体, 第二步战略目标 before a known head word);
@@ -8,7 +8,8 @@ Seven generators, all over the Simplified view:
 ``clauses``   comma-separated clauses sharing a frame (不搞…，不搞…; 既…，又…);
 ``compact``   juxtaposed members sharing a character (扶志扶智, 获得感归属感, 精准扶贫精准脱贫);
 ``joined``    two members of one length joined by 和/与 sharing a character (投资于物和投资于人);
-``lexicon``   a known formulation written without separators (绿水青山就是金山银山, 山水林田湖草).
+``lexicon``   a known formulation written without separators (绿水青山就是金山银山, 山水林田湖草);
+``coined``    a bare fixed formulation the archive repeats inside policy frames (新发展理念, :mod:`.coined`).
 
 Members are trimmed with the context cues of ``analyser/data/slogan_cues.txt`` and the word
 boundaries of the tokenizer.
@@ -27,6 +28,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
+from .coined import coined_candidates
 from .base import _CLAUSE_BREAK, _HAN, _IS_HAN, _JOINERS, NUMERALS, QUOTES, Candidate, numeral_value
 from .lexicon import cues
 from .lists import list_candidates, split_joined, trim_left
@@ -37,8 +39,9 @@ __all__ = ["NUMERALS", "QUOTES", "Candidate", "find_members", "generate", "looks
 _QUOTE_RE = re.compile("|".join(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,120}}){re.escape(c)}" for o, c in QUOTES.items()))
 _TITLE_RE = re.compile(r"《[^《》\n]{0,200}》")
 _PERIOD_NAME = re.compile(r"^十[一二三四五六七八九]五$")
-#: A quoted programme code: digits and Latin letters (“315”科技创新体系, “415X”集群).
-_CODE = re.compile(r"^(?=.*[0-9])[0-9A-Za-z+]{2,8}$")
+#: A quoted programme code: digits and Latin letters (“315”科技创新体系, “415X”集群), or Latin
+#: letters with a plus sign (“AI+”综合场景).
+_CODE = re.compile(r"^(?=.*[0-9+])[0-9A-Za-z+]{2,8}$")
 _NUMBERED = re.compile(
     rf"[{NUMERALS}]位一体"
     rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类|级)(?P<head>[{_HAN}]{{1,4}})"
@@ -261,6 +264,8 @@ def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list
              + joined_candidates(view, bounds))
     spans = {(c.start, c.end) for c in rules}
     rules += [c for c in _lexicon_candidates(view) if (c.start, c.end) not in spans]
+    spans |= {(c.start, c.end) for c in rules}
+    rules += [c for c in coined_candidates(view, qspans, bounds) if (c.start, c.end) not in spans]
     for c in rules:
         if _inside(c.start, c.end, inner_spans):
             continue  # the quote itself is the candidate

@@ -39,7 +39,9 @@ from typing import Any
 from analyser import data
 from analyser.facts import Token
 
+from .base import _JOINERS
 from .candidates import NUMERALS, Candidate, numeral_value
+from .coined import coined_features
 from .lexicon import cue_pattern, cues, known_formulations, known_parts, member_to_family
 from .series import COUNTED, series_count, series_features
 
@@ -224,6 +226,9 @@ def _member_marks(x: _View, f: dict[str, Any]) -> None:
     f["de_inside"] = int("的" in x.text)
     f["sep_comma"] = int("，" in x.text)
     f["sep_dun"] = int("、" in x.text)
+    # the last member joined by 和/及/与 after 、 (能源、交通、通信和原材料): the way plain lists end
+    parts = x.c.parts
+    f["joined_last"] = int(len(parts) >= 2 and "、" in x.text and x.ctx.view[parts[-2][1]:parts[-1][0]] in _JOINERS)
 
 
 def _frame(x: _View, f: dict[str, Any]) -> None:
@@ -299,7 +304,15 @@ def _recurrence(x: _View, f: dict[str, Any]) -> None:
     f.update(series_features(series_count(x.text)))
 
 
-_GROUPS = (_form, _context, _lexicon, _member_marks, _frame, _by_origin, _cue_word, _word_classes, _recurrence)
+def _coined(x: _View, f: dict[str, Any]) -> None:
+    """How many archive documents and years fill a policy frame with this wording, the kind of
+    line its head word names and the two characters before it (:mod:`.coined`)."""
+    if x.c.outer is None:
+        f.update(coined_features(x.text, x.pre))
+
+
+_GROUPS = (_form, _context, _lexicon, _member_marks, _frame, _by_origin, _cue_word, _word_classes, _recurrence,
+           _coined)
 
 
 def _speech(x: _View, f: dict[str, Any]) -> None:
