@@ -15,7 +15,6 @@ positive of weight ``--secondary-weight`` (0.3), and of weight 0 where that tier
 from __future__ import annotations
 
 import hashlib
-import math
 import json
 import platform
 from dataclasses import dataclass
@@ -279,7 +278,6 @@ def _candidate_table(docs: list[AnnotatedDoc], secondary_weight: float = 0.3) ->
     matching the secondary tier is a positive of weight ``secondary_weight`` (0 where the tier was
     listed liberally: scored, but not trained on)."""
     from analyser.extract.slogans.model import FeatureContext, featurize
-    from analyser.extract.slogans.coined import coined_counts, coined_features
     from analyser.extract.slogans.series import series_count, series_features
     from analyser.text.normalize import simplified_view
 
@@ -297,10 +295,6 @@ def _candidate_table(docs: list[AnnotatedDoc], secondary_weight: float = 0.3) ->
                 if f["series_docs"]:
                     others = series_count(ctx.view[c.start:c.end]) - 1
                     f.update(series_features(others if others >= 2 else 0))
-                if f.get("coined_docs"):  # the frame counts too (a wording in fewer than four others: none)
-                    docs, years = coined_counts()[ctx.view[c.start:c.end]]
-                    f.update(coined_features("", "") if docs - 1 < 4 else
-                             {"coined_docs": math.log1p(docs - 1), "coined_years": math.log1p(years)})
         table.features.append(feats)
         table.labels.append([min(y, 1) for _, y in labelled])
         table.weights.append([sec_w if y == _SECONDARY else 1.0 for _, y in labelled])

@@ -1,6 +1,6 @@
 """Candidate formulations found by rules; a classifier (:mod:`analyser.extract.slogans.model`) keeps or drops them.
 
-Eight generators, all over the Simplified view:
+Seven generators, all over the Simplified view:
 
 ``quote``     the text inside “…” 「…」 『…』 ‘…’ (never 《…》: titles are citations);
 ``numbered``  a small numeral with a measure or frame (六大体系, 四个意识, 两不愁三保障, 三位一体, 第二步战略目标 before a known head word);
@@ -8,8 +8,7 @@ Eight generators, all over the Simplified view:
 ``clauses``   comma-separated clauses sharing a frame (不搞…，不搞…; 既…，又…);
 ``compact``   juxtaposed members sharing a character (扶志扶智, 获得感归属感, 精准扶贫精准脱贫);
 ``joined``    two members of one length joined by 和/与 sharing a character (投资于物和投资于人);
-``lexicon``   a known formulation written without separators (绿水青山就是金山银山, 山水林田湖草);
-``coined``    a bare fixed formulation the archive repeats inside policy frames (新发展理念, :mod:`.coined`).
+``lexicon``   a known formulation written without separators (绿水青山就是金山银山, 山水林田湖草).
 
 Members are trimmed with the context cues of ``analyser/data/slogan_cues.txt`` and the word
 boundaries of the tokenizer.
@@ -28,7 +27,6 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from .coined import coined_candidates
 from .base import _CLAUSE_BREAK, _HAN, _IS_HAN, _JOINERS, NUMERALS, QUOTES, Candidate, numeral_value
 from .lexicon import cues
 from .lists import list_candidates, split_joined, trim_left
@@ -264,8 +262,6 @@ def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list
              + joined_candidates(view, bounds))
     spans = {(c.start, c.end) for c in rules}
     rules += [c for c in _lexicon_candidates(view) if (c.start, c.end) not in spans]
-    spans |= {(c.start, c.end) for c in rules}
-    rules += [c for c in coined_candidates(view, qspans, bounds) if (c.start, c.end) not in spans]
     for c in rules:
         if _inside(c.start, c.end, inner_spans):
             continue  # the quote itself is the candidate

@@ -41,7 +41,6 @@ from analyser.facts import Token
 
 from .base import _JOINERS
 from .candidates import NUMERALS, Candidate, numeral_value
-from .coined import coined_features
 from .lexicon import cue_pattern, cues, known_formulations, known_parts, member_to_family
 from .series import COUNTED, series_count, series_features
 
@@ -304,15 +303,7 @@ def _recurrence(x: _View, f: dict[str, Any]) -> None:
     f.update(series_features(series_count(x.text)))
 
 
-def _coined(x: _View, f: dict[str, Any]) -> None:
-    """How many archive documents and years fill a policy frame with this wording, the kind of
-    line its head word names and the two characters before it (:mod:`.coined`)."""
-    if x.c.outer is None:
-        f.update(coined_features(x.text, x.pre))
-
-
-_GROUPS = (_form, _context, _lexicon, _member_marks, _frame, _by_origin, _cue_word, _word_classes, _recurrence,
-           _coined)
+_GROUPS = (_form, _context, _lexicon, _member_marks, _frame, _by_origin, _cue_word, _word_classes, _recurrence)
 
 
 def _speech(x: _View, f: dict[str, Any]) -> None:

@@ -514,9 +514,6 @@ def test_recurring_wordings_are_features():
 
 # fmt: off
 CANDIDATE_SOURCES = [
-    # bare fixed formulations the archive repeats in policy frames, nested wordings both
-    ("坚持以经济建设为中心，全面贯彻总体国家安全观，坚持一个中国原则。", "coined",
-     ["以经济建设为中心", "总体国家安全观", "一个中国原则"]),
     # a quoted code of Latin letters and a plus sign naming what follows
     ("在重点领域打造一批“AI+”综合场景。", "quote", ["AI+"]),
 ]
@@ -529,15 +526,6 @@ def test_candidate_sources(text: str, origin: str, expected: list[str]) -> None:
 
     found = [text[c.start:c.end] for c in generate(text) if c.origin == origin]
     assert sorted(found) == sorted(expected)
-
-
-def test_coined_mentions_skip_quotes_and_titles() -> None:
-    from analyser.extract.slogans.coined import coined_candidates
-
-    text = "《关于贯彻新发展理念的意见》提出“新发展理念”，要坚持新发展理念。"
-    quoted = [(text.index("“"), text.index("”") + 1)]
-    assert [text[c.start:c.end] for c in coined_candidates(text, quoted, None)] == ["新发展理念"]
-    assert [c.start for c in coined_candidates(text, quoted, None)] == [text.rindex("新发展理念")]
 
 
 def test_joined_last_member_feature() -> None:
