@@ -5,7 +5,8 @@
   国务院扶贫开发领导小组 is not listed on its own, while 国务院副总理 yields 国务院.
 * bare 中央 only when a verb follows (中央明确, 中央召开): 中央预算内投资 is not an organisation.
 * a division followed by a body (贵州省人民政府, 河南省发展改革委, 中共贵州省委) is one local
-  organisation; a bare 省委 / 省政府 / 自治区党委 is the body of the division the document is about,
+  organisation, with the divisions named before it (广东省深圳市人民政府); a bare 省委 / 省政府 /
+  自治区党委 is the body of the division the document is about,
   and is skipped when the document is about none (县委书记要… in a national text is generic).
 * named teams, institutions and enterprises by suffix (…国家验收组, …领导小组, …交流合作中心,
   鞍山钢铁公司, 海州露天煤矿, 重工业部), their left edge found by walking back over the name to a
@@ -246,24 +247,32 @@ def find_orgs(
     spans = _Spans()
     lex = _lexicon()
     central: list[tuple[int, int]] = []
+    party_ends: dict[int, tuple[int, str]] = {}
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
-        if canon == "-" or view[b:b + 1] in _NOT_AFTER.get(key[-1], ""):
+        if canon == "-" or (view[b:b + 1] in _NOT_AFTER.get(key[-1], "") and not _word_of_its_own(bounds, b)):
             continue  # 教育部门, 建设部署, 能源局面: a sector or another word, not the body
         if _typ.startswith("region_"):
             if _glued(view, a, lo, places):
                 continue  # 经济发展局: the end of a longer (mainland) name, not Hong Kong's 发展局
         elif len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
             continue  # a short form straddling a word boundary
+        if _typ == "party_central" and key.startswith("中央") and a in party_ends:
+            a, canon = party_ends[a][0], party_ends[a][1] + key  # 国民党中央委员会: that party's organ
         spans.add(a, b, canon)
+        if _typ == "party":
+            party_ends[b] = (a, canon)
         if _typ in _LOCAL_COUNTERPART:
             central.append((a, b))
     # a central body's local counterpart named after the document's own level (自治区国资委)
     for a, b in central:
         _own_counterpart(view, lo, a, b, spans, home or {})
     # local bodies: a place, then the body (河南省发展改革委, 贵州省人民政府)
+    place_ends = {b: a for a, b in places}
     for a0, b0 in sorted(places):
         m = _LOCAL_BODY.match(view, b0, hi)
         if m:
+            while a0 in place_ends and a0 - place_ends[a0] >= 2:  # 广东省深圳市人民政府: the province named first
+                a0 = place_ends[a0]
             a0 = a0 - 2 if view[a0 - 2:a0] == "中共" else a0
             spans.replace_inner(a0, m.end(), view[a0:m.end()])
     # a body of the document's own division (省委, 省政府, 自治区党委): 各省政府 and 省级 are generic
@@ -287,12 +296,12 @@ def find_orgs(
     # named teams and enterprises by suffix
     place_starts = {a: b for a, b in places}
     by_suffix: set[int] = set()
-    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_ENTERPRISE_SUFFIX, 4), (_SUFFIXES["ministry"], 1),
-                              (_PLACE_NAMED_SUFFIX, 99)):
+    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_SUFFIXES["training"], 3), (_ENTERPRISE_SUFFIX, 4),
+                              (_SUFFIXES["ministry"], 1), (_PLACE_NAMED_SUFFIX, 99)):
         pattern = re.compile("|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)))
         for m in pattern.finditer(view, lo, hi):
             s, b = m.start(), m.end()
-            if not spans.free(s, s + 1) or bounds is not None and bounds.word_end(b - 1) > b:
+            if not spans.free(s, s + 1) or bounds is not None and bounds.word_end(b - 1) > b and not _then_postposition(view, bounds, b):
                 continue  # 厂|址: the suffix begins a longer word
             edge = _left_edge(view, s, lo, bounds=bounds)
             # a name found by suffix before this one ends the walk (庄河电厂属|港口电厂)
@@ -323,6 +332,32 @@ def find_orgs(
 #: types of central bodies that have a counterpart at each level (省国资委, 自治区发展改革委)
 _LOCAL_COUNTERPART = frozenset({"ministry", "government"})
 _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
+
+
+#: words of place after a noun (养成所中: in the school)
+_POSTPOSITIONS = frozenset("中内里上外")
+
+
+def _then_postposition(view: str, bounds: WordBounds, b: int) -> bool:
+    """True when the word the segmentation runs past a suffix is a guess of it and a postposition
+    (宣传员养成|所中): the suffix still ends the name there (厂址, a word of the dictionary, does not).
+    """
+    e = bounds.word_end(b - 1)
+    return e == b + 1 and view[b] in _POSTPOSITIONS and word_freq(view[bounds.word_start(b - 1):e]) == 0
+
+
+def _word_of_its_own(bounds: WordBounds | None, b: int) -> bool:
+    """True when the segmentation starts a word at ``b`` that the dictionary counts more often than
+    the name's last character with the next (财政部|落实, not 部落; 自然资源部|门要 stays 部门).
+
+    >>> v = "请财政部落实文件"
+    >>> _word_of_its_own(WordBounds(v), 4), _word_of_its_own(WordBounds("教育部门"), 3)
+    (True, False)
+    """
+    if bounds is None or bounds.word_start(b) != b:
+        return False
+    e = bounds.word_end(b)
+    return e > b + 1 and word_freq(bounds.view[b:e]) > word_freq(bounds.view[b - 1:b + 1])
 
 
 def _own_counterpart(view: str, lo: int, a: int, b: int, spans: _Spans, home: dict) -> None:
