@@ -256,6 +256,9 @@ def find_orgs(
                 continue  # 经济发展局: the end of a longer (mainland) name, not Hong Kong's 发展局
         elif len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
             continue  # a short form straddling a word boundary
+        rest = canon[len(key):] if canon.startswith(key) else ""
+        if rest and view.startswith(rest, b) and b + len(rest) <= hi:
+            b = b + len(rest)  # 中国国家铁路集团|有限公司: the text spells the full name on
         if _typ == "party_central" and key.startswith("中央") and a in party_ends:
             a, canon = party_ends[a][0], party_ends[a][1] + key  # 国民党中央委员会: that party's organ
         spans.add(a, b, canon)

@@ -724,3 +724,7 @@ def test_persons_of_early_party_reports(text: str, expected: list[str]) -> None:
 def test_bodies_and_regions_of_notices_and_early_reports(text: str, label: str, expected: list[str]) -> None:
     assert texts(text, label) == expected
 # fmt: on
+
+
+def test_a_known_company_spelled_out_in_full() -> None:
+    assert texts("中国国家铁路集团有限公司和中国邮政集团有限公司加大投入。", "ORG") == ["中国国家铁路集团有限公司", "中国邮政集团有限公司"]
