@@ -25,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "fresh"))
-from visible_text import visible  # noqa: E402
+from visible_text import visible
 
 #: windows also annotated on an OpenCC copy of their visible text: name -> configuration
 TRADITIONAL = {"gov_cn_6_guobanfa_2019_3": "s2hk", "gov_cn_44_guohan_2006_132": "s2tw"}
