@@ -31,7 +31,7 @@ from .coordination import coordinated_orgs, coordinated_places
 from .landforms import landform_places
 from .companies import find_award_companies, find_listed_companies
 from .orgs import find_orgs, org_words, regional_centre
-from .persons import find_persons, foreign_like, is_leader, more_mentions
+from .persons import find_persons, foreign_like, is_leader, more_mentions, titled
 from .places import PlaceMention, find_places, home_divisions
 from .rosters import roster_units
 from .zones import with_context
@@ -87,7 +87,8 @@ def extract_entities(src: DocumentText) -> list[Entity]:
     orgs = sorted(orgs + coordinated_orgs(view, orgs, lo, hi, placed))
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)
     # (a transliterated name is no word of the dictionary: only the dictionary's own words split it)
-    persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi, src.tokens) if b - a >= 3 and is_leader(n) or not _split(bounds, a, b, n)]
+    persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi, src.tokens)
+               if b - a >= 3 and is_leader(n) or not _split(bounds, a, b, n, titled(view, a))]
     persons += [(a, b, n) for a, b, n in more_mentions(view, lo, hi, persons) if not _split(bounds, a, b, n)]
     in_org = {p for a, b, _ in orgs for p in range(a, b)}
     out: list[Entity] = []
@@ -105,7 +106,8 @@ def extract_entities(src: DocumentText) -> list[Entity]:
     return out
 
 
-def _split(bounds: WordBounds, a: int, b: int, name: str) -> bool:
+def _split(bounds: WordBounds, a: int, b: int, name: str, titled: bool = False) -> bool:
     """True when a word of the segmentation cuts across the name ``[a, b)``; for a transliterated
-    name (佩斯林), only a word the dictionary knows well (和佩斯 is a stray entry)."""
-    return bounds.straddles_word(a, b) if foreign_like(name) else bounds.straddles(a, b)
+    name (佩斯林) or a name right after a title (行政长官李家超在, segmented 李家|超在), only a word
+    the dictionary knows well (和佩斯 is a stray entry, 超在 a guess)."""
+    return bounds.straddles_word(a, b) if titled or foreign_like(name) else bounds.straddles(a, b)

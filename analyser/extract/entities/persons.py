@@ -25,12 +25,12 @@ from ._words import word_freq
 from .addressees import find_addressees
 from .rosters import roster_persons
 
-__all__ = ["find_persons", "foreign_like", "is_leader", "more_mentions"]
+__all__ = ["find_persons", "foreign_like", "is_leader", "more_mentions", "titled"]
 
 #: Words after a name that confirm it (verbs of speech and action in reports, 同志).
 _AFTER = (
     "同志", "说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持", "调研", "考察", "参加",
-    "讲话", "会见", "作出", "批示", "视察", "看望", "提出", "在", "等", "担任", "兼任",
+    "讲话", "会见", "作出", "批示", "视察", "看望", "提出", "在", "等", "担任", "兼任", "亦",
 )
 _SPEECH = ("说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持")
 #: Role nouns before a name (搬迁群众王永庆说).
@@ -82,6 +82,15 @@ def _title_at(view: str, i: int) -> str | None:
 
 def _title_before(view: str, a: int) -> str | None:
     return _titles().ends_at(view, a)
+
+
+def titled(view: str, a: int) -> bool:
+    """True when a title ends right before ``a`` (行政长官|李家超).
+
+    >>> titled("行政长官李家超在", 4), titled("宗教局局长", 0)
+    (True, False)
+    """
+    return _title_before(view, a) is not None
 
 
 def _surname_len(view: str, a: int) -> int:
@@ -136,9 +145,11 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
                 continue
             if name[:2] in _stopnames() or name in _stopnames() or _function_head(name):
                 continue
+            if length == n_sur + 1 and word_freq(name) and not _name_like(name):
+                continue  # 议员|关注: a word of the dictionary, not a given name
             after_title = _title_at(view, b)
             speech = any(view.startswith(w, b) for w in _SPEECH)
-            if (before_title and (after_title or _confirmed_after(view, b) or _end(view, b))) or \
+            if (before_title and (after_title or _confirmed_after(view, b) or _end(view, b) or view[b:b + 1] in _JOINS and _name_like(name))) or \
                (before_role and (speech or after_title == "同志")) or \
                (boundary and after_title and after_title not in ("代表", "委员")):
                 out.append((i, b, name))
@@ -398,7 +409,7 @@ def _item_at(view: str, i: int, hi: int, taken: set[int]) -> int | None:
         b = i + n
         if b > hi or any(p in taken for p in range(i, b)):
             continue
-        if _name_like(view[i:b]) and (b == hi or view[b] == "、" or not is_han(view[b]) or _confirmed_after(view, b)):
+        if _name_like(view[i:b]) and (b == hi or view[b] == "、" or view[b] in _JOINS or not is_han(view[b]) or _confirmed_after(view, b)):
             return b
     return None
 

@@ -728,3 +728,18 @@ def test_bodies_and_regions_of_notices_and_early_reports(text: str, label: str, 
 
 def test_a_known_company_spelled_out_in_full() -> None:
     assert texts("中国国家铁路集团有限公司和中国邮政集团有限公司加大投入。", "ORG") == ["中国国家铁路集团有限公司", "中国邮政集团有限公司"]
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("行政長官李家超在《施政報告》中提出。", ["李家超"]),
+        ("民政及青年事務局局長麥美娟和發展局局長甯漢豪亦會跟進。", ["麥美娟", "甯漢豪"]),
+        ("立法會議員梁君彥、陳健波和其他議員關注。", ["梁君彥", "陳健波"]),
+        ("毛泽东同志曾经及时地向我们提出", ["毛泽东"]),
+    ],
+)
+def test_persons_of_hong_kong_speeches(text: str, expected: list[str]) -> None:
+    assert texts(text, "PERSON") == expected
+# fmt: on
