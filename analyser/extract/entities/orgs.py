@@ -186,6 +186,16 @@ def _glued(view: str, a: int, lo: int, places: list[tuple[int, int]]) -> bool:
     return not any(b == a for _, b in places)
 
 
+def _opening_place(view: str, a: int, lo: int, place_ends: dict[int, int]) -> int | None:
+    """The start of a place (``place_ends``: end -> start) that opens the name glued before ``a``
+    (香港|贸易|发展局): at most six Han characters and no function word between; ``None`` without one."""
+    for e in range(a - 1, max(lo, a - 7), -1):
+        if e in place_ends:
+            ok = place_ends[e] >= lo and all(is_han(c) and c not in _FREE_BEFORE for c in view[e:a])
+            return place_ends[e] if ok else None
+    return None
+
+
 class _Spans:
     """Non-overlapping spans with an owner per offset, so overlap tests cost the span's length."""
 
@@ -248,11 +258,15 @@ def find_orgs(
     lex = _lexicon()
     central: list[tuple[int, int]] = []
     party_ends: dict[int, tuple[int, str]] = {}
+    place_ends = {b: a for a, b in places}
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
         if canon == "-" or (view[b:b + 1] in _NOT_AFTER.get(key[-1], "") and not _word_of_its_own(bounds, b)):
             continue  # 教育部门, 建设部署, 能源局面: a sector or another word, not the body
         if _typ.startswith("region_"):
             if _glued(view, a, lo, places):
+                p = _opening_place(view, a, lo, place_ends)
+                if p is not None and spans.free(p, b):  # 香港贸易|发展局: a body named after its place
+                    spans.add(p, b, view[p:b])
                 continue  # 经济发展局: the end of a longer (mainland) name, not Hong Kong's 发展局
         elif len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
             continue  # a short form straddling a word boundary
@@ -270,7 +284,6 @@ def find_orgs(
     for a, b in central:
         _own_counterpart(view, lo, a, b, spans, home or {})
     # local bodies: a place, then the body (河南省发展改革委, 贵州省人民政府)
-    place_ends = {b: a for a, b in places}
     for a0, b0 in sorted(places):
         m = _LOCAL_BODY.match(view, b0, hi)
         if m:
@@ -449,6 +462,10 @@ def _named_bodies(
         if bounds is not None and bounds.straddles(a, b):
             continue  # a word runs across the name's edge (银行|业): not this body's name
         head_end = place_starts.get(a) or (spans.spans[a][0] if a in spans.spans else None)
+        if head_end is not None:  # 立法会议员关注|香港金融管理局: a verb before a later place ends the walk there
+            k = next((k for k in range(s - 1, head_end, -1) if k in place_starts and _has_verb(view[head_end:k])), None)
+            if k is not None:
+                a, head_end = k, place_starts[k]
         opens = head_end is not None and head_end <= s and not _function_word_in(view, head_end, s, bounds)
         if quoted or opens:
             y = _EDITION.search(view, max(lo, a - 8), a)
@@ -474,6 +491,15 @@ def _generic_in(view: str, a: int, s: int, bounds: WordBounds | None, *, named: 
 
 #: conjunctions and particles that end a name wherever they stand (全国人民代表大会及其常务委员会)
 _NEVER_IN_NAME = frozenset("的和与及或并")
+
+
+def _has_verb(text: str) -> bool:
+    """True when the segmentation reads a verb in ``text`` (议员|关注).
+
+    >>> _has_verb("议员关注"), _has_verb("")
+    (True, False)
+    """
+    return any(t.tag.startswith("v") for t in get_tokenizer().tokenize(text)) if text else False
 
 
 def _function_word_in(view: str, a: int, b: int, bounds: WordBounds | None) -> bool:

@@ -743,3 +743,18 @@ def test_a_known_company_spelled_out_in_full() -> None:
 def test_persons_of_hong_kong_speeches(text: str, expected: list[str]) -> None:
     assert texts(text, "PERSON") == expected
 # fmt: on
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("政府會聯同香港科學園公司及香港貿易發展局推動創新科技。", ["香港科學園公司", "香港貿易發展局"]),
+        ("香港特别行政区临时立法会通过了法案。", ["香港特别行政区临时立法会"]),
+        ("立法會議員關注香港金融管理局的工作。", ["立法會", "香港金融管理局"]),
+        ("开发区经济发展局负责。", []),
+    ],
+)
+def test_bodies_of_hong_kong_named_after_their_place(text: str, expected: list[str]) -> None:
+    assert texts(text, "ORG") == expected
+# fmt: on
