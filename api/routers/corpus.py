@@ -4,10 +4,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
 
 from ..deps import StoreDep
 from ..offload import run_read
+from ..responses import RowsResponse
 from ..schemas import IssuerCount, Page, QuantityRow, SearchHit, SloganGroup, TimelineEntry
 from ..unitfilter import base_unit
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
@@ -50,7 +50,7 @@ async def list_quantities(
         store.list_quantities, indicator=indicator or None, unit=unit or None, place=place or None, year=year,
         min=min, max=max, cursor=cursor, limit=limit, inline=bounded,
     )  # fmt: skip
-    return JSONResponse(page)  # rows straight from the store: skip re-validating them
+    return RowsResponse(page)  # rows straight from the store: skip re-validating them
 
 
 @router.get("/slogans", response_model=Page[SloganGroup])

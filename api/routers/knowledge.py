@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse
 
 from ..deps import StoreDep
 from ..offload import run_read
+from ..responses import RowsResponse
 from ..schemas import ErrorOut
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
@@ -32,7 +32,7 @@ async def indicators(store: StoreDep, q: Contains = None, cursor: Cursor = None,
     ``q`` matches the id, label or an alias (either script).
     """
     # one row per concept used: a few hundred at most, whatever the corpus
-    return JSONResponse(await run_read(store.indicators, q=q or None, cursor=cursor, limit=limit, inline=True))
+    return RowsResponse(await run_read(store.indicators, q=q or None, cursor=cursor, limit=limit, inline=True))
 
 
 @router.get("/indicators/{concept}/series", responses=_NOT_FOUND)
@@ -57,7 +57,7 @@ async def indicator_series(
         store.indicator_series, concept, modality=modality, place=place or None, year_from=year_from,
         year_to=year_to, issuer=issuer or None, cursor=cursor, limit=limit, inline=not (place or issuer),
     )  # fmt: skip
-    return JSONResponse(page)
+    return RowsResponse(page)
 
 
 @router.get("/terms/timeline")
@@ -72,7 +72,7 @@ async def term_timeline(
     first_start}], next}``."""
     # a term of the term index (or counted before) is a range of an index; another is counted over the texts
     inline = store.term_is_counted(q)
-    return JSONResponse(await run_read(store.term_timeline, q, cursor=cursor, limit=limit, inline=inline))
+    return RowsResponse(await run_read(store.term_timeline, q, cursor=cursor, limit=limit, inline=inline))
 
 
 @router.get("/citations")
@@ -90,4 +90,4 @@ async def citations(
         store.cited_documents, q=q or None, cursor=cursor, limit=limit, per_citation=documents,
         inline=limit * documents <= INLINE_CITATION_ROWS,  # a range of the ranking, one of each title's documents
     )  # fmt: skip
-    return JSONResponse(page)
+    return RowsResponse(page)

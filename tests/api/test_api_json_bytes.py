@@ -11,7 +11,7 @@ import json
 from urllib.parse import quote
 
 import pytest
-from api_fixtures import *  # noqa: F403
+from api_fixtures import *
 
 from analyser.corpus.store import Store
 from api.main import create_app
