@@ -7,15 +7,16 @@ from fastapi import APIRouter, Query
 
 from ..deps import StoreDep
 from ..offload import run_read
+from ..quickroute import ReadRoute
 from ..responses import RowsResponse
 from ..schemas import IssuerCount, Page, QuantityRow, SearchHit, SloganGroup, TimelineEntry
 from ..unitfilter import base_unit
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
-router = APIRouter(tags=["corpus"])
+router = APIRouter(tags=["corpus"], route_class=ReadRoute)
 
 
-@router.get("/quantities", response_model=Page[QuantityRow])
+@router.get("/quantities", response_model=Page[QuantityRow], response_class=RowsResponse)
 async def list_quantities(
     store: StoreDep,
     indicator: Annotated[str | None, Query(max_length=200, description="part of the indicator (either script)")] = None,

@@ -14,11 +14,12 @@ from ..deps import GraphCacheDep, GraphDep, SettingsDep, TokenDep
 from ..errors import APIError
 from ..graphcache import EXPORT_FORMATS, ExportBusy
 from ..offload import run_read
+from ..quickroute import ReadRoute
 from ..responses import RowsResponse
 from ..schemas import ErrorOut, GraphNode, GraphStats, Neighbourhood, Page
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
-router = APIRouter(prefix="/graph", tags=["graph"])
+router = APIRouter(prefix="/graph", tags=["graph"], route_class=ReadRoute)
 
 NodeId = Annotated[
     str, Path(min_length=1, max_length=1000, description="a node id such as doc:<id>, slogan:<normalized>")
@@ -100,7 +101,9 @@ def _chunks(fh: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
             yield chunk
 
 
-@router.get("/nodes/{node_id:path}/neighbors", response_model=Neighbourhood, responses=_NOT_FOUND)
+@router.get(
+    "/nodes/{node_id:path}/neighbors", response_model=Neighbourhood, responses=_NOT_FOUND, response_class=RowsResponse
+)
 async def neighbors(
     node_id: NodeId,
     graph: GraphDep,

@@ -12,11 +12,12 @@ from fastapi import APIRouter, Path, Query
 
 from ..deps import StoreDep
 from ..offload import run_read
+from ..quickroute import ReadRoute
 from ..responses import RowsResponse
 from ..schemas import ErrorOut
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
-router = APIRouter(tags=["knowledge"])
+router = APIRouter(tags=["knowledge"], route_class=ReadRoute)
 
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "no such indicator concept"}}
 
@@ -25,7 +26,7 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "descrip
 INLINE_CITATION_ROWS = 5000
 
 
-@router.get("/indicators")
+@router.get("/indicators", response_class=RowsResponse)
 async def indicators(store: StoreDep, q: Contains = None, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT) -> Any:
     """Indicator concepts across the corpus: ``{id, label, aliases, quantities, documents}``, most used first.
 
@@ -35,7 +36,7 @@ async def indicators(store: StoreDep, q: Contains = None, cursor: Cursor = None,
     return RowsResponse(await run_read(store.indicators, q=q or None, cursor=cursor, limit=limit, inline=True))
 
 
-@router.get("/indicators/{concept}/series", responses=_NOT_FOUND)
+@router.get("/indicators/{concept}/series", responses=_NOT_FOUND, response_class=RowsResponse)
 async def indicator_series(
     store: StoreDep,
     concept: Annotated[str, Path(max_length=100, description="the concept id (gdp_growth, urban_new_jobs, ...)")],
@@ -60,7 +61,7 @@ async def indicator_series(
     return RowsResponse(page)
 
 
-@router.get("/terms/timeline")
+@router.get("/terms/timeline", response_class=RowsResponse)
 async def term_timeline(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="any term (either script)")],
@@ -75,7 +76,7 @@ async def term_timeline(
     return RowsResponse(await run_read(store.term_timeline, q, cursor=cursor, limit=limit, inline=inline))
 
 
-@router.get("/citations")
+@router.get("/citations", response_class=RowsResponse)
 async def citations(
     store: StoreDep,
     q: Contains = None,
