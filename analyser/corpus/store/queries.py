@@ -140,7 +140,9 @@ class QueryMixin:
     ) -> tuple[str, list[str], list[Any], int] | None:  # fmt: skip
         """The join, the conditions and the parameters of the quantity filters, and the rows matched by the
         index that drives the query (more than :data:`UNIT_INDEX_ROWS`: the documents are walked
-        instead); ``None`` when nothing can match.
+        instead); ``None`` when nothing can match. An indicator or place is first looked up among
+        the stored names (``quantity_terms``), and the rows of the names it matches are counted by
+        their index, whatever the summary table says (a copied store may not have updated it).
 
         Without a selective filter, documents are walked in order and their quantities probed by
         key (a page fills at once). The filter matching fewest quantities, when at most
@@ -150,22 +152,20 @@ class QueryMixin:
         where: list[str] = []
         params: list[Any] = []
         drivers: list[tuple[int, str]] = []
+        probes: list[tuple[str, str, list[Any]]] = []
         for field, text in (("indicator", indicator), ("place", place)):
             if not text:
                 continue
             text = simplified_view(text).strip()
             column = QUANTITY_TERM_FIELDS[field]
-            names, count = matching_terms(self._rows, field, text)
+            names, _ = matching_terms(self._rows, field, text)
             if names is None:
                 where.append(f"instr(q.{column}, ?) > 0")
                 params.append(text)
             elif not names:
                 return None
-            else:
-                where.append(f"q.{column} IN ({','.join('?' * len(names))})")
-                params += names
-                drivers.append((count, f"quantities_{field}_key"))
-        probes: list[tuple[str, str, list[Any]]] = []
+            else:  # the names' rows are counted by their index, as a unit's are
+                probes.append((f"quantities_{field}_key", f"{column} IN ({','.join('?' * len(names))})", names))
         if unit:
             units = list(dict.fromkeys([unit, simplified_view(unit)]))
             probes.append(("quantities_unit_key", f"unit IN ({','.join('?' * len(units))})", units))
