@@ -103,3 +103,40 @@ def test_a_route_with_a_body_or_a_sync_endpoint_has_no_plan():
         return {"n": n}
 
     assert [r.plan for r in router.routes] == [None, None, None]
+
+
+def test_dependencies_the_plan_does_not_resolve_leave_the_route_to_the_framework():
+    from collections.abc import AsyncIterator
+
+    from fastapi import APIRouter, Depends
+
+    from api.responses import RowsResponse
+
+    async def held_for_the_response() -> AsyncIterator[int]:  # scope "request" by default
+        yield 1
+
+    def in_a_thread() -> int:
+        return 2
+
+    async def a_guard() -> None:
+        return None
+
+    router = APIRouter(route_class=ReadRoute)
+
+    @router.get("/held", response_class=RowsResponse)
+    async def held(v: int = Depends(held_for_the_response)) -> RowsResponse:
+        return RowsResponse(v)
+
+    @router.get("/thread", response_class=RowsResponse)
+    async def thread(v: int = Depends(in_a_thread)) -> RowsResponse:
+        return RowsResponse(v)
+
+    @router.get("/guarded", response_class=RowsResponse, dependencies=[Depends(a_guard)])
+    async def guarded() -> RowsResponse:
+        return RowsResponse(3)
+
+    @router.get("/uncached", response_class=RowsResponse)
+    async def uncached(v: None = Depends(a_guard, use_cache=False)) -> RowsResponse:
+        return RowsResponse(4)
+
+    assert [r.plan for r in router.routes] == [None, None, None, None]
