@@ -53,5 +53,6 @@ def read_urls(client) -> list[str]:
         "/terms/timeline?q=" + quote("精准扶贫"), "/terms/timeline?q=" + quote("不在其中"),
         "/citations", "/citations?q=" + quote("决定"), "/citations?documents=1&limit=1",
         f"/graph/nodes/doc:{doc}/neighbors?limit=50", f"/graph/nodes/doc:{doc}/neighbors?depth=2&limit=20",
+        f"/graph/nodes/doc:{doc}/neighbors?type=quantity&type=year,slogan&limit=5",
         "/indicators/no_such_concept/series", "/quantities?limit=0", "/graph/nodes/doc:nope/neighbors",
     ]  # fmt: skip
