@@ -281,6 +281,11 @@ def rerank(src: DocumentText, quantities: Sequence[Quantity], model=None,
             cands.append((rule.start, rule.end, "rule"))
         if not cands:
             continue
+        if rule is None and len(cands) == 1:
+            # nothing to weigh: without a rule span the only candidate wins whatever its score
+            s, e, _ = cands[0]
+            out[i] = replace(q, indicator=src.span(s, e))
+            continue
         scores = [model.decision(features(doc, q, s, e, side, rule)) for s, e, side in cands]
         best = max(range(len(cands)), key=scores.__getitem__)
         s, e, _ = cands[best]
