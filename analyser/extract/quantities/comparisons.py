@@ -30,6 +30,8 @@ _REACH = 24
 #: what may stand between the two figures besides the comparison: a clause or list break, a bracket
 _BETWEEN = re.compile(r"[，、（(]")
 _SENTENCE_END = set("。；;！？\n：:")
+#: a share of a whole (占经济建设费总数): no subject either, but no change of one
+_SHARE = "占"
 
 
 def _alternation(words) -> str:
@@ -55,16 +57,32 @@ def is_comparison(words: str) -> bool:
 
 def compared_subjects(src: DocumentText, out: list[Quantity]) -> None:
     """Give each figure whose indicator is a bare comparison the indicator of the figure before it
-    in the same sentence (in place)."""
+    in the same sentence (in place); the words are read in the Simplified view."""
     view = src.view
     for i in range(1, len(out)):
-        q, p = out[i], out[i - 1]
-        ind, prev = q.indicator, p.indicator
-        if ind is None or prev is None or p.end > q.start or q.start - p.end > _REACH:
+        ind = out[i].indicator
+        if ind is None or not is_comparison(view[ind.start:ind.end]):
             continue
-        if not is_comparison(ind.text) or is_comparison(prev.text) or prev.end > q.start:
+        # 工业支出为…元，占经济建设费总数的53.22%，比上年实际增长46.02%: a share stated in between
+        # measures the same thing against a whole; the change is that of the figure before it
+        j = i - 1
+        while j > max(0, i - 3) and _is_share(view, out[j]) and _adjacent(view, out[j - 1], out[j]):
+            j -= 1
+        p = out[j]
+        prev = p.indicator
+        if prev is None or _is_share(view, p) or is_comparison(view[prev.start:prev.end]) or prev.end > out[i].start:
             continue
-        between = view[p.end:q.start]
-        if any(c in _SENTENCE_END for c in between) or not _BETWEEN.search(between):
-            continue
-        out[i] = replace(q, indicator=prev)
+        if all(_adjacent(view, out[k], out[k + 1]) for k in range(j, i)):
+            out[i] = replace(out[i], indicator=prev)
+
+
+def _is_share(view: str, q: Quantity) -> bool:
+    return q.indicator is not None and view.startswith(_SHARE, q.indicator.start)
+
+
+def _adjacent(view: str, p: Quantity, q: Quantity) -> bool:
+    """``q`` follows ``p`` in the same sentence, a clause or list break apart and within reach."""
+    if p.end > q.start or q.start - p.end > _REACH:
+        return False
+    between = view[p.end:q.start]
+    return not any(c in _SENTENCE_END for c in between) and bool(_BETWEEN.search(between))
