@@ -15,7 +15,7 @@
 
 Examples
 --------
->>> from analyser.text.document import DocumentText
+>>> from analyser.text.document import DocumentText, token_starts
 >>> from analyser.extract.quantities import extract_quantities
 >>> src = DocumentText.from_text("2018年，当年完成280万人。五年来，建设安置住房266万余套。", published="2021-07-05")
 >>> [(q.text, q.indicator.text, q.time) for q in extract_quantities(src)]
@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 
 from analyser.facts import DateExpr, Entity, Quantity, Span
-from analyser.text.document import DocumentText
+from analyser.text.document import DocumentText, token_starts
 
 from . import indicator_model
 from .clauses import ANNOUNCED, BREAK, BREAK_STRONG, LEAD, SHARE_OF, TRAIL
@@ -82,7 +82,7 @@ class _Layout:
         self.paragraphs = list(src.paragraphs) or [(0, len(src.text))]
         self.s_starts = [a for a, _ in self.sentences]
         self.p_starts = [a for a, _ in self.paragraphs]
-        self.t_starts = [t.start for t in src.tokens]
+        self.t_starts = token_starts(src.tokens)
         self.q_starts = [a for a, _ in spans]  # the quantities' starts, in text order
         self.respectively = [m.start() for m in RESPECTIVELY.finditer(src.view)]
 
