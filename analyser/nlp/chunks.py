@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields, is_dataclass, replace
 from itertools import compress, islice, repeat
 from operator import add, not_
+from operator import index as operator_index
 from typing import Any, overload
 
 from spacy.tokens import Doc
@@ -180,9 +181,11 @@ class TokenTable(Sequence[Token]):
     def __getitem__(self, i: slice) -> tuple[Token, ...]: ...
 
     def __getitem__(self, i: int | slice) -> Token | tuple[Token, ...]:
+        if i.__class__ is int:  # the common case first (the quantity extractors index tokens often)
+            return _new(Token, (self._starts[i], self._ends[i]) + self._words[self._ids[i]])
         if isinstance(i, slice):
-            return tuple(self[k] for k in range(*i.indices(len(self))))
-        return _new(Token, (self._starts[i], self._ends[i]) + self._words[self._ids[i]])
+            return tuple(self._tokens(self._starts[i], self._ends[i], self._ids[i]))
+        return self[operator_index(i)]
 
     def __iter__(self) -> Iterator[Token]:
         return self._tokens(self._starts, self._ends, self._ids)
