@@ -196,14 +196,15 @@ class TokenTable(Sequence[Token]):
         return map(_new, repeat(Token), pairs)
 
     @property
-    def starts(self) -> memoryview:
-        """The tokens' start offsets, in order (read-only; no token is built to read them)."""
-        return memoryview(self._starts).toreadonly()
+    def starts(self) -> array:
+        """The tokens' start offsets, in order: a copy of the column (four bytes a token; no token
+        is built to read them)."""
+        return array("i", self._starts)
 
     @property
-    def ends(self) -> memoryview:
-        """The tokens' end offsets, in order (read-only)."""
-        return memoryview(self._ends).toreadonly()
+    def ends(self) -> array:
+        """The tokens' end offsets, in order (a copy of the column)."""
+        return array("i", self._ends)
 
     def between(self, a: int, b: int) -> tuple[Token, ...]:
         """The tokens that start inside ``[a, b)``, their offsets counted from ``a``."""
