@@ -15,7 +15,7 @@
 
 Examples
 --------
->>> from analyser.text.document import DocumentText, token_starts
+>>> from analyser.text.document import DocumentText
 >>> from analyser.extract.quantities import extract_quantities
 >>> src = DocumentText.from_text("2018年，当年完成280万人。五年来，建设安置住房266万余套。", published="2021-07-05")
 >>> [(q.text, q.indicator.text, q.time) for q in extract_quantities(src)]
