@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from operator import itemgetter
-
+from analyser.text.document import token_ends, token_starts
 from analyser.text.segment import get_tokenizer
 
 __all__ = ["WordBounds", "word_freq"]
@@ -101,8 +100,8 @@ class _WordStarts:
     def __init__(self, tokens: Sequence, n: int) -> None:
         import numpy
 
-        first = numpy.fromiter(map(itemgetter(0), tokens), dtype=numpy.int64, count=len(tokens))
-        inner = numpy.fromiter(map(itemgetter(1), tokens), dtype=numpy.int64, count=len(tokens)) - first - 1
+        first = numpy.asarray(token_starts(tokens), dtype=numpy.int64)
+        inner = numpy.asarray(token_ends(tokens), dtype=numpy.int64) - first - 1
         first, inner = first[inner > 0], inner[inner > 0]  # words of two characters or more
         at = numpy.arange(n, dtype=numpy.int32)  # each offset its own start, but inside a word
         offsets = numpy.repeat(first + 1 - (numpy.cumsum(inner) - inner), inner) + numpy.arange(inner.sum())

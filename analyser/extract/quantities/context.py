@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 
 from analyser.facts import DateExpr, Entity, Quantity, Span
-from analyser.text.document import DocumentText
+from analyser.text.document import DocumentText, token_starts
 
 from . import indicator_model
 from .comparisons import compared_subjects
@@ -84,7 +84,7 @@ class _Layout:
         self.paragraphs = list(src.paragraphs) or [(0, len(src.text))]
         self.s_starts = [a for a, _ in self.sentences]
         self.p_starts = [a for a, _ in self.paragraphs]
-        self.t_starts = [t.start for t in src.tokens]
+        self.t_starts = token_starts(src.tokens)
         self.q_starts = [a for a, _ in spans]  # the quantities' starts, in text order
         self.respectively = [m.start() for m in RESPECTIVELY.finditer(src.view)]
 
