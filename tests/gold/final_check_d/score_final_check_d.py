@@ -90,7 +90,7 @@ def run(checkout: Path, python: str, keep: Path | None = None) -> dict:
         for gold_path in sorted(HERE.glob("*.gold.json")):
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             doc = document(gold)
-            out = outdir / (gold_path.stem + ".json")
+            out = outdir / (gold_path.name[: -len(".gold.json")] + ".analysis.json")
             with out.open("w", encoding="utf-8") as fh:
                 subprocess.run([python, "-m", "analyser", "analyse", "--text", str(doc)], cwd=checkout,
                                env={**os.environ, "PYTHONPATH": str(checkout)}, stdout=fh, check=True)
