@@ -3,7 +3,9 @@
 Handlers declare what they need with the ``Annotated`` aliases (``StoreDep``, ``GraphDep``,
 ``RunnerDep``, ``SettingsDep``, ``WriterDep``); tests replace any of them through
 ``app.dependency_overrides``. Everything lives on ``app.state``, set up by the lifespan in
-:mod:`api.main`.
+:mod:`api.main`. The dependencies that only read ``app.state`` are ``async``: FastAPI runs a
+plain ``def`` dependency in a worker thread (two thread switches a request), and
+:class:`~api.quickroute.ReadRoute` resolves only ``async`` ones itself.
 """
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ __all__ = [
 _bearer = HTTPBearer(auto_error=False, description="the write token (POLICY_ANALYSER_WRITE_TOKEN)")
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the application was created with."""
     return request.app.state.settings
 
@@ -60,12 +62,12 @@ async def get_store(request: Request) -> AsyncIterator[Store]:
         yield store
 
 
-def get_write_store(request: Request) -> Store:
+async def get_write_store(request: Request) -> Store:
     """The main store (the one connection that writes)."""
     return request.app.state.store
 
 
-def get_graph_cache(request: Request) -> GraphCache:
+async def get_graph_cache(request: Request) -> GraphCache:
     """The graph cache of the store."""
     return request.app.state.graph
 
@@ -76,7 +78,7 @@ async def get_graph(cache: Annotated[GraphCache, Depends(get_graph_cache)]) -> G
     return graph if graph is not None else await run_in_threadpool(cache.get)
 
 
-def get_runner(request: Request) -> AnalysisRunner:
+async def get_runner(request: Request) -> AnalysisRunner:
     """The analysis runner (the pipeline loads on its first use)."""
     return request.app.state.runner
 
@@ -102,7 +104,7 @@ def require_writer(
         raise APIError(401, "the bearer token is not valid", headers=challenge)
 
 
-def has_write_token(request: Request, settings: SettingsDep) -> bool:
+async def has_write_token(request: Request, settings: SettingsDep) -> bool:
     """True when the request carries the configured write token (never raises; the token is optional,
     so it is read from the header rather than declared as a security requirement)."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")

@@ -127,7 +127,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None, 
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    for module in (health, analyse, documents, corpus, graph, knowledge):
+    # the fact lists first: a request is matched against the routes in this order
+    for module in (knowledge, corpus, graph, documents, health, analyse):
         app.include_router(module.router)
 
     @app.get("/", include_in_schema=False)

@@ -15,7 +15,8 @@ CPU milliseconds per request (summed over its processes), the client's own CPU p
 (what the load generator took from the same cores), the load average when the row was done,
 and how the server's CPU split between its worker processes (the kernel spreads connections,
 not requests, between them). ``-c`` may be repeated: ``-c 5 -c 10 -c 20`` runs every scenario
-at each concurrency against one server.
+at each concurrency against one server; the run ends with a Markdown table of p99 and server
+CPU per request, a row per concurrency and a column per scenario.
 
 Scenarios
 ---------
@@ -328,6 +329,22 @@ async def run_scenario(
     }
 
 
+def summary_table(cells: dict[tuple[str, int], str], scenarios: list[str], concurrencies: list[int], load: float) -> str:
+    """The run as a Markdown table: a row per concurrency, a column per scenario, each cell
+    ``p99 ms · server CPU ms a request`` (``nan`` CPU when the server's process is unknown).
+
+    >>> print(summary_table({("terms", 5): "2.6 · 0.31"}, ["terms", "series"], [5], 1.25))
+    p99 ms · server CPU ms/req (load average 1.2 at the end)
+    | connections | terms | series |
+    | --- | --- | --- |
+    | 5 | 2.6 · 0.31 | - |
+    """
+    lines = [f"p99 ms · server CPU ms/req (load average {load:.1f} at the end)",
+             "| connections | " + " | ".join(scenarios) + " |", "| --- |" + " --- |" * len(scenarios)]
+    lines += [f"| {c} | " + " | ".join(cells.get((name, c), "-") for name in scenarios) + " |" for c in concurrencies]
+    return "\n".join(lines)
+
+
 def event_loop_runner() -> asyncio.Runner:
     """An asyncio runner on uvloop when it is installed (a cheaper client), else the standard loop."""
     try:
@@ -398,6 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         print(f"{'scenario':<12}{'conns':>6}{'requests':>9}{'errors':>7}{'req/s':>8}{'p50 ms':>8}{'p90 ms':>8}"
               f"{'p99 ms':>8}{'max ms':>8}{'server CPU ms/req':>18}{'client CPU ms/req':>18}{'load':>6}  worker CPU %")  # fmt: skip
+        table: dict[tuple[str, int], str] = {}
         with event_loop_runner() as runner:
             for concurrency in concurrencies:
                 for name, paths in urls.items():
@@ -415,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
                           f"{os.getloadavg()[0]:>6.1f}  {worker_shares(cpu0, cpu1)}", flush=True)  # fmt: skip
                     if r["errors"]:
                         print(f"  statuses: {r['statuses']}")
+                    table[name, concurrency] = f"{r['p99']:.1f} · {per:.2f}"
+        print(summary_table(table, list(urls), concurrencies, os.getloadavg()[0]))
         print(f"server memory after the scenarios: {memory_mb(pid)}")
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other processes share them)")
     finally:

@@ -116,16 +116,16 @@ def load_annotations(repo: Path | None = None, shared: Path | None = None) -> li
         g = json.loads(path.read_text(encoding="utf-8"))
         docs.append(_doc(name, read_path(src).text, g))
     # fresh annotations of archive documents (formulations inside a window): the gold names its file
-    for folder in ("fresh", "fresh_slogans", "fresh_slogans2"):
+    for folder in ("fresh", "fresh_slogans", "fresh_slogans2", "fresh_slogans3", "final_check_b"):
         for path in sorted((repo / "tests" / "gold" / folder).glob("*.gold.json")):
             g = json.loads(path.read_text(encoding="utf-8"))
             src = shared.parent / g["document"]["path"]
             name = path.name[: -len(".gold.json")]
-            if name in seen or not src.exists() or not g.get("slogans"):
+            if name in seen or ".s2hk" in name or not src.exists() or not g.get("slogans"):  # a script copy of another window
                 continue
             seen.add(name)
             doc = _doc(name, read_path(src).text, g)
-            doc.secondary_positive = folder not in ("fresh_slogans", "fresh_slogans2")
+            doc.secondary_positive = folder not in ("fresh_slogans", "fresh_slogans2", "fresh_slogans3", "final_check_b")
             doc.in_archive = "/archive/" in g["document"]["path"]
             docs.append(doc)
     return docs
@@ -207,7 +207,7 @@ def _make_pipeline(seed: int):
 
 
 def train(repo: str | Path | None = None, shared: str | Path | None = None, *,
-          secondary_weight: float = 0.3, threshold: float | None = None) -> dict[str, Any]:
+          secondary_weight: float = 0.3, threshold: float | None = None, folds: int = 0) -> dict[str, Any]:
     """Train on all annotations, cross-validate by document, write the artifact and the model card.
 
     ``threshold`` fixes the keep threshold; by default it is the lowest threshold whose
@@ -217,7 +217,7 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None, *,
     if len(docs) < 2:
         raise SystemExit("need at least two annotated documents (is ../shared present?)")
     table = _candidate_table(docs, secondary_weight)
-    fold_probs = _held_out_probabilities(table)
+    fold_probs = _held_out_probabilities(table, folds)
     by_threshold = {t: _threshold_scores(docs, table, fold_probs, t) for t in _THRESHOLDS}
     # the lowest threshold within 0.005 of the best F1: on a tie, prefer recall
     top = max(by_threshold[t]["f1"] or 0.0 for t in _THRESHOLDS)
@@ -227,14 +227,14 @@ def train(repo: str | Path | None = None, shared: str | Path | None = None, *,
         by_threshold[best_t] = _threshold_scores(docs, table, fold_probs, best_t)
     final = _fit(table.X, table.y, table.w)
     data_path = _write_artifact(repo, final, best_t)
-    card = _model_card(repo, docs, table, data_path, best_t, by_threshold, fold_probs)
+    card = _model_card(repo, docs, table, data_path, best_t, by_threshold, fold_probs, folds)
     card["secondary_weight"] = secondary_weight
     card["threshold_rule"] = ("fixed by --threshold" if threshold is not None else
                               "lowest threshold within 0.005 of the best cross-validated F1")
     card["threshold_by_cv"] = cv_t
     card["training_command"] = "python models/train_slogans.py" + (
         f" --secondary-weight {secondary_weight}" if secondary_weight != 0.3 else "") + (
-        f" --threshold {threshold}" if threshold is not None else "")
+        f" --threshold {threshold}" if threshold is not None else "") + (f" --folds {folds}" if folds > 1 else "")
     (repo / "models" / "slogans.json").write_text(json.dumps(card, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     from analyser.extract.slogans.model import load_model
 
@@ -310,17 +310,23 @@ def _fit(X: list[dict], y: list[int], w: list[float]):
                                     logisticregression__sample_weight=[w[i] for i in rows])
 
 
-def _held_out_probabilities(table: _CandidateTable) -> list[list[float]]:
-    """Leave one document out: every document's candidates scored by a model that never saw it."""
+def _held_out_probabilities(table: _CandidateTable, folds: int = 0) -> list[list[float]]:
+    """Every document's candidates scored by a model that never saw it: leave one document out,
+    or with ``folds`` > 1 that many groups of whole documents (document i in group i mod folds)."""
     from analyser.extract.slogans.model import lexicon_override
 
-    out = []
-    for di, feats in enumerate(table.features):
-        X = [f for dj, fs in enumerate(table.features) if dj != di for f in fs]
-        y = [v for dj, ls in enumerate(table.labels) if dj != di for v in ls]
-        w = [v for dj, ws in enumerate(table.weights) if dj != di for v in ws]
+    n = len(table.features)
+    groups = [[i] for i in range(n)] if folds < 2 else [list(range(k, n, folds)) for k in range(min(folds, n))]
+    out: list[list[float]] = [[] for _ in range(n)]
+    for held in groups:
+        skip = set(held)
+        X = [f for dj, fs in enumerate(table.features) if dj not in skip for f in fs]
+        y = [v for dj, ls in enumerate(table.labels) if dj not in skip for v in ls]
+        w = [v for dj, ws in enumerate(table.weights) if dj not in skip for v in ws]
         model = _fit(X, y, w)
-        out.append(lexicon_override(feats, [float(p) for p in model.predict_proba(feats)[:, 1]]) if feats else [])
+        for di in held:
+            feats = table.features[di]
+            out[di] = lexicon_override(feats, [float(p) for p in model.predict_proba(feats)[:, 1]]) if feats else []
     return out
 
 
@@ -362,7 +368,7 @@ def export(artifact: dict, repo: Path) -> Path:
     return path
 
 
-def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: float, by_threshold, probs) -> dict:
+def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: float, by_threshold, probs, folds: int = 0) -> dict:
     """The model card: data, versions, threshold and the cross-validated figures."""
     import joblib
     import sklearn
@@ -396,7 +402,7 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
         "training_command": "python models/train_slogans.py",
         "data": {
             "documents": [{"name": d.name, "scope": list(d.scope), "gold": len(d.gold),
-                           "source": next((f"tests/gold/{f}" for f in ("slogans", "fresh", "fresh_slogans", "fresh_slogans2")
+                           "source": next((f"tests/gold/{f}" for f in ("slogans", "fresh", "fresh_slogans", "fresh_slogans2", "fresh_slogans3", "final_check_b")
                                            if (repo / "tests" / "gold" / f / f"{d.name}.gold.json").exists()),
                                           "../shared/gold")} for d in docs],
             "candidates": sum(1 for v in table.w if v > 0), "positives": sum(1 for v, ww in zip(y, table.w) if v and ww > 0),
@@ -404,7 +410,8 @@ def _model_card(repo, docs, table: _CandidateTable, data_path: Path, best_t: flo
         },
         "threshold": best_t,
         "cross_validation": {
-            "scheme": "leave one document out (grouped by document)",
+            "scheme": "leave one document out (grouped by document)" if folds < 2 else
+                      f"{folds} groups of whole documents (document i in group i mod {folds})",
             "scoring": "lenient (IoU >= 0.5) against the gold in each document's scope; optional and "
                        "secondary-tier gold count on neither side, as in the shared scorer",
             "micro": by_threshold[best_t],
@@ -426,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="training weight of candidates matching the secondary (rhetorical) tier (default 0.3)")
     ap.add_argument("--threshold", type=float, default=None,
                     help="fix the keep threshold (default: the lowest within 0.005 of the best cross-validated F1)")
+    ap.add_argument("--folds", type=int, default=0,
+                    help="cross-validate on this many groups of whole documents (default 0: leave one document out)")
     ap.add_argument("--export-only", action="store_true",
                     help="export models/slogans.joblib to analyser/data/slogans_model.json without training")
     args = ap.parse_args(argv)
@@ -436,7 +445,8 @@ def main(argv: list[str] | None = None) -> int:
         path = export(joblib.load(repo / "models" / "slogans.joblib"), repo)
         print(f"wrote {path}")
         return 0
-    card = train(repo=args.repo, shared=args.shared, secondary_weight=args.secondary_weight, threshold=args.threshold)
+    card = train(repo=args.repo, shared=args.shared, secondary_weight=args.secondary_weight, threshold=args.threshold,
+                 folds=args.folds)
     print(json.dumps(card["cross_validation"], ensure_ascii=False, indent=1))
     return 0
 

@@ -36,6 +36,9 @@ import bisect
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields, is_dataclass, replace
+from itertools import compress, islice, repeat
+from operator import add, not_
+from operator import index as operator_index
 from typing import Any, overload
 
 from spacy.tokens import Doc
@@ -43,6 +46,7 @@ from spacy.tokens import Doc
 from analyser.facts import Slogan, Token
 from analyser.text.document import DocumentText
 from analyser.text.normalize import simplified_view
+from analyser.text.segment import Segmentation
 
 from .keys import (
     SOURCE_KEY,
@@ -97,6 +101,22 @@ def line_chunks(text: str, size: int) -> list[tuple[int, int]]:
 _new = tuple.__new__
 
 
+class _WordNumbers(dict):
+    """``(text, norm, tag)`` -> its number in ``words``; a key met the first time is appended to
+    ``words`` and numbered (so a look-up by ``[]`` runs in C for every word met before)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, key: tuple[str, str, str]) -> int:
+        i = self[key] = len(self.words)
+        self.words.append(key)
+        return i
+
+
 class TokenTable(Sequence[Token]):
     """Tokens held as arrays of offsets and word numbers: twelve bytes a token and one entry per
     distinct ``(text, norm, tag)``. Reads back as :class:`~analyser.facts.Token` tuples and
@@ -115,22 +135,36 @@ class TokenTable(Sequence[Token]):
         self._ends = array("i")
         self._ids = array("i")
         self._words: list[tuple[str, str, str]] = []
-        self._index: dict[tuple[str, str, str], int] = {}
+        self._index = _WordNumbers(self._words)
         self.extend(tokens)
 
     def extend(self, tokens: Iterable[Token], offset: int = 0) -> None:
         """Append ``tokens``, their offsets moved by ``offset``."""
-        index, words = self._index, self._words
+        number = self._index.__getitem__
         starts, ends, ids = self._starts, self._ends, self._ids
         for start, end, text, norm, tag in tokens:
-            key = (text, norm, tag)
-            i = index.get(key)
-            if i is None:
-                i = index[key] = len(words)
-                words.append(key)
             starts.append(start + offset)
             ends.append(end + offset)
-            ids.append(i)
+            ids.append(number((text, norm, tag)))
+
+    def add_segmentation(self, seg: Segmentation, offset: int = 0) -> None:
+        """Append the tokens of ``seg`` (its pieces that are not white space, as
+        :meth:`Segmentation.tokens <analyser.text.segment.Segmentation.tokens>` gives them), their
+        offsets moved by ``offset``, without building a token.
+
+        >>> from analyser.text.segment import Segmentation
+        >>> table = TokenTable()
+        >>> table.add_segmentation(Segmentation(["推進", " ", "扶貧"], ["推进", " ", "扶贫"], [0, 2, 3, 5], ["v", "x", "v"]), 10)
+        >>> list(table)  # doctest: +NORMALIZE_WHITESPACE
+        [Token(start=10, end=12, text='推進', norm='推进', tag='v'),
+         Token(start=13, end=15, text='扶貧', norm='扶贫', tag='v')]
+        """
+        offsets = seg.offsets
+        keep = list(map(not_, map(str.isspace, seg.norms)))
+        shift = repeat(offset)
+        self._starts.extend(map(add, compress(offsets, keep), shift))
+        self._ends.extend(map(add, compress(islice(offsets, 1, None), keep), shift))
+        self._ids.extend(map(self._index.__getitem__, compress(zip(seg.surfaces, seg.norms, seg.tags), keep)))
 
     @property
     def words(self) -> int:
@@ -147,21 +181,40 @@ class TokenTable(Sequence[Token]):
     def __getitem__(self, i: slice) -> tuple[Token, ...]: ...
 
     def __getitem__(self, i: int | slice) -> Token | tuple[Token, ...]:
+        if i.__class__ is int:  # the common case first (the quantity extractors index tokens often)
+            return _new(Token, (self._starts[i], self._ends[i]) + self._words[self._ids[i]])
         if isinstance(i, slice):
-            return tuple(self[k] for k in range(*i.indices(len(self))))
-        return _new(Token, (self._starts[i], self._ends[i]) + self._words[self._ids[i]])
+            return tuple(self._tokens(self._starts[i], self._ends[i], self._ids[i]))
+        return self[operator_index(i)]
 
     def __iter__(self) -> Iterator[Token]:
-        words = self._words
-        return (_new(Token, (a, b) + words[w]) for a, b, w in zip(self._starts, self._ends, self._ids))
+        return self._tokens(self._starts, self._ends, self._ids)
+
+    def _tokens(self, starts: Iterable[int], ends: Iterable[int], ids: Iterable[int]) -> Iterator[Token]:
+        # built in C (zip, map, tuple concatenation): no Python frame a token
+        pairs = map(add, zip(starts, ends), map(self._words.__getitem__, ids))
+        return map(_new, repeat(Token), pairs)
+
+    @property
+    def starts(self) -> array:
+        """The tokens' start offsets, in order: a copy of the column (four bytes a token; no token
+        is built to read them)."""
+        return array("i", self._starts)
+
+    @property
+    def ends(self) -> array:
+        """The tokens' end offsets, in order (a copy of the column)."""
+        return array("i", self._ends)
 
     def between(self, a: int, b: int) -> tuple[Token, ...]:
         """The tokens that start inside ``[a, b)``, their offsets counted from ``a``."""
         i, j = bisect.bisect_left(self._starts, a), bisect.bisect_left(self._starts, b)
-        words = self._words
-        return tuple(
-            [_new(Token, (s - a, e - a) + words[w]) for s, e, w in zip(self._starts[i:j], self._ends[i:j], self._ids[i:j])]
-        )
+        starts: Iterable[int] = self._starts[i:j]
+        ends: Iterable[int] = self._ends[i:j]
+        if a:
+            shift = repeat(a)
+            starts, ends = map(int.__sub__, starts, shift), map(int.__sub__, ends, shift)
+        return tuple(self._tokens(starts, ends, self._ids[i:j]))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, TokenTable | tuple | list):
@@ -206,7 +259,7 @@ def make_doc(
     table = TokenTable()
     chunks = line_chunks(text, size)
     for a, b in chunks:
-        table.extend(tokenizer.tokenize(text[a:b], view[a:b]), offset=a)
+        table.add_segmentation(tokenizer.segment(text[a:b], view[a:b]), offset=a)
     doc = Doc(nlp.vocab, words=[])
     doc.user_data[TEXT_KEY] = text
     doc.user_data[VIEW_KEY] = view

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
@@ -27,12 +27,34 @@ from analyser.facts import Span, Token
 
 from .normalize import simplified_view
 
-__all__ = ["DocumentText", "split_sentences", "split_paragraphs"]
+__all__ = ["DocumentText", "split_sentences", "split_paragraphs", "token_ends", "token_starts"]
 
 T = TypeVar("T")
 
 _SENTENCE_END = re.compile(r"[。！？；]+[”’」』）)]*|\n+")
 _PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def token_starts(tokens: Sequence[Token]) -> Sequence[int]:
+    """The start offsets of ``tokens``, in order: the column of a compact token table (such as
+    :class:`analyser.nlp.chunks.TokenTable`, which has ``starts``) read without building a token,
+    else a list.
+
+    >>> token_starts((Token(0, 2, "国务", "国务", "n"), Token(2, 3, "院", "院", "n")))
+    [0, 2]
+    """
+    column = getattr(tokens, "starts", None)
+    return column if column is not None else [t.start for t in tokens]
+
+
+def token_ends(tokens: Sequence[Token]) -> Sequence[int]:
+    """The end offsets of ``tokens``, in order (a compact table's ``ends`` column, else a list).
+
+    >>> token_ends((Token(0, 2, "国务", "国务", "n"), Token(2, 3, "院", "院", "n")))
+    [2, 3]
+    """
+    column = getattr(tokens, "ends", None)
+    return column if column is not None else [t.end for t in tokens]
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

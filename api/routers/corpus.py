@@ -4,18 +4,19 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
 
 from ..deps import StoreDep
 from ..offload import run_read
+from ..quickroute import ReadRoute
+from ..responses import RowsResponse
 from ..schemas import IssuerCount, Page, QuantityRow, SearchHit, SloganGroup, TimelineEntry
 from ..unitfilter import base_unit
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
-router = APIRouter(tags=["corpus"])
+router = APIRouter(tags=["corpus"], route_class=ReadRoute)
 
 
-@router.get("/quantities", response_model=Page[QuantityRow])
+@router.get("/quantities", response_model=Page[QuantityRow], response_class=RowsResponse)
 async def list_quantities(
     store: StoreDep,
     indicator: Annotated[str | None, Query(max_length=200, description="part of the indicator (either script)")] = None,
@@ -50,7 +51,7 @@ async def list_quantities(
         store.list_quantities, indicator=indicator or None, unit=unit or None, place=place or None, year=year,
         min=min, max=max, cursor=cursor, limit=limit, inline=bounded,
     )  # fmt: skip
-    return JSONResponse(page)  # rows straight from the store: skip re-validating them
+    return RowsResponse(page)  # rows straight from the store: skip re-validating them
 
 
 @router.get("/slogans", response_model=Page[SloganGroup])

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from typing import IO, Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import StreamingResponse
 from pydantic import StringConstraints
 
 from analyser.corpus.store.cursor import encode_cursor, offset_of
@@ -14,10 +14,12 @@ from ..deps import GraphCacheDep, GraphDep, SettingsDep, TokenDep
 from ..errors import APIError
 from ..graphcache import EXPORT_FORMATS, ExportBusy
 from ..offload import run_read
+from ..quickroute import ReadRoute
+from ..responses import RowsResponse
 from ..schemas import ErrorOut, GraphNode, GraphStats, Neighbourhood, Page
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
-router = APIRouter(prefix="/graph", tags=["graph"])
+router = APIRouter(prefix="/graph", tags=["graph"], route_class=ReadRoute)
 
 NodeId = Annotated[
     str, Path(min_length=1, max_length=1000, description="a node id such as doc:<id>, slogan:<normalized>")
@@ -99,7 +101,9 @@ def _chunks(fh: IO[bytes], size: int = 1 << 16) -> Iterator[bytes]:
             yield chunk
 
 
-@router.get("/nodes/{node_id:path}/neighbors", response_model=Neighbourhood, responses=_NOT_FOUND)
+@router.get(
+    "/nodes/{node_id:path}/neighbors", response_model=Neighbourhood, responses=_NOT_FOUND, response_class=RowsResponse
+)
 async def neighbors(
     node_id: NodeId,
     graph: GraphDep,
@@ -110,7 +114,7 @@ async def neighbors(
     """The node's neighbourhood (either edge direction): nodes with their ``depth``, and the edges between them."""
     # one step reads at most `limit` rows of each neighbour type by index; two or three steps, one such read per node
     view = await run_read(graph.neighbourhood, node_id, depth=depth, types=_types(types), limit=limit, inline=depth == 1)
-    return JSONResponse(view)  # plain values from the graph: skip re-validating them
+    return RowsResponse(view)  # plain values from the graph: skip re-validating them
 
 
 @router.get("/nodes/{node_id:path}", response_model=GraphNode, responses=_NOT_FOUND)

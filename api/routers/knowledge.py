@@ -9,14 +9,15 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse
 
 from ..deps import StoreDep
 from ..offload import run_read
+from ..quickroute import ReadRoute
+from ..responses import RowsResponse
 from ..schemas import ErrorOut
 from ._params import DEFAULT_LIMIT, Contains, Cursor, Limit
 
-router = APIRouter(tags=["knowledge"])
+router = APIRouter(tags=["knowledge"], route_class=ReadRoute)
 
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "no such indicator concept"}}
 
@@ -25,17 +26,17 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "descrip
 INLINE_CITATION_ROWS = 5000
 
 
-@router.get("/indicators")
+@router.get("/indicators", response_class=RowsResponse)
 async def indicators(store: StoreDep, q: Contains = None, cursor: Cursor = None, limit: Limit = DEFAULT_LIMIT) -> Any:
     """Indicator concepts across the corpus: ``{id, label, aliases, quantities, documents}``, most used first.
 
     ``q`` matches the id, label or an alias (either script).
     """
     # one row per concept used: a few hundred at most, whatever the corpus
-    return JSONResponse(await run_read(store.indicators, q=q or None, cursor=cursor, limit=limit, inline=True))
+    return RowsResponse(await run_read(store.indicators, q=q or None, cursor=cursor, limit=limit, inline=True))
 
 
-@router.get("/indicators/{concept}/series", responses=_NOT_FOUND)
+@router.get("/indicators/{concept}/series", responses=_NOT_FOUND, response_class=RowsResponse)
 async def indicator_series(
     store: StoreDep,
     concept: Annotated[str, Path(max_length=100, description="the concept id (gdp_growth, urban_new_jobs, ...)")],
@@ -57,10 +58,10 @@ async def indicator_series(
         store.indicator_series, concept, modality=modality, place=place or None, year_from=year_from,
         year_to=year_to, issuer=issuer or None, cursor=cursor, limit=limit, inline=not (place or issuer),
     )  # fmt: skip
-    return JSONResponse(page)
+    return RowsResponse(page)
 
 
-@router.get("/terms/timeline")
+@router.get("/terms/timeline", response_class=RowsResponse)
 async def term_timeline(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="any term (either script)")],
@@ -72,10 +73,10 @@ async def term_timeline(
     first_start}], next}``."""
     # a term of the term index (or counted before) is a range of an index; another is counted over the texts
     inline = store.term_is_counted(q)
-    return JSONResponse(await run_read(store.term_timeline, q, cursor=cursor, limit=limit, inline=inline))
+    return RowsResponse(await run_read(store.term_timeline, q, cursor=cursor, limit=limit, inline=inline))
 
 
-@router.get("/citations")
+@router.get("/citations", response_class=RowsResponse)
 async def citations(
     store: StoreDep,
     q: Contains = None,
@@ -90,4 +91,4 @@ async def citations(
         store.cited_documents, q=q or None, cursor=cursor, limit=limit, per_citation=documents,
         inline=limit * documents <= INLINE_CITATION_ROWS,  # a range of the ranking, one of each title's documents
     )  # fmt: skip
-    return JSONResponse(page)
+    return RowsResponse(page)

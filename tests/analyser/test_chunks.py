@@ -12,6 +12,7 @@ from analyser.nlp.chunks import CHUNKS_KEY, TokenTable, line_chunks, make_doc
 from analyser.nlp.keys import doc_tokens
 from analyser.nlp.pipeline import get_nlp
 from analyser.reading import read_path
+from analyser.text.document import token_ends, token_starts
 from tests.conftest import ROOT, dev_files
 
 SAMPLES = sorted((ROOT / "corpus" / "samples").iterdir())
@@ -65,6 +66,22 @@ def test_token_table_reads_back_as_the_tuple_it_holds():
     assert pickle.loads(pickle.dumps(table)) == tokens
     with pytest.raises(IndexError):
         table[3]
+
+
+def test_a_segmentation_added_to_a_table_gives_its_tokens_and_offset_columns():
+    tokenizer = get_nlp().tokenizer.tokenizer
+    text = "國務院印發《通知》。\n\n  推進 易地扶貧搬迁 2024年\n"
+    seg = tokenizer.segment(text)
+    table, expected = TokenTable(), TokenTable()
+    table.add_segmentation(seg, offset=7)
+    table.add_segmentation(seg, offset=7 + len(text))
+    expected.extend(seg.tokens(), offset=7)
+    expected.extend(seg.tokens(), offset=7 + len(text))
+    assert table == expected and table.words == expected.words
+    assert list(token_starts(table)) == [t.start for t in expected] == token_starts(tuple(expected))
+    assert list(token_ends(table)) == [t.end for t in expected] == token_ends(tuple(expected))
+    table.starts[0] = 1  # a copy: the table keeps its offsets
+    assert table[0].start == 7
 
 
 def test_a_long_text_gets_a_doc_without_spacy_tokens():

@@ -11,7 +11,7 @@ import re
 import pytest
 from corpus_fakes import fake_analysis
 
-from analyser.corpus.store import Store
+from analyser.corpus.store import Store, queries
 
 TEXTS = [
     f"关于第{i}项工作的通知\n来源：国务院 日期：20{10 + i % 10}-03-0{1 + i % 9}\n"
@@ -46,8 +46,10 @@ def store():
     return s
 
 
+@pytest.mark.parametrize("spread", [queries.WINDOW_SPREAD, 0])
 @pytest.mark.parametrize("name", list(CALLS))
-def test_list_queries_read_fact_tables_by_index(store, name):
+def test_list_queries_read_fact_tables_by_index(store, name, spread, monkeypatch):
+    monkeypatch.setattr(queries, "WINDOW_SPREAD", spread)  # 0: index-driven pages walk a window first
     statements: list[str] = []
     store.conn.set_trace_callback(statements.append)
     try:
@@ -62,12 +64,18 @@ def test_list_queries_read_fact_tables_by_index(store, name):
         assert not [p for p in plan if FACT_TABLE_SCAN.match(p)], (sql, plan)
 
 
+@pytest.mark.parametrize("spread", [queries.WINDOW_SPREAD, 0, 1])
 @pytest.mark.parametrize("params", [
     {"indicator": "住房面积"}, {"place": "贵州"}, {"year": 2013}, {"min": 21, "max": 23}, {"unit": "人"},
     {"indicator": "住房", "year": 2014}, {"indicator": "不存在"},
 ])  # fmt: skip
-def test_index_driven_pages_equal_a_full_walk(store, params):
-    """The same quantities, in the same order, as a filter over every row."""
+def test_index_driven_pages_equal_a_full_walk(store, params, spread, monkeypatch):
+    """The same quantities, in the same order, as a filter over every row.
+
+    A ``spread`` of 0 or 1 makes the page start with a walk of a window of one or a few
+    documents, short of a page, which the index then completes.
+    """
+    monkeypatch.setattr(queries, "WINDOW_SPREAD", spread)
     rows = store._rows("SELECT q.*, d.seq FROM quantities q JOIN documents d ON d.id = q.doc_id ORDER BY d.seq, q.n")
 
     def keep(r) -> bool:

@@ -55,6 +55,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("bmrange", rf"(?<![年\d{_CD}个])(?P<bq1>{_SMALL})月?{_TO}(?P<bq2>{_SMALL})月(?!\d|[{_CD}十]|[日号])"),
     # a month of the current year as a deadline: 六月前, 9月底
     ("bmonth", rf"(?<![年\d{_CD}个])(?P<bm>{_SMALL})月(?P<bmp>底|末|前)"),
+    # a month alone opening a clause: 一月，陈独秀同志来到广州
+    ("cmonth", r"(?<![^，。；：\n])(?P<cm>十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月(?=[，、])"),
     # plan periods
     ("plan_q", rf"(?P<pq>[“「‘\"](?P<pqn>{_FIVE}|{_OLD_FIVE})[”」’\"])(?P<pqs>以来|时期|期间|末|初|期末|前期|中期)?"),
     ("plan", rf"(?<![十百千\d])(?P<pn>{_FIVE})(?P<ps>以来|时期|期间|末期?|初期?|规划|计划)?(?![{CN_NONZERO}十])"),

@@ -80,6 +80,17 @@ def focus_month(m, scan):
     return a, b, ymd(y, mo), "month"
 
 
+def clause_month(m, scan):
+    """一月，…: a month alone opening a clause, of the year in focus (the document's year without
+    one); a text that names no year gives the month without a value."""
+    a, b = m.span()
+    mo = small(m["cm"])
+    y = scan.frame.focus(a)
+    if y is None:
+        y = scan.frame.last_year or scan.frame.year
+    return a, b, ymd(y, mo) if y is not None else None, "month"
+
+
 def past_years(m, scan):
     """过去一年 / 过去的一年 -> the year before the document's; 过去五年 / 这五年 -> the five years before it."""
     a, b = m.span()

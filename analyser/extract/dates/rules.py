@@ -49,6 +49,7 @@ RESOLVERS: dict[str, Resolver] = {
     "mday": rel.month_day,
     "bmrange": rel.months_in_focus,
     "bmonth": rel.focus_month,
+    "cmonth": rel.clause_month,
     "plan_q": cal.plan,
     "plan": cal.plan,
     "plan_old": cal.plan,

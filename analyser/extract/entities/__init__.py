@@ -31,8 +31,8 @@ from .coordination import coordinated_orgs, coordinated_places
 from .landforms import landform_places
 from .companies import find_award_companies, find_listed_companies
 from .orgs import find_orgs, org_words, regional_centre
-from .persons import find_persons, is_leader, more_mentions
-from .places import PlaceMention, crosses, find_places, home_divisions
+from .persons import find_persons, foreign_like, is_leader, more_mentions, titled
+from .places import PlaceMention, find_places, home_divisions
 from .rosters import roster_units
 from .zones import with_context
 
@@ -86,8 +86,10 @@ def extract_entities(src: DocumentText) -> list[Entity]:
     orgs = regional_centre(view, with_aliases(view, lo, hi, orgs, placed))
     orgs = sorted(orgs + coordinated_orgs(view, orgs, lo, hi, placed))
     # a leader's full name stays even inside one long word (习近平新时代中国特色社会主义思想)
-    persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi, src.tokens) if b - a >= 3 and is_leader(n) or not crosses(bounds, a, b)]
-    persons += [(a, b, n) for a, b, n in more_mentions(view, lo, hi, persons) if not crosses(bounds, a, b)]
+    # (a transliterated name is no word of the dictionary: only the dictionary's own words split it)
+    persons = [(a, b, n) for a, b, n in find_persons(view, lo, hi, src.tokens)
+               if b - a >= 3 and is_leader(n) or not _split(bounds, a, b, n, titled(view, a))]
+    persons += [(a, b, n) for a, b, n in more_mentions(view, lo, hi, persons) if not _split(bounds, a, b, n)]
     in_org = {p for a, b, _ in orgs for p in range(a, b)}
     out: list[Entity] = []
     for a, b, norm in orgs:
@@ -102,3 +104,10 @@ def extract_entities(src: DocumentText) -> list[Entity]:
             out.append(Entity(a, b, src.text[a:b], "PERSON", norm))
     out.sort(key=lambda e: (e.start, e.end, e.label))
     return out
+
+
+def _split(bounds: WordBounds, a: int, b: int, name: str, titled: bool = False) -> bool:
+    """True when a word of the segmentation cuts across the name ``[a, b)``; for a transliterated
+    name (佩斯林) or a name right after a title (行政长官李家超在, segmented 李家|超在), only a word
+    the dictionary knows well (和佩斯 is a stray entry, 超在 a guess)."""
+    return bounds.straddles_word(a, b) if titled or foreign_like(name) else bounds.straddles(a, b)

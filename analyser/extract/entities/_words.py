@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from operator import itemgetter
-
+from analyser.text.document import token_ends, token_starts
 from analyser.text.segment import get_tokenizer
 
 __all__ = ["WordBounds", "word_freq"]
+
+#: a word of the dictionary counted fewer times than this is a stray entry (和佩斯), no evidence
+#: that a name is cut
+_RARE_WORD = 10
 
 
 class WordBounds:
@@ -37,6 +40,19 @@ class WordBounds:
         the span (淮河流域, 美国政府) does not count."""
         inner = self.inner if self.inner is not None else self._line_words(a)
         return a in inner or inner.get(b, a) > a
+
+    def straddles_word(self, a: int, b: int) -> bool:
+        """``straddles``, counting only words the dictionary knows: a run the segmentation guessed
+        (所中) or a rare entry of the dictionary (和佩斯|林) does not split a name.
+
+        >>> WordBounds("B和佩斯林来到").straddles_word(2, 5), WordBounds("保持在合理均衡水平上").straddles_word(6, 8)
+        (False, True)
+        """
+        if not self.straddles(a, b):
+            return False
+        inner = self.inner if self.inner is not None else self._line_words(a)
+        held = [p for p in (a, b) if p in inner and (p == a or inner.get(p, a) > a)]
+        return any(word_freq(self.view[self.word_start(p):self.word_end(p)]) >= _RARE_WORD for p in held)
 
     def word_end(self, p: int) -> int:
         """The end of the word holding the character at ``p``.
@@ -84,8 +100,8 @@ class _WordStarts:
     def __init__(self, tokens: Sequence, n: int) -> None:
         import numpy
 
-        first = numpy.fromiter(map(itemgetter(0), tokens), dtype=numpy.int64, count=len(tokens))
-        inner = numpy.fromiter(map(itemgetter(1), tokens), dtype=numpy.int64, count=len(tokens)) - first - 1
+        first = numpy.asarray(token_starts(tokens), dtype=numpy.int64)
+        inner = numpy.asarray(token_ends(tokens), dtype=numpy.int64) - first - 1
         first, inner = first[inner > 0], inner[inner > 0]  # words of two characters or more
         at = numpy.arange(n, dtype=numpy.int32)  # each offset its own start, but inside a word
         offsets = numpy.repeat(first + 1 - (numpy.cumsum(inner) - inner), inner) + numpy.arange(inner.sum())

@@ -5,7 +5,8 @@
   国务院扶贫开发领导小组 is not listed on its own, while 国务院副总理 yields 国务院.
 * bare 中央 only when a verb follows (中央明确, 中央召开): 中央预算内投资 is not an organisation.
 * a division followed by a body (贵州省人民政府, 河南省发展改革委, 中共贵州省委) is one local
-  organisation; a bare 省委 / 省政府 / 自治区党委 is the body of the division the document is about,
+  organisation, with the divisions named before it (广东省深圳市人民政府); a bare 省委 / 省政府 /
+  自治区党委 is the body of the division the document is about,
   and is skipped when the document is about none (县委书记要… in a national text is generic).
 * named teams, institutions and enterprises by suffix (…国家验收组, …领导小组, …交流合作中心,
   鞍山钢铁公司, 海州露天煤矿, 重工业部), their left edge found by walking back over the name to a
@@ -185,6 +186,16 @@ def _glued(view: str, a: int, lo: int, places: list[tuple[int, int]]) -> bool:
     return not any(b == a for _, b in places)
 
 
+def _opening_place(view: str, a: int, lo: int, place_ends: dict[int, int]) -> int | None:
+    """The start of a place (``place_ends``: end -> start) that opens the name glued before ``a``
+    (香港|贸易|发展局): at most six Han characters and no function word between; ``None`` without one."""
+    for e in range(a - 1, max(lo, a - 7), -1):
+        if e in place_ends:
+            ok = place_ends[e] >= lo and all(is_han(c) and c not in _FREE_BEFORE for c in view[e:a])
+            return place_ends[e] if ok else None
+    return None
+
+
 class _Spans:
     """Non-overlapping spans with an owner per offset, so overlap tests cost the span's length."""
 
@@ -246,15 +257,27 @@ def find_orgs(
     spans = _Spans()
     lex = _lexicon()
     central: list[tuple[int, int]] = []
+    party_ends: dict[int, tuple[int, str]] = {}
+    place_ends = {b: a for a, b in places}
     for a, b, key, (canon, _typ) in lex.finditer(view, lo, hi):
-        if canon == "-" or view[b:b + 1] in _NOT_AFTER.get(key[-1], ""):
+        if canon == "-" or (view[b:b + 1] in _NOT_AFTER.get(key[-1], "") and not _word_of_its_own(bounds, b)):
             continue  # 教育部门, 建设部署, 能源局面: a sector or another word, not the body
         if _typ.startswith("region_"):
             if _glued(view, a, lo, places):
+                p = _opening_place(view, a, lo, place_ends)
+                if p is not None and spans.free(p, b):  # 香港贸易|发展局: a body named after its place
+                    spans.add(p, b, view[p:b])
                 continue  # 经济发展局: the end of a longer (mainland) name, not Hong Kong's 发展局
         elif len(key) <= 3 and bounds is not None and bounds.straddles(a, b):
             continue  # a short form straddling a word boundary
+        rest = canon[len(key):] if canon.startswith(key) else ""
+        if rest and view.startswith(rest, b) and b + len(rest) <= hi:
+            b = b + len(rest)  # 中国国家铁路集团|有限公司: the text spells the full name on
+        if _typ == "party_central" and key.startswith("中央") and a in party_ends:
+            a, canon = party_ends[a][0], party_ends[a][1] + key  # 国民党中央委员会: that party's organ
         spans.add(a, b, canon)
+        if _typ == "party":
+            party_ends[b] = (a, canon)
         if _typ in _LOCAL_COUNTERPART:
             central.append((a, b))
     # a central body's local counterpart named after the document's own level (自治区国资委)
@@ -264,6 +287,8 @@ def find_orgs(
     for a0, b0 in sorted(places):
         m = _LOCAL_BODY.match(view, b0, hi)
         if m:
+            while a0 in place_ends and a0 - place_ends[a0] >= 2:  # 广东省深圳市人民政府: the province named first
+                a0 = place_ends[a0]
             a0 = a0 - 2 if view[a0 - 2:a0] == "中共" else a0
             spans.replace_inner(a0, m.end(), view[a0:m.end()])
     # a body of the document's own division (省委, 省政府, 自治区党委): 各省政府 and 省级 are generic
@@ -287,12 +312,12 @@ def find_orgs(
     # named teams and enterprises by suffix
     place_starts = {a: b for a, b in places}
     by_suffix: set[int] = set()
-    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_ENTERPRISE_SUFFIX, 4), (_SUFFIXES["ministry"], 1),
-                              (_PLACE_NAMED_SUFFIX, 99)):
+    for suffixes, min_stem in ((_TEAM_SUFFIX, 2), (_INSTITUTION_SUFFIX, 4), (_SUFFIXES["training"], 3), (_ENTERPRISE_SUFFIX, 4),
+                              (_SUFFIXES["ministry"], 1), (_PLACE_NAMED_SUFFIX, 99)):
         pattern = re.compile("|".join(sorted(map(re.escape, suffixes), key=len, reverse=True)))
         for m in pattern.finditer(view, lo, hi):
             s, b = m.start(), m.end()
-            if not spans.free(s, s + 1) or bounds is not None and bounds.word_end(b - 1) > b:
+            if not spans.free(s, s + 1) or bounds is not None and bounds.word_end(b - 1) > b and not _then_postposition(view, bounds, b):
                 continue  # 厂|址: the suffix begins a longer word
             edge = _left_edge(view, s, lo, bounds=bounds)
             # a name found by suffix before this one ends the walk (庄河电厂属|港口电厂)
@@ -323,6 +348,32 @@ def find_orgs(
 #: types of central bodies that have a counterpart at each level (省国资委, 自治区发展改革委)
 _LOCAL_COUNTERPART = frozenset({"ministry", "government"})
 _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
+
+
+#: words of place after a noun (养成所中: in the school)
+_POSTPOSITIONS = frozenset("中内里上外")
+
+
+def _then_postposition(view: str, bounds: WordBounds, b: int) -> bool:
+    """True when the word the segmentation runs past a suffix is a guess of it and a postposition
+    (宣传员养成|所中): the suffix still ends the name there (厂址, a word of the dictionary, does not).
+    """
+    e = bounds.word_end(b - 1)
+    return e == b + 1 and view[b] in _POSTPOSITIONS and word_freq(view[bounds.word_start(b - 1):e]) == 0
+
+
+def _word_of_its_own(bounds: WordBounds | None, b: int) -> bool:
+    """True when the segmentation starts a word at ``b`` that the dictionary counts more often than
+    the name's last character with the next (财政部|落实, not 部落; 自然资源部|门要 stays 部门).
+
+    >>> v = "请财政部落实文件"
+    >>> _word_of_its_own(WordBounds(v), 4), _word_of_its_own(WordBounds("教育部门"), 3)
+    (True, False)
+    """
+    if bounds is None or bounds.word_start(b) != b:
+        return False
+    e = bounds.word_end(b)
+    return e > b + 1 and word_freq(bounds.view[b:e]) > word_freq(bounds.view[b - 1:b + 1])
 
 
 def _own_counterpart(view: str, lo: int, a: int, b: int, spans: _Spans, home: dict) -> None:
@@ -411,6 +462,10 @@ def _named_bodies(
         if bounds is not None and bounds.straddles(a, b):
             continue  # a word runs across the name's edge (银行|业): not this body's name
         head_end = place_starts.get(a) or (spans.spans[a][0] if a in spans.spans else None)
+        if head_end is not None:  # 立法会议员关注|香港金融管理局: a verb before a later place ends the walk there
+            k = next((k for k in range(s - 1, head_end, -1) if k in place_starts and _has_verb(view[head_end:k])), None)
+            if k is not None:
+                a, head_end = k, place_starts[k]
         opens = head_end is not None and head_end <= s and not _function_word_in(view, head_end, s, bounds)
         if quoted or opens:
             y = _EDITION.search(view, max(lo, a - 8), a)
@@ -436,6 +491,15 @@ def _generic_in(view: str, a: int, s: int, bounds: WordBounds | None, *, named: 
 
 #: conjunctions and particles that end a name wherever they stand (全国人民代表大会及其常务委员会)
 _NEVER_IN_NAME = frozenset("的和与及或并")
+
+
+def _has_verb(text: str) -> bool:
+    """True when the segmentation reads a verb in ``text`` (议员|关注).
+
+    >>> _has_verb("议员关注"), _has_verb("")
+    (True, False)
+    """
+    return any(t.tag.startswith("v") for t in get_tokenizer().tokenize(text)) if text else False
 
 
 def _function_word_in(view: str, a: int, b: int, bounds: WordBounds | None) -> bool:

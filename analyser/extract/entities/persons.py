@@ -25,18 +25,18 @@ from ._words import word_freq
 from .addressees import find_addressees
 from .rosters import roster_persons
 
-__all__ = ["find_persons", "is_leader", "more_mentions"]
+__all__ = ["find_persons", "foreign_like", "is_leader", "more_mentions", "titled"]
 
 #: Words after a name that confirm it (verbs of speech and action in reports, 同志).
 _AFTER = (
     "同志", "说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持", "调研", "考察", "参加",
-    "讲话", "会见", "作出", "批示", "视察", "看望", "提出", "在", "等", "担任", "兼任",
+    "讲话", "会见", "作出", "批示", "视察", "看望", "提出", "在", "等", "担任", "兼任", "亦",
 )
 _SPEECH = ("说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持")
 #: Role nouns before a name (搬迁群众王永庆说).
 _ROLES = (
     "群众", "村民", "居民", "农民", "贫困户", "脱贫户", "党员", "干部", "工人", "职工", "老人", "负责人",
-    "记者", "代表", "户主", "村支书", "支书", "第一书记", "大学生", "之一",
+    "记者", "代表", "户主", "村支书", "支书", "第一书记", "大学生", "之一", "组员",
 )
 _BOUNDARY_BEFORE = set("，。；：！？、“”（）\n 　由和与及同向对是请在据当被让给跟")
 
@@ -82,6 +82,15 @@ def _title_at(view: str, i: int) -> str | None:
 
 def _title_before(view: str, a: int) -> str | None:
     return _titles().ends_at(view, a)
+
+
+def titled(view: str, a: int) -> bool:
+    """True when a title ends right before ``a`` (行政长官|李家超).
+
+    >>> titled("行政长官李家超在", 4), titled("宗教局局长", 0)
+    (True, False)
+    """
+    return _title_before(view, a) is not None
 
 
 def _surname_len(view: str, a: int) -> int:
@@ -136,13 +145,19 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
                 continue
             if name[:2] in _stopnames() or name in _stopnames() or _function_head(name):
                 continue
+            if length == n_sur + 1 and word_freq(name) and not _name_like(name):
+                continue  # 议员|关注: a word of the dictionary, not a given name
             after_title = _title_at(view, b)
             speech = any(view.startswith(w, b) for w in _SPEECH)
-            if (before_title and (after_title or _confirmed_after(view, b) or _end(view, b))) or \
-               (before_role and speech) or (boundary and after_title and after_title not in ("代表", "委员")):
+            if (before_title and (after_title or _confirmed_after(view, b) or _end(view, b) or view[b:b + 1] in _JOINS and _name_like(name))) or \
+               (before_role and (speech or after_title == "同志")) or \
+               (boundary and after_title and after_title not in ("代表", "委员")):
                 out.append((i, b, name))
                 taken.update(range(i, b))
                 break
+    for a, b in _foreign_before_title(view, lo, hi, taken):  # 米诺尔和佩斯林同志
+        out.append((a, b, view[a:b]))
+        taken.update(range(a, b))
     named = [t for t in tokens if t.tag == "nr" and lo <= t.start < t.end <= hi and 2 <= t.end - t.start <= 4]
     recurring = _recurring(view, named)
     for t in named:
@@ -173,8 +188,12 @@ def more_mentions(view: str, lo: int, hi: int, found: list[tuple[int, int, str]]
     """
     taken = {p for a, b, _ in found for p in range(a, b)}
     listed = _coordinated(view, lo, hi, found, taken)
-    again = _named_again(view, lo, hi, [(a, b, n) for a, b, n in found if is_leader(n) or _name_like(n)] + listed, taken)
-    return sorted(listed + again)
+    listed += _with_pronoun(view, lo, hi, taken)
+    again = _named_again(view, lo, hi, [(a, b, n) for a, b, n in found if is_leader(n) or _name_like(n) or foreign_like(n)]
+                         + listed, taken)
+    # the other mentions found may stand beside a name of their own (陈独秀，米诺尔和佩斯林在内)
+    more = _coordinated(view, lo, hi, again, taken)
+    return sorted(listed + again + more + _named_again(view, lo, hi, more, taken))
 
 
 #: surnames that are also function words (和, 向, 于 …): followed by a frequent word they are the
@@ -263,6 +282,18 @@ def _coordinated(view: str, lo: int, hi: int, found: list, taken: set[int]) -> l
                 out.append((k + 1, item, view[k + 1:item]))
                 taken.update(range(k + 1, item))
             k = item
+        if view[k:k + 1] in _JOINS:  # 陈独秀和米诺尔: one name after a conjunction
+            item = _item_at(view, k + 1, hi, taken) or _foreign_item_at(view, k + 1, hi, taken)
+            if item is not None and k + 1 not in ends:
+                out.append((k + 1, item, view[k + 1:item]))
+                taken.update(range(k + 1, item))
+        if a - 1 > lo and view[a - 1] in _JOINS:  # ，米诺尔和佩斯林: one name before it, after a clause boundary
+            start = next((a - 1 - n for n in (4, 3, 2) if a - 1 - n >= lo and view[a - 2 - n] in _CLAUSE_BOUNDARY
+                          and (_name_like(view[a - 1 - n:a - 1]) or foreign_like(view[a - 1 - n:a - 1]))
+                          and not any(p in taken for p in range(a - 1 - n, a - 1))), None)
+            if start is not None:
+                out.append((start, a - 1, view[start:a - 1]))
+                taken.update(range(start, a - 1))
         k = a
         while k > lo and view[k - 1] == "、":  # items before it
             start = starts.get(k - 1)
@@ -277,6 +308,100 @@ def _coordinated(view: str, lo: int, hi: int, found: list, taken: set[int]) -> l
     return out
 
 
+#: conjunctions joining two names (米诺尔和佩斯林)
+_JOINS = frozenset("和与及")
+#: characters that end a clause or a list before a name
+_CLAUSE_BOUNDARY = frozenset("，。；：、！？（“\n")
+#: personal pronouns a list of names may end with (谭平山、谭植棠和我), and the characters that make
+#: the pronoun the head of another word (我国, 我们, 我省, 他们)
+_PRONOUNS = frozenset("我他她")
+_NOT_PRONOUN_AFTER = frozenset("们国省市区县州党军方部局院校厂司乡镇村")
+
+
+@lru_cache(maxsize=1)
+def _foreign_chars() -> frozenset[str]:
+    return frozenset("".join(data_words("transliteration_chars.txt")))
+
+
+def foreign_like(name: str) -> bool:
+    """Two to four characters of the transliteration table that make no common word (佩斯林, 米诺尔;
+    not 海南).
+
+    >>> foreign_like("佩斯林"), foreign_like("海南"), foreign_like("同志")
+    (True, False, False)
+    """
+    return 2 <= len(name) <= 4 and all(c in _foreign_chars() for c in name) and word_freq(name) < _COMMON_GIVEN
+
+
+def _foreign_before_title(view: str, lo: int, hi: int, taken: set[int]) -> list[tuple[int, int]]:
+    """Foreign names before 同志 or a title (佩斯林同志): the whole run of transliteration characters
+    before the word, opening at a clause boundary or a conjunction.
+
+    >>> v = "只有米诺尔和佩斯林同志是共产主义者。全体同志"
+    >>> [v[a:b] for a, b in _foreign_before_title(v, 0, len(v), set())]
+    ['佩斯林']
+    """
+    out: list[tuple[int, int]] = []
+    chars = _foreign_chars()
+    for m in _titles_pattern().finditer(view, lo, hi):
+        b = m.start()
+        a = b
+        while a > lo and b - a <= 4 and view[a - 1] in chars:
+            a -= 1
+        if b - a < 2 or b - a > 4 or any(p in taken for p in range(a, b)):
+            continue
+        if (a == lo or view[a - 1] in _BOUNDARY_BEFORE) and foreign_like(view[a:b]):
+            out.append((a, b))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _titles_pattern() -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, _titles().entries), key=len, reverse=True)))
+
+
+def _foreign_item_at(view: str, i: int, hi: int, taken: set[int]) -> int | None:
+    """The end of a foreign name starting at ``i`` and ending before punctuation, 同志 or a title."""
+    for n in (4, 3, 2):
+        b = i + n
+        if b <= hi and foreign_like(view[i:b]) and not any(p in taken for p in range(i, b)) \
+                and (b == hi or not is_han(view[b]) or view[b] in "和与及在" or _title_at(view, b)):
+            return b
+    return None
+
+
+def _with_pronoun(view: str, lo: int, hi: int, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Names in a list closed by a personal pronoun (谭平山、谭植棠和我拒绝加入): each item shaped like
+    a name, the first opening at a clause boundary.
+
+    >>> v = "由于观点不一致，谭平山、谭植棠和我拒绝加入。"
+    >>> [n for _, _, n in _with_pronoun(v, 0, len(v), set())]
+    ['谭平山', '谭植棠']
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer("[和与及同]([我他她])", view[lo:hi]):
+        j, p = lo + m.start(), lo + m.end()
+        if view[p:p + 1] in _NOT_PRONOUN_AFTER:
+            continue
+        items: list[tuple[int, int]] = []
+        end = j
+        while True:
+            start = next((end - n for n in (3, 2) if end - n >= lo and _name_like(view[end - n:end])
+                          and not any(q in taken for q in range(end - n, end))
+                          and (end - n == lo or view[end - n - 1] in _CLAUSE_BOUNDARY)), None)
+            if start is None:
+                break
+            items.append((start, end))
+            if start - 1 < lo or view[start - 1] != "、":
+                break
+            end = start - 1
+        if items and (items[-1][0] == lo or view[items[-1][0] - 1] in _CLAUSE_BOUNDARY - {"、"}):
+            for a, b in reversed(items):
+                out.append((a, b, view[a:b]))
+                taken.update(range(a, b))
+    return out
+
+
 def _item_at(view: str, i: int, hi: int, taken: set[int]) -> int | None:
     """The end of a name-shaped list item starting at ``i``: two to four characters followed by
     、, punctuation or a word confirming a name (姚文元出席); 姚文元反党集团 ends no item."""
@@ -284,7 +409,7 @@ def _item_at(view: str, i: int, hi: int, taken: set[int]) -> int | None:
         b = i + n
         if b > hi or any(p in taken for p in range(i, b)):
             continue
-        if _name_like(view[i:b]) and (b == hi or view[b] == "、" or not is_han(view[b]) or _confirmed_after(view, b)):
+        if _name_like(view[i:b]) and (b == hi or view[b] == "、" or view[b] in _JOINS or not is_han(view[b]) or _confirmed_after(view, b)):
             return b
     return None
 

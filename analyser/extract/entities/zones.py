@@ -8,7 +8,8 @@
   takes a port or landform word only (朝鲜半岛; not 美丽中国先行区).
 * After a foreign country, names ending in a division word are its subdivisions, each after the
   one above it (蒙古国乌兰巴托市松根海尔汗区).
-* The state's name opening the title of a law (《中华人民共和国专利法》) is part of the title.
+* The state's name opening the title of a law (《中华人民共和国专利法》, or 〈…〉 nested in another
+  title) is part of the title.
 
 Examples
 --------
@@ -71,8 +72,9 @@ def _zone(view: str, m: PlaceMention, hi: int, starts: set[int], bounds: WordBou
             return _extended(view, m, m.end + len(suffix))
     if m.kind == "region" and view.startswith("地区", m.end) and _ends_word(bounds, m.start, m.end + 2):
         return _extended(view, m, m.end + 2)  # 辽中南地区, 成渝地区: the region named in full
-    if m.kind == "country":
-        return None  # 美丽中国先行区: a zone is named after a province, city, county or region
+    if m.kind == "country" or m.kind == "region" and m.normalized.endswith("地区"):
+        return None  # 美丽中国先行区, 中西部地区增设自贸试验区: a zone is named after a province, city,
+        # county or a region short of a broad 地区
     j = m.end
     while j < hi and j - m.end <= _MAX_BETWEEN:
         for suffix in sorted(_WORDS["named"], key=len, reverse=True):
@@ -169,9 +171,10 @@ def _subdivisions(view: str, m: PlaceMention, hi: int, starts: set[int], bounds:
 
 
 def _in_law_title(view: str, m: PlaceMention) -> bool:
-    if m.kind != "country" or view[m.start - 1:m.start] != "《":
+    opening = view[m.start - 1:m.start]
+    if m.kind != "country" or opening not in ("《", "〈"):  # 〈〉: a title nested in another
         return False
-    close = view.find("》", m.end, m.end + 60)
+    close = view.find("》" if opening == "《" else "〉", m.end, m.end + 60)
     title = "".join(view[m.end:close].split()) if close > 0 else ""  # 《中华人民共和国 公司法 》
     for tail in ("（试行）", "（草案）", "（修订）", "（修正）"):
         title = title.removesuffix(tail)

@@ -28,9 +28,10 @@ import re
 from collections.abc import Sequence
 
 from analyser.facts import DateExpr, Entity, Quantity, Span
-from analyser.text.document import DocumentText
+from analyser.text.document import DocumentText, token_starts
 
 from . import indicator_model
+from .comparisons import compared_subjects
 from .clauses import ANNOUNCED, BREAK, BREAK_STRONG, LEAD, SHARE_OF, TRAIL
 from .respectively import RESPECTIVELY, pair_respectively, respective_subjects
 from .roles import characterise
@@ -70,6 +71,7 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
         prev_ind, prev_end = ind, q.end
     pair_respectively(src, layout, out, place_list)
     respective_subjects(src, out)
+    compared_subjects(src, out)
     out = indicator_model.rerank(src, out, starts=layout.t_starts)
     return characterise(src, out, date_starts)
 
@@ -82,7 +84,7 @@ class _Layout:
         self.paragraphs = list(src.paragraphs) or [(0, len(src.text))]
         self.s_starts = [a for a, _ in self.sentences]
         self.p_starts = [a for a, _ in self.paragraphs]
-        self.t_starts = [t.start for t in src.tokens]
+        self.t_starts = token_starts(src.tokens)
         self.q_starts = [a for a, _ in spans]  # the quantities' starts, in text order
         self.respectively = [m.start() for m in RESPECTIVELY.finditer(src.view)]
 

@@ -42,7 +42,7 @@ from analyser import data
 from analyser.facts import Quantity, Span
 from analyser.text.document import DocumentText
 
-from .clauses import BREAK_STRONG, TRAIL
+from .clauses import BREAK_STRONG, STRONG_BREAK, TRAIL
 
 __all__ = ["MODEL", "candidates", "features", "load_model", "rerank"]
 
@@ -85,6 +85,16 @@ class _Doc:
         self.src, self.view = src, src.view
         self.toks = src.tokens
         self.starts = starts if starts is not None else [t.start for t in self.toks]
+        self._breaks: list[int] | None = None
+
+    def clause_start(self, a: int, floor: int) -> int:
+        """Back from ``a`` to the character after a strong break, at most to ``floor`` or
+        :data:`_LEFT_REACH` characters (the breaks' positions are found once per document)."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in STRONG_BREAK.finditer(self.view)]
+        lo = max(floor, a - _LEFT_REACH)
+        i = bisect.bisect_left(self._breaks, a) - 1
+        return self._breaks[i] + 1 if i >= 0 and self._breaks[i] >= lo else min(lo, a)
 
     def word_at(self, pos: int) -> str:
         """The Simplified word of the token starting at ``pos`` ("" when none starts there)."""
@@ -122,21 +132,13 @@ class _Doc:
         return self.tag_at(pos - 1) if pos > 0 else ""
 
 
-def _clause_start(view: str, a: int, floor: int) -> int:
-    k = a
-    lo = max(floor, a - _LEFT_REACH)
-    while k > lo and view[k - 1] not in BREAK_STRONG:
-        k -= 1
-    return k
-
-
 def candidates(doc: _Doc, q: Quantity, prev_end: int, next_start: int) -> list[tuple[int, int, str]]:
     """``(start, end, side)`` candidate spans for the quantity ``q``; the rule's span is added by
     the caller. ``prev_end``/``next_start``: the neighbouring quantities' ends and starts."""
     view = doc.view
     a, b = q.start, q.end
     s0, s1 = doc.src.sentence_at(a)
-    L = _clause_start(view, a, s0)
+    L = doc.clause_start(a, s0)
     out: dict[tuple[int, int], str] = {}
     # ends on the left: the figure, before the function words trailing the phrase
     ends = {a}
@@ -280,6 +282,11 @@ def rerank(src: DocumentText, quantities: Sequence[Quantity], model=None,
         if rule is not None and all((s, e) != (rule.start, rule.end) for s, e, _ in cands):
             cands.append((rule.start, rule.end, "rule"))
         if not cands:
+            continue
+        if rule is None and len(cands) == 1:
+            # nothing to weigh: without a rule span the only candidate wins whatever its score
+            s, e, _ = cands[0]
+            out[i] = replace(q, indicator=src.span(s, e))
             continue
         scores = [model.decision(features(doc, q, s, e, side, rule)) for s, e, side in cands]
         best = max(range(len(cands)), key=scores.__getitem__)

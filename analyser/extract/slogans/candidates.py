@@ -37,8 +37,9 @@ __all__ = ["NUMERALS", "QUOTES", "Candidate", "find_members", "generate", "looks
 _QUOTE_RE = re.compile("|".join(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,120}}){re.escape(c)}" for o, c in QUOTES.items()))
 _TITLE_RE = re.compile(r"《[^《》\n]{0,200}》")
 _PERIOD_NAME = re.compile(r"^十[一二三四五六七八九]五$")
-#: A quoted programme code: digits and Latin letters (“315”科技创新体系, “415X”集群).
-_CODE = re.compile(r"^(?=.*[0-9])[0-9A-Za-z+]{2,8}$")
+#: A quoted programme code: digits and Latin letters (“315”科技创新体系, “415X”集群), or Latin
+#: letters with a plus sign (“AI+”综合场景).
+_CODE = re.compile(r"^(?=.*[0-9+])[0-9A-Za-z+]{2,8}$")
 _NUMBERED = re.compile(
     rf"[{NUMERALS}]位一体"
     rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类|级)(?P<head>[{_HAN}]{{1,4}})"

@@ -39,6 +39,7 @@ from typing import Any
 from analyser import data
 from analyser.facts import Token
 
+from .base import _JOINERS
 from .candidates import NUMERALS, Candidate, numeral_value
 from .lexicon import cue_pattern, cues, known_formulations, known_parts, member_to_family
 from .series import COUNTED, series_count, series_features
@@ -224,6 +225,9 @@ def _member_marks(x: _View, f: dict[str, Any]) -> None:
     f["de_inside"] = int("的" in x.text)
     f["sep_comma"] = int("，" in x.text)
     f["sep_dun"] = int("、" in x.text)
+    # the last member joined by 和/及/与 after 、 (能源、交通、通信和原材料): the way plain lists end
+    parts = x.c.parts
+    f["joined_last"] = int(len(parts) >= 2 and "、" in x.text and x.ctx.view[parts[-2][1]:parts[-1][0]] in _JOINERS)
 
 
 def _frame(x: _View, f: dict[str, Any]) -> None:

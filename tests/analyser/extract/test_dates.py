@@ -389,3 +389,18 @@ def test_looking_ahead_and_the_year_before_the_one_in_focus(text, published, exp
 def test_a_session_held_last_year_tells_the_year():
     text = "各位代表：\n正确地贯彻百花齐放、百家争鸣的方针，去年举行的六届人大一次会议作出决定。"
     assert told_date(DocumentText.from_text(text)) == "1984"
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("去年年底，他们来到广州。一月，陈独秀同志来到广州。", None, [("去年年底", None, "year_part"), ("一月", None, "month")]),
+        ("1921年5月，我们开会。一月，他来到广州。", None, [("1921年5月", "1921-05", "month"), ("一月", "1921-01", "month")]),
+        ("会主义轨道。９月，胡耀邦同志讲话。", "1981-12-01", [("９月", "1981-09", "month")]),
+        ("十月革命一声炮响。共有3月、5月两批。", "1981-12-01", []),
+    ],
+)
+def test_a_month_alone_opening_a_clause(text, published, expected):
+    assert dates(text, published) == expected
+# fmt: on

@@ -683,3 +683,78 @@ def test_own_level_counterpart_of_a_central_body() -> None:
 # fmt: on
 def test_named_bodies_by_suffix(text: str, expected: list[str]) -> None:
     assert texts(text, "ORG") == expected
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # transliterated names beside 同志, then coordinated and named again
+        ("他们只有米诺尔和佩斯林同志是共产主义者。党员共有九人，包括陈独秀，米诺尔和佩斯林在内。",
+         ["米诺尔", "佩斯林", "陈独秀", "米诺尔", "佩斯林"]),
+        # names listed with a personal pronoun; 我国 is no pronoun
+        ("由于观点不一致，谭平山、谭植棠和我拒绝加入这个小组。", ["谭平山", "谭植棠"]),
+        ("发展中国家和我国的合作。", []),
+        # a role word and 同志 around a name
+        ("马克思主义小组组员褚诺晨同志创办了《新村》。", ["褚诺晨"]),
+        # no transliterated name without a person's word next to it
+        ("海南同志，马克思主义研究会。", []),
+    ],
+)
+def test_persons_of_early_party_reports(text: str, expected: list[str]) -> None:
+    assert texts(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        ("请财政部落实《中华人民共和国促进科技成果转化法》。", "ORG", ["财政部"]),
+        ("自然资源部门要根据国家和地方配建标准统筹规划。", "ORG", []),
+        ("由香港特别行政区政府同广东省深圳市人民政府签订租赁合同。", "ORG", ["香港特别行政区政府", "广东省深圳市人民政府"]),
+        ("国民党中央委员会设有宣传部。", "ORG", ["国民党中央委员会"]),
+        ("此外，我们还有一个马克思主义研究会，并建立了俄国通讯社。", "ORG", ["马克思主义研究会", "俄国通讯社"]),
+        ("从机械工人学校和宣传员养成所中吸收新党员。我们希望养成所附设工人夜校。", "ORG", ["宣传员养成所"]),
+        ("成立城镇小区配套幼儿园治理工作小组。情况要及时报送治理工作联合办公室。", "ORG",
+         ["城镇小区配套幼儿园治理工作小组", "治理工作联合办公室"]),
+        ("发挥东部地区创新引领作用，促进中西部地区承接产业转移。", "PLACE", ["东部地区", "中西部地区"]),
+        ("在中西部地区增设自贸试验区。", "PLACE", ["中西部地区"]),
+        ("按照《国务院关于印发实施〈中华人民共和国促进科技成果转化法〉若干规定的通知》", "PLACE", []),
+    ],
+)
+def test_bodies_and_regions_of_notices_and_early_reports(text: str, label: str, expected: list[str]) -> None:
+    assert texts(text, label) == expected
+# fmt: on
+
+
+def test_a_known_company_spelled_out_in_full() -> None:
+    assert texts("中国国家铁路集团有限公司和中国邮政集团有限公司加大投入。", "ORG") == ["中国国家铁路集团有限公司", "中国邮政集团有限公司"]
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("行政長官李家超在《施政報告》中提出。", ["李家超"]),
+        ("民政及青年事務局局長麥美娟和發展局局長甯漢豪亦會跟進。", ["麥美娟", "甯漢豪"]),
+        ("立法會議員梁君彥、陳健波和其他議員關注。", ["梁君彥", "陳健波"]),
+        ("毛泽东同志曾经及时地向我们提出", ["毛泽东"]),
+    ],
+)
+def test_persons_of_hong_kong_speeches(text: str, expected: list[str]) -> None:
+    assert texts(text, "PERSON") == expected
+# fmt: on
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("政府會聯同香港科學園公司及香港貿易發展局推動創新科技。", ["香港科學園公司", "香港貿易發展局"]),
+        ("香港特别行政区临时立法会通过了法案。", ["香港特别行政区临时立法会"]),
+        ("立法會議員關注香港金融管理局的工作。", ["立法會", "香港金融管理局"]),
+        ("开发区经济发展局负责。", []),
+    ],
+)
+def test_bodies_of_hong_kong_named_after_their_place(text: str, expected: list[str]) -> None:
+    assert texts(text, "ORG") == expected
+# fmt: on

@@ -510,3 +510,29 @@ def test_recurring_wordings_are_features():
     # the archive holds the readjustment formula in several reports, the ad-hoc list in none other
     assert series_count("调整、改革、整顿、提高") >= 3 and first["series_3"] == 1
     assert series_count("劳动力、设备、流动资金") == 0 and once["series_docs"] == 0
+
+
+# fmt: off
+CANDIDATE_SOURCES = [
+    # a quoted code of Latin letters and a plus sign naming what follows
+    ("在重点领域打造一批“AI+”综合场景。", "quote", ["AI+"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, origin, expected", CANDIDATE_SOURCES)
+def test_candidate_sources(text: str, origin: str, expected: list[str]) -> None:
+    from analyser.extract.slogans.candidates import generate
+
+    found = [text[c.start:c.end] for c in generate(text) if c.origin == origin]
+    assert sorted(found) == sorted(expected)
+
+
+def test_joined_last_member_feature() -> None:
+    from analyser.extract.slogans.candidates import generate
+    from analyser.extract.slogans.model import FeatureContext, featurize
+
+    text = "能源、交通、通信和原材料等基础产业。"
+    ctx = FeatureContext.build(text)
+    (c,) = [c for c in generate(text, set(ctx.bounds)) if c.origin == "list"]
+    assert featurize(ctx, c)["joined_last"] == 1
