@@ -28,9 +28,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "fresh"))
 sys.path.insert(0, str(HERE.parent / "final_check_b"))
-from build_final_check_b_golds import build_with_citations  # noqa: E402
-from make_golds import _root  # noqa: E402
-from visible_text import visible  # noqa: E402
+from build_final_check_b_golds import build_with_citations
+from make_golds import _root
+from visible_text import visible
 
 #: windows also annotated on their OpenCC s2hk copy (Traditional script, Hong Kong forms)
 S2HK = ("gwr_2000_state_council_b",)

@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parents[2]
 sys.path.insert(0, str(HERE.parent / "fresh"))
-from make_golds import _root  # noqa: E402
+from make_golds import _root
 
 KINDS = ("PERSON", "ORG", "PLACE", "formulations", "citations")
 
