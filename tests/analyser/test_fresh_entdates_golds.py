@@ -43,14 +43,7 @@ def totals() -> dict[str, list[int]]:
         counts, _, _ = scoring.score_one(path, shared, scorer(shared))
         assert counts["offsets wrong"] == 0, path.name
         for kind in FLOORS:
-            c = counts[kind]
-            s = sums.setdefault(kind, [0, 0, 0, 0, 0])
-            s[0] += c["tp"]
-            s[1] += c["gold"]
-            s[2] += c["pred"]
-            if kind == "dates":
-                s[3] += c["value"]["correct"]
-                s[4] += c["value"]["n"]
+            scoring.add_counts(sums, kind, counts[kind])
     return sums
 
 

@@ -45,6 +45,18 @@ def analyse_gold_document(gold: dict, shared: Path) -> dict:
     return analyse_file(shared / path.split("shared/", 1)[1]).to_dict(text=True)
 
 
+def add_counts(sums: dict[str, list[int]], kind: str, c: dict) -> None:
+    """Add one window's counts of ``kind`` to ``sums[kind]``: tp, gold, predicted, and for dates
+    the correct values and the values compared."""
+    s = sums.setdefault(kind, [0, 0, 0, 0, 0])
+    s[0] += c["tp"]
+    s[1] += c["gold"]
+    s[2] += c["pred"]
+    if kind == "dates":
+        s[3] += c["value"]["correct"]
+        s[4] += c["value"]["n"]
+
+
 def score_one(gold_path: Path, shared: Path, scorer=None) -> tuple[dict, dict, dict]:
     """``(counts per kind, gold, prediction)`` for one gold file."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -107,13 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         cells = []
         for kind in KINDS:
             c = counts[kind]
-            s = sums[trad].setdefault(kind, [0, 0, 0, 0, 0])
-            s[0] += c["tp"]
-            s[1] += c["gold"]
-            s[2] += c["pred"]
-            if kind == "dates":
-                s[3] += c["value"]["correct"]
-                s[4] += c["value"]["n"]
+            add_counts(sums[trad], kind, c)
             cells.append(f"{kind} {c['tp']}/{c['gold']}/{c['pred']}")
         print(f"{path.name[:-10]:36s}", "  ".join(cells), f" offsets wrong {counts['offsets wrong']}")
         if a.errors:
