@@ -40,9 +40,11 @@ _PERIOD_NAME = re.compile(r"^十[一二三四五六七八九]五$")
 #: A quoted programme code: digits and Latin letters (“315”科技创新体系, “415X”集群), or Latin
 #: letters with a plus sign (“AI+”综合场景).
 _CODE = re.compile(r"^(?=.*[0-9+])[0-9A-Za-z+]{2,8}$")
+#: Unquoted numbered names. A numeral with 级 names a grade or tier (三级公立医院, 一级响应, 五级书记
+#: is in the lexicon), never a counted formula in the annotated documents, so 级 is no measure here.
 _NUMBERED = re.compile(
     rf"[{NUMERALS}]位一体"
-    rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类|级)(?P<head>[{_HAN}]{{1,4}})"
+    rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类)(?P<head>[{_HAN}]{{1,4}})"
     rf"|[{NUMERALS}]不[{_HAN}]{{1,2}}[{NUMERALS}][{_HAN}]{{2}}"
     rf"|[{NUMERALS}][{_HAN}][{NUMERALS}][{_HAN}]"
     rf"|[{NUMERALS}]步走|翻[一{NUMERALS}]番"
