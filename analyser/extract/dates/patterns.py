@@ -78,7 +78,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("century_nth", rf"新世纪(?:的)?第(?P<cn_n>[{CN_NONZERO}十]{{1,2}}|\d{{1,2}})(?:个)?年(?![代级龄度])"),
     ("jm", r"(?P<jm>今明两年|今后两年)"),
     ("deic_part", (rf"(?P<dpy>今年|明年|去年|本年)(?P<dpp>年底|年末|年初|底|末|初|上半年|下半年|{_NINE_MONTHS}|(?P<dpq>{_QUARTER})"
-                   rf"|(?P<dps>[春夏秋冬])季|(?P<dpm>{_SMALL})(?:月?{_TO}(?P<dpm2>{_SMALL}))?月(?P<dpmp>底|末|初|份)?)")),
+                   rf"|(?P<dps>[春夏秋冬])季|(?P<dpm>{_SMALL})(?:月?{_TO}(?P<dpm2>{_SMALL}))?月"
+                   rf"(?:(?P<dpd>{_SMALL})[日号]|(?P<dpmp>底|末|初|份))?)")),
     # fiscal years counted from the document's: 本年度, 上财政年度, 下年度 (see .fiscal)
     ("fiscal_rel", r"(?P<fr>今个|这个|本个|本|上一个|上个|上|下一个|下个|下)(?P<frf>财政)?年度"),
     ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上一年|上年|明年|来年|前年|全年|这一年)"),

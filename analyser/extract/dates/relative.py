@@ -143,7 +143,7 @@ def anaphoric_day(m, scan):
 
 
 def deictic_part(m, scan):
-    """今年年底 -> 2020-12-31, 明年3月底 -> 2021-03-31, 今年上半年 -> 2020-01/2020-06,
+    """今年年底 -> 2020-12-31, 明年3月底 -> 2021-03-31, 去年7月1日 -> 2019-07-01, 今年上半年 -> 2020-01/2020-06,
     今年第一季度 -> 2020-01/2020-03."""
     a, b = m.span()
     y = scan.frame.shifted(m["dpy"], a)
@@ -158,6 +158,10 @@ def deictic_part(m, scan):
         mo = small(m["dpm"])
         if mo is None or not 1 <= mo <= 12:
             return None
+        if m["dpd"] and not m["dpm2"]:  # 去年7月1日: a day of the shifted year
+            d = small(m["dpd"])
+            value = ymd(y, mo, d) if d else None
+            return (a, b, value, "date") if value else None
         if m["dpmp"] in ("底", "末"):
             return a, b, month_end(y, mo), "month"
         return a, b, ymd(y, mo), "month"
