@@ -54,7 +54,7 @@ PATTERNS: list[tuple[str, str]] = [
     # months of the year in focus: 1—6月, 1至11月份
     ("bmrange", rf"(?<![年\d{_CD}个])(?P<bq1>{_SMALL})月?{_TO}(?P<bq2>{_SMALL})月(?!\d|[{_CD}十]|[日号])"),
     # a month of the current year as a deadline: 六月前, 9月底
-    ("bmonth", rf"(?<![年\d{_CD}个])(?P<bm>{_SMALL})月(?P<bmp>底|末|前)"),
+    ("bmonth", rf"(?<![年\d{_CD}个每])(?P<bm>{_SMALL})月(?P<bmp>底|末|前|份)"),
     # a month alone opening a clause: 一月，陈独秀同志来到广州
     ("cmonth", r"(?<![^，。；：\n])(?P<cm>十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9])月(?=[，、])"),
     # plan periods

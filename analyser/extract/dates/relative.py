@@ -63,8 +63,9 @@ def months_in_focus(m, scan):
 
 
 def focus_month(m, scan):
-    """六月前, 9月底: a month of the year in focus as a deadline; a deadline (六月底前) lies ahead of
-    the document's own date (see :meth:`.Frame.deadline_year`)."""
+    """六月前, 9月底, 7月份: a month of the year in focus (份 marks a month of the calendar, never a
+    count); a deadline (六月底前, 7月份前) lies ahead of the document's own date (see
+    :meth:`.Frame.deadline_year`)."""
     a, b = m.span()
     f = scan.frame
     y = f.focus(a)
