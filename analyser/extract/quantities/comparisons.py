@@ -51,7 +51,10 @@ def is_comparison(words: str) -> bool:
 
     >>> is_comparison("比上年增长"), is_comparison("高于全国平均"), is_comparison("粮食产量增长")
     (True, True, False)
+    >>> is_comparison("比上年增长 ")
+    True
     """
+    words = words.strip()  # 比上年增长 52％: a space before the figure is no word
     return bool(words) and _pattern().fullmatch(words) is not None
 
 
