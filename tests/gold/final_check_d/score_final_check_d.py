@@ -30,25 +30,23 @@ from make_golds import _root
 KINDS = ("PERSON", "ORG", "PLACE", "formulations", "citations")
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("shared_score", _root() / "shared" / "tools" / "score.py")
+def _base():
+    """The scoring of ``../final_check_b``, which this script extends with the formulations' members."""
+    spec = importlib.util.spec_from_file_location("final_check_b_score", HERE.parent / "final_check_b" / "score_final_check_b.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
     return mod
 
 
-def document(gold: dict) -> Path:
-    path = gold["document"]["path"]
-    return PROJECT / path if path.startswith("tests/") else _root() / path
+base = _base()
+document, counts, prf, _f = base.document, base.counts, base.prf, base._f
 
 
-def counts(res: dict) -> dict[str, dict]:
-    """The rows pooled here, from one ``score.py --json`` result."""
-    return {
-        "PERSON": res["entities"]["PERSON"], "ORG": res["entities"]["ORG"], "PLACE": res["entities"]["PLACE"],
-        "formulations": res["slogans"]["lenient"], "formulations strict": res["slogans"]["strict"],
-        "citations": res["citations"],
-    }
+def _scorer():
+    spec = importlib.util.spec_from_file_location("shared_score", _root() / "shared" / "tools" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
 
 
 def members(gold: dict, pred: dict, text: str) -> dict:
@@ -120,17 +118,6 @@ def pooled(per_doc: dict, *, traditional: bool | None = None) -> dict[str, tuple
         s = sums.setdefault("members", [0, 0, 0])
         s[0], s[1], s[2] = s[0] + m["same"], s[1] + m["matched"], s[2] + m["with_members"]
     return {k: tuple(v) for k, v in sums.items()}
-
-
-def prf(tp: int, gold: int, pred: int) -> tuple[float | None, float | None, float | None]:
-    p = tp / pred if pred else None
-    r = tp / gold if gold else None
-    f = 2 * p * r / (p + r) if p and r else (0.0 if (gold or pred) else None)
-    return p, r, f
-
-
-def _f(x: float | None) -> str:
-    return "  - " if x is None else f"{x:.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:
