@@ -92,6 +92,22 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+@lru_cache(maxsize=65536)
+def _reach(members: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first characters and the bigrams of the members of at least three characters: what a
+    member must share with one of them to match it other than by equality (see :func:`_member_match`)."""
+    long_enough = [m for m in members if len(m) >= 3]
+    return frozenset(m[0] for m in long_enough), frozenset(g for m in long_enough for g in _bigrams(m))
+
+
+def _may_match(member: str, reach: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """False when ``member`` can match none of the members ``reach`` describes but by equality:
+    :func:`_member_match` needs both sides of three characters or more, and then the same first
+    character (a subsequence) or a shared bigram (the overlap of their bigrams)."""
+    firsts, grams = reach
+    return len(member) >= 3 and (member[0] in firsts or not grams.isdisjoint(_bigrams(member)))
+
+
 def _member_match(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -118,7 +134,8 @@ def is_variant(a: str, b: str) -> bool:
     if len(ma) >= 2 and len(mb) >= 2:
         short, long = sorted((ma, mb), key=len)
         exact = sum(1 for m in short if m in long)
-        fuzzy = sum(1 for m in short if any(_member_match(m, x) for x in long))
+        near = _reach(long)
+        fuzzy = sum(1 for m in short if m in long or (_may_match(m, near) and any(_member_match(m, x) for x in long)))
         return (exact >= 1 and fuzzy * 2 >= len(short)) or (fuzzy >= 2 and fuzzy * 4 >= 3 * len(short))
     if len(ma) == 1 and len(mb) == 1 and len(a) == len(b) >= 5:
         return sum(1 for x, y in zip(a, b) if x != y) == 1  # 最先一公里 / 最后一公里
