@@ -93,14 +93,14 @@ def section_cues(view: str) -> tuple[list[int], list[str]]:
 
 
 def modality(view: str, start: int, *, time: str | None, published: str | None,
-             sections: tuple[list[int], list[str]] | None = None) -> str | None:
+             sections: tuple[list[int], list[str]] | None = None, sentence: int | None = None) -> str | None:
     """``target``, ``actual`` or ``None`` for the figure at ``start`` of the Simplified ``view``.
 
     ``sections`` (from :func:`section_cues`) adds the last review/plan cue before the figure's
-    sentence as a fallback.
+    sentence as a fallback; ``sentence`` is ``sentence_start(view, start)`` when the caller has it.
     """
     cues = _cues()
-    a = sentence_start(view, start)
+    a = sentence_start(view, start) if sentence is None else sentence
     seg = _masked(view, a, start)
     t = _last(cues["target"], seg, 0, len(seg))
     r, r_start = _last_span(cues["actual"], seg)
@@ -145,10 +145,11 @@ def _fallback(view: str, a: int, time: str | None, published: str | None,
     return None
 
 
-def binding(view: str, start: int, end: int) -> str | None:
-    """``binding`` (约束性) or ``expected`` (预期性) when the figure's sentence or row says so."""
+def binding(view: str, start: int, end: int, sentence: int | None = None) -> str | None:
+    """``binding`` (约束性) or ``expected`` (预期性) when the figure's sentence or row says so
+    (``sentence``: ``sentence_start(view, start)`` when the caller has it)."""
     cues = _cues()
-    a = sentence_start(view, start)
+    a = sentence_start(view, start) if sentence is None else sentence
     limit = min(len(view), end + _WINDOW)
     b = min((i for i in (view.find(c, end, limit) for c in _STOP) if i >= 0), default=limit)
     found = [(m.start(), kind) for kind in ("binding", "expected") for m in cues[kind].finditer(view, a, b)]

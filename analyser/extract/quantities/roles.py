@@ -64,8 +64,8 @@ def characterise(src: DocumentText, quantities: list[Quantity], date_starts: Seq
             replace(
                 q,
                 time=time,
-                modality=modality(view, q.start, time=time, published=src.published, sections=sections),
-                binding=binding(view, q.start, q.end),
+                modality=modality(view, q.start, time=time, published=src.published, sections=sections, sentence=s0),
+                binding=binding(view, q.start, q.end, sentence=s0),
                 canonical=None if concept is None else (concept.id, concept.label),
             )
         )
