@@ -105,19 +105,14 @@ def run(checkout: Path, python: str, keep: Path | None = None) -> dict:
 
 
 def pooled(per_doc: dict, *, traditional: bool | None = None) -> dict[str, tuple[int, int, int]]:
-    sums: dict[str, list[int]] = {}
+    """``final_check_b``'s pooled counts, with the members: right, matched, carrying members."""
+    sums = base.pooled(per_doc, traditional=traditional)
+    m = [0, 0, 0]
     for name, d in per_doc.items():
-        if traditional is not None and name.endswith(".s2hk") != traditional:
-            continue
-        for kind, c in d["counts"].items():
-            s = sums.setdefault(kind, [0, 0, 0])
-            s[0] += c["tp"]
-            s[1] += c["gold"]
-            s[2] += c["pred"]
-        m = d["members"]
-        s = sums.setdefault("members", [0, 0, 0])
-        s[0], s[1], s[2] = s[0] + m["same"], s[1] + m["matched"], s[2] + m["with_members"]
-    return {k: tuple(v) for k, v in sums.items()}
+        if traditional is None or name.endswith(".s2hk") == traditional:
+            x = d["members"]
+            m = [m[0] + x["same"], m[1] + x["matched"], m[2] + x["with_members"]]
+    return {**sums, "members": tuple(m)}
 
 
 def main(argv: list[str] | None = None) -> int:
