@@ -128,7 +128,7 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paren_latin", re.compile(rf"（{_SP}([a-z]){_SP}）")),
     ("arabic", re.compile(rf"(\d{{1,3}}){_SP}(?:[、．]|\.(?!\d))")),  # also 1 . (a space a page left)
     ("circled", re.compile(f"([{_CIRCLED}])")),
-    ("dash", re.compile(r"(——|－－|--)(?!—)")),
+    ("dash", re.compile(r"(—{2,3}|－－|--)(?!—)")),  # ——— too (the 1997 and 2004 reports)
 ]
 _FIRST_CHARS = {  # the characters a family's marker can open with (digits: any Unicode digit)
     "ordinal": "第", "ordinal_title": "第", "dun": _CN, "tiangan": _TIANGAN, "capital": _CAPITAL,
