@@ -355,3 +355,32 @@ def test_shouxian_and_zuihou_framing_a_speech_are_no_run() -> None:
     assert tree(text) == []
     near = lines("主席：", "首先，我們會推出補充指引。" + LONG_T, "最後，我們會檢討進度。" + LONG_T)
     assert [m for _, _, _, m, _ in tree(near)] == ["首先，", "最後，"]
+
+
+def test_bullets_of_three_dashes() -> None:
+    # ———抗击非典取得重大胜利。: some reports print the bullet as three dashes
+    text = lines("一、回顾", LONG, "———经济快速发展。" + LONG, "———国家财力明显增强。", "———就业超过预期目标。", LONG, "二、安排", LONG)
+    assert [(d, k, n, m, h) for d, k, n, m, h in tree(text)][1:-1] == [
+        (2, "item", 1, "———", "经济快速发展"), (2, "item", 2, "———", "国家财力明显增强"),
+        (2, "item", 3, "———", "就业超过预期目标")]
+
+
+SIGNED = ("国务院办公厅", "2019年1月16日", "（此件公开发布）")
+
+
+def test_an_annex_after_the_signature_of_a_document_with_its_own_outline_is_appended_matter() -> None:
+    # an opinion with its own sections, then a table of indicators as its annex after the signature
+    text = lines(
+        "各省、自治区、直辖市人民政府：", LONG, "一、总体要求", LONG, "二、指标体系", LONG, *SIGNED,
+        "附件", "三级公立医院绩效考核指标", "一级指标", "二级指标", "一、医疗质量", "（一）功能定位", "1.门诊人次数", "二、运营效率",
+    )
+    assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [(1, "section", "一、"), (1, "section", "二、")]
+
+
+def test_the_annex_of_a_covering_letter_is_its_outline() -> None:
+    # a reply of a few lines whose annex (the report it answers, a 方案) is the substance
+    text = lines(
+        "湖北省人民政府：", "你省来文收悉。现将有关意见函复如下，请认真研究落实。", *SIGNED,
+        "附件1", "关于地质险情调研情况的报告", "一、基本情况", LONG, "二、处理情况", LONG,
+    )
+    assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [(1, "section", "一、"), (1, "section", "二、")]
