@@ -384,3 +384,21 @@ def test_the_annex_of_a_covering_letter_is_its_outline() -> None:
         "附件1", "关于地质险情调研情况的报告", "一、基本情况", LONG, "二、处理情况", LONG,
     )
     assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [(1, "section", "一、"), (1, "section", "二、")]
+
+
+def test_the_paragraph_after_a_list_of_short_lines_is_not_inside_its_last_entry() -> None:
+    # （一）…；⏎（二）…；⏎（三）…。 then a paragraph and another list: both lists belong to the section
+    text = lines(
+        "主席：", "地區治理", LONG_T, "民政事務總署已推行以下項目：", "（一）清理衞生黑點；", "（二）改善屋邨環境；",
+        "（三）優化休憩設施。", "另外，政府會從以下方面加強地區設施：", "(a) 增設社區客廳；", "(b) 延長開放時間。",
+        "結語", LONG_T,
+    )
+    assert [(d, m) for d, _, _, m, _ in tree(text)] == [
+        (1, ""), (2, "（一）"), (2, "（二）"), (2, "（三）"), (2, "(a)"), (2, "(b)"), (1, "")]
+    # entries that are whole paragraphs keep what follows them (…下设三个小组。⏎1.监督组 …)
+    long_entries = lines(
+        "一、组织形式", "（一）成立工作小组。" + LONG * 2, "（二）成立采购办公室。" + LONG * 2 + "办公室下设两个小组。",
+        "1.监督组。负责监督。", "2.专家组。负责评审。", "二、工作安排", LONG,
+    )
+    assert [(d, m) for d, _, _, m, _ in tree(long_entries)] == [
+        (1, "一、"), (2, "（一）"), (2, "（二）"), (3, "1."), (3, "2."), (1, "二、")]
