@@ -402,3 +402,12 @@ def test_the_paragraph_after_a_list_of_short_lines_is_not_inside_its_last_entry(
     )
     assert [(d, m) for d, _, _, m, _ in tree(long_entries)] == [
         (1, "一、"), (2, "（一）"), (2, "（二）"), (3, "1."), (3, "2."), (1, "二、")]
+
+
+def test_a_point_whose_text_opens_with_yi_is_a_point() -> None:
+    # 二是一以贯之…, 三是一些问题…, 第二、一定要…: the numeral opens a word; 一是一、二是二 is an idiom
+    text = lines("一、回顾", "我们干好四件大事：一是深入学习。二是一以贯之践行战略。三是一些问题得到解决。" + LONG, "二、任务", LONG)
+    assert [m for _, k, _, m, _ in tree(text) if k == "point"] == ["一是", "二是", "三是"]
+    rules = lines("一、回顾", "利用外资必须把握三条原则：", "第一、借外债的总额要有控制；", "第二、一定要用在生产建设上；",
+                  "第三、利用外资要讲求经济效益。", "二、任务", "坚持一是一、二是二的原则。" + LONG)
+    assert [m for _, k, _, m, _ in tree(rules) if k == "point"] == ["第一、", "第二、", "第三、"]
