@@ -95,6 +95,15 @@ def compared_subjects(src: DocumentText, out: list[Quantity]) -> None:
             continue
         if all(_adjacent(view, out[k], out[k + 1]) for k in range(j, i)):
             out[i] = replace(out[i], indicator=prev)
+    for i in range(1, len(out)):
+        # 累计净增各类经营主体155万户、总量达474万户: the total of what the figure before it counted
+        ind, p = out[i].indicator, out[i - 1]
+        if ind is None or p.indicator is None or not _whole().fullmatch(view, ind.start, ind.end) \
+                or p.indicator.end > out[i].start or any(c in _SENTENCE_END for c in view[p.end:out[i].start]):
+            continue
+        subject = _subject_of(src, p.indicator.start, p.indicator.end)
+        if subject is not None:
+            out[i] = replace(out[i], indicator=src.span(*subject))
     for i, q in enumerate(out):
         ind = q.indicator
         if ind is None:
@@ -114,6 +123,27 @@ def compared_subjects(src: DocumentText, out: list[Quantity]) -> None:
         if topic is not None:
             s, e = topic
             out[i] = replace(q, indicator=src.span(s, ind.end if ind.end - s <= _TOPIC_SPAN else e))
+
+
+@lru_cache(maxsize=1)
+def _whole() -> re.Pattern[str]:
+    g = data.groups("comparison_words.txt")
+    again = _alternation(g["again"])
+    return re.compile(rf"(?:{again})*(?:{_alternation(g['whole'])})(?:{again})*")
+
+
+def _subject_of(src: DocumentText, s: int, e: int) -> tuple[int, int] | None:
+    """The thing an indicator ``[s, e)`` names, without the comparison ending it (国家财政收入比上年增加
+    -> 国家财政收入) and the verb opening it (累计净增各类经营主体 -> 各类经营主体)."""
+    from .respectively import first_subject_start
+
+    view = src.view
+    for k in range(s + 2, e):
+        if is_comparison(view[k:e]):
+            e = k
+            break
+    s = first_subject_start(src, s, e)
+    return (s, e) if e - s >= 2 else None
 
 
 def _topic(view: str, start: int, floor: int) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ from analyser.text.document import DocumentText, token_starts
 
 from .clauses import BREAK_STRONG, LEAD, STRONG_BREAK, TRAIL
 
-__all__ = ["RESPECTIVELY", "pair_respectively", "respective_subjects"]
+__all__ = ["RESPECTIVELY", "first_subject_start", "pair_respectively", "respective_subjects"]
 
 RESPECTIVELY = re.compile(r"分别")
 _LIST_GAP = re.compile(r"[、和及]|、近|和近")
@@ -64,7 +64,7 @@ def respective_subjects(src: DocumentText, out: list[Quantity]) -> None:
             if verb_end == m.end():
                 verb_end = m.start()  # 分别达96%和94%: nothing of the verb is left but 分别
             first = items[0]
-            first_start = _first_subject_start(src, first.start(), first.end())
+            first_start = first_subject_start(src, first.start(), first.end())
             for item, j in zip(items, group):
                 o = out[j]
                 # 入园率和普惠率 / 解决率、满意率: a later subject of one or two words sharing the first
@@ -84,7 +84,7 @@ def _opener() -> re.Pattern[str]:
     return re.compile("(?:" + LEAD.pattern + "|" + "|".join(f"(?:{c})" for c in cues) + ")")
 
 
-def _first_subject_start(src: DocumentText, s: int, e: int) -> int:
+def first_subject_start(src: DocumentText, s: int, e: int) -> int:
     """Where the first member ``[s, e)`` of a 分别 list starts as a subject: past the words opening its
     clause (力争全年交通、水利、能源领域投资额) and past a verb governing the list (消费品以旧换新带动
     限上新能源汽车、节能家电零售额), when nouns follow the verb; ``s`` when nothing is left."""
