@@ -477,13 +477,12 @@ def _names_listed(view: str, start: int, a: int) -> bool:
 
 def _verb_final(ctx: _Context, start: int, end: int) -> bool:
     """The phrase before the number ends with a verb (召开, 建成 …): POS tags when the text was
-    segmented, and a list of the verbs that govern counts in policy texts."""
+    segmented, else a list of the verbs that govern counts in policy texts."""
     toks = ctx.src.tokens
     if toks:
         i = bisect.bisect_right(ctx.layout.t_starts, end - 1) - 1
-        if i >= 0 and toks[i].end == end and toks[i].tag.startswith("v"):
-            return True
-    # the verbs that govern counts, also where the tagger reads one as a name (新建 as a place)
+        if i >= 0 and toks[i].end == end:
+            return toks[i].tag.startswith("v")
     return bool(_VERB_END.search(ctx.view, start, end))
 
 
