@@ -158,6 +158,9 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
     for a, b in _foreign_before_title(view, lo, hi, taken):  # 米诺尔和佩斯林同志
         out.append((a, b, view[a:b]))
         taken.update(range(a, b))
+    for a, b in _dictionary_names_titled(view, lo, hi, tokens, taken):  # 克林顿总统, 总统克林顿
+        out.append((a, b, view[a:b]))
+        taken.update(range(a, b))
     named = [t for t in tokens if t.tag == "nr" and lo <= t.start < t.end <= hi and 2 <= t.end - t.start <= 4]
     recurring = _recurring(view, named)
     for t in named:
@@ -167,7 +170,7 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
         name = view[a:b]
         if not _surname_len(view, a) or name[:2] in _stopnames() or name in _stopnames():
             continue
-        if any(view.startswith(w, b) for w in _SPEECH) or name in recurring:
+        if any(view.startswith(w, b) for w in _SPEECH) or name in recurring or _heading_a_group(view, a, b):
             out.append((a, b, name))
             taken.update(range(a, b))
     for a, b, name in roster_persons(view, lo, hi):
@@ -353,6 +356,67 @@ def _foreign_before_title(view: str, lo: int, hi: int, taken: set[int]) -> list[
         if (a == lo or view[a - 1] in _BOUNDARY_BEFORE) and foreign_like(view[a:b]):
             out.append((a, b))
     return out
+
+
+#: tags the segmentation's dictionary gives to persons' names (克林顿 nr, 戈尔巴乔夫 nrt)
+_NAME_TAGS = ("nr", "nrt")
+
+
+def _dictionary_names_titled(view: str, lo: int, hi: int, tokens: Sequence, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the segmentation's dictionary knows as persons' (a word tagged ``nr``/``nrt``, foreign
+    ones without a Chinese surname: 克林顿, 叶利钦, 戈尔巴乔夫) right after or right before a title
+    (美国总统克林顿, 与克林顿总统): the title confirms the tag. A word of the dictionary is a whole word,
+    so no transliteration table is needed. The word must also end at punctuation, a title, a verb or
+    a function word: the segmentation cuts unknown names short (董事长王士|永受到).
+
+    >>> from analyser.text.segment import get_tokenizer
+    >>> v = "江泽民主席与克林顿总统会晤。总统叶利钦访华。"
+    >>> [v[a:b] for a, b in _dictionary_names_titled(v, 0, len(v), get_tokenizer().tokenize(v), set())]
+    ['江泽民', '克林顿', '叶利钦']
+    """
+    out: list[tuple[int, int]] = []
+    for t in tokens:
+        a, b = t.start, t.end
+        if t.tag not in _NAME_TAGS or not lo <= a < b <= hi or not 2 <= b - a <= 5 or any(p in taken for p in range(a, b)):
+            continue
+        name = view[a:b]
+        if not all(is_han(c) for c in name) or name in _stopnames() or name[:2] in _stopnames():
+            continue
+        before, after = _title_before(view, a), _title_at(view, b)
+        if before in _GROUP_TITLES or after in _GROUP_TITLES:
+            continue  # 代表, 委员: a deputy's title also follows a place or a body (全国人大|代表)
+        if not (after or _end(view, b) or _clause_goes_on(view, b)):
+            continue  # 董事长王士|永受到: the segmentation cuts unknown names short; a name needs a clear end
+        if (before or after) and (before or a == lo or view[a - 1] in _BOUNDARY_BEFORE):
+            out.append((a, b))
+    return out
+
+
+def _clause_goes_on(view: str, b: int) -> bool:
+    """True when the word after ``b`` is a verb, a preposition, a conjunction or a particle (克林顿|访华,
+    叶利钦|在), not the rest of a name (王士|永受到).
+
+    >>> _clause_goes_on("克林顿访华", 3), _clause_goes_on("王士永受到", 2)
+    (True, False)
+    """
+    words = get_tokenizer().tokenize(view[b:b + 6])
+    return bool(words) and words[0].tag[:1] in ("v", "p", "c", "u") and words[0].text not in ("中",)
+
+
+#: titles that also follow a body or a place (人大代表, 政协委员), too weak to confirm a tag alone
+_GROUP_TITLES = frozenset({"代表", "委员"})
+#: 以…为代表 / 为首 / 为核心: the one who heads a group (以李登辉为代表的…势力)
+_HEADS = ("为代表", "为首", "为核心")
+
+
+def _heading_a_group(view: str, a: int, b: int) -> bool:
+    """True when the name stands in 以…为代表/为首/为核心 (以李登辉为代表的台湾分裂势力).
+
+    >>> v = "打击以李登辉为代表的分裂势力"
+    >>> _heading_a_group(v, 3, 6), _heading_a_group("以上为代表", 1, 2)
+    (True, False)
+    """
+    return view[a - 1:a] == "以" and any(view.startswith(w, b) for w in _HEADS) and b - a >= 2 and _surname_len(view, a) > 0
 
 
 @lru_cache(maxsize=1)
