@@ -281,6 +281,8 @@ def find_orgs(
             y = _EDITION.search(view, max(lo, a - 8), a)
             if y and y.end() == a and y.group().startswith("第"):
                 a = y.start()  # 第十四届中央委员会: an elected body named with its term
+                if _typ == "party_central" and a in party_ends:  # 中国共产党第八届中央委员会
+                    a, canon = party_ends[a][0], canon
         spans.add(a, b, canon)
         if _typ == "party":
             party_ends[b] = (a, canon)

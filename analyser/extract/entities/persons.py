@@ -23,6 +23,7 @@ from analyser.text.segment import get_tokenizer
 from ._lexicon import Lexicon, is_han
 from ._words import word_freq
 from .addressees import find_addressees
+from .places import place_lexicon
 from .rosters import roster_persons
 
 __all__ = ["find_persons", "foreign_like", "is_leader", "more_mentions", "titled"]
@@ -370,26 +371,75 @@ def _dictionary_names_titled(view: str, lo: int, hi: int, tokens: Sequence, take
     a function word: the segmentation cuts unknown names short (董事长王士|永受到).
 
     >>> from analyser.text.segment import get_tokenizer
-    >>> v = "江泽民主席与克林顿总统会晤。总统叶利钦访华。"
+    >>> v = "江泽民主席与克林顿总统会晤。总统叶利钦访华。同布什总统会晤，俄罗斯总统普京访华。"
     >>> [v[a:b] for a, b in _dictionary_names_titled(v, 0, len(v), get_tokenizer().tokenize(v), set())]
-    ['江泽民', '克林顿', '叶利钦']
+    ['江泽民', '克林顿', '叶利钦', '布什', '普京']
     """
     out: list[tuple[int, int]] = []
+    prev = None
     for t in tokens:
-        a, b = t.start, t.end
-        if t.tag not in _NAME_TAGS or not lo <= a < b <= hi or not 2 <= b - a <= 5 or any(p in taken for p in range(a, b)):
+        a, b, tag = t.start, t.end, t.tag
+        one_before, prev = prev, t
+        if not lo <= a < b <= hi or any(p in taken for p in range(a, b)):
             continue
+        title = _titles().ends_at(view, b) if tag not in _NAME_TAGS else None
+        if title is not None and 2 <= b - len(title) - a <= 5:  # 布什总统: one word of the dictionary
+            head = get_tokenizer().tokenize(view[a:b - len(title)])
+            if len(head) != 1 or head[0].tag not in _NAME_TAGS:
+                continue
+            b, tag = b - len(title), head[0].tag
+        elif tag not in _NAME_TAGS and (tag not in _OTHER_PROPER or _known_place(view[a:b])):
+            continue  # 总理|北京: a place the gazetteer knows stays a place
+        if not 2 <= b - a <= 5:
+            continue
+        if one_before is not None and one_before.end == a and one_before.end - one_before.start == 1 \
+                and _surname_len(view, a - 1) == 1 and b - a == 2:
+            a -= 1  # 警察|彭|宝林同志: a surname the segmentation left on its own opens the name
         name = view[a:b]
         if not all(is_han(c) for c in name) or name in _stopnames() or name[:2] in _stopnames():
             continue
+        if len(name) == 2 and name[0] == name[1]:
+            continue  # 殷殷, 谆谆: a reduplicated adverb, not a given name
         before, after = _title_before(view, a), _title_at(view, b)
+        if after is not None and not _word_ends(view, b, b + len(after)):
+            after = None  # 领导人|员, 首脑会议: the title runs on into another word
+        if tag not in _NAME_TAGS and not (before in _HEAD_TITLES and _after_a_country(view, a - len(before))):
+            continue  # 俄罗斯总统普京 (ns), 朝鲜领导人金正日 (nz): a head of a state or body named before
+        if view.startswith("当局", b) and tag in _NAME_TAGS:
+            after = "当局"  # 陈水扁当局: the authorities a leader heads
         if before in _GROUP_TITLES or after in _GROUP_TITLES:
             continue  # 代表, 委员: a deputy's title also follows a place or a body (全国人大|代表)
         if not (after or _end(view, b) or _clause_goes_on(view, b)):
             continue  # 董事长王士|永受到: the segmentation cuts unknown names short; a name needs a clear end
-        if (before or after) and (before or a == lo or view[a - 1] in _BOUNDARY_BEFORE):
+        if (before or after) and (before or after == "同志" or a == lo or view[a - 1] in _BOUNDARY_BEFORE):
             out.append((a, b))
     return out
+
+
+def _word_ends(view: str, b: int, e: int) -> bool:
+    """True when the segmentation of the text from ``b`` ends a word at ``e`` (总统|访华, not 领导人员)."""
+    k = b
+    for w in get_tokenizer().tokenize(view[b:e + 4]):
+        k += len(w.text)
+        if k >= e:
+            return k == e
+    return True
+
+
+def _after_a_country(view: str, k: int) -> bool:
+    """True when a place the gazetteer knows or 联合国 ends at ``k`` (俄罗斯|总统, 联合国|秘书长)."""
+    return place_lexicon().ends_at(view, k) is not None or view.endswith("联合国", 0, k)
+
+
+def _known_place(word: str) -> bool:
+    return word in place_lexicon().entries
+
+
+#: tags of proper nouns other than persons' names (普京 ns, 金正日 nz)
+_OTHER_PROPER = ("ns", "nz")
+#: titles of heads of state, government or an international body, after which a proper noun the
+#: segmentation tags a place or another name is a person (总统|普京, 秘书长|安南, 领导人|金正日)
+_HEAD_TITLES = frozenset({"总统", "首相", "总理", "国王", "女王", "秘书长", "领导人", "行政长官", "特首"})
 
 
 def _clause_goes_on(view: str, b: int) -> bool:
