@@ -32,7 +32,10 @@ __all__ = ["find_persons", "foreign_like", "is_leader", "more_mentions", "titled
 _AFTER = (
     "同志", "说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持", "调研", "考察", "参加",
     "讲话", "会见", "作出", "批示", "视察", "看望", "提出", "在", "等", "担任", "兼任", "亦",
+    "今日", "今天", "昨日", "昨天", "日前", "近日",
 )
+#: words of thanks after which a name opens (多谢陈克勤议员, in Hong Kong speeches)
+_THANKS = ("多谢", "谢谢", "感谢")
 _SPEECH = ("说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持")
 #: Role nouns before a name (搬迁群众王永庆说).
 _ROLES = (
@@ -136,7 +139,7 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
             continue
         before_title = _title_before(view, i)
         before_role = _roles().ends_at(view, i) if i - lo >= 2 else None
-        boundary = i == lo or view[i - 1] in _BOUNDARY_BEFORE
+        boundary = i == lo or view[i - 1] in _BOUNDARY_BEFORE or view.endswith(_THANKS, lo, i)
         for length in (n_sur + 2, n_sur + 1):
             b = i + length
             if b > hi or not all(is_han(c) for c in view[i:b]) or any(p in taken for p in range(i, b)):
@@ -400,6 +403,8 @@ def _dictionary_names_titled(view: str, lo: int, hi: int, tokens: Sequence, take
             continue
         if len(name) == 2 and name[0] == name[1]:
             continue  # 殷殷, 谆谆: a reduplicated adverb, not a given name
+        if word_freq(name) >= _COMMON_TAGGED and not is_leader(name):
+            continue  # 明白, 阳光, 卫星: words this frequent are ordinary words whatever their tag
         before, after = _title_before(view, a), _title_at(view, b)
         if after is not None and not _word_ends(view, b, b + len(after)):
             after = None  # 领导人|员, 首脑会议: the title runs on into another word
@@ -435,6 +440,9 @@ def _known_place(word: str) -> bool:
     return word in place_lexicon().entries
 
 
+#: a word tagged a name by the segmentation this frequent is an ordinary word (明白 10875, 阳光 3451),
+#: unless a leader of ``persons.tsv`` (毛泽东); foreign leaders' names stay below (布什 708, 陈水扁 800)
+_COMMON_TAGGED = 3000
 #: tags of proper nouns other than persons' names (普京 ns, 金正日 nz)
 _OTHER_PROPER = ("ns", "nz")
 #: titles of heads of state, government or an international body, after which a proper noun the
