@@ -106,7 +106,7 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
             scan.frame.mention(int(value[:4]), a)
             if view[a:a + 2] not in SHIFTS:
                 scan.frame.name(int(value[:4]), a)  # 去年, 明年3月底: a year away from the one in focus, not a new frame
-    anchor_durations(out, src, scan.frame.year)
+    anchor_durations(out, src, scan.frame)
     return sorted(out, key=lambda d: (d.start, d.end))
 
 

@@ -20,12 +20,14 @@ __all__ = [
 
 _QUOTE_OPEN = "“「‘\"'"
 _QUOTE_CLOSE = "”」’\"'"
+#: Zeros of a year typed as a letter (二OO八).
+_LETTER_ZEROS = str.maketrans("OＯ", "〇〇")
 _YEAR_SUFFIX_NOT_A_YEAR = ("代", "级", "龄")  # 2000年代, 2019年级: not the year itself
 
 
 def year_of(s: str) -> int | None:
-    """2018 or 二〇一八 -> 2018."""
-    return int(s) if s.isdigit() else digit_sequence_value(s)
+    """2018, 二〇一八 or 二0一八 -> 2018."""
+    return int(s) if s.isdigit() else digit_sequence_value(s.translate(_LETTER_ZEROS))
 
 
 def small(s: str | None) -> int | None:

@@ -30,6 +30,7 @@ from analyser.text.document import DocumentText
 from analyser.text.numerals import SEQUENCE_DIGITS
 
 from .explicit import year_of
+from .patterns import YEAR_DIGITS
 from .told import told_date
 
 __all__ = ["ANAPHOR_REACH", "FOCUS_REACH", "SHIFTS", "Frame", "closing_date", "document_date", "section_years", "written_date"]
@@ -96,7 +97,7 @@ def document_date(src: DocumentText) -> str | None:
 #: The written date of a page's metadata table (成文日期：2004年04月17日), as opposed to the date the
 #: page was published (发布日期), which may be years later.
 _WRITTEN = re.compile(r"成文日期\s*[:：]?\s*")
-_YEAR = rf"(\d{{4}}|[一二][{SEQUENCE_DIGITS}]{{3}})"
+_YEAR = rf"(\d{{4}}|[一二][{YEAR_DIGITS}]{{3}})"
 
 
 def written_date(src: DocumentText) -> str | None:

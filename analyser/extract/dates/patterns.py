@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from analyser.text.numerals import CN_NONZERO, SEQUENCE_DIGITS
 
-__all__ = ["FIRST_CHARS", "FIRST_WORDS", "PATTERNS"]
+__all__ = ["FIRST_CHARS", "FIRST_WORDS", "PATTERNS", "YEAR_DIGITS"]
 
 _CD = SEQUENCE_DIGITS  # 〇 ○ 零 一 … 九: the digits of a year read one by one
-_YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{_CD}]{{3}})"
+#: The digits of a year written in Chinese numerals, with the zeros typed as a digit or a letter
+#: (二0一一年, 二00八年, 二OO八年: a common way of typing 〇).
+YEAR_DIGITS = _CD + "0０OＯ"
+_YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{YEAR_DIGITS}]{{3}})"
 _SMALL = rf"(?:\d{{1,2}}|[{CN_NONZERO}十]{{1,3}})"
 _NUM = rf"(?:\d{{1,6}}(?:\.\d{{1,3}})?|[{_CD}两十百千]{{1,8}})"  # bounded: no quadratic scans
 _TO = r"(?:至|到|—|–|－|-|～|~)"
@@ -64,9 +67,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("plan_nth", rf"第(?P<nth>[{CN_NONZERO}十]{{1,3}})个五年(?:计划|规划)(?P<nths>期间|时期)?"),
     ("congress", rf"(?P<cn>[一二]?十?[{CN_NONZERO}十])大以来"),
     # relative: 五年来, 五年多来, 5年来, 一年来, 过去一年, 过去的一年, 过去五年; 这五年 looking back
-    # (not 这一年, the year in focus; not 一九六○年这八年 or 在这十年里, a period named or ahead)
+    # (not 这一年, the year in focus; not 一九六○年这八年 or 在这十年里, a period named or ahead);
+    # (在)这五年中 / 这四年间 look back unless their sentence looks ahead (see relative.past_years)
     ("past", (rf"过去(?P<pastn>{_NUM})年|过去的(?P<pastd>{_SMALL}|两)年"
-              rf"|(?<![年在])这(?![一1]年)(?P<pastz>{_SMALL}|两)年(?![代级龄度里内中的间时])")),
+              rf"|(?<!年)这(?![一1]年)(?P<pastz>{_SMALL}|两)年(?![代级龄度里内的时])")),
     # looking ahead: 今后五年, 未来五年
     ("ahead", rf"(?:今后|未来)(?P<an>{_SMALL}|两)年(?![代级龄度])"),
     ("rel", rf"(?<![\d{_CD}十百千年])(?:最?近)?(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),

@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from analyser.text.numerals import parse_number
 
 from .explicit import days, month_end, months, season, small, ymd
@@ -92,9 +94,20 @@ def clause_month(m, scan):
     return a, b, ymd(y, mo) if y is not None else None, "month"
 
 
+#: In the sentence of 在这五年中 / 这五年间, words of an aim or a plan: the five years lie ahead
+#: (我们一定要在这五年中搞好国民经济的调整), not behind.
+_AHEAD_IN_SENTENCE = re.compile(r"要|将|应当|应该|力争|争取|计划|必须|预计")
+
+
 def past_years(m, scan):
-    """过去一年 / 过去的一年 -> the year before the document's; 过去五年 / 这五年 -> the five years before it."""
+    """过去一年 / 过去的一年 -> the year before the document's; 过去五年 / 这五年 -> the five years
+    before it; 在这五年中 / 这四年间 too, unless their sentence looks ahead."""
     a, b = m.span()
+    if m["pastz"] and (scan.view[a - 1:a] == "在" or scan.view[b:b + 1] in ("中", "间")):
+        s0 = max(scan.view.rfind(ch, 0, a) for ch in "。！？\n") + 1
+        s1 = min((i for i in (scan.view.find(ch, b) for ch in "。！？\n") if i >= 0), default=len(scan.view))
+        if _AHEAD_IN_SENTENCE.search(scan.view, s0, s1):
+            return None
     n = small(m["pastn"] or m["pastd"] or m["pastz"])
     value = scan.frame.looking_back(n) if n else None
     return a, b, value, "deictic_year" if n == 1 else "relative_period"
@@ -183,18 +196,44 @@ def deictic_part(m, scan):
 _PARTS = {"上半年": (1, 6), "下半年": (7, 12), **dict.fromkeys(("前三季度", "前三季", "首三季度", "首三季"), (1, 9))}
 
 
+#: What ends a sentence: a year mentioned before one of these no longer frames 全年 / 年初 / 上年.
+_SENTENCE_END = "。！？!?\n"
+
+
+def sentence_year(scan, pos: int) -> int | None:
+    """The year the sentence holding ``pos`` has mentioned before it, shifted ones included:
+    in 去年财政增发国债……，但全年货币发行还比年初计划少, 全年 and 年初 are of 去年, not of the
+    year in focus. None when the sentence has mentioned no year (then the year in focus applies).
+
+    A year named as a comparison base (比去年) is not mentioned (see :meth:`.Frame.mention`)."""
+    f = scan.frame
+    y = f.mentioned(pos, ANAPHOR_REACH)
+    if y is None or any(ch in _SENTENCE_END for ch in scan.view[f.last_mention_pos:pos]):
+        return None
+    return y
+
+
+def _in_focus(scan, pos: int) -> int | None:
+    """The year 全年 / 年初 / 上年 at ``pos`` belong to: the year the sentence mentioned before,
+    else the year in focus, else the document year."""
+    y = sentence_year(scan, pos)
+    if y is None:
+        y = scan.frame.focus(pos)
+    return scan.frame.year if y is None else y
+
+
 def deictic(m, scan):
-    """今年, 去年, 明年 shift the document year; 全年 / 这一年 are the year in focus, 上年 the one before."""
+    """今年, 去年, 明年 shift the document year; 全年 / 这一年 are the year in focus (or the year
+    the sentence has just mentioned: 去年……全年), 上年 the one before."""
     a, b = m.span()
     word = m["deic"]
     f = scan.frame
     if word in ("上年", "上一年"):
-        y = f.shifted("上年", a, in_focus=True)
+        y = sentence_year(scan, a)
+        y = f.shifted("上年", a, in_focus=True) if y is None else y - 1
         return a, b, (f"{y}" if y is not None else None), "deictic_year"
     if word in ("全年", "这一年"):
-        y = f.focus(a)
-        if y is None:
-            y = f.year
+        y = _in_focus(scan, a)
         return (a, b, f"{y}", "deictic_year") if y else None
     y = f.shifted(word, a)
     return a, b, (f"{y}" if y is not None else None), "deictic_year"
@@ -215,12 +254,11 @@ def recent(m, scan, n):
 
 
 def focus_part(m, scan):
-    """年末, 年底前, 年初, 年内, 上半年, 一季度: a part of the year in focus (the year the section
-    speaks of, or the last one named), else of the document year."""
+    """年末, 年底前, 年初, 年内, 上半年, 一季度: a part of the year its sentence has mentioned
+    (去年……年初), else of the year in focus (the year the section speaks of, or the last one
+    named), else of the document year."""
     a, b = m.span()
-    y = scan.frame.focus(a)
-    if y is None:
-        y = scan.frame.year
+    y = _in_focus(scan, a)
     if y is None:
         return a, b, None, "year_part"
     part = m["fp"] or m["fpm"]

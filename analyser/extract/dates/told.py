@@ -22,11 +22,12 @@ from analyser.text.document import DocumentText
 from analyser.text.numerals import SEQUENCE_DIGITS, small_number
 
 from .explicit import congress_month, plan_period, year_of
+from .patterns import YEAR_DIGITS
 
 __all__ = ["CUES", "npc_session_year", "told_date"]
 
 #: A year, its digits sometimes spaced out in transcribed texts (1 9 9 8 年).
-_YEAR = rf"(?P<y>\d(?:[ 　]?\d){{3}}[ 　]?|[一二][{SEQUENCE_DIGITS}]{{3}})"
+_YEAR = rf"(?P<y>\d(?:[ 　]?\d){{3}}[ 　]?|[一二][{YEAR_DIGITS}]{{3}})"
 _N = r"[一二三四五六七八九十]{1,3}"
 _FIVE = r"十?[一二三四五六七八九]五|十五"
 _NPC = "(?:全国人民代表大会|全国人大|人大)"  # 第六届全国人民代表大会第一次会议, 六届人大一次会议  # 六五 … 十五, 十一五 … 十九五
