@@ -49,7 +49,7 @@ _AHEAD_BEFORE = re.compile(r"力争|争取|计划|拟|预计|决定|将用|要�
 #: A duration with a bound (1年以上, 将近十年) is a threshold or an estimate, not a dated stretch.
 _BOUNDED = re.compile(r"以上|以下|左右|多|将近|近|约|超过")
 #: Words that put a sentence in the past, so that a bare duration ends before the document's year.
-_PAST = re.compile(r"用了?|历经|经过|经历|历时|连续|已经|已|了|来|回顾|走过")
+_PAST = re.compile(r"用了|历经|经过|经历|历时|连续|已经|已|了|来|回顾|走过")
 #: Before a duration, words that count N years from a point in time rather than N calendar years:
 #: time gone by (从1955年开始…历经64年: 1955 + 64) or a further stretch after a stage ends
 #: (从二〇三五年到本世纪中叶…再奋斗十五年: 2035 + 15).

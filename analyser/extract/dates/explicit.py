@@ -7,6 +7,7 @@ or None when the match is not a date after all (a 13th month, a year range runni
 from __future__ import annotations
 
 import calendar
+import re
 from functools import lru_cache
 
 from analyser import data
@@ -130,7 +131,7 @@ def century_year(m, scan):
 
 
 def as_of(m, scan):
-    """截至2020年底 -> 2020-12-31, 截至2020年6月 -> 2020-06-30."""
+    """截至2020年底 -> 2020-12-31, 截至2020年6月 / 截至2020年6月末 -> 2020-06-30."""
     y = year_of(m["ay"])
     if y is None:
         return None
@@ -176,11 +177,12 @@ def numeric_date(m, scan):
 
 
 def month(m, scan):
-    """2015年7月, 2020年6月底 -> 2015-07, 2020-06 (a part of the month keeps the month)."""
+    """2015年7月, 2020年6月底 -> 2015-07, 2020-06 (a part of the month keeps the month; the end
+    of a month, 6月底 / 6月末, is of kind ``month_end``)."""
     y, mo = year_of(m["my"]), small(m["mm"])
     if y is None or mo is None:
         return None
-    return m.start(), m.end(), ymd(y, mo), "month"
+    return m.start(), m.end(), ymd(y, mo), "month_end" if m["mpart"] in ("底", "末") else "month"
 
 
 _YEAR_PARTS = {"上半年": (1, 6), "下半年": (7, 12), **dict.fromkeys(("前三季度", "前三季", "首三季度", "首三季"), (1, 9))}
@@ -255,11 +257,21 @@ def plan(m, scan):
     return start, start + len(n_s), f"{y1}/{y2}", "plan_period"
 
 
+#: Before 第N个五年计划, a century the count starts from: 新世纪的第一个五年计划 is the tenth plan
+#: (2001/2005), not the first (1953/1957).
+_PLAN_CENTURY = re.compile(r"(?:新世纪|二十一世纪|21世纪)(?:的|中的)?$")
+#: The first year of the new century's first five-year plan.
+_NEW_CENTURY = 2001
+
+
 def plan_nth(m, scan):
-    """第一个五年计划 -> 1953/1957."""
+    """第一个五年计划 -> 1953/1957; counted in the new century (新世纪的第一个五年计划) -> 2001/2005."""
     n = small(m["nth"])
     if not n:
         return None
+    if _PLAN_CENTURY.search(scan.view, max(0, m.start() - 8), m.start()):
+        y1 = _NEW_CENTURY + 5 * (n - 1)
+        return m.start(), m.end(), f"{y1}/{y1 + 4}", "plan_period"
     y1, y2 = plan_period(n)
     return m.start(), m.end(), f"{y1}/{y2}", "plan_period"
 

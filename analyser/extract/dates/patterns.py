@@ -36,8 +36,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("range", rf"(?P<r1>{_YEAR})年?{_TO}(?P<r2>{_YEAR})年(?!\d|[{_CD}]|度)"),
     # to a part of the century: 一九八一年到本世纪末, 从二〇三五年到本世纪中叶
     ("crange", rf"(?P<c1>{_YEAR})年?{_TO}(?P<cpart>本世纪末|本世纪中叶|下世纪中叶)"),
-    # as of: 截至2020年底 / 截至2020年6月 / 截至2020年
-    ("asof", rf"(?:截至|截止到|截止|截至到)(?P<ay>{_YEAR})年(?:(?P<am>{_SMALL})月(?:(?P<ad>{_SMALL})日)?|(?P<apart>底|末))?"),
+    # as of: 截至2020年底 / 截至2020年6月 / 截至2020年6月末 / 截至2020年
+    ("asof", (rf"(?:截至|截止到|截止|截至到)(?P<ay>{_YEAR})年"
+              rf"(?:(?P<am>{_SMALL})月(?:(?P<ad>{_SMALL})[日号]|底|末)?|(?P<apart>底|末))?")),
     # ranges of days: 2019年3月5日至15日, 2004年4月14日—15日, 2003年10月24日至11月2日
     # and across a year's end: 2018年12月30日至2019年1月1日
     ("drange", (rf"(?P<ry>{_YEAR})年(?P<rm1>{_SMALL})月(?P<rd1>{_SMALL})[日号]?{_TO}"

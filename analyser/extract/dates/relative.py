@@ -79,7 +79,7 @@ def focus_month(m, scan):
     if m["bmp"] == "前" or scan.view[b:b + 1] == "前":  # 六月底前: a deadline, ahead of the document's date
         y = f.deadline_year(y, mo)
     if m["bmp"] in ("底", "末"):
-        return a, b, month_end(y, mo), "month"
+        return a, b, month_end(y, mo), "month_end"
     return a, b, ymd(y, mo), "month"
 
 
@@ -177,7 +177,7 @@ def deictic_part(m, scan):
             value = ymd(y, mo, d) if d else None
             return (a, b, value, "date") if value else None
         if m["dpmp"] in ("底", "末"):
-            return a, b, month_end(y, mo), "month"
+            return a, b, month_end(y, mo), "month_end"
         return a, b, ymd(y, mo), "month"
     if part in ("年底", "年末", "底", "末"):
         return a, b, f"{y}-12-31", "year_part"

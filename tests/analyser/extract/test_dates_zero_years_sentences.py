@@ -1,0 +1,51 @@
+"""Years typed with the digit 0, periods looked back on (在这五年中, 回顾十四年), parts of a year
+read in the year their sentence mentions (去年……全年), plans counted in the new century, the ends
+of months and durations ahead (:mod:`analyser.extract.dates`)."""
+from __future__ import annotations
+
+import pytest
+
+from analyser.extract.dates import extract_dates
+from analyser.text.document import DocumentText
+
+
+def dates(text: str, published: str | None) -> list[tuple[str, str | None, str]]:
+    src = DocumentText.from_text(text, published=published)
+    return [(d.text, d.value, d.kind) for d in extract_dates(src)]
+
+
+# fmt: off
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # years in Chinese numerals with their zeros typed as a digit or a letter
+        ("二0一一年国内生产总值达到四十七点三万亿元。", "2012-11-08", [("二0一一年", "2011", "year")]),
+        ("二00八年以后，国际金融危机蔓延。", "2012-11-08", [("二00八年", "2008", "year")]),
+        ("二OO八年八月八日开幕。", "2012-11-08", [("二OO八年八月八日", "2008-08-08", "date")]),
+        # 这N年 with 中 / 间 or after 在 looks back, unless its sentence looks ahead
+        ("在这五年中，我国经济蓬勃发展。", "1993-03-15", [("这五年", "1988/1992", "relative_period")]),
+        ("这两年中，钢产量增加。", "1979-06-18", [("这两年", "1977/1978", "relative_period")]),
+        ("我们一定要在这五年中搞好调整。", "1983-06-06", []),
+        ("在这十年里，要加快发展。", "1983-06-06", []),
+        # 全年 / 年初 / 上年 in the sentence of 去年 are of 去年; a new sentence returns to the year in focus
+        ("去年财政增发国债，但全年货币发行还比年初计划少；价格比上年下降。今年赤字增加。全年增长。", "1999-03-05",
+         [("去年", "1998", "deictic_year"), ("全年", "1998", "deictic_year"), ("年初", "1998-01", "year_part"),
+          ("上年", "1997", "deictic_year"), ("今年", "1999", "deictic_year"), ("全年", "1999", "deictic_year")]),
+        # looking back N years in a congress report of October counts its own year
+        ("回顾十四年走过的道路，成就巨大。", "1992-10-12", [("十四年", "1978/1992", "duration")]),
+        # a duration in a plan keeps its length
+        ("用三年时间完成改造。", "2018-05-01", [("三年", "P3Y", "duration")]),
+        ("用了三年时间完成改造。", "2018-05-01", [("三年", "2015/2017", "duration")]),
+        # the five-year plans of the new century count from 2001
+        ("新世纪的第一个五年计划。", "2001-03-05", [("第一个五年计划", "2001/2005", "plan_period")]),
+        ("新世纪第二个五年计划。", "2006-03-05", [("第二个五年计划", "2006/2010", "plan_period")]),
+        ("第一个五年计划。", "1955-07-05", [("第一个五年计划", "1953/1957", "plan_period")]),
+        # the end of a month, with or without its year; as of the end of a month
+        ("2019年6月底前完成。", "2019-03-01", [("2019年6月底", "2019-06", "month_end")]),
+        ("到9月末，余额增长。", "2019-03-01", [("9月末", "2019-09-30", "month_end")]),
+        ("截至2019年6月末，全省完成。", "2019-07-20", [("截至2019年6月末", "2019-06-30", "as_of")]),
+    ],
+)
+def test_dates(text, published, expected):
+    assert dates(text, published) == expected
+# fmt: on
