@@ -67,6 +67,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("plan_old", rf"(?<![十百千\d])(?P<pon>{_OLD_FIVE})(?P<pos>时期|期间|规划|计划)"),
     ("plan_nth", rf"第(?P<nth>[{CN_NONZERO}十]{{1,3}})个五年(?:计划|规划)(?P<nths>期间|时期)?"),
     ("congress", rf"(?P<cn>[一二]?十?[{CN_NONZERO}十])大以来"),
+    # since the government in office was formed: 本届政府以来, 本届政府成立以来
+    ("gov_since", r"本届政府(?:成立)?以来"),
     # relative: 五年来, 五年多来, 5年来, 一年来, 过去一年, 过去的一年, 过去五年; 这五年 looking back
     # (not 这一年, the year in focus; not 一九六○年这八年 or 在这十年里, a period named or ahead);
     # (在)这五年中 / 这四年间 look back unless their sentence looks ahead (see relative.past_years)

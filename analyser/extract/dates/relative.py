@@ -12,6 +12,7 @@ from analyser.text.numerals import parse_number
 
 from .explicit import days, month_end, months, season, small, ymd
 from .frame import ANAPHOR_REACH
+from .told import government_start
 
 __all__ = [
     "anaphoric",
@@ -21,6 +22,7 @@ __all__ = [
     "deictic_part",
     "focus_month",
     "focus_part",
+    "government_since",
     "month_day",
     "months_in_focus",
     "past_years",
@@ -132,6 +134,14 @@ def years_up_to(m, scan):
     if m["more"]:
         return a, b, f"{f.year - n}/{f.month}", "relative_period"
     return a, b, f.looking_back(n), "relative_period"
+
+
+def government_since(m, scan):
+    """本届政府以来 -> 2013-03/.. in a report of 2017: since the first session of the NPC term that
+    formed the government (see :func:`.told.government_start`)."""
+    f = scan.frame
+    start = government_start(f.month or (f"{f.year}" if f.year else None))
+    return m.start(), m.end(), (f"{start}/.." if start else None), "relative_period"
 
 
 def this_and_next(m, scan):

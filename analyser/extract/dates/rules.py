@@ -55,6 +55,7 @@ RESOLVERS: dict[str, Resolver] = {
     "plan_old": cal.plan,
     "plan_nth": cal.plan_nth,
     "congress": cal.congress,
+    "gov_since": rel.government_since,
     "past": rel.past_years,
     "ahead": rel.years_ahead,
     "rel": rel.years_up_to,

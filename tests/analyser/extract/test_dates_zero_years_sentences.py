@@ -1,6 +1,7 @@
 """Years typed with the digit 0, periods looked back on (在这五年中, 回顾十四年), parts of a year
 read in the year their sentence mentions (去年……全年), plans counted in the new century, the ends
-of months and durations ahead (:mod:`analyser.extract.dates`)."""
+of months, durations ahead, 本届政府以来 and letters signed with typed zeros
+(:mod:`analyser.extract.dates`)."""
 from __future__ import annotations
 
 import pytest
@@ -44,8 +45,18 @@ def dates(text: str, published: str | None) -> list[tuple[str, str | None, str]]
         ("2019年6月底前完成。", "2019-03-01", [("2019年6月底", "2019-06", "month_end")]),
         ("到9月末，余额增长。", "2019-03-01", [("9月末", "2019-09-30", "month_end")]),
         ("截至2019年6月末，全省完成。", "2019-07-20", [("截至2019年6月末", "2019-06-30", "as_of")]),
+        # since the government in office was formed: the first session of the NPC term
+        ("本届政府以来，改革推进。", "2017-03-05", [("本届政府以来", "2013-03/..", "relative_period")]),
+        ("本届政府成立以来，改革推进。", "2018-03-05", [("本届政府成立以来", "2013-03/..", "relative_period")]),
+        ("本届政府以来，改革推进。", "2019-03-05", [("本届政府以来", "2018-03/..", "relative_period")]),
     ],
 )
 def test_dates(text, published, expected):
     assert dates(text, published) == expected
 # fmt: on
+
+
+def test_a_letter_dated_with_typed_zeros_counts_from_its_own_date():
+    """A letter signed 二00五年三月三日 on a page re-published in 2018: 今年 is 2005."""
+    text = "国务院办公厅：\n现函复如下：\n同意从今年起实行。\n\n国务院办公厅\n二00五年三月三日"
+    assert ("今年", "2005", "deictic_year") in dates(text, "2018-12-24")
