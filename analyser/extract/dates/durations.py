@@ -4,12 +4,13 @@ A duration is read in two steps: :func:`duration` decides whether ``N年`` / ``N
 time at all (not 五年来, 三年一遇, “一年建设、两年入住”) and gives ``P5Y``; :func:`anchor_durations`
 then gives it its years when the text allows it:
 
-* from a start year in the sentence: 从2018年起三年 -> 2018/2020 (N calendar years from the start);
+* from a start year in the sentence: 从2018年起三年 -> 2018/2020 (N calendar years from the start;
+  从一九五七年起的二十年间 -> 1957/1976);
   counted as time gone by (从1955年开始…历经64年) the end is the start plus N: 1955/2019;
 * from an end year in the sentence: 用三年时间，到2020年 -> 2018/2020;
 * from a period of the same length just before (“十三五”以来…用5年时间 -> 2016/2020), or a range of
   years of that length earlier in the sentence (从二〇三五年到本世纪中叶…再奋斗十五年 -> 2035/2050);
-* looking back (用了五年, 历经五年, 回顾十四年走过的道路), the years a look back of that length
+* looking back (用了五年, 历经五年, 回顾十四年走过的道路, 十四年伟大实践的经验), the years a look back of that length
   covers (:meth:`.Frame.looking_back`): ending the year before the document's, or the document's
   own year late in it (a congress report of October counts its own year).
 
@@ -50,6 +51,12 @@ _AHEAD_BEFORE = re.compile(r"力争|争取|计划|拟|预计|决定|将用|要�
 _BOUNDED = re.compile(r"以上|以下|左右|多|将近|近|约|超过")
 #: Words that put a sentence in the past, so that a bare duration ends before the document's year.
 _PAST = re.compile(r"用了|历经|经过|经历|历时|连续|已经|已|了|来|回顾|走过")
+#: After a duration, the practice or the course it names: a stretch gone by (十四年伟大实践的经验,
+#: 十年奋斗历程, 五年的实践).
+_PAST_AFTER = re.compile(r"的?[^，。；、\n]{0,4}?(?:实践|历程)")
+#: Before a duration of the years its figures cover (二十年间), a start year: the duration counts
+#: from it (从一九五七年起的二十年间), not back from the document.
+_SINCE_BEFORE = re.compile(r"(?:从|自)[^，。；\n]{2,8}年(?:起|开始|以后)?的?$")
 #: Before a duration, words that count N years from a point in time rather than N calendar years:
 #: time gone by (从1955年开始…历经64年: 1955 + 64) or a further stretch after a stage ends
 #: (从二〇三五年到本世纪中叶…再奋斗十五年: 2035 + 15).
@@ -85,7 +92,7 @@ def duration(m, scan):
         return None  # 一年 is mostly 一年一度 / 一年建设 (formula) or the article
     if view[b:b + 1] in ("一", "二", "三", "两") and view[a - 1:a] in ("、", "“"):
         return None
-    if _ANCHOR_AFTER.match(view, b) and unit == "年" and not m["dq"]:
+    if _ANCHOR_AFTER.match(view, b) and unit == "年" and not m["dq"] and not _SINCE_BEFORE.search(view, max(0, a - 12), a):
         return _covered_years(a, b, n, scan)  # 五年共投资, 五年累计投入: the period the figures cover
     start = a if m["dq"] in _KEEP_QUALIFIER else a + len(m["dq"] or "")
     n_txt = int(n) if n == int(n) else n
@@ -124,7 +131,7 @@ def anchor_durations(dates: list[DateExpr], src: DocumentText, frame: Frame) -> 
             continue  # 将近十年, 1年以上: an estimate or a threshold has no dated interval
         anchored = _anchored(dates, i, n, src.view, (s0, s1))
         ahead = _AHEAD_AFTER.match(src.view, d.end) or _AHEAD_BEFORE.search(src.view, s0, d.start)
-        looking_back = _PAST.search(src.view, s0, s1) is not None
+        looking_back = _PAST.search(src.view, s0, s1) is not None or _PAST_AFTER.match(src.view, d.end) is not None
         if anchored is None and not ahead and looking_back:
             anchored = frame.looking_back(n)
         if anchored:

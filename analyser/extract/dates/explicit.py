@@ -14,7 +14,7 @@ from analyser import data
 from analyser.text.numerals import digit_sequence_value, parse_number, small_number
 
 __all__ = [
-    "as_of", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
+    "as_of", "century_part", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
     "numeric_date",
     "plan", "plan_nth", "plan_period", "since_year", "year", "year_part", "year_range",
 ]
@@ -122,6 +122,16 @@ def century_range(m, scan):
     ahead, nth = _CENTURY_PARTS[m["cpart"]]
     end = ((y - 1) // 100 + ahead) * 100 + nth
     return (m.start(), m.end(), f"{y}/{end}", "range") if end > y else None
+
+
+def century_part(m, scan):
+    """本世纪末 -> 2000, 本世纪中叶 -> 2050 in a text of 2017, 下世纪中叶 -> 2050 in a text of 1997:
+    the century is the document's; without a document year, no value."""
+    y = scan.frame.year
+    if y is None:
+        return m.start(), m.end(), None, "year_part"
+    ahead, nth = _CENTURY_PARTS[m["cpt"]]
+    return m.start(), m.end(), f"{((y - 1) // 100 + ahead) * 100 + nth}", "year_part"
 
 
 def century_year(m, scan):

@@ -81,6 +81,8 @@ PATTERNS: list[tuple[str, str]] = [
     # a day or a month of the year just named: 同年四月二十八日, 当年12月
     ("ana_day", rf"(?P<anad>当年|同年|该年|是年)(?P<adm>{_SMALL})月(?:(?P<add>{_SMALL})[日号])?"),
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
+    # a part of the century the document is written in: 到本世纪末, 本世纪中叶, 下世纪中叶
+    ("century_part", r"(?P<cpt>本世纪末|本世纪中叶|下世纪中叶)"),
     # a year counted in the new century: 新世纪第一年
     ("century_nth", rf"新世纪(?:的)?第(?P<cn_n>[{CN_NONZERO}十]{{1,2}}|\d{{1,2}})(?:个)?年(?![代级龄度])"),
     ("jm", r"(?P<jm>今明两年|今后两年)"),

@@ -45,6 +45,12 @@ def dates(text: str, published: str | None) -> list[tuple[str, str | None, str]]
         ("2019年6月底前完成。", "2019-03-01", [("2019年6月底", "2019-06", "month_end")]),
         ("到9月末，余额增长。", "2019-03-01", [("9月末", "2019-09-30", "month_end")]),
         ("截至2019年6月末，全省完成。", "2019-07-20", [("截至2019年6月末", "2019-06-30", "as_of")]),
+        # a part of the document's century; a stretch named by its practice; N years counted from a start year
+        ("到本世纪末我国国民经济将迈上新台阶。", "1992-10-12", [("本世纪末", "2000", "year_part")]),
+        ("到本世纪中叶建成。", "2017-10-18", [("本世纪中叶", "2050", "year_part")]),
+        ("十四年伟大实践的经验，集中到一点。", "1992-10-12", [("十四年", "1978/1992", "duration")]),
+        ("从一九五七年起的二十年间出现的错误。", "1992-10-12",
+         [("一九五七年", "1957", "year"), ("二十年", "1957/1976", "duration")]),
         # since the government in office was formed: the first session of the NPC term
         ("本届政府以来，改革推进。", "2017-03-05", [("本届政府以来", "2013-03/..", "relative_period")]),
         ("本届政府成立以来，改革推进。", "2018-03-05", [("本届政府成立以来", "2013-03/..", "relative_period")]),
