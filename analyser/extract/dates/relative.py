@@ -96,6 +96,9 @@ def clause_month(m, scan):
     return a, b, ymd(y, mo) if y is not None else None, "month"
 
 
+#: How far either side of 在这五年中 its sentence is read (a long sentence of a report is about 100
+#: characters; bounded, so that a text without full stops is not read again for every match).
+_SENTENCE_REACH = 300
 #: In the sentence of 在这五年中 / 这五年间, words of an aim or a plan: the five years lie ahead
 #: (我们一定要在这五年中搞好国民经济的调整), not behind.
 _AHEAD_IN_SENTENCE = re.compile(r"要|将|应当|应该|力争|争取|计划|必须|预计")
@@ -106,8 +109,9 @@ def past_years(m, scan):
     before it; 在这五年中 / 这四年间 too, unless their sentence looks ahead."""
     a, b = m.span()
     if m["pastz"] and (scan.view[a - 1:a] == "在" or scan.view[b:b + 1] in ("中", "间")):
-        s0 = max(scan.view.rfind(ch, 0, a) for ch in "。！？\n") + 1
-        s1 = min((i for i in (scan.view.find(ch, b) for ch in "。！？\n") if i >= 0), default=len(scan.view))
+        lo, hi = max(0, a - _SENTENCE_REACH), min(len(scan.view), b + _SENTENCE_REACH)
+        s0 = max(lo - 1, *(scan.view.rfind(ch, lo, a) for ch in "。！？\n")) + 1
+        s1 = min((i for i in (scan.view.find(ch, b, hi) for ch in "。！？\n") if i >= 0), default=hi)
         if _AHEAD_IN_SENTENCE.search(scan.view, s0, s1):
             return None
     n = small(m["pastn"] or m["pastd"] or m["pastz"])
