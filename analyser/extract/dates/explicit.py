@@ -274,16 +274,32 @@ _PLAN_CENTURY = re.compile(r"(?:新世纪|二十一世纪|21世纪)(?:的|中的
 _NEW_CENTURY = 2001
 
 
+#: Before 第N个五年计划, an event the count starts from (第三步战略部署开始实施后的第一个五年计划):
+#: the plan is counted from the plan the text has just named, not from 1953.
+_PLAN_AFTER_EVENT = re.compile(r"(?:后|以后|之后|以来)的$")
+#: A five-year plan named by its number, which such a count refers back to.
+_PLAN_NAMED = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年(?:计划|规划)")
+#: How far back (in characters) that plan may be named: the same or the previous sentence.
+_PLAN_REACH = 200
+
+
 def plan_nth(m, scan):
-    """第一个五年计划 -> 1953/1957; counted in the new century (新世纪的第一个五年计划) -> 2001/2005."""
+    """第一个五年计划 -> 1953/1957; counted in the new century (新世纪的第一个五年计划) -> 2001/2005;
+    counted from an event just after a plan is named (…第十个五年计划。这是…开始实施后的第一个五年计划)
+    -> that plan, 2001/2005."""
     n = small(m["nth"])
     if not n:
         return None
-    if _PLAN_CENTURY.search(scan.view, max(0, m.start() - 8), m.start()):
+    a = m.start()
+    if _PLAN_CENTURY.search(scan.view, max(0, a - 8), a):
         y1 = _NEW_CENTURY + 5 * (n - 1)
-        return m.start(), m.end(), f"{y1}/{y1 + 4}", "plan_period"
+        return a, m.end(), f"{y1}/{y1 + 4}", "plan_period"
+    if _PLAN_AFTER_EVENT.search(scan.view, max(0, a - 4), a):
+        named = [small(p["n"]) for p in _PLAN_NAMED.finditer(scan.view, max(0, a - _PLAN_REACH), a)]
+        if named and named[-1]:
+            n = named[-1] + n - 1
     y1, y2 = plan_period(n)
-    return m.start(), m.end(), f"{y1}/{y2}", "plan_period"
+    return a, m.end(), f"{y1}/{y2}", "plan_period"
 
 
 def congress(m, scan):

@@ -41,6 +41,10 @@ def dates(text: str, published: str | None) -> list[tuple[str, str | None, str]]
         ("新世纪的第一个五年计划。", "2001-03-05", [("第一个五年计划", "2001/2005", "plan_period")]),
         ("新世纪第二个五年计划。", "2006-03-05", [("第二个五年计划", "2006/2010", "plan_period")]),
         ("第一个五年计划。", "1955-07-05", [("第一个五年计划", "1953/1957", "plan_period")]),
+        # a plan counted from an event, just after a plan is named: that plan
+        ("研究制定第十个五年计划。这是第三步战略部署开始实施后的第一个五年计划。", "2000-03-05",
+         [("第十个五年计划", "2001/2005", "plan_period"), ("第一个五年计划", "2001/2005", "plan_period")]),
+        ("建国后的第一个五年计划。", "1955-07-05", [("第一个五年计划", "1953/1957", "plan_period")]),
         # the end of a month, with or without its year; as of the end of a month
         ("2019年6月底前完成。", "2019-03-01", [("2019年6月底", "2019-06", "month_end")]),
         ("到9月末，余额增长。", "2019-03-01", [("9月末", "2019-09-30", "month_end")]),
