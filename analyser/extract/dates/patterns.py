@@ -23,7 +23,7 @@ _OLD_FIVE = r"[六七八九十]五"  # 六五 … 十五
 _FY_SEP = r"[/／\-－—–]"
 _FY_WORD = r"(?:财政|课税|纳税)?年度"  # 2025-26年度, 2025-26课税年度 (a year of assessment)
 _NINE_MONTHS = r"(?:前|首)三季度?"  # 前三季度, 首三季 (Hong Kong usage): January to September
-_QUARTER = r"(?:第[一二三四1-4]季度?|[一二三四1-4]季度)"  # 第二季度, 一季度, 第四季 (Hong Kong usage)
+_QUARTER = r"(?:第[一二三四1-4]季度?|[一二三四1-4]季度|首季度?)"  # 第二季度, 一季度, 第四季, 首季 (Hong Kong usage)
 
 #: (kind, pattern) in matching order.
 PATTERNS: list[tuple[str, str]] = [
@@ -94,7 +94,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上一年|上年|明年|来年|前年|全年|这一年)"),
     # parts of the year in focus, the year unsaid: 年末, 年底前, 年内, 上半年, 一季度
     ("focus_part", (rf"(?<![\d{_CD}十百千两几多今明去本当同该是每上前全半年个近])(?P<fp>年底|年末|年初|年内)"
-                    rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|{_NINE_MONTHS}|第[一二三四]季度?|[一二三四]季度)")),
+                    rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|{_NINE_MONTHS}|第[一二三四]季度?|[一二三四]季度|首季度?)")),
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]

@@ -198,7 +198,7 @@ def deictic_part(m, scan):
     if part in ("年初", "初"):
         return a, b, f"{y}-01", "year_part"
     if m["dpq"]:
-        q = small(m["dpq"].strip("第季度"))
+        q = small(m["dpq"].strip("第季度").replace("首", "一"))
         if q is None or not 1 <= q <= 4:
             return None
         return a, b, f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}", "year_part"
@@ -285,7 +285,7 @@ def focus_part(m, scan):
     if part in _PARTS:
         first, last = _PARTS[part]
     else:
-        q = small(part.strip("第季度"))
+        q = small(part.strip("第季度").replace("首", "一"))
         if q is None or not 1 <= q <= 4:
             return None
         first, last = 3 * q - 2, 3 * q

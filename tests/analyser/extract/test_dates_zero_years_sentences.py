@@ -55,6 +55,9 @@ def dates(text: str, published: str | None) -> list[tuple[str, str | None, str]]
         ("十四年伟大实践的经验，集中到一点。", "1992-10-12", [("十四年", "1978/1992", "duration")]),
         ("从一九五七年起的二十年间出现的错误。", "1992-10-12",
          [("一九五七年", "1957", "year"), ("二十年", "1957/1976", "duration")]),
+        # the first quarter written 首季 (Hong Kong usage)
+        ("今年首季，經濟放緩。首季度出口下跌。", "2019-05-15",
+         [("今年首季", "2019-01/2019-03", "year_part"), ("首季度", "2019-01/2019-03", "year_part")]),
         # since the government in office was formed: the first session of the NPC term
         ("本届政府以来，改革推进。", "2017-03-05", [("本届政府以来", "2013-03/..", "relative_period")]),
         ("本届政府成立以来，改革推进。", "2018-03-05", [("本届政府成立以来", "2013-03/..", "relative_period")]),
