@@ -14,7 +14,7 @@ from analyser import data
 from analyser.text.numerals import digit_sequence_value, parse_number, small_number
 
 __all__ = [
-    "as_of", "century_part", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
+    "anniversary", "as_of", "century_part", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
     "numeric_date",
     "plan", "plan_nth", "plan_period", "since_year", "year", "year_part", "year_range",
 ]
@@ -122,6 +122,34 @@ def century_range(m, scan):
     ahead, nth = _CENTURY_PARTS[m["cpart"]]
     end = ((y - 1) // 100 + ahead) * 100 + nth
     return (m.start(), m.end(), f"{y}/{end}", "range") if end > y else None
+
+
+@lru_cache(maxsize=1)
+def _foundings() -> dict[str, int]:
+    return {name: int(iso[:4]) for name, iso in data.table("founding_years.txt")}
+
+
+#: The longest founding name looked for before 成立 / 建军.
+_FOUNDING_NAME_MAX = 8
+
+
+def anniversary(m, scan):
+    """中国共产党成立一百年时 -> 2021, 建党一百年 -> 2021, 新中国成立一百年时 -> 2049: the founding
+    year (``analyser/data/founding_years.txt``) plus N. Before 成立 / 建军 the name of what was
+    founded is part of the span; an unknown name (公司成立十周年) is no date."""
+    n = parse_number(m["ann"])
+    if not n or n != int(n) or n > 500:
+        return None
+    a, b = m.span()
+    verb = m["anv"]
+    foundings = _foundings()
+    if verb in foundings:
+        return a, b, f"{foundings[verb] + int(n)}", "year"
+    before = scan.view[max(0, a - _FOUNDING_NAME_MAX):a]
+    for k in range(min(len(before), _FOUNDING_NAME_MAX), 0, -1):
+        if before[-k:] in foundings:
+            return a - k, b, f"{foundings[before[-k:]] + int(n)}", "year"
+    return None
 
 
 def century_part(m, scan):

@@ -81,6 +81,9 @@ PATTERNS: list[tuple[str, str]] = [
     # a day or a month of the year just named: 同年四月二十八日, 当年12月
     ("ana_day", rf"(?P<anad>当年|同年|该年|是年)(?P<adm>{_SMALL})月(?:(?P<add>{_SMALL})[日号])?"),
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
+    # the year a founding turns N: (中国共产党)成立一百年时, 建党一百年 (see .explicit.anniversary); not
+    # a celebration of it (成立五十周年), which the text names as an occasion rather than a date
+    ("anniv", rf"(?P<anv>成立|建党|建国|建军)(?P<ann>{_NUM})年(?P<ant>时|之际)?(?![代度级龄来以])"),
     # a part of the century the document is written in: 到本世纪末, 本世纪中叶, 下世纪中叶
     ("century_part", r"(?P<cpt>本世纪末|本世纪中叶|下世纪中叶)"),
     # a year counted in the new century: 新世纪第一年
@@ -101,7 +104,7 @@ PATTERNS: list[tuple[str, str]] = [
 
 #: Every pattern starts with one of these characters or :data:`FIRST_WORDS`: a cheap first test
 #: before the alternation.
-FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明来前全将近约大超长历这未新首"
+FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明来前全将近约大超长历这未新首成建"
 #: Patterns that start with a frequent character are tested on the next ones too (年 opens
 #: 年底 but also ends every year).
 FIRST_WORDS = "年[底末初内]|下半年|最近"

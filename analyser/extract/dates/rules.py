@@ -61,6 +61,7 @@ RESOLVERS: dict[str, Resolver] = {
     "rel": rel.years_up_to,
     "ana_day": rel.anaphoric_day,
     "ana": rel.anaphoric,
+    "anniv": cal.anniversary,
     "century_part": cal.century_part,
     "century_nth": cal.century_year,
     "jm": rel.this_and_next,

@@ -55,6 +55,11 @@ def dates(text: str, published: str | None) -> list[tuple[str, str | None, str]]
         ("十四年伟大实践的经验，集中到一点。", "1992-10-12", [("十四年", "1978/1992", "duration")]),
         ("从一九五七年起的二十年间出现的错误。", "1992-10-12",
          [("一九五七年", "1957", "year"), ("二十年", "1957/1976", "duration")]),
+        # the year a founding turns N (analyser/data/founding_years.txt); not a celebration, not an unknown founding
+        ("在中国共产党成立一百年时全面建成小康社会，在新中国成立一百年时建成现代化国家。", "2012-11-08",
+         [("中国共产党成立一百年时", "2021", "year"), ("新中国成立一百年时", "2049", "year")]),
+        ("到建党一百年时。", "2017-10-18", [("建党一百年时", "2021", "year")]),
+        ("公司成立十年时上市。庆祝新中国成立五十周年。", "1999-03-05", []),
         # the first quarter written 首季 (Hong Kong usage)
         ("今年首季，經濟放緩。首季度出口下跌。", "2019-05-15",
          [("今年首季", "2019-01/2019-03", "year_part"), ("首季度", "2019-01/2019-03", "year_part")]),
