@@ -104,7 +104,7 @@ PATTERNS: list[tuple[str, str]] = [
 
 #: Every pattern starts with one of these characters or :data:`FIRST_WORDS`: a cheap first test
 #: before the alternation.
-FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明来前全将近约大超长历这未新首成建"
+FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明来前全将近约大超长历这未新首"
 #: Patterns that start with a frequent character are tested on the next ones too (年 opens
 #: 年底 but also ends every year).
-FIRST_WORDS = "年[底末初内]|下半年|最近"
+FIRST_WORDS = "年[底末初内]|下半年|最近|成立|建[党国军]"
