@@ -25,7 +25,7 @@ from build_final_check_b_golds import build_with_citations
 from make_golds import _root
 
 #: windows also annotated on their OpenCC s2tw copy (Traditional script, Taiwan forms)
-S2TW = ("gwr_1981_state_council",)
+S2TW = ("gwr_1981_state_council_a",)
 
 
 def _trim_titles(gold: dict) -> dict:
