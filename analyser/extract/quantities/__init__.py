@@ -27,10 +27,11 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from analyser.facts import DateExpr, Entity, Quantity
+from analyser.facts import DateExpr, Entity, Quantity, Span
 from analyser.text.document import DocumentText
 from analyser.text.numerals import (
     CN_DIGITS,
@@ -60,6 +61,7 @@ from .lexicon import (
 from .lists import join_bound_pairs, share_list_bounds, share_list_units
 from .markers import Pre, apart_marker, distant_bound, post_marker, pre_marker
 from .special import scan_special
+from .tables import TableCell, scan_tables
 
 __all__ = ["extract_quantities"]
 
@@ -101,8 +103,9 @@ def extract_quantities(
     view = src.view
     b0, b1 = src.body
     blocked = src.derived(body_blocked)
-    found: list[Draft] = []
-    taken = Blocked([])
+    cells = {c.start: c for c in scan_tables(view, b0, b1)}
+    found: list[Draft] = [Draft(c.start, c.end, c.value, c.unit) for c in cells.values()]
+    taken = Blocked([(q.start, q.end) for q in found])
     for scan in (scan_special, _scan_numbers):
         for q in scan(view, b0, b1, blocked):
             if not taken.overlaps(q.start, q.end):
@@ -117,7 +120,25 @@ def extract_quantities(
         if q.unit is None:
             q.unit = implied_unit(view, q.end) or implied_unit_before(view, q.start)
     places = [e for e in entities if e.label == "PLACE"]
-    return attribute(src, found, dates, places)
+    out = attribute(src, found, dates, places)
+    return [_cell_fact(src, q, cells[q.start], places) if q.start in cells else q for q in out] if cells else out
+
+
+def _cell_fact(src: DocumentText, q: Quantity, cell: TableCell, places: Sequence[Entity]) -> Quantity:
+    """A table cell's quantity with its column heading as the indicator, the year of its column as
+    the time and its row label as the place when an entity names a place there."""
+    changes: dict = {}
+    if cell.heading:
+        a, b = cell.heading
+        changes.update(indicator=Span(a, b, src.text[a:b]), canonical=None)
+    if cell.time:
+        changes["time"] = cell.time
+    if cell.row:
+        a, b = cell.row
+        named = [e for e in places if a <= e.start and e.end <= b]
+        if named:
+            changes["place"] = src.text[named[0].start:named[0].end]
+    return replace(q, **changes) if changes else q
 
 
 def _numeral_end(view: str, a: int, b: int) -> tuple[int, int | float | None]:
