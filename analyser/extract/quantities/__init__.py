@@ -49,6 +49,7 @@ from analyser.text.numerals import (
 from .draft import MAG, RANGE_JOIN, Draft, set_bounds
 from .filters import Blocked, body_blocked, is_marker
 from .lexicon import (
+    followers,
     implied_noun_at,
     implied_unit,
     implied_unit_before,
@@ -111,7 +112,8 @@ def extract_quantities(
             if not taken.overlaps(q.start, q.end):
                 found.append(q)
         taken = Blocked([(q.start, q.end) for q in found])
-    found = _drop_dates(found, dates, view)
+    found = [q for q in _drop_dates(found, dates, view) if not (q.unit in followers() and "几" in view[q.start:q.end])]
+    # 几代人、十几代人: a figure of speech, not a count
     found.sort(key=lambda q: q.start)
     share_list_units(found, view)
     share_list_bounds(found, view)
@@ -249,7 +251,7 @@ def _scan_numbers(view: str, b0: int, b1: int, blocked: Blocked):
                 pos = q.end
                 yield q
             continue
-        if _not_an_amount(view, num, unit, pre, e2):
+        if _not_an_amount(view, num, unit, pre, e2) and not _frequency(view, a, e2, unit):
             continue
         if view[e2:e2 + 1] == "半" and unit and unit_kind(unit) not in ("currency", "percent") and value == int(value):
             value, e2 = value + 0.5, e2 + 1  # 一吨半, 一年半
@@ -341,6 +343,26 @@ def _not_an_amount(view: str, num: str, unit: str | None, pre: Pre | None, e2: i
     if len(num) == 1 and num in CN_ZEROS:
         return True  # 零部件
     return unit == "年" and chinese and len(num) > 2 and not any(c in "十百千" for c in num)  # 一九五四年 is a year
+
+
+#: What a frequency's count follows in its clause: 每半年, 每月, 每季度 or an interval (两个月, 三年)
+#: and a short verb (每半年召开一次, 两个月安排一次, 每人每年只享受一次).
+_FREQUENCY_BEFORE = re.compile(
+    rf"(?:每(?:半年|年|季度?|个?月|周|星期|天|日)|(?<![\d{CN_DIGITS}十])[\d{CN_DIGITS}十半]{{1,3}}(?:个月|年|个季度|周|个星期))"
+    r"[^\s，。；：、,;:]{0,6}$")
+
+
+def _frequency(view: str, a: int, e2: int, unit: str | None) -> bool:
+    """一次 after a period or an interval counts the times a thing is done in it (每半年召开一次),
+    not an article (二月一次谈话, 一次性, 第一次 stay out).
+
+    >>> v = "全体会议每半年召开一次，学习讲座两个月安排一次；一次性退还，一九六七年二月一次谈话。"
+    >>> [_frequency(v, i, i + 2, "次") for i in (9, 20, 24, 36)]
+    [True, True, False, False]
+    """
+    if unit != "次" or view[e2:e2 + 1] == "性" or view[a - 1:a] == "第":
+        return False
+    return bool(_FREQUENCY_BEFORE.search(view, max(0, a - 14), a))
 
 
 def _qualify(view: str, q: Draft, num: str, pre: Pre | None, marker: str | None) -> None:

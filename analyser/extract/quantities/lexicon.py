@@ -64,8 +64,20 @@ def units() -> dict[str, str]:
     """All units: surface -> kind (the first kind listed wins)."""
     out: dict[str, str] = {}
     for line in _lines("units.txt"):
-        unit, _, kind = line.partition("\t")
+        unit, kind, *_ = line.split("\t")
         out.setdefault(unit.strip(), kind.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def followers() -> dict[str, tuple[str, ...]]:
+    """Measure words that count only before one of the nouns of their third column (四代人:
+    代 counts generations of people; 第三代移动通信, 三代核主泵 are not counts)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _lines("units.txt"):
+        unit, _, *after = line.split("\t")
+        if after and after[0].strip():
+            out[unit.strip()] = tuple(after[0].split())
     return out
 
 
@@ -80,8 +92,10 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=1)
 def _unit_re() -> re.Pattern[str]:
-    direct = [u for u, k in units().items() if k != "place" and not (u.isascii() and u.isalpha())]
-    return re.compile(_alternation(direct))
+    bound = followers()
+    direct = [u for u, k in units().items() if k != "place" and not (u.isascii() and u.isalpha()) and u not in bound]
+    before = "|".join(f"{re.escape(u)}(?={_alternation(nouns)})" for u, nouns in bound.items())
+    return re.compile(_alternation(direct) + (f"|{before}" if before else ""))
 
 
 @lru_cache(maxsize=1)
