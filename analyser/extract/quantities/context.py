@@ -276,6 +276,17 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
         return src.span(j, k)  # …大奖赛共有50多个国家和地区参会: what there are N of follows
     if after >= 2 and j == b and q.measure_unit and _names_listed(view, start, a):
         return src.span(j, k)  # 中石化…、飞鹤…等1700多个新项目开工: the names are instances of what is counted
+    if before >= 3 and after >= 2 and j == b and q.measure_unit and _governed(ctx, end):
+        # 同世界上一百二十五个国家建立了外交关系, 由于近百个前殖民地、半殖民地国家先后取得独立: the
+        # phrase before only places or links the count (a locative, a preposition, a conjunction);
+        # the counted noun follows, a short list of nouns included
+        k2 = k
+        if view[k:k + 1] == "、" and k - j <= 5 and _tag_at(ctx, k + 1).startswith("n"):
+            while k2 < len(view) and k2 - j < 20 and k2 < stop and view[k2] not in BREAK_STRONG:
+                k2 += 1
+        while k2 - j > 2 and view[k2 - 1] == "的":
+            k2 -= 1
+        return src.span(j, k2)
     if before >= 3 and after >= 2 and j == b and q.measure_unit and _verb_final(ctx, start, end):
         if q.unit not in _PEOPLE:
             return src.span(j, k)  # 组织开展65个专项行动: the counted thing follows (never the number)
@@ -473,6 +484,23 @@ def _names_listed(view: str, start: int, a: int) -> bool:
     # names of projects, firms, reforms are long (中石化特种纤维、宝丰第二套煤制烯烃); a list of short
     # terms (生产总值、成本、利润) spells out the indicator itself
     return sum(map(len, items)) / len(items) >= 4.5
+
+
+def _tag_at(ctx: _Context, pos: int) -> str:
+    """The POS tag of the token starting at ``pos`` ("" when none starts there)."""
+    toks = ctx.src.tokens
+    i = bisect.bisect_left(ctx.layout.t_starts, pos)
+    return toks[i].tag if toks and i < len(toks) and toks[i].start == pos else ""
+
+
+def _governed(ctx: _Context, end: int) -> bool:
+    """The word before the number is a locative (世界上), a preposition (同, 对) or a conjunction
+    (由于, 并且): the count and its noun make a phrase of their own (POS tags; False unsegmented)."""
+    toks = ctx.src.tokens
+    if not toks:
+        return False
+    i = bisect.bisect_right(ctx.layout.t_starts, end - 1) - 1
+    return i >= 0 and toks[i].end == end and toks[i].tag in ("f", "p", "c")
 
 
 def _verb_final(ctx: _Context, start: int, end: int) -> bool:
