@@ -54,6 +54,7 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
     layout = _Layout(src, spans)
     chains = DateChains(view, layout, date_list)
     out: list[Quantity] = []
+    firm: set[int] = set()
     prev_ind: Span | None = None
     prev_end = -10
     for i, q in enumerate(found):
@@ -62,6 +63,8 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
         joined = joined or (gap is not None and bool(_RESTATED.fullmatch(gap)) and found[i - 1].unit == q.unit)
         ctx = _Context(src, layout, spans, i, date_list, date_starts, place_list, place_starts, runs, found)
         ind = _resolve_anaphor(ctx, _indicator(ctx, q, prev_ind if joined else None, prev_ind))
+        if ind is not None and ind == _attribute_noun(ctx, q.start, q.end):
+            firm.add(q.start)  # a noun a list names for each figure: no second opinion
         time = time_of(src, layout, q, date_list, date_starts, chains)
         place = _place(layout, q.start, place_list, place_starts)
         out.append(
@@ -72,7 +75,7 @@ def attribute(src: DocumentText, found, dates: Sequence[DateExpr], places: Seque
     pair_respectively(src, layout, out, place_list)
     respective_subjects(src, out)
     compared_subjects(src, out)
-    out = indicator_model.rerank(src, out, starts=layout.t_starts)
+    out = indicator_model.rerank(src, out, starts=layout.t_starts, firm=firm)
     return characterise(src, out, date_starts)
 
 
@@ -268,6 +271,8 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     while k - j > 2 and view[k - 1] == "的":
         k -= 1  # 十二亿亩粮食耕地的百分之二十四: the noun, not its 的
     after = k - j if not _AFTER_STOP.match(view, j) and not _CHANGE_ONLY.fullmatch(view, j, k) else 0
+    if (noun := _attribute_noun(ctx, a, b)) is not None:
+        return noun  # 有五千年历史、十亿人口、九百六十万平方公里面积的…祖国: each figure's own noun
     if j == b and q.measure_unit and (noun_end := _listed_count_noun(ctx, a, b)) is not None:
         return src.span(b, noun_end)  # 新建1.88万所乡镇卫生院、786所县医院: each count's noun follows it
     if (implied or view[a - 1:a] == "的" and q.measure_unit) and after >= 2 and j == b or implied and after >= 2:
@@ -484,6 +489,24 @@ def _names_listed(view: str, start: int, a: int) -> bool:
     # names of projects, firms, reforms are long (中石化特种纤维、宝丰第二套煤制烯烃); a list of short
     # terms (生产总值、成本、利润) spells out the indicator itself
     return sum(map(len, items)) / len(items) >= 4.5
+
+
+def _attribute_noun(ctx: _Context, a: int, b: int) -> Span | None:
+    """In a list of attributes after 有 (有五千年历史、十亿人口、九百六十万平方公里面积的…), each
+    figure is followed by the noun it measures, closed by 、 or 的: that noun. A lone figure
+    (有十亿人口的大国) is left to the other rules."""
+    view = ctx.view
+    if view[a - 1:a] not in ("有", "、") or not _tag_at(ctx, b).startswith("n"):
+        return None
+    i = bisect.bisect_left(ctx.layout.t_starts, b)
+    e = ctx.src.tokens[i].end
+    if not 2 <= e - b <= 4 or view[e:e + 1] not in ("、", "的") or (view[a - 1] == "有" and view[e] != "、"):
+        return None
+    if view[a - 1] == "、":
+        opener = view.rfind("有", max(0, a - 24), a)
+        if opener < 0 or BREAK_STRONG.intersection(view[opener:a]):
+            return None
+    return ctx.src.span(b, e)
 
 
 def _tag_at(ctx: _Context, pos: int) -> str:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -266,9 +266,10 @@ def load_model():
 
 
 def rerank(src: DocumentText, quantities: Sequence[Quantity], model=None,
-           starts: Sequence[int] | None = None) -> list[Quantity]:
+           starts: Sequence[int] | None = None, firm: Collection[int] = ()) -> list[Quantity]:
     """The quantities with the indicator the model prefers to the rule's (see the module's doc);
-    ``starts``: the tokens' starts, when the caller has them."""
+    ``starts``: the tokens' starts, when the caller has them; ``firm``: the starts of quantities
+    whose rule span stands however short (a noun the text names for the figure itself)."""
     model = model if model is not None else load_model()
     if model is None or not src.tokens or not quantities:
         return list(quantities)
@@ -277,7 +278,7 @@ def rerank(src: DocumentText, quantities: Sequence[Quantity], model=None,
     out = list(quantities)
     for i, q in enumerate(out):
         rule = q.indicator
-        if rule is not None and rule.end - rule.start > SHORT_RULE:
+        if rule is not None and (rule.end - rule.start > SHORT_RULE or q.start in firm):
             continue
         prev_end = out[i - 1].end if i else 0
         next_start = out[i + 1].start if i + 1 < len(out) else len(src.view)
