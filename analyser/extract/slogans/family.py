@@ -183,13 +183,12 @@ def _may_be_variant(a: tuple, b: tuple) -> bool:
     if len(a[0]) > len(b[0]):
         a, b = b, a
     short, (_, _, long_set, firsts, grams) = a[0], b
-    reach = (firsts, grams)
     exact = fuzzy = 0
     for m in short:
         if m in long_set:
             exact += 1
             fuzzy += 1
-        elif _may_match(m, reach):
+        elif len(m) >= 3 and (m[0] in firsts or not grams.isdisjoint(_bigrams(m))):  # _may_match, inline
             fuzzy += 1
     return (exact >= 1 and fuzzy * 2 >= len(short)) or (fuzzy >= 2 and fuzzy * 4 >= 3 * len(short))
 
@@ -243,8 +242,8 @@ class FamilyIndex:
         """The known families, oldest first, that share a bigram with ``key`` and could be variants of it."""
         members, grams = _profile(key)[:2]
         if len(members) >= 2:
-            near = {i for g in grams for i in self._by_bigram.get(g, ())}
-            mine, profiles = _profile(key), self._profiles
+            by_bigram, mine, profiles = self._by_bigram, _profile(key), self._profiles
+            near = set().union(*[by_bigram[g] for g in grams if g in by_bigram])
             near = {i for i in near if _may_be_variant(mine, profiles[i])}
         else:
             near = {i for m in (_masks(key) if len(key) >= 5 else ()) for i in self._by_mask.get(m, ())}
