@@ -365,3 +365,11 @@ def test_numbered_section_heading_before_the_first_paragraph_opens_the_body() ->
     info = find_page_info(text, simplified_view(text))
     assert text[info.body[0]:].startswith("一、总体要求")
     assert info.title.text == "关于做好就业工作的通知"
+
+
+@pytest.mark.parametrize("salutation", ["主席：", "主席、各位議員、各位市民：", "代理主席："])
+def test_a_hong_kong_speech_body_opens_at_its_salutation(salutation: str) -> None:
+    # the chair's title, alone or heading a list of addressees, opens a LegCo speech's body
+    text = f"行政長官二〇二六年施政報告\n二〇二六年十月十四日\n\n{salutation}\n\n引言\n\n1.　今年是香港回歸祖國二十九週年，也是本屆政府施政的第五年。\n"
+    info = find_page_info(text, simplified_view(text))
+    assert text[info.body[0]:].startswith(salutation)

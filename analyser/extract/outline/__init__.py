@@ -31,7 +31,7 @@ from __future__ import annotations
 from analyser.facts import OutlineNode
 from analyser.text.document import DocumentText
 
-from .backmatter import back_matter_start
+from .backmatter import back_matter_start, signed_annex_start
 from .lines import logical_paragraphs
 from .markers import FAMILY_RANK, line_candidates, point_candidates
 from .titled import title_lines
@@ -68,6 +68,10 @@ def extract_outline(src: DocumentText) -> list[OutlineNode]:
     lines = [c for c in all_lines if lo <= c.marker[0] and c.marker[1] <= hi]
     hi = back_matter_start(view, lo, hi, lines)
     lines = [c for c in lines if c.marker[1] <= hi]
+    annex = signed_annex_start(view, lo, hi)
+    if annex is not None and line_runs(view, [c for c in lines if c.marker[1] <= annex], layout, annex):
+        hi = annex  # the main text has an outline of its own: the annex after the signature is appended matter
+        lines = [c for c in lines if c.marker[1] <= hi]
     points = [c for c in point_candidates(view) if lo <= c.marker[0] and c.marker[1] <= hi]
     line_drafts = line_runs(view, lines, layout, hi)
     if not any(d.kind == "section" for d in line_drafts):

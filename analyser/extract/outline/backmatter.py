@@ -5,10 +5,14 @@ then ``①…`` or ``［1］…``). Their numbering explains words of the text; 
 outline. The outline stops at a glossary or notes heading standing alone on its line
 (``名词解释``, ``注释``, ``注``, ``附注``, ``参考文献``, also with words before them:
 ``《政府工作报告》有关内容名词注释``, ``附：名词解释``) after which no section marker (一、, 第一章 …)
-opens a line: notes under a table inside the body do not end it. Annexes (``附件1`` …) are cut only
+opens a line: notes under a table inside the body do not end it. Annexes (``附件1`` …) are cut
 after a speech (a body opening with its salutation, 各位代表：): a work report's appended lists
-(十件民生实事) are not what was said; elsewhere an annex is part of the document, and in a covering
-notice (印发…的通知) it is most of it.
+(十件民生实事) are not what was said. After the signature of a document (an annex heading a few
+lines below a date line: 国务院办公厅⏎2019年1月16日⏎附件) the annex is the outline only when the
+main text has none of its own: the annex of a covering letter or reply (印发…的通知, 复函, 批复) is
+most of the document (a 方案, a 制度, a report), while the annex of a document that has its own
+sections is appended matter (a table of indicators, a list of measures): see
+:func:`signed_annex_start`.
 
 Examples
 --------
@@ -28,7 +32,7 @@ import re
 
 from .markers import SECTION_FAMILIES, Candidate
 
-__all__ = ["back_matter_start"]
+__all__ = ["back_matter_start", "signed_annex_start"]
 
 _GLOSSARY = re.compile(
     r"(?m)^[ \u3000\xa0\t\ufeff]*(?:附[：:]?)?"
@@ -57,3 +61,30 @@ def back_matter_start(view: str, lo: int, hi: int, lines: list[Candidate]) -> in
     if m.start() < last_section:
         m = _GLOSSARY.search(view, last_section + 1, hi)
     return hi if m is None else m.start()
+
+
+#: a date line alone (the date under a signature): 2019年1月16日, 二〇〇六年五月二十三日
+_DATE_LINE = re.compile(
+    r"[ \u3000\xa0\t\ufeff]*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日[ \u3000\xa0\t]*"
+)
+#: how many non-blank lines may stand between the signature's date and the annex heading
+#: (（此件公开发布）, an enclosure list 附件：1.… 2.…)
+SIGNATURE_LINES = 4
+
+
+def signed_annex_start(view: str, lo: int, hi: int) -> int | None:
+    """Start of the first annex heading (附件1, 附件：) inside ``view[lo:hi]`` that stands a few
+    lines below a date line alone (the signature's date), ``None`` when there is none.
+
+    >>> v = "一、总体要求\\n内容。\\n国务院办公厅\\n2019年1月16日\\n（此件公开发布）\\n附件\\n一、医疗质量\\n"
+    >>> v[signed_annex_start(v, 0, len(v)):][:2]
+    '附件'
+    >>> signed_annex_start("附件1\\n一、甲\\n", 0, 8) is None
+    True
+    """
+    for m in _ANNEX.finditer(view, lo, hi):
+        lines = [ln for ln in view[lo:m.start()].split("\n") if ln.strip()][-(SIGNATURE_LINES + 1):]
+        if any(_DATE_LINE.fullmatch(ln) for ln in lines):
+            return m.start()
+    return None

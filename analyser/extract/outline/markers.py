@@ -128,7 +128,7 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paren_latin", re.compile(rf"（{_SP}([a-z]){_SP}）")),
     ("arabic", re.compile(rf"(\d{{1,3}}){_SP}(?:[、．]|\.(?!\d))")),  # also 1 . (a space a page left)
     ("circled", re.compile(f"([{_CIRCLED}])")),
-    ("dash", re.compile(r"(——|－－|--)(?!—)")),
+    ("dash", re.compile(r"(—{2,3}|－－|--)(?!—)")),  # ——— too (the 1997 and 2004 reports)
 ]
 _FIRST_CHARS = {  # the characters a family's marker can open with (digits: any Unicode digit)
     "ordinal": "第", "ordinal_title": "第", "dun": _CN, "tiangan": _TIANGAN, "capital": _CAPITAL,
@@ -324,14 +324,26 @@ def _point_at(view: str, pos: int) -> Candidate | None:
         if not number:
             return None
         after = view[m.end():m.end() + 1]
-        if after and after in _CN:  # 一是一、二是二: the numeral repeats, an idiom
-            return None
+        if after and after in _CN and _numeral_follows(view, m.end(), m.group(1)):
+            return None  # 一是一、二是二 (an idiom), 第一、二、三产业 (a run of numbers)
         if after == "\n" and _at_line_start(view, pos):
             body = _next_line_text(view, m.end())
             return None if body is None else Candidate(style, number, m.span(), body, False)
         if after in ("", "\n", "。"):
             return None
         return Candidate(style, number, m.span(), m.end(), False)
+
+
+def _numeral_follows(view: str, pos: int, numeral: str) -> bool:
+    """The numeral at ``pos`` (right after a point marker) is a number, not the first character of
+    a word: it repeats the marker's numeral (一是一), or a separator or another numeral follows it
+    (一是一、二是二, 第一、二、三产业). 二是一以贯之, 第二、一定要 open points.
+
+    >>> _numeral_follows("一是一、二是二", 2, "一"), _numeral_follows("二是一以贯之", 2, "二")
+    (True, False)
+    """
+    nxt = view[pos + 1:pos + 2]
+    return view[pos] == numeral or nxt in _CN or nxt in "、，,。是"
 
 
 def _next_line_text(view: str, pos: int) -> int | None:

@@ -173,6 +173,7 @@ def line_runs(
                 runs.append(run)
     runs = _nested_lists(view, runs, layout, ranks)
     accepted = sorted(((c, c.number) for run in runs for c in run), key=lambda t: t[0].marker)
+    line_lists = _one_line_list_ends(view, runs, layout)
     _place_floating(accepted, ranks)
     demoted = _lists_inside_articles(accepted, ranks) | {f for f in ranks if f.endswith(_LIST)}
     events = sorted([(c.marker[0], ranks[c.family], c, n) for c, n in accepted]
@@ -184,7 +185,10 @@ def line_runs(
             drafts.append(payload)
         else:
             nxt = min((v for r, v in next_at.items() if r <= rank), default=limit)
-            draft = _line_draft(view, c, payload, min(_trim_end(view, start, nxt), limit), layout)
+            end = min(_trim_end(view, start, nxt), limit)
+            if start in line_lists:  # the last entry of a list of one-line entries ends with its line
+                end = min(end, layout.end_of(start))
+            draft = _line_draft(view, c, payload, end, layout)
             draft.rank = rank
             if c.family == promote:
                 draft.kind = "section"
@@ -207,6 +211,27 @@ def line_runs(
                     end = _trim_end(view, c.marker[0], run[i + 1].marker[0])
                 drafts.append(_line_draft(view, c, i + 1, min(end, limit), layout))
     return drafts
+
+
+#: the longest line of a list entry (longer entries are paragraphs)
+LIST_LINE = 80
+
+
+def _one_line_list_ends(view: str, runs: list[list[Candidate]], layout: Layout) -> set[int]:
+    """Marker starts of the last entries of lists whose entries are short lines, one after the
+    other (（一）清理衞生黑點；⏎（二）…；⏎（三）…。): the paragraph after such a list is not inside its
+    last entry but inside the node that holds the list, unless the last entry's line ends with a
+    colon (…由以下小组组成：⏎1.监督组): it introduces what follows. Entries that are whole paragraphs
+    ((二)成立联合采购办公室。…下设监督组、专家组。⏎1.监督组) keep what follows them."""
+    out: set[int] = set()
+    for run in runs:
+        idx = [layout.index(c.marker[0]) for c in run]
+        short = all(b - a <= LIST_LINE for a, b in (layout.paragraphs[i] for i in idx))
+        if short and all(b == a + 1 for a, b in zip(idx, idx[1:])):
+            last = view[run[-1].marker[0]:layout.end_of(run[-1].marker[0])].rstrip()
+            if not last.endswith(("：", ":")):
+                out.add(run[-1].marker[0])
+    return out
 
 
 #: Families whose place in the hierarchy depends on the document: 第一、关于… title lines are

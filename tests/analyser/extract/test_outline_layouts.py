@@ -355,3 +355,59 @@ def test_shouxian_and_zuihou_framing_a_speech_are_no_run() -> None:
     assert tree(text) == []
     near = lines("主席：", "首先，我們會推出補充指引。" + LONG_T, "最後，我們會檢討進度。" + LONG_T)
     assert [m for _, _, _, m, _ in tree(near)] == ["首先，", "最後，"]
+
+
+def test_bullets_of_three_dashes() -> None:
+    # ———抗击非典取得重大胜利。: some reports print the bullet as three dashes
+    text = lines("一、回顾", LONG, "———经济快速发展。" + LONG, "———国家财力明显增强。", "———就业超过预期目标。", LONG, "二、安排", LONG)
+    assert [(d, k, n, m, h) for d, k, n, m, h in tree(text)][1:-1] == [
+        (2, "item", 1, "———", "经济快速发展"), (2, "item", 2, "———", "国家财力明显增强"),
+        (2, "item", 3, "———", "就业超过预期目标")]
+
+
+SIGNED = ("国务院办公厅", "2019年1月16日", "（此件公开发布）")
+
+
+def test_an_annex_after_the_signature_of_a_document_with_its_own_outline_is_appended_matter() -> None:
+    # an opinion with its own sections, then a table of indicators as its annex after the signature
+    text = lines(
+        "各省、自治区、直辖市人民政府：", LONG, "一、总体要求", LONG, "二、指标体系", LONG, *SIGNED,
+        "附件", "三级公立医院绩效考核指标", "一级指标", "二级指标", "一、医疗质量", "（一）功能定位", "1.门诊人次数", "二、运营效率",
+    )
+    assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [(1, "section", "一、"), (1, "section", "二、")]
+
+
+def test_the_annex_of_a_covering_letter_is_its_outline() -> None:
+    # a reply of a few lines whose annex (the report it answers, a 方案) is the substance
+    text = lines(
+        "湖北省人民政府：", "你省来文收悉。现将有关意见函复如下，请认真研究落实。", *SIGNED,
+        "附件1", "关于地质险情调研情况的报告", "一、基本情况", LONG, "二、处理情况", LONG,
+    )
+    assert [(d, k, m) for d, k, _, m, _ in tree(text)] == [(1, "section", "一、"), (1, "section", "二、")]
+
+
+def test_the_paragraph_after_a_list_of_short_lines_is_not_inside_its_last_entry() -> None:
+    # （一）…；⏎（二）…；⏎（三）…。 then a paragraph and another list: both lists belong to the section
+    text = lines(
+        "主席：", "地區治理", LONG_T, "民政事務總署已推行以下項目：", "（一）清理衞生黑點；", "（二）改善屋邨環境；",
+        "（三）優化休憩設施。", "另外，政府會從以下方面加強地區設施：", "(a) 增設社區客廳；", "(b) 延長開放時間。",
+        "結語", LONG_T,
+    )
+    assert [(d, m) for d, _, _, m, _ in tree(text)] == [
+        (1, ""), (2, "（一）"), (2, "（二）"), (2, "（三）"), (2, "(a)"), (2, "(b)"), (1, "")]
+    # entries that are whole paragraphs keep what follows them (…下设三个小组。⏎1.监督组 …)
+    long_entries = lines(
+        "一、组织形式", "（一）成立工作小组。" + LONG * 2, "（二）成立采购办公室。" + LONG * 2 + "办公室下设两个小组。",
+        "1.监督组。负责监督。", "2.专家组。负责评审。", "二、工作安排", LONG,
+    )
+    assert [(d, m) for d, _, _, m, _ in tree(long_entries)] == [
+        (1, "一、"), (2, "（一）"), (2, "（二）"), (3, "1."), (3, "2."), (1, "二、")]
+
+
+def test_a_point_whose_text_opens_with_yi_is_a_point() -> None:
+    # 二是一以贯之…, 三是一些问题…, 第二、一定要…: the numeral opens a word; 一是一、二是二 is an idiom
+    text = lines("一、回顾", "我们干好四件大事：一是深入学习。二是一以贯之践行战略。三是一些问题得到解决。" + LONG, "二、任务", LONG)
+    assert [m for _, k, _, m, _ in tree(text) if k == "point"] == ["一是", "二是", "三是"]
+    rules = lines("一、回顾", "利用外资必须把握三条原则：", "第一、借外债的总额要有控制；", "第二、一定要用在生产建设上；",
+                  "第三、利用外资要讲求经济效益。", "二、任务", "坚持一是一、二是二的原则。" + LONG)
+    assert [m for _, k, _, m, _ in tree(rules) if k == "point"] == ["第一、", "第二、", "第三、"]
