@@ -205,11 +205,12 @@ class FamilyIndex:
     The family of a new key is the oldest known family that shares a character bigram with it
     and is a variant of it (:func:`variant_family` over those). Only families that could pass
     :func:`is_variant` are compared: a key of several members is a variant only of a key of
-    several members with which it shares a member, or a first character or a bigram of members
-    of three characters or more (:func:`_member_match` needs one of these); a key of one member,
-    only of a key of one member of its length that differs from it in one character (or of
-    itself). So a key meets a few families however long the text, not every family sharing a
-    common bigram with it.
+    several members when, counting a member that equals one of the other's or :func:`_may_match`
+    one as matched, the shorter reaches :func:`is_variant`'s thresholds (:func:`_may_be_variant`,
+    a few set look-ups); a key of one member (five characters or more), only of a key of one
+    member of its length that differs from it in one character, found by its masked forms, or of
+    itself. So the member comparisons run for a few families, not for every family sharing a
+    common bigram, whose number grows with the text.
 
     >>> idx = FamilyIndex()
     >>> idx.family("不忘初心、牢记使命")
