@@ -57,7 +57,7 @@ def gold_files() -> list[Path]:
     sh = shared()
     out = [sh / "gold" / "seed.gold.json", *sorted((sh / "gold" / "dev").glob("*.gold.json"))]
     for folder in ("quantities", "holdout_dev", "fresh", "fresh_quantities", "fresh_quantities2", "fresh_quantities3",
-                   "fresh_quantities4", "fresh_quantities5"):
+                   "fresh_quantities4", "fresh_quantities5", "fresh_quantities6"):
         out += sorted((ROOT / "tests" / "gold" / folder).glob("*.gold.json"))
     return out
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import platform
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,10 @@ class AnnotatedDoc:
     #: whether the document is one of the archive's (its own candidates are then counted in
     #: ``slogan_series.txt``, and training takes that document off the count)
     in_archive: bool = False
+    #: whether bare coined formulations (新发展理念 standing alone) were annotated: the sets made since
+    #: that convention; elsewhere (the seed, the dev files) they were left out by convention, so the
+    #: ``coined`` candidates there are scored but not trained on
+    coined_annotated: bool = False
 
 
 def _resolve(item: dict, text: str) -> tuple[int, int] | None:
@@ -116,17 +122,21 @@ def load_annotations(repo: Path | None = None, shared: Path | None = None) -> li
         g = json.loads(path.read_text(encoding="utf-8"))
         docs.append(_doc(name, read_path(src).text, g))
     # fresh annotations of archive documents (formulations inside a window): the gold names its file
-    for folder in ("fresh", "fresh_slogans", "fresh_slogans2", "fresh_slogans3", "final_check_b"):
+    for folder in ("fresh", "fresh_slogans", "fresh_slogans2", "fresh_slogans3", "fresh_slogans4", "final_check_b"):
         for path in sorted((repo / "tests" / "gold" / folder).glob("*.gold.json")):
             g = json.loads(path.read_text(encoding="utf-8"))
             src = shared.parent / g["document"]["path"]
             name = path.name[: -len(".gold.json")]
-            if name in seen or ".s2hk" in name or not src.exists() or not g.get("slogans"):  # a script copy of another window
+            if ".s2hk" in name or not src.exists() or not g.get("slogans"):  # a script copy of another window
                 continue
+            if name in seen:  # another window of a document already read: named by its folder too
+                name = f"{name}@{folder}"
             seen.add(name)
             doc = _doc(name, read_path(src).text, g)
-            doc.secondary_positive = folder not in ("fresh_slogans", "fresh_slogans2", "fresh_slogans3", "final_check_b")
+            doc.secondary_positive = folder not in ("fresh_slogans", "fresh_slogans2", "fresh_slogans3", "fresh_slogans4",
+                                                   "final_check_b")
             doc.in_archive = "/archive/" in g["document"]["path"]
+            doc.coined_annotated = folder != "fresh"
             docs.append(doc)
     return docs
 
@@ -255,6 +265,7 @@ class _CandidateTable:
     features: list[list[dict]]  # per document, aligned with ``candidates``
     labels: list[list[int]]  # per document, aligned with ``candidates``
     weights: list[list[float]]  # per document: training weight of each candidate (0: left out)
+    names: list[str] = field(default_factory=list)  # per document: its name (name@folder: another window)
 
     @property
     def X(self) -> list[dict]:
@@ -278,8 +289,11 @@ def _candidate_table(docs: list[AnnotatedDoc], secondary_weight: float = 0.3) ->
     matching the secondary tier is a positive of weight ``secondary_weight`` (0 where the tier was
     listed liberally: scored, but not trained on)."""
     from analyser.extract.slogans.model import FeatureContext, featurize
+    from analyser.extract.slogans.coined import coined_counts
     from analyser.extract.slogans.series import series_count, series_features
     from analyser.text.normalize import simplified_view
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # the miner beside this script
+    from build_slogan_coined import framed as _framed
 
     table = _CandidateTable([], [], [], [], [])
     for doc in docs:
@@ -287,6 +301,7 @@ def _candidate_table(docs: list[AnnotatedDoc], secondary_weight: float = 0.3) ->
         labelled = label(doc, generate(ctx.view, set(ctx.bounds)), secondary=_SECONDARY)
         sec_w = secondary_weight if doc.secondary_positive else 0.0
         table.views.append(ctx.view)
+        table.names.append(doc.name)
         table.candidates.append([c for c, _ in labelled])
         feats = [featurize(ctx, c) for c, _ in labelled]
         if doc.in_archive:  # the archive count holds this document: count the others only, and
@@ -296,9 +311,25 @@ def _candidate_table(docs: list[AnnotatedDoc], secondary_weight: float = 0.3) ->
                     others = series_count(ctx.view[c.start:c.end]) - 1
                     f.update(series_features(others if others >= 2 else 0))
         table.features.append(feats)
+        if doc.in_archive:  # likewise the coined list's document counts
+            framed = _framed(ctx.view)
+            for (c, _), f in zip(labelled, feats):
+                phrase = ctx.view[c.start:c.end]
+                if c.origin == "coined" and phrase in framed and phrase in coined_counts():
+                    docs, years = coined_counts()[phrase]
+                    f["coined_docs"] = math.log1p(docs - 1)
         table.labels.append([min(y, 1) for _, y in labelled])
-        table.weights.append([sec_w if y == _SECONDARY else 1.0 for _, y in labelled])
+        # a bare coined mention is trained on where the annotation lists such mentions, and not
+        # where it matches an optional term (annotated as neither right nor wrong)
+        table.weights.append([0.0 if c.origin == "coined" and (not doc.coined_annotated or _optional_match(doc, c))
+                              else sec_w if y == _SECONDARY else 1.0 for c, y in labelled])
     return table
+
+
+def _optional_match(doc: AnnotatedDoc, c: Candidate) -> bool:
+    """Whether ``c`` matches an optional gold formulation (a generic long term: 以人民为中心)."""
+    return any(g["optional"] and not g.get("secondary") and _iou((c.start, c.end), (g["start"], g["end"])) >= 0.5
+               for g in doc.gold)
 
 
 def _fit(X: list[dict], y: list[int], w: list[float]):
@@ -312,11 +343,16 @@ def _fit(X: list[dict], y: list[int], w: list[float]):
 
 def _held_out_probabilities(table: _CandidateTable, folds: int = 0) -> list[list[float]]:
     """Every document's candidates scored by a model that never saw it: leave one document out,
-    or with ``folds`` > 1 that many groups of whole documents (document i in group i mod folds)."""
+    or with ``folds`` > 1 that many groups of whole documents (document i in group i mod folds; the
+    windows of one document count as one document)."""
     from analyser.extract.slogans.model import lexicon_override
 
     n = len(table.features)
-    groups = [[i] for i in range(n)] if folds < 2 else [list(range(k, n, folds)) for k in range(min(folds, n))]
+    # the windows of one document (name@folder) stay in one group
+    keys = list(dict.fromkeys(d.split("@")[0] for d in table.names))
+    of = [keys.index(d.split("@")[0]) for d in table.names]
+    m = len(keys) if folds < 2 else min(folds, len(keys))
+    groups = [[i for i in range(n) if of[i] % m == k] for k in range(m)]
     out: list[list[float]] = [[] for _ in range(n)]
     for held in groups:
         skip = set(held)

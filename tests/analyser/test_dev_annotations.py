@@ -28,6 +28,9 @@ DOCS = [
 
 # (document, metric path, floor): each floor sits just under today's figure, so one or two more misses
 # than now trip it; the figures measured with tools/score.py when the floors were set are in the comments.
+# The formulation floors of dev05 and dev14 were lowered when bare coined formulations became facts
+# (新发展理念, 总体国家安全观, 全面建成小康社会 standing alone): these windows were annotated under the
+# earlier convention that leaves such mentions out, so each one found there counts as a false positive.
 # fmt: off
 FLOORS = [
     ("dev05_gwr_2020_state_council_transcript.txt", ("quantities", "lenient", "f1"), 0.97),  # 1.000 (19 items)
@@ -37,8 +40,8 @@ FLOORS = [
     ("dev05_gwr_2020_state_council_transcript.txt", ("quantities", "indicator", "acc"), 0.92),  # 0.947
     ("dev05_gwr_2020_state_council_transcript.txt", ("dates", "f1"), 0.97),  # 1.000 (19 items)
     ("dev05_gwr_2020_state_council_transcript.txt", ("dates", "value", "acc"), 0.97),  # 1.000
-    ("dev05_gwr_2020_state_council_transcript.txt", ("slogans", "lenient", "f1"), 0.79),  # 0.818 (12 items)
-    ("dev05_gwr_2020_state_council_transcript.txt", ("slogans", "lenient", "p"), 0.88),  # 0.900
+    ("dev05_gwr_2020_state_council_transcript.txt", ("slogans", "lenient", "f1"), 0.72),  # 0.750 (12 items; 0.818 before bare coined formulations)
+    ("dev05_gwr_2020_state_council_transcript.txt", ("slogans", "lenient", "p"), 0.72),  # 0.750 (0.900 before)
     ("dev08_prov_gwr_2026_ningxia.txt", ("quantities", "lenient", "f1"), 0.98),  # 1.000 (55 items)
     ("dev08_prov_gwr_2026_ningxia.txt", ("quantities", "value", "acc"), 0.98),  # 1.000
     ("dev08_prov_gwr_2026_ningxia.txt", ("quantities", "unit", "acc"), 0.98),  # 1.000
@@ -49,8 +52,8 @@ FLOORS = [
     ("dev08_prov_gwr_2026_ningxia.txt", ("slogans", "lenient", "f1"), 0.93),  # 0.966 (15 items)
     ("dev08_prov_gwr_2026_ningxia.txt", ("entities", "ORG", "f1"), 0.93),  # 1.000 (8 items)
     ("dev08_prov_gwr_2026_ningxia.txt", ("entities", "PLACE", "f1"), 0.96),  # 1.000 (15 items)
-    ("dev14_cpc_19th_congress_report_2017.txt", ("slogans", "lenient", "f1"), 0.88),  # 0.900 (33 items)
-    ("dev14_cpc_19th_congress_report_2017.txt", ("slogans", "lenient", "p"), 0.96),  # 1.000
+    ("dev14_cpc_19th_congress_report_2017.txt", ("slogans", "lenient", "f1"), 0.82),  # 0.844 (33 items; 0.900 before)
+    ("dev14_cpc_19th_congress_report_2017.txt", ("slogans", "lenient", "p"), 0.85),  # 0.871 (1.000 before)
     ("dev14_cpc_19th_congress_report_2017.txt", ("slogans", "lenient", "r"), 0.78),  # 0.818
     ("dev14_cpc_19th_congress_report_2017.txt", ("entities", "PLACE", "f1"), 0.90),  # 1.000 (6 items)
 ]

@@ -33,6 +33,8 @@ LATER_SETS = {
     "fresh_quantities4": (0.98, {"value": 0.99, "unit": 0.98, "qualifier": 0.99, "indicator": 0.62, "modality": 0.8}),
     # three windows of a 2026 provincial report and a plate regulation
     "fresh_quantities5": (0.98, {"value": 0.98, "unit": 0.97, "qualifier": 0.99, "indicator": 0.82, "modality": 0.94}),
+    # two windows each of the 2008 State Council and the 2026 Jiangsu work reports
+    "fresh_quantities6": (0.98, {"value": 0.97, "unit": 0.95, "qualifier": 0.99, "indicator": 0.88, "modality": 0.98}),
 }
 
 

@@ -2,7 +2,8 @@
 
 ``extract_dates(src)`` finds temporal expressions in the article body and gives each an ISO value:
 
-* ``date`` 2015-11-27, ``month`` 2015-07, and a month or a day joined to one by 和 / 及 / 、
+* ``date`` 2015-11-27, ``month`` 2015-07, ``month_end`` (2020年6月底 -> 2020-06; a month without
+  its year, 9月末 -> 2020-09-30), and a month or a day joined to one by 和 / 及 / 、
   (2004年4月和9月, 12月18日和19日: :mod:`.joined`), ``year`` 2018, ``range`` 1949/1952 and ranges of days
   (2019年3月5日至15日 -> 2019-03-05/2019-03-15), ``year_part``
   (2020年底 -> 2020-12, 上半年 -> 2020-01/2020-06), ``fiscal_year`` (二零一三／一四年度 -> 2013/2014;
@@ -96,7 +97,7 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
         if a < b0 or b > b1 or (kind == "duration" and lexical.overlaps(a, b)):
             continue
         out.append(DateExpr(a, b, src.text[a:b], value, kind))
-        if value and kind in ("date", "month") and len(value) in (7, 10):
+        if value and kind in ("date", "month", "month_end") and len(value) in (7, 10):
             for ja, jb, jvalue, jkind in joined_after(view, a, b, value, b1):
                 out.append(DateExpr(ja, jb, src.text[ja:jb], jvalue, jkind))  # 2004年4月和9月
                 a, b, value, joined_end = ja, jb, jvalue, jb
@@ -106,14 +107,14 @@ def extract_dates(src: DocumentText, *, dated: str | None = None) -> list[DateEx
             scan.frame.mention(int(value[:4]), a)
             if view[a:a + 2] not in SHIFTS:
                 scan.frame.name(int(value[:4]), a)  # 去年, 明年3月底: a year away from the one in focus, not a new frame
-    anchor_durations(out, src, scan.frame.year)
+    anchor_durations(out, src, scan.frame)
     return sorted(out, key=lambda d: (d.start, d.end))
 
 
 #: Kinds that name a day or a month, which a day printed without its year follows (2月4日).
-_DAYS = ("date", "month", "range", "as_of")
+_DAYS = ("date", "month", "month_end", "range", "as_of")
 #: Kinds that put a year in focus (2018年…全年, 当年).
-_FRAMING = ("year", "date", "month", "year_part", "as_of", "anaphoric_year", "deictic_year")
+_FRAMING = ("year", "date", "month", "month_end", "year_part", "as_of", "anaphoric_year", "deictic_year")
 
 
 def _frames(value: str | None, kind: str) -> bool:

@@ -4,12 +4,15 @@ A duration is read in two steps: :func:`duration` decides whether ``N年`` / ``N
 time at all (not 五年来, 三年一遇, “一年建设、两年入住”) and gives ``P5Y``; :func:`anchor_durations`
 then gives it its years when the text allows it:
 
-* from a start year in the sentence: 从2018年起三年 -> 2018/2020 (N calendar years from the start);
+* from a start year in the sentence: 从2018年起三年 -> 2018/2020 (N calendar years from the start;
+  从一九五七年起的二十年间 -> 1957/1976);
   counted as time gone by (从1955年开始…历经64年) the end is the start plus N: 1955/2019;
 * from an end year in the sentence: 用三年时间，到2020年 -> 2018/2020;
 * from a period of the same length just before (“十三五”以来…用5年时间 -> 2016/2020), or a range of
   years of that length earlier in the sentence (从二〇三五年到本世纪中叶…再奋斗十五年 -> 2035/2050);
-* looking back (用了五年, 历经五年), ending the year before the document's.
+* looking back (用了五年, 历经五年, 回顾十四年走过的道路, 十四年伟大实践的经验), the years a look back of that length
+  covers (:meth:`.Frame.looking_back`): ending the year before the document's, or the document's
+  own year late in it (a congress report of October counts its own year).
 
 A programme or a deadline ahead without an anchor (三年行动, 3年内) keeps ``P3Y``, and so does an
 estimate or a threshold (将近十年, 1年以上).
@@ -22,6 +25,7 @@ from analyser.facts import DateExpr
 from analyser.text.document import DocumentText
 from analyser.text.numerals import CN_DIGITS, digit_sequence_value, parse_number
 
+from .frame import Frame
 from .relative import recent
 
 __all__ = ["ANCHOR_REACH", "anchor_durations", "duration"]
@@ -46,7 +50,13 @@ _AHEAD_BEFORE = re.compile(r"力争|争取|计划|拟|预计|决定|将用|要�
 #: A duration with a bound (1年以上, 将近十年) is a threshold or an estimate, not a dated stretch.
 _BOUNDED = re.compile(r"以上|以下|左右|多|将近|近|约|超过")
 #: Words that put a sentence in the past, so that a bare duration ends before the document's year.
-_PAST = re.compile(r"用了?|历经|经过|经历|历时|连续|已经|已|了|来")
+_PAST = re.compile(r"用了|历经|经过|经历|历时|连续|已经|已|了|来|回顾|走过")
+#: After a duration, the practice or the course it names: a stretch gone by (十四年伟大实践的经验,
+#: 十年奋斗历程, 五年的实践).
+_PAST_AFTER = re.compile(r"的?[^，。；、\n]{0,4}?(?:实践|历程)")
+#: Before a duration of the years its figures cover (二十年间), a start year: the duration counts
+#: from it (从一九五七年起的二十年间), not back from the document.
+_SINCE_BEFORE = re.compile(r"(?:从|自)[^，。；\n]{2,8}年(?:起|开始|以后)?的?$")
 #: Before a duration, words that count N years from a point in time rather than N calendar years:
 #: time gone by (从1955年开始…历经64年: 1955 + 64) or a further stretch after a stage ends
 #: (从二〇三五年到本世纪中叶…再奋斗十五年: 2035 + 15).
@@ -82,7 +92,7 @@ def duration(m, scan):
         return None  # 一年 is mostly 一年一度 / 一年建设 (formula) or the article
     if view[b:b + 1] in ("一", "二", "三", "两") and view[a - 1:a] in ("、", "“"):
         return None
-    if _ANCHOR_AFTER.match(view, b) and unit == "年" and not m["dq"]:
+    if _ANCHOR_AFTER.match(view, b) and unit == "年" and not m["dq"] and not _SINCE_BEFORE.search(view, max(0, a - 12), a):
         return _covered_years(a, b, n, scan)  # 五年共投资, 五年累计投入: the period the figures cover
     start = a if m["dq"] in _KEEP_QUALIFIER else a + len(m["dq"] or "")
     n_txt = int(n) if n == int(n) else n
@@ -90,12 +100,10 @@ def duration(m, scan):
 
 
 def _covered_years(a: int, b: int, n, scan):
-    """五年共投资: the N years before the document's year."""
-    y = scan.frame.year
-    if y is None or n != int(n):
+    """五年共投资: the N years a look back covers (see :meth:`.Frame.looking_back`)."""
+    if scan.frame.year is None or n != int(n):
         return a, b, None, "relative_period"
-    end = y - 1
-    return a, b, (f"{end}" if n == 1 else f"{end - int(n) + 1}/{end}"), "relative_period"
+    return a, b, scan.frame.looking_back(int(n)), "relative_period"
 
 
 def _in_short_quote(view: str, a: int, b: int, limit: int = 24) -> bool:
@@ -108,9 +116,9 @@ def _in_short_quote(view: str, a: int, b: int, limit: int = 24) -> bool:
     return close >= 0 and not any(ch in view[b:close] for ch in "“「。\n")
 
 
-def anchor_durations(dates: list[DateExpr], src: DocumentText, year: int | None) -> None:
+def anchor_durations(dates: list[DateExpr], src: DocumentText, frame: Frame) -> None:
     """Give each duration of whole years its interval where the text anchors it (see the module
-    docstring); ``year`` is the document year. ``dates`` is sorted and changed in place."""
+    docstring); ``frame`` holds the document's date. ``dates`` is sorted and changed in place."""
     for i, d in enumerate(dates):
         if d.kind != "duration" or not d.value or not d.value.endswith("Y"):
             continue
@@ -123,9 +131,9 @@ def anchor_durations(dates: list[DateExpr], src: DocumentText, year: int | None)
             continue  # 将近十年, 1年以上: an estimate or a threshold has no dated interval
         anchored = _anchored(dates, i, n, src.view, (s0, s1))
         ahead = _AHEAD_AFTER.match(src.view, d.end) or _AHEAD_BEFORE.search(src.view, s0, d.start)
-        looking_back = _PAST.search(src.view, s0, s1) is not None
-        if anchored is None and year is not None and not ahead and looking_back:
-            anchored = f"{year - n}/{year - 1}"
+        looking_back = _PAST.search(src.view, s0, s1) is not None or _PAST_AFTER.match(src.view, d.end) is not None
+        if anchored is None and not ahead and looking_back:
+            anchored = frame.looking_back(n)
         if anchored:
             dates[i] = DateExpr(d.start, d.end, d.text, anchored, d.kind)
 

@@ -7,25 +7,28 @@ or None when the match is not a date after all (a 13th month, a year range runni
 from __future__ import annotations
 
 import calendar
+import re
 from functools import lru_cache
 
 from analyser import data
 from analyser.text.numerals import digit_sequence_value, parse_number, small_number
 
 __all__ = [
-    "as_of", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
+    "anniversary", "as_of", "century_part", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
     "numeric_date",
     "plan", "plan_nth", "plan_period", "since_year", "year", "year_part", "year_range",
 ]
 
 _QUOTE_OPEN = "“「‘\"'"
 _QUOTE_CLOSE = "”」’\"'"
+#: Zeros of a year typed as a letter (二OO八).
+_LETTER_ZEROS = str.maketrans("OＯ", "〇〇")
 _YEAR_SUFFIX_NOT_A_YEAR = ("代", "级", "龄")  # 2000年代, 2019年级: not the year itself
 
 
 def year_of(s: str) -> int | None:
-    """2018 or 二〇一八 -> 2018."""
-    return int(s) if s.isdigit() else digit_sequence_value(s)
+    """2018, 二〇一八 or 二0一八 -> 2018."""
+    return int(s) if s.isdigit() else digit_sequence_value(s.translate(_LETTER_ZEROS))
 
 
 def small(s: str | None) -> int | None:
@@ -121,6 +124,44 @@ def century_range(m, scan):
     return (m.start(), m.end(), f"{y}/{end}", "range") if end > y else None
 
 
+@lru_cache(maxsize=1)
+def _foundings() -> dict[str, int]:
+    return {name: int(iso[:4]) for name, iso in data.table("founding_years.txt")}
+
+
+#: The longest founding name looked for before 成立 / 建军.
+_FOUNDING_NAME_MAX = 8
+
+
+def anniversary(m, scan):
+    """中国共产党成立一百年时 -> 2021, 建党一百年 -> 2021, 新中国成立一百年时 -> 2049: the founding
+    year (``analyser/data/founding_years.txt``) plus N. Before 成立 / 建军 the name of what was
+    founded is part of the span; an unknown name (公司成立十周年) is no date."""
+    n = parse_number(m["ann"])
+    if not n or n != int(n) or n > 500:
+        return None
+    a, b = m.span()
+    verb = m["anv"]
+    foundings = _foundings()
+    if verb in foundings:
+        return a, b, f"{foundings[verb] + int(n)}", "year"
+    before = scan.view[max(0, a - _FOUNDING_NAME_MAX):a]
+    for k in range(min(len(before), _FOUNDING_NAME_MAX), 0, -1):
+        if before[-k:] in foundings:
+            return a - k, b, f"{foundings[before[-k:]] + int(n)}", "year"
+    return None
+
+
+def century_part(m, scan):
+    """本世纪末 -> 2000, 本世纪中叶 -> 2050 in a text of 2017, 下世纪中叶 -> 2050 in a text of 1997:
+    the century is the document's; without a document year, no value."""
+    y = scan.frame.year
+    if y is None:
+        return m.start(), m.end(), None, "year_part"
+    ahead, nth = _CENTURY_PARTS[m["cpt"]]
+    return m.start(), m.end(), f"{((y - 1) // 100 + ahead) * 100 + nth}", "year_part"
+
+
 def century_year(m, scan):
     """新世纪第一年 -> 2001 (the new century is the twenty-first)."""
     n = small(m["cn_n"])
@@ -128,7 +169,7 @@ def century_year(m, scan):
 
 
 def as_of(m, scan):
-    """截至2020年底 -> 2020-12-31, 截至2020年6月 -> 2020-06-30."""
+    """截至2020年底 -> 2020-12-31, 截至2020年6月 / 截至2020年6月末 -> 2020-06-30."""
     y = year_of(m["ay"])
     if y is None:
         return None
@@ -174,11 +215,12 @@ def numeric_date(m, scan):
 
 
 def month(m, scan):
-    """2015年7月, 2020年6月底 -> 2015-07, 2020-06 (a part of the month keeps the month)."""
+    """2015年7月, 2020年6月底 -> 2015-07, 2020-06 (a part of the month keeps the month; the end
+    of a month, 6月底 / 6月末, is of kind ``month_end``)."""
     y, mo = year_of(m["my"]), small(m["mm"])
     if y is None or mo is None:
         return None
-    return m.start(), m.end(), ymd(y, mo), "month"
+    return m.start(), m.end(), ymd(y, mo), "month_end" if m["mpart"] in ("底", "末") else "month"
 
 
 _YEAR_PARTS = {"上半年": (1, 6), "下半年": (7, 12), **dict.fromkeys(("前三季度", "前三季", "首三季度", "首三季"), (1, 9))}
@@ -253,13 +295,39 @@ def plan(m, scan):
     return start, start + len(n_s), f"{y1}/{y2}", "plan_period"
 
 
+#: Before 第N个五年计划, a century the count starts from: 新世纪的第一个五年计划 is the tenth plan
+#: (2001/2005), not the first (1953/1957).
+_PLAN_CENTURY = re.compile(r"(?:新世纪|二十一世纪|21世纪)(?:的|中的)?$")
+#: The first year of the new century's first five-year plan.
+_NEW_CENTURY = 2001
+
+
+#: Before 第N个五年计划, an event the count starts from (第三步战略部署开始实施后的第一个五年计划):
+#: the plan is counted from the plan the text has just named, not from 1953.
+_PLAN_AFTER_EVENT = re.compile(r"(?:后|以后|之后|以来)的$")
+#: A five-year plan named by its number, which such a count refers back to.
+_PLAN_NAMED = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年(?:计划|规划)")
+#: How far back (in characters) that plan may be named: the same or the previous sentence.
+_PLAN_REACH = 200
+
+
 def plan_nth(m, scan):
-    """第一个五年计划 -> 1953/1957."""
+    """第一个五年计划 -> 1953/1957; counted in the new century (新世纪的第一个五年计划) -> 2001/2005;
+    counted from an event just after a plan is named (…第十个五年计划。这是…开始实施后的第一个五年计划)
+    -> that plan, 2001/2005."""
     n = small(m["nth"])
     if not n:
         return None
+    a = m.start()
+    if _PLAN_CENTURY.search(scan.view, max(0, a - 8), a):
+        y1 = _NEW_CENTURY + 5 * (n - 1)
+        return a, m.end(), f"{y1}/{y1 + 4}", "plan_period"
+    if _PLAN_AFTER_EVENT.search(scan.view, max(0, a - 4), a):
+        named = [small(p["n"]) for p in _PLAN_NAMED.finditer(scan.view, max(0, a - _PLAN_REACH), a)]
+        if named and named[-1]:
+            n = named[-1] + n - 1
     y1, y2 = plan_period(n)
-    return m.start(), m.end(), f"{y1}/{y2}", "plan_period"
+    return a, m.end(), f"{y1}/{y2}", "plan_period"
 
 
 def congress(m, scan):

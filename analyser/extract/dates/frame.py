@@ -30,6 +30,7 @@ from analyser.text.document import DocumentText
 from analyser.text.numerals import SEQUENCE_DIGITS
 
 from .explicit import year_of
+from .patterns import YEAR_DIGITS
 from .told import told_date
 
 __all__ = ["ANAPHOR_REACH", "FOCUS_REACH", "SHIFTS", "Frame", "closing_date", "document_date", "section_years", "written_date"]
@@ -62,6 +63,8 @@ def closing_date(src: DocumentText) -> str | None:
     '2004-08-12'
     >>> closing_date(DocumentText.from_text("主席，我谨此陈辞。\\n完\\n2025年10月15日（星期三）\\n香港时间12时30分"))
     '2025-10-15'
+    >>> closing_date(DocumentText.from_text("现函复如下：同意。\\n国务院办公厅\\n二00五年三月三日"))
+    '2005-03-03'
     """
     view = src.view
     b0, b1 = src.body
@@ -70,9 +73,24 @@ def closing_date(src: DocumentText) -> str | None:
     after = [ln for ln in lines if ln[0] >= b1][:2]
     for a, b in reversed(inside + after):
         line = view[a:b].strip()
-        if len(line) <= _DATE_LINE_MAX and _DATE_LINE.fullmatch(line) and (iso := iso_date(line)):
+        if len(line) <= _DATE_LINE_MAX and _DATE_LINE.fullmatch(line) and (iso := iso_date(_typed_zeros(line))):
             return iso
     return None
+
+
+#: A year in Chinese numerals whose zeros may be typed as a digit or a letter (二00五年).
+_CN_YEAR = re.compile(rf"[一二][{YEAR_DIGITS}]{{3}}(?=年)")
+_ZEROS = str.maketrans("0０OＯ", "〇〇〇〇")
+
+
+def _typed_zeros(s: str) -> str:
+    """``s`` with the zeros of a year in Chinese numerals written 〇 (二00五年 -> 二〇〇五年), the
+    same length.
+
+    >>> _typed_zeros("二00五年三月三日"), _typed_zeros("2005年3月3日")
+    ('二〇〇五年三月三日', '2005年3月3日')
+    """
+    return _CN_YEAR.sub(lambda m: m[0].translate(_ZEROS), s)
 
 
 def document_date(src: DocumentText) -> str | None:
@@ -96,14 +114,14 @@ def document_date(src: DocumentText) -> str | None:
 #: The written date of a page's metadata table (成文日期：2004年04月17日), as opposed to the date the
 #: page was published (发布日期), which may be years later.
 _WRITTEN = re.compile(r"成文日期\s*[:：]?\s*")
-_YEAR = rf"(\d{{4}}|[一二][{SEQUENCE_DIGITS}]{{3}})"
+_YEAR = rf"(\d{{4}}|[一二][{YEAR_DIGITS}]{{3}})"
 
 
 def written_date(src: DocumentText) -> str | None:
     """The written date (成文日期) of the page's metadata table before the body, ISO, or None."""
     head = src.view[:src.body[0]]
     m = _WRITTEN.search(head)
-    return iso_date(head[m.end():m.end() + 20]) if m else None
+    return iso_date(_typed_zeros(head[m.end():m.end() + 20])) if m else None
 
 
 #: From this month on, a document's year is mostly behind it: N年来 in a congress report of October

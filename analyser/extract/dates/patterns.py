@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from analyser.text.numerals import CN_NONZERO, SEQUENCE_DIGITS
 
-__all__ = ["FIRST_CHARS", "FIRST_WORDS", "PATTERNS"]
+__all__ = ["FIRST_CHARS", "FIRST_WORDS", "PATTERNS", "YEAR_DIGITS"]
 
 _CD = SEQUENCE_DIGITS  # 〇 ○ 零 一 … 九: the digits of a year read one by one
-_YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{_CD}]{{3}})"
+#: The digits of a year written in Chinese numerals, with the zeros typed as a digit or a letter
+#: (二0一一年, 二00八年, 二OO八年: a common way of typing 〇).
+YEAR_DIGITS = _CD + "0０OＯ"
+_YEAR = rf"(?:1[6-9]\d\d|20\d\d|21\d\d|[一二][{YEAR_DIGITS}]{{3}})"
 _SMALL = rf"(?:\d{{1,2}}|[{CN_NONZERO}十]{{1,3}})"
 _NUM = rf"(?:\d{{1,6}}(?:\.\d{{1,3}})?|[{_CD}两十百千]{{1,8}})"  # bounded: no quadratic scans
 _TO = r"(?:至|到|—|–|－|-|～|~)"
@@ -20,7 +23,7 @@ _OLD_FIVE = r"[六七八九十]五"  # 六五 … 十五
 _FY_SEP = r"[/／\-－—–]"
 _FY_WORD = r"(?:财政|课税|纳税)?年度"  # 2025-26年度, 2025-26课税年度 (a year of assessment)
 _NINE_MONTHS = r"(?:前|首)三季度?"  # 前三季度, 首三季 (Hong Kong usage): January to September
-_QUARTER = r"(?:第[一二三四1-4]季度?|[一二三四1-4]季度)"  # 第二季度, 一季度, 第四季 (Hong Kong usage)
+_QUARTER = r"(?:第[一二三四1-4]季度?|[一二三四1-4]季度|首季度?)"  # 第二季度, 一季度, 第四季, 首季 (Hong Kong usage)
 
 #: (kind, pattern) in matching order.
 PATTERNS: list[tuple[str, str]] = [
@@ -33,8 +36,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("range", rf"(?P<r1>{_YEAR})年?{_TO}(?P<r2>{_YEAR})年(?!\d|[{_CD}]|度)"),
     # to a part of the century: 一九八一年到本世纪末, 从二〇三五年到本世纪中叶
     ("crange", rf"(?P<c1>{_YEAR})年?{_TO}(?P<cpart>本世纪末|本世纪中叶|下世纪中叶)"),
-    # as of: 截至2020年底 / 截至2020年6月 / 截至2020年
-    ("asof", rf"(?:截至|截止到|截止|截至到)(?P<ay>{_YEAR})年(?:(?P<am>{_SMALL})月(?:(?P<ad>{_SMALL})日)?|(?P<apart>底|末))?"),
+    # as of: 截至2020年底 / 截至2020年6月 / 截至2020年6月末 / 截至2020年
+    ("asof", (rf"(?:截至|截止到|截止|截至到)(?P<ay>{_YEAR})年"
+              rf"(?:(?P<am>{_SMALL})月(?:(?P<ad>{_SMALL})[日号]|底|末)?|(?P<apart>底|末))?")),
     # ranges of days: 2019年3月5日至15日, 2004年4月14日—15日, 2003年10月24日至11月2日
     # and across a year's end: 2018年12月30日至2019年1月1日
     ("drange", (rf"(?P<ry>{_YEAR})年(?P<rm1>{_SMALL})月(?P<rd1>{_SMALL})[日号]?{_TO}"
@@ -63,10 +67,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("plan_old", rf"(?<![十百千\d])(?P<pon>{_OLD_FIVE})(?P<pos>时期|期间|规划|计划)"),
     ("plan_nth", rf"第(?P<nth>[{CN_NONZERO}十]{{1,3}})个五年(?:计划|规划)(?P<nths>期间|时期)?"),
     ("congress", rf"(?P<cn>[一二]?十?[{CN_NONZERO}十])大以来"),
+    # since the government in office was formed: 本届政府以来, 本届政府成立以来
+    ("gov_since", r"本届政府(?:成立)?以来"),
     # relative: 五年来, 五年多来, 5年来, 一年来, 过去一年, 过去的一年, 过去五年; 这五年 looking back
-    # (not 这一年, the year in focus; not 一九六○年这八年 or 在这十年里, a period named or ahead)
+    # (not 这一年, the year in focus; not 一九六○年这八年 or 在这十年里, a period named or ahead);
+    # (在)这五年中 / 这四年间 look back unless their sentence looks ahead (see relative.past_years)
     ("past", (rf"过去(?P<pastn>{_NUM})年|过去的(?P<pastd>{_SMALL}|两)年"
-              rf"|(?<![年在])这(?![一1]年)(?P<pastz>{_SMALL}|两)年(?![代级龄度里内中的间时])")),
+              rf"|(?<!年)这(?![一1]年)(?P<pastz>{_SMALL}|两)年(?![代级龄度里内的时])")),
     # looking ahead: 今后五年, 未来五年
     ("ahead", rf"(?:今后|未来)(?P<an>{_SMALL}|两)年(?![代级龄度])"),
     ("rel", rf"(?<![\d{_CD}十百千年])(?:最?近)?(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
@@ -74,6 +81,11 @@ PATTERNS: list[tuple[str, str]] = [
     # a day or a month of the year just named: 同年四月二十八日, 当年12月
     ("ana_day", rf"(?P<anad>当年|同年|该年|是年)(?P<adm>{_SMALL})月(?:(?P<add>{_SMALL})[日号])?"),
     ("ana", r"(?P<ana>当年|同年|该年|是年)"),
+    # the year a founding turns N: (中国共产党)成立一百年时, 建党一百年 (see .explicit.anniversary); not
+    # a celebration of it (成立五十周年), which the text names as an occasion rather than a date
+    ("anniv", rf"(?P<anv>成立|建党|建国|建军)(?P<ann>{_NUM})年(?P<ant>时|之际)?(?![代度级龄来以])"),
+    # a part of the century the document is written in: 到本世纪末, 本世纪中叶, 下世纪中叶
+    ("century_part", r"(?P<cpt>本世纪末|本世纪中叶|下世纪中叶)"),
     # a year counted in the new century: 新世纪第一年
     ("century_nth", rf"新世纪(?:的)?第(?P<cn_n>[{CN_NONZERO}十]{{1,2}}|\d{{1,2}})(?:个)?年(?![代级龄度])"),
     ("jm", r"(?P<jm>今明两年|今后两年)"),
@@ -85,7 +97,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("deictic", r"(?P<deic>今年|本年内|本年度|本年|去年|上一年|上年|明年|来年|前年|全年|这一年)"),
     # parts of the year in focus, the year unsaid: 年末, 年底前, 年内, 上半年, 一季度
     ("focus_part", (rf"(?<![\d{_CD}十百千两几多今明去本当同该是每上前全半年个近])(?P<fp>年底|年末|年初|年内)"
-                    rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|{_NINE_MONTHS}|第[一二三四]季度?|[一二三四]季度)")),
+                    rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|{_NINE_MONTHS}|第[一二三四]季度?|[一二三四]季度|首季度?)")),
     # durations: 5年, 六十四年, 将近十年
     ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]
@@ -95,4 +107,4 @@ PATTERNS: list[tuple[str, str]] = [
 FIRST_CHARS = rf"\d{_CD}十两截“「‘\"第过当同该是今本去上下明来前全将近约大超长历这未新首"
 #: Patterns that start with a frequent character are tested on the next ones too (年 opens
 #: 年底 but also ends every year).
-FIRST_WORDS = "年[底末初内]|下半年|最近"
+FIRST_WORDS = "年[底末初内]|下半年|最近|成立|建[党国军]"

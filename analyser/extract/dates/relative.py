@@ -6,10 +6,13 @@
 """
 from __future__ import annotations
 
+import re
+
 from analyser.text.numerals import parse_number
 
 from .explicit import days, month_end, months, season, small, ymd
 from .frame import ANAPHOR_REACH
+from .told import government_start
 
 __all__ = [
     "anaphoric",
@@ -19,6 +22,7 @@ __all__ = [
     "deictic_part",
     "focus_month",
     "focus_part",
+    "government_since",
     "month_day",
     "months_in_focus",
     "past_years",
@@ -77,7 +81,7 @@ def focus_month(m, scan):
     if m["bmp"] == "前" or scan.view[b:b + 1] == "前":  # 六月底前: a deadline, ahead of the document's date
         y = f.deadline_year(y, mo)
     if m["bmp"] in ("底", "末"):
-        return a, b, month_end(y, mo), "month"
+        return a, b, month_end(y, mo), "month_end"
     return a, b, ymd(y, mo), "month"
 
 
@@ -92,9 +96,24 @@ def clause_month(m, scan):
     return a, b, ymd(y, mo) if y is not None else None, "month"
 
 
+#: How far either side of 在这五年中 its sentence is read (a long sentence of a report is about 100
+#: characters; bounded, so that a text without full stops is not read again for every match).
+_SENTENCE_REACH = 300
+#: In the sentence of 在这五年中 / 这五年间, words of an aim or a plan: the five years lie ahead
+#: (我们一定要在这五年中搞好国民经济的调整), not behind.
+_AHEAD_IN_SENTENCE = re.compile(r"要|将|应当|应该|力争|争取|计划|必须|预计")
+
+
 def past_years(m, scan):
-    """过去一年 / 过去的一年 -> the year before the document's; 过去五年 / 这五年 -> the five years before it."""
+    """过去一年 / 过去的一年 -> the year before the document's; 过去五年 / 这五年 -> the five years
+    before it; 在这五年中 / 这四年间 too, unless their sentence looks ahead."""
     a, b = m.span()
+    if m["pastz"] and (scan.view[a - 1:a] == "在" or scan.view[b:b + 1] in ("中", "间")):
+        lo, hi = max(0, a - _SENTENCE_REACH), min(len(scan.view), b + _SENTENCE_REACH)
+        s0 = max(lo - 1, *(scan.view.rfind(ch, lo, a) for ch in "。！？\n")) + 1
+        s1 = min((i for i in (scan.view.find(ch, b, hi) for ch in "。！？\n") if i >= 0), default=hi)
+        if _AHEAD_IN_SENTENCE.search(scan.view, s0, s1):
+            return None
     n = small(m["pastn"] or m["pastd"] or m["pastz"])
     value = scan.frame.looking_back(n) if n else None
     return a, b, value, "deictic_year" if n == 1 else "relative_period"
@@ -119,6 +138,14 @@ def years_up_to(m, scan):
     if m["more"]:
         return a, b, f"{f.year - n}/{f.month}", "relative_period"
     return a, b, f.looking_back(n), "relative_period"
+
+
+def government_since(m, scan):
+    """本届政府以来 -> 2013-03/.. in a report of 2017: since the first session of the NPC term that
+    formed the government (see :func:`.told.government_start`)."""
+    f = scan.frame
+    start = government_start(f.month or (f"{f.year}" if f.year else None))
+    return m.start(), m.end(), (f"{start}/.." if start else None), "relative_period"
 
 
 def this_and_next(m, scan):
@@ -164,14 +191,14 @@ def deictic_part(m, scan):
             value = ymd(y, mo, d) if d else None
             return (a, b, value, "date") if value else None
         if m["dpmp"] in ("底", "末"):
-            return a, b, month_end(y, mo), "month"
+            return a, b, month_end(y, mo), "month_end"
         return a, b, ymd(y, mo), "month"
     if part in ("年底", "年末", "底", "末"):
         return a, b, f"{y}-12-31", "year_part"
     if part in ("年初", "初"):
         return a, b, f"{y}-01", "year_part"
     if m["dpq"]:
-        q = small(m["dpq"].strip("第季度"))
+        q = small(m["dpq"].strip("第季度").replace("首", "一"))
         if q is None or not 1 <= q <= 4:
             return None
         return a, b, f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}", "year_part"
@@ -183,18 +210,44 @@ def deictic_part(m, scan):
 _PARTS = {"上半年": (1, 6), "下半年": (7, 12), **dict.fromkeys(("前三季度", "前三季", "首三季度", "首三季"), (1, 9))}
 
 
+#: What ends a sentence: a year mentioned before one of these no longer frames 全年 / 年初 / 上年.
+_SENTENCE_END = "。！？!?\n"
+
+
+def sentence_year(scan, pos: int) -> int | None:
+    """The year the sentence holding ``pos`` has mentioned before it, shifted ones included:
+    in 去年财政增发国债……，但全年货币发行还比年初计划少, 全年 and 年初 are of 去年, not of the
+    year in focus. None when the sentence has mentioned no year (then the year in focus applies).
+
+    A year named as a comparison base (比去年) is not mentioned (see :meth:`.Frame.mention`)."""
+    f = scan.frame
+    y = f.mentioned(pos, ANAPHOR_REACH)
+    if y is None or any(ch in _SENTENCE_END for ch in scan.view[f.last_mention_pos:pos]):
+        return None
+    return y
+
+
+def _in_focus(scan, pos: int) -> int | None:
+    """The year 全年 / 年初 / 上年 at ``pos`` belong to: the year the sentence mentioned before,
+    else the year in focus, else the document year."""
+    y = sentence_year(scan, pos)
+    if y is None:
+        y = scan.frame.focus(pos)
+    return scan.frame.year if y is None else y
+
+
 def deictic(m, scan):
-    """今年, 去年, 明年 shift the document year; 全年 / 这一年 are the year in focus, 上年 the one before."""
+    """今年, 去年, 明年 shift the document year; 全年 / 这一年 are the year in focus (or the year
+    the sentence has just mentioned: 去年……全年), 上年 the one before."""
     a, b = m.span()
     word = m["deic"]
     f = scan.frame
     if word in ("上年", "上一年"):
-        y = f.shifted("上年", a, in_focus=True)
+        y = sentence_year(scan, a)
+        y = f.shifted("上年", a, in_focus=True) if y is None else y - 1
         return a, b, (f"{y}" if y is not None else None), "deictic_year"
     if word in ("全年", "这一年"):
-        y = f.focus(a)
-        if y is None:
-            y = f.year
+        y = _in_focus(scan, a)
         return (a, b, f"{y}", "deictic_year") if y else None
     y = f.shifted(word, a)
     return a, b, (f"{y}" if y is not None else None), "deictic_year"
@@ -215,12 +268,11 @@ def recent(m, scan, n):
 
 
 def focus_part(m, scan):
-    """年末, 年底前, 年初, 年内, 上半年, 一季度: a part of the year in focus (the year the section
-    speaks of, or the last one named), else of the document year."""
+    """年末, 年底前, 年初, 年内, 上半年, 一季度: a part of the year its sentence has mentioned
+    (去年……年初), else of the year in focus (the year the section speaks of, or the last one
+    named), else of the document year."""
     a, b = m.span()
-    y = scan.frame.focus(a)
-    if y is None:
-        y = scan.frame.year
+    y = _in_focus(scan, a)
     if y is None:
         return a, b, None, "year_part"
     part = m["fp"] or m["fpm"]
@@ -233,7 +285,7 @@ def focus_part(m, scan):
     if part in _PARTS:
         first, last = _PARTS[part]
     else:
-        q = small(part.strip("第季度"))
+        q = small(part.strip("第季度").replace("首", "一"))
         if q is None or not 1 <= q <= 4:
             return None
         first, last = 3 * q - 2, 3 * q

@@ -22,11 +22,12 @@ from analyser.text.document import DocumentText
 from analyser.text.numerals import SEQUENCE_DIGITS, small_number
 
 from .explicit import congress_month, plan_period, year_of
+from .patterns import YEAR_DIGITS
 
-__all__ = ["CUES", "npc_session_year", "told_date"]
+__all__ = ["CUES", "government_start", "npc_session_year", "told_date"]
 
 #: A year, its digits sometimes spaced out in transcribed texts (1 9 9 8 年).
-_YEAR = rf"(?P<y>\d(?:[ 　]?\d){{3}}[ 　]?|[一二][{SEQUENCE_DIGITS}]{{3}})"
+_YEAR = rf"(?P<y>\d(?:[ 　]?\d){{3}}[ 　]?|[一二][{YEAR_DIGITS}]{{3}})"
 _N = r"[一二三四五六七八九十]{1,3}"
 _FIVE = r"十?[一二三四五六七八九]五|十五"
 _NPC = "(?:全国人民代表大会|全国人大|人大)"  # 第六届全国人民代表大会第一次会议, 六届人大一次会议  # 六五 … 十五, 十一五 … 十九五
@@ -48,6 +49,34 @@ def npc_session_year(term: int, session: int = 1) -> int | None:
     """
     years = _npc().get(term, ())
     return years[session - 1] if 1 <= session <= len(years) else None
+
+
+#: From the 7th NPC (1988) on, a term's first session, which forms the government, meets in March.
+_MARCH_FROM_TERM = 7
+
+
+def government_start(dated: str | None) -> str | None:
+    """When the government in office on the date ``dated`` (ISO) was formed: the first session of
+    the NPC term the date falls in (``YYYY-03`` from the 7th NPC on, the year before). A report read
+    to a term's first session, up to its March, is the outgoing government's: its term began at the
+    first session of the term before. None without a date or outside the known terms.
+
+    >>> government_start("2017-03-05"), government_start("2018-03-05"), government_start("2018-11-07")
+    ('2013-03', '2013-03', '2018-03')
+    >>> government_start("1958"), government_start(None)
+    ('1954', None)
+    """
+    if not dated:
+        return None
+    y = int(dated[:4])
+    month = int(dated[5:7]) if len(dated) >= 7 else None
+    terms = sorted(_npc().items())
+    for i, (term, years) in enumerate(terms):
+        if years[0] <= y and (i + 1 == len(terms) or y < terms[i + 1][1][0]):
+            if y == years[0] and month is not None and month <= 3 and i > 0:
+                term, years = terms[i - 1]
+            return f"{years[0]}-03" if term >= _MARCH_FROM_TERM else f"{years[0]}"
+    return None
 
 
 def _year(m: re.Match, shift: int = 0) -> str | None:

@@ -27,7 +27,7 @@ from analyser.text.document import DocumentText
 
 from ._words import WordBounds
 from .aliases import with_aliases
-from .coordination import coordinated_orgs, coordinated_places
+from .coordination import coordinated_orgs, coordinated_places, paired_regions
 from .landforms import landform_places
 from .companies import find_award_companies, find_listed_companies
 from .orgs import find_orgs, org_words, regional_centre
@@ -68,6 +68,7 @@ def extract_entities(src: DocumentText) -> list[Entity]:
     named = find_places(view, lo, hi, bounds)
     places = with_context(view, named, lo, hi, bounds)
     places = places + coordinated_places(view, places, lo, hi)
+    places = places + paired_regions(view, places, lo, hi)
     occupied = {q for m in places for q in range(m.start, m.end)}
     places += [PlaceMention(a, b, view[a:b], (), "landform") for a, b in landform_places(view, lo, hi, occupied)]
     places.sort(key=lambda m: (m.start, m.end))

@@ -33,7 +33,7 @@ from ._lexicon import is_han
 from ._words import word_freq
 from .places import PlaceMention
 
-__all__ = ["coordinated_orgs", "coordinated_places"]
+__all__ = ["paired_regions", "coordinated_orgs", "coordinated_places"]
 
 #: characters that end a list item wherever they stand (function words)
 _STOP = set("的了在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到同")
@@ -163,6 +163,58 @@ def coordinated_places(view: str, places: list[PlaceMention], lo: int, hi: int) 
                 out.append(PlaceMention(a, b, view[a:b], (), "listed"))
                 taken.update(range(a, b))
     return out
+
+
+#: the broad regions of China named by a direction (东部, 中西部), bare only when paired with one
+#: the lexicon knows (从东部到中西部, 东部、中部和西部地区): alone, 东部 is any area's east
+_DIRECTIONS = ("东中西部", "中西部", "东中部", "东西部", "东北", "东部", "中部", "西部")
+#: what joins two such regions: a list, a conjunction or 从…到…
+_DIRECTION_JOINTS = ("、", "和", "与", "及", "以及", "到", "至", "同", "向")
+
+
+def paired_regions(view: str, places: list[PlaceMention], lo: int, hi: int) -> list[PlaceMention]:
+    """Bare direction regions (东部, 中部) joined to a region the lexicon found whose name opens with a
+    direction (中西部, 西部地区), on either side; the bare one names the region of the same stem.
+
+    >>> from analyser.extract.entities.places import find_places
+    >>> v = "从东部到中西部，东部、中部和西部地区，该县东部和城区"
+    >>> [v[m.start:m.end] for m in paired_regions(v, find_places(v, 0, len(v)), 0, len(v))]
+    ['东部', '东部', '中部']
+    """
+    taken = {p for m in places for p in range(m.start, m.end)}
+    anchors = [m for m in places if m.kind == "region" and view.startswith(_DIRECTIONS, m.start)]
+    out: list[PlaceMention] = []
+
+    def walk(k: int, step: int) -> None:
+        while True:
+            if step < 0:
+                j = next((j for j in _DIRECTION_JOINTS if view.endswith(j, lo, k)), None)
+                if j is None:
+                    return
+                e = k - len(j)
+                d = next((d for d in _DIRECTIONS if view.endswith(d, lo, e)), None)
+                if d is None:
+                    return
+                a, b = e - len(d), e
+            else:
+                j = next((j for j in _DIRECTION_JOINTS if view.startswith(j, k, hi)), None)
+                if j is None:
+                    return
+                a = k + len(j)
+                d = next((d for d in _DIRECTIONS if view.startswith(d, a, hi)), None)
+                if d is None or view.startswith(("地区", "地"), a + len(d)):
+                    return  # 西部地区 is the lexicon's own
+                b = a + len(d)
+            if any(p in taken for p in range(a, b)):
+                return
+            out.append(PlaceMention(a, b, d + "地区", (), "region"))
+            taken.update(range(a, b))
+            k = a if step < 0 else b
+
+    for m in anchors:
+        walk(m.start, -1)
+        walk(m.end, 1)
+    return sorted(out, key=lambda m: m.start)
 
 
 def coordinated_orgs(

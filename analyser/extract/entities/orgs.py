@@ -275,6 +275,14 @@ def find_orgs(
             b = b + len(rest)  # 中国国家铁路集团|有限公司: the text spells the full name on
         if _typ == "party_central" and key.startswith("中央") and a in party_ends:
             a, canon = party_ends[a][0], party_ends[a][1] + key  # 国民党中央委员会: that party's organ
+        if canon.startswith("国家") and not key.startswith("国家") and view.startswith("国家", a - 2) and a - 2 >= lo:
+            a -= 2  # 国家|中医药局: the short form written with the 国家 its full name opens with
+        if canon.endswith("委员会") and key.endswith(("委员会", "常委会")):
+            y = _EDITION.search(view, max(lo, a - 8), a)
+            if y and y.end() == a and y.group().startswith("第"):
+                a = y.start()  # 第十四届中央委员会: an elected body named with its term
+                if _typ == "party_central" and a in party_ends:  # 中国共产党第八届中央委员会
+                    a, canon = party_ends[a][0], canon
         spans.add(a, b, canon)
         if _typ == "party":
             party_ends[b] = (a, canon)
@@ -320,6 +328,9 @@ def find_orgs(
             if not spans.free(s, s + 1) or bounds is not None and bounds.word_end(b - 1) > b and not _then_postposition(view, bounds, b):
                 continue  # 厂|址: the suffix begins a longer word
             edge = _left_edge(view, s, lo, bounds=bounds)
+            if s - edge >= 14:  # the walk stopped at its limit: a known body opening the name ends it
+                edge = next((k for k in range(max(lo, s - 24), min(s, edge + 3)) if k in spans.spans and spans.spans[k][0] <= s
+                             and not any(c in _STOP or not is_han(c) for c in view[k:s])), edge)
             # a name found by suffix before this one ends the walk (庄河电厂属|港口电厂)
             edge = next((p + 1 for p in range(s - 1, edge - 1, -1) if p in spans.owner and spans.owner[p] in by_suffix), edge)
             if suffixes is _ENTERPRISE_SUFFIX:  # 庄河电厂属|港口电厂: another plant's name ends the walk
@@ -330,6 +341,8 @@ def find_orgs(
             starts_with_place = a in place_starts
             if stem in _leadins()[0] or _generic_in(view, a, s, bounds, named=starts_with_place or a in spans.spans):
                 continue  # a verb and the bare suffix (联系|指挥部), or a kind of body (污水处理厂)
+            if not starts_with_place and a not in spans.spans and _determined(view, lo, a):
+                continue  # 成立相应的|应急工作指挥部: each province's own body, not a named one
             brand = suffixes is _ENTERPRISE_SUFFIX and _brand_company(view, edge, a, s, bounds)
             if len(stem) < min_stem and not (starts_with_place and len(stem) >= 2) and not brand:
                 continue
@@ -471,6 +484,16 @@ def _named_bodies(
             y = _EDITION.search(view, max(lo, a - 8), a)
             out.append((y.start() if y and y.end() == a else a, b))
     return out
+
+
+def _determined(view: str, lo: int, a: int) -> bool:
+    """True when a determiner of the kind (``org_cues.txt`` ``generic_determiners``: 相应的, 同级,
+    本级 …) stands right before ``a``: the body is one of a kind at each place, not a named one.
+
+    >>> _determined("成立相应的应急工作指挥部", 0, 5), _determined("成立国家应急工作指挥部", 0, 2)
+    (True, False)
+    """
+    return any(view.endswith(w, lo, a) for w in _CUES["generic_determiners"])
 
 
 def _generic_in(view: str, a: int, s: int, bounds: WordBounds | None, *, named: bool) -> bool:

@@ -23,6 +23,7 @@ from analyser.text.segment import get_tokenizer
 from ._lexicon import Lexicon, is_han
 from ._words import word_freq
 from .addressees import find_addressees
+from .places import place_lexicon
 from .rosters import roster_persons
 
 __all__ = ["find_persons", "foreign_like", "is_leader", "more_mentions", "titled"]
@@ -31,7 +32,10 @@ __all__ = ["find_persons", "foreign_like", "is_leader", "more_mentions", "titled
 _AFTER = (
     "同志", "说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持", "调研", "考察", "参加",
     "讲话", "会见", "作出", "批示", "视察", "看望", "提出", "在", "等", "担任", "兼任", "亦",
+    "今日", "今天", "昨日", "昨天", "日前", "近日",
 )
+#: words of thanks after which a name opens (多谢陈克勤议员, in Hong Kong speeches)
+_THANKS = ("多谢", "谢谢", "感谢")
 _SPEECH = ("说", "表示", "指出", "强调", "介绍", "告诉", "感慨", "出席", "主持")
 #: Role nouns before a name (搬迁群众王永庆说).
 _ROLES = (
@@ -135,7 +139,7 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
             continue
         before_title = _title_before(view, i)
         before_role = _roles().ends_at(view, i) if i - lo >= 2 else None
-        boundary = i == lo or view[i - 1] in _BOUNDARY_BEFORE
+        boundary = i == lo or view[i - 1] in _BOUNDARY_BEFORE or view.endswith(_THANKS, lo, i)
         for length in (n_sur + 2, n_sur + 1):
             b = i + length
             if b > hi or not all(is_han(c) for c in view[i:b]) or any(p in taken for p in range(i, b)):
@@ -158,6 +162,9 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
     for a, b in _foreign_before_title(view, lo, hi, taken):  # 米诺尔和佩斯林同志
         out.append((a, b, view[a:b]))
         taken.update(range(a, b))
+    for a, b in _dictionary_names_titled(view, lo, hi, tokens, taken):  # 克林顿总统, 总统克林顿
+        out.append((a, b, view[a:b]))
+        taken.update(range(a, b))
     named = [t for t in tokens if t.tag == "nr" and lo <= t.start < t.end <= hi and 2 <= t.end - t.start <= 4]
     recurring = _recurring(view, named)
     for t in named:
@@ -167,7 +174,7 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
         name = view[a:b]
         if not _surname_len(view, a) or name[:2] in _stopnames() or name in _stopnames():
             continue
-        if any(view.startswith(w, b) for w in _SPEECH) or name in recurring:
+        if any(view.startswith(w, b) for w in _SPEECH) or name in recurring or _heading_a_group(view, a, b):
             out.append((a, b, name))
             taken.update(range(a, b))
     for a, b, name in roster_persons(view, lo, hi):
@@ -353,6 +360,121 @@ def _foreign_before_title(view: str, lo: int, hi: int, taken: set[int]) -> list[
         if (a == lo or view[a - 1] in _BOUNDARY_BEFORE) and foreign_like(view[a:b]):
             out.append((a, b))
     return out
+
+
+#: tags the segmentation's dictionary gives to persons' names (克林顿 nr, 戈尔巴乔夫 nrt)
+_NAME_TAGS = ("nr", "nrt")
+
+
+def _dictionary_names_titled(view: str, lo: int, hi: int, tokens: Sequence, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the segmentation's dictionary knows as persons' (a word tagged ``nr``/``nrt``, foreign
+    ones without a Chinese surname: 克林顿, 叶利钦, 戈尔巴乔夫) right after or right before a title
+    (美国总统克林顿, 与克林顿总统): the title confirms the tag. A word of the dictionary is a whole word,
+    so no transliteration table is needed. The word must also end at punctuation, a title, a verb or
+    a function word: the segmentation cuts unknown names short (董事长王士|永受到).
+
+    >>> from analyser.text.segment import get_tokenizer
+    >>> v = "江泽民主席与克林顿总统会晤。总统叶利钦访华。同布什总统会晤，俄罗斯总统普京访华。"
+    >>> [v[a:b] for a, b in _dictionary_names_titled(v, 0, len(v), get_tokenizer().tokenize(v), set())]
+    ['江泽民', '克林顿', '叶利钦', '布什', '普京']
+    """
+    out: list[tuple[int, int]] = []
+    prev = None
+    for t in tokens:
+        a, b, tag = t.start, t.end, t.tag
+        one_before, prev = prev, t
+        if not lo <= a < b <= hi or any(p in taken for p in range(a, b)):
+            continue
+        title = _titles().ends_at(view, b) if tag not in _NAME_TAGS else None
+        if title is not None and 2 <= b - len(title) - a <= 5:  # 布什总统: one word of the dictionary
+            head = get_tokenizer().tokenize(view[a:b - len(title)])
+            if len(head) != 1 or head[0].tag not in _NAME_TAGS:
+                continue
+            b, tag = b - len(title), head[0].tag
+        elif tag not in _NAME_TAGS and (tag not in _OTHER_PROPER or _known_place(view[a:b])):
+            continue  # 总理|北京: a place the gazetteer knows stays a place
+        if not 2 <= b - a <= 5:
+            continue
+        if one_before is not None and one_before.end == a and one_before.end - one_before.start == 1 \
+                and _surname_len(view, a - 1) == 1 and b - a == 2:
+            a -= 1  # 警察|彭|宝林同志: a surname the segmentation left on its own opens the name
+        name = view[a:b]
+        if not all(is_han(c) for c in name) or name in _stopnames() or name[:2] in _stopnames():
+            continue
+        if len(name) == 2 and name[0] == name[1]:
+            continue  # 殷殷, 谆谆: a reduplicated adverb, not a given name
+        if word_freq(name) >= _COMMON_TAGGED and not is_leader(name):
+            continue  # 明白, 阳光, 卫星: words this frequent are ordinary words whatever their tag
+        before, after = _title_before(view, a), _title_at(view, b)
+        if after is not None and not _word_ends(view, b, b + len(after)):
+            after = None  # 领导人|员, 首脑会议: the title runs on into another word
+        if tag not in _NAME_TAGS and not (before in _HEAD_TITLES and _after_a_country(view, a - len(before))):
+            continue  # 俄罗斯总统普京 (ns), 朝鲜领导人金正日 (nz): a head of a state or body named before
+        if view.startswith("当局", b) and tag in _NAME_TAGS:
+            after = "当局"  # 陈水扁当局: the authorities a leader heads
+        if before in _GROUP_TITLES or after in _GROUP_TITLES:
+            continue  # 代表, 委员: a deputy's title also follows a place or a body (全国人大|代表)
+        if not (after or _end(view, b) or _clause_goes_on(view, b)):
+            continue  # 董事长王士|永受到: the segmentation cuts unknown names short; a name needs a clear end
+        if (before or after) and (before or after == "同志" or a == lo or view[a - 1] in _BOUNDARY_BEFORE):
+            out.append((a, b))
+    return out
+
+
+def _word_ends(view: str, b: int, e: int) -> bool:
+    """True when the segmentation of the text from ``b`` ends a word at ``e`` (总统|访华, not 领导人员)."""
+    k = b
+    for w in get_tokenizer().tokenize(view[b:e + 4]):
+        k += len(w.text)
+        if k >= e:
+            return k == e
+    return True
+
+
+def _after_a_country(view: str, k: int) -> bool:
+    """True when a place the gazetteer knows or 联合国 ends at ``k`` (俄罗斯|总统, 联合国|秘书长)."""
+    return place_lexicon().ends_at(view, k) is not None or view.endswith("联合国", 0, k)
+
+
+def _known_place(word: str) -> bool:
+    return word in place_lexicon().entries
+
+
+#: a word tagged a name by the segmentation this frequent is an ordinary word (明白 10875, 阳光 3451),
+#: unless a leader of ``persons.tsv`` (毛泽东); foreign leaders' names stay below (布什 708, 陈水扁 800)
+_COMMON_TAGGED = 3000
+#: tags of proper nouns other than persons' names (普京 ns, 金正日 nz)
+_OTHER_PROPER = ("ns", "nz")
+#: titles of heads of state, government or an international body, after which a proper noun the
+#: segmentation tags a place or another name is a person (总统|普京, 秘书长|安南, 领导人|金正日)
+_HEAD_TITLES = frozenset({"总统", "首相", "总理", "国王", "女王", "秘书长", "领导人", "行政长官", "特首"})
+
+
+def _clause_goes_on(view: str, b: int) -> bool:
+    """True when the word after ``b`` is a verb, a preposition, a conjunction or a particle (克林顿|访华,
+    叶利钦|在), not the rest of a name (王士|永受到).
+
+    >>> _clause_goes_on("克林顿访华", 3), _clause_goes_on("王士永受到", 2)
+    (True, False)
+    """
+    words = get_tokenizer().tokenize(view[b:b + 6])
+    return bool(words) and words[0].tag[:1] in ("v", "p", "c", "u") and words[0].text not in ("中",)
+
+
+#: titles that also follow a body or a place (人大代表, 政协委员), too weak to confirm a tag alone
+_GROUP_TITLES = frozenset({"代表", "委员"})
+#: 以…为代表 / 为首 / 为核心: the one who heads a group (以李登辉为代表的…势力)
+_HEADS = ("为代表", "为首", "为核心")
+
+
+def _heading_a_group(view: str, a: int, b: int) -> bool:
+    """True when the name stands in 以…为代表/为首/为核心 (以李登辉为代表的台湾分裂势力).
+
+    >>> v = "打击以李登辉为代表的分裂势力"
+    >>> _heading_a_group(v, 3, 6), _heading_a_group("以上为代表", 1, 2)
+    (True, False)
+    """
+    return view[a - 1:a] == "以" and any(view.startswith(w, b) for w in _HEADS) and b - a >= 2 and _surname_len(view, a) > 0
 
 
 @lru_cache(maxsize=1)

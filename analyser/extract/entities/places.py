@@ -32,7 +32,7 @@ from ._lexicon import Lexicon, is_han
 from ._words import WordBounds, word_freq
 from .gazetteer import Division, gazetteer
 
-__all__ = ["PlaceMention", "crosses", "find_places", "home_divisions"]
+__all__ = ["PlaceMention", "crosses", "find_places", "home_divisions", "place_lexicon"]
 
 #: Characters a place name does not contain (function words, punctuation handled separately).
 _STOP_CHARS = set("的了在和与及或是为对把被将从向由以于等个各每该本这那其之并也都而就所到")
@@ -48,6 +48,15 @@ class PlaceMention:
     parents: tuple[str, ...]
     kind: str
     division: Division | None = None
+
+
+def place_lexicon() -> Lexicon:
+    """The names of places the extractor knows (the gazetteer's divisions and ``places.tsv``).
+
+    >>> "北京" in place_lexicon().entries, "普京" in place_lexicon().entries
+    (True, False)
+    """
+    return _lexicon()
 
 
 @lru_cache(maxsize=1)

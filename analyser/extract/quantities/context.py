@@ -268,6 +268,8 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
     while k - j > 2 and view[k - 1] == "的":
         k -= 1  # 十二亿亩粮食耕地的百分之二十四: the noun, not its 的
     after = k - j if not _AFTER_STOP.match(view, j) and not _CHANGE_ONLY.fullmatch(view, j, k) else 0
+    if j == b and q.measure_unit and (noun_end := _listed_count_noun(ctx, a, b)) is not None:
+        return src.span(b, noun_end)  # 新建1.88万所乡镇卫生院、786所县医院: each count's noun follows it
     if (implied or view[a - 1:a] == "的" and q.measure_unit) and after >= 2 and j == b or implied and after >= 2:
         return src.span(j, k)  # 近1000万贫困人口 / 一定规模的3.5万个安置点: the noun follows
     if after >= 2 and j == b and q.measure and view[a - 1:a] == "有":
@@ -314,6 +316,34 @@ def _indicator(ctx: _Context, q, prev: Span | None, prev_in_clause: Span | None 
             and ctx.spans[ctx.i - 1][0] >= ctx.layout.sentence(a)[0]:
         return prev_in_clause  # 这个比重是17%，而在1954年预计将近33%: a clause with no subject of its own
     return prev
+
+
+_LIST_SEP = "、和及与"
+#: what ends the noun after a listed count: a clause break or the next list separator (quotes and
+#: title marks stay: 4个“两山”实践创新基地)
+_NOUN_STOP = (BREAK_STRONG - set("“”「」《》")) | {"、"}
+_DIGITS = re.compile(r"[0-9０-９]")
+
+
+def _listed_count_noun(ctx: _Context, a: int, b: int) -> int | None:
+    """新建1.88万所乡镇卫生院、786所县医院、285所县中医院和534所县妇幼保健院: in a list of counts each
+    followed by its noun, the words between the previous count and this one (乡镇卫生院、) are the
+    previous count's noun and a separator; this count's noun follows it. Returns that noun's end,
+    or None when the figure is no later member of such a list."""
+    if ctx.i == 0 or not ctx.found[ctx.i - 1].measure_unit:
+        return None
+    view = ctx.view
+    gap = view[ctx.spans[ctx.i - 1][1]:a]
+    if not 3 <= len(gap) <= 16 or gap[-1] not in _LIST_SEP or gap[0] in _LIST_SEP \
+            or not BREAK_STRONG.isdisjoint(gap) or "、" in gap[:-1] or _DIGITS.search(gap):
+        return None
+    stop = min(len(view), b + 20, ctx.next_quantity_start(b), ctx.layout.sentence(a)[1])
+    k = b
+    while k < stop and view[k] not in _NOUN_STOP:
+        k += 1
+    while k > b and view[k - 1] in _LIST_SEP:
+        k -= 1  # 县中医院和534所…: the separator before the next count
+    return k if k - b >= 2 and not _AFTER_STOP.match(view, b) else None
 
 
 def _cut_base(ctx: _Context, start: int, end: int) -> int:

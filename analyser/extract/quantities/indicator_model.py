@@ -42,7 +42,7 @@ from analyser import data
 from analyser.facts import Quantity, Span
 from analyser.text.document import DocumentText
 
-from .clauses import BREAK_STRONG, STRONG_BREAK, TRAIL
+from .clauses import BREAK_STRONG, LEAD, STRONG_BREAK, TRAIL
 
 __all__ = ["MODEL", "candidates", "features", "load_model", "rerank"]
 
@@ -62,6 +62,8 @@ _PEOPLE = {"人", "名", "位", "户", "人次", "户次", "万人"}
 _DATE = re.compile(r"(?:[0-9０-９一二三四五六七八九十〇○零]{1,4}年|[0-9０-９一二三四五六七八九十]{1,2}月|"
                    r"[0-9０-９一二三四五六七八九十]{1,3}日|今年|去年|全年|当年|明年|上年|年底|年末|年初)")
 _DIGIT = re.compile(r"\d")
+#: a candidate made only of time words and connectives (全年, 今年以来, 当年): no candidate at all
+_TIME_ONLY = re.compile(rf"(?:{_DATE.pattern}|{LEAD.pattern}|以来|达到?|为)+")
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两〇○零]")
 
 
@@ -174,7 +176,8 @@ def candidates(doc: _Doc, q: Quantity, prev_end: int, next_start: int) -> list[t
         for e in r_ends[:4]:
             if e - j >= 2:
                 out.setdefault((s, e), "across")
-    return [(s, e, side) for (s, e), side in out.items()]
+    # 全年, 今年以来: a time word alone never names what is measured
+    return [(s, e, side) for (s, e), side in out.items() if not _TIME_ONLY.fullmatch(view, s, e)]
 
 
 def features(doc: _Doc, q: Quantity, s: int, e: int, side: str, rule: Span | None) -> dict[str, Any]:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from itertools import islice
 
+from analyser import data
 from analyser.facts import Quantity
-from analyser.text.document import DocumentText
+from analyser.text.document import DocumentText, token_starts
 
-from .clauses import BREAK_STRONG, STRONG_BREAK, TRAIL
+from .clauses import BREAK_STRONG, LEAD, STRONG_BREAK, TRAIL
 
-__all__ = ["RESPECTIVELY", "pair_respectively", "respective_subjects"]
+__all__ = ["RESPECTIVELY", "first_subject_start", "pair_respectively", "respective_subjects"]
 
 RESPECTIVELY = re.compile(r"分别")
 _LIST_GAP = re.compile(r"[、和及]|、近|和近")
@@ -62,15 +64,43 @@ def respective_subjects(src: DocumentText, out: list[Quantity]) -> None:
             if verb_end == m.end():
                 verb_end = m.start()  # 分别达96%和94%: nothing of the verb is left but 分别
             first = items[0]
+            first_start = first_subject_start(src, first.start(), first.end())
             for item, j in zip(items, group):
                 o = out[j]
                 # 入园率和普惠率 / 解决率、满意率: a later subject of one or two words sharing the first
                 # one's head shares its modifiers too (适龄儿童…普惠率); the span then starts with them
                 shared = item is not first and _shares_head(view, first, item)
-                ind = src.span(first.start() if shared else item.start(), verb_end)
+                ind = src.span(first_start if shared or item is first else item.start(), verb_end)
                 out[j] = Quantity(o.start, o.end, o.text, o.value, o.unit, o.qualifier, o.lower, o.upper,
                                   ind, o.time, o.place)
         i = group[-1] + 1
+
+
+@lru_cache(maxsize=1)
+def _opener() -> re.Pattern[str]:
+    """Words that open a clause before its subject: connectives, times (:data:`.clauses.LEAD`) and
+    the target cues of ``modality_cues.txt`` (力争, 确保 …)."""
+    cues = [pat for kind, pat in data.table("modality_cues.txt") if kind == "target"]
+    return re.compile("(?:" + LEAD.pattern + "|" + "|".join(f"(?:{c})" for c in cues) + ")")
+
+
+def first_subject_start(src: DocumentText, s: int, e: int) -> int:
+    """Where the first member ``[s, e)`` of a 分别 list starts as a subject: past the words opening its
+    clause (力争全年交通、水利、能源领域投资额) and past a verb governing the list (消费品以旧换新带动
+    限上新能源汽车、节能家电零售额), when nouns follow the verb; ``s`` when nothing is left."""
+    view, pos = src.view, s
+    while (m := _opener().match(view, pos, e)) and m.end() > pos:
+        pos = m.end()
+    toks = src.tokens
+    if toks:
+        starts = token_starts(toks)
+        lo, hi = bisect.bisect_left(starts, pos), bisect.bisect_left(starts, e)
+        inside = [t for t in islice(toks, lo, hi) if t.end <= e]
+        if inside and inside[-1].tag.startswith("n"):
+            verbs = [t.end for t in inside[:-1] if t.tag == "v"]
+            if verbs and e - verbs[-1] >= 2:
+                pos = verbs[-1]
+    return pos if e - pos >= 2 else s
 
 
 def _shares_head(view: str, first, item) -> bool:

@@ -50,8 +50,9 @@ def _kind(c: Candidate) -> str:
 def _bare_term(view: str, c: Candidate) -> bool:
     """An unquoted term with no members is no parallel formula (以人民为中心, 全面从严治党): the
     conventions leave non-parallel formulations out unless quoted; a counting one (三大攻坚战)
-    comes through the numbered candidates."""
-    return not c.quoted and c.origin not in ("numbered", "term") and len(c.parts) < 2
+    comes through the numbered candidates, a fixed line of policy named in its frame (新发展理念,
+    实施走出去战略) through the ``coined`` candidates, which the classifier scores."""
+    return not c.quoted and c.origin not in ("numbered", "term", "coined") and len(c.parts) < 2
 
 
 def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> list[tuple[Candidate, float]]:

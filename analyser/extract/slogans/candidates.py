@@ -1,6 +1,6 @@
 """Candidate formulations found by rules; a classifier (:mod:`analyser.extract.slogans.model`) keeps or drops them.
 
-Seven generators, all over the Simplified view:
+Eight generators, all over the Simplified view:
 
 ``quote``     the text inside “…” 「…」 『…』 ‘…’ (never 《…》: titles are citations);
 ``numbered``  a small numeral with a measure or frame (六大体系, 四个意识, 两不愁三保障, 三位一体, 第二步战略目标 before a known head word);
@@ -8,7 +8,9 @@ Seven generators, all over the Simplified view:
 ``clauses``   comma-separated clauses sharing a frame (不搞…，不搞…; 既…，又…);
 ``compact``   juxtaposed members sharing a character (扶志扶智, 获得感归属感, 精准扶贫精准脱贫);
 ``joined``    two members of one length joined by 和/与 sharing a character (投资于物和投资于人);
-``lexicon``   a known formulation written without separators (绿水青山就是金山银山, 山水林田湖草).
+``lexicon``   a known formulation written without separators (绿水青山就是金山银山, 山水林田湖草);
+``coined``    a bare fixed formulation the archive repeats in policy frames, or a strategy named in its
+              frame (新发展理念, 以经济建设为中心, 实施走出去战略: :mod:`.coined`).
 
 Members are trimmed with the context cues of ``analyser/data/slogan_cues.txt`` and the word
 boundaries of the tokenizer.
@@ -28,6 +30,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from .base import _CLAUSE_BREAK, _HAN, _IS_HAN, _JOINERS, NUMERALS, QUOTES, Candidate, numeral_value
+from .coined import coined_candidates
 from .lexicon import cues
 from .lists import list_candidates, split_joined, trim_left
 from .runs import clause_candidates, compact_candidates, joined_candidates
@@ -264,6 +267,8 @@ def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list
              + joined_candidates(view, bounds))
     spans = {(c.start, c.end) for c in rules}
     rules += [c for c in _lexicon_candidates(view) if (c.start, c.end) not in spans]
+    spans |= {(c.start, c.end) for c in rules + out}  # a coined wording found otherwise (四项基本原则) once
+    rules += [c for c in coined_candidates(view, qspans, bounds) if (c.start, c.end) not in spans]
     for c in rules:
         if _inside(c.start, c.end, inner_spans):
             continue  # the quote itself is the candidate

@@ -41,6 +41,7 @@ from analyser.facts import Token
 
 from .base import _JOINERS
 from .candidates import NUMERALS, Candidate, numeral_value
+from .coined import coined_features
 from .lexicon import cue_pattern, cues, known_formulations, known_parts, member_to_family
 from .series import COUNTED, series_count, series_features
 
@@ -172,6 +173,8 @@ def featurize(ctx: FeatureContext, c: Candidate) -> dict[str, Any]:
         _speech(x, f)
     if c.origin == "numbered":
         _numbered(x, f)
+    if c.origin == "coined":
+        f.update(coined_features(text, x.pre, x.post))
     return f
 
 

@@ -72,5 +72,5 @@ def test_closing_date_with_weekday_dates_the_text():
 
 def test_deadline_lies_ahead_of_a_dated_notice():
     text = "一九八〇年九月一日国务院批转报告。各地应于六月底前报送。\n国务院\n一九八一年五月二十三日"
-    assert ("六月底", "1981-06-30", "month") in dates(text, published=None)
-    assert ("6月底", "2019-06-30", "month") in dates("2019年，各地6月底前完成了任务。", published=None)
+    assert ("六月底", "1981-06-30", "month_end") in dates(text, published=None)
+    assert ("6月底", "2019-06-30", "month_end") in dates("2019年，各地6月底前完成了任务。", published=None)

@@ -536,3 +536,43 @@ def test_joined_last_member_feature() -> None:
     ctx = FeatureContext.build(text)
     (c,) = [c for c in generate(text, set(ctx.bounds)) if c.origin == "list"]
     assert featurize(ctx, c)["joined_last"] == 1
+
+
+# fmt: off
+COINED_SOURCES = [
+    # bare fixed formulations the archive repeats in policy frames, a 的 inside one
+    ("坚持以经济建设为中心，全面贯彻总体国家安全观，坚持独立自主的和平外交政策。",
+     ["以经济建设为中心", "总体国家安全观", "独立自主的和平外交政策"]),
+    # a strategy named in its frame; a generic one is not
+    ("加快实施走出去战略，实施国家战略。", ["走出去战略"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, expected", COINED_SOURCES)
+def test_coined_candidates(text: str, expected: list[str]) -> None:
+    from analyser.extract.slogans.candidates import generate
+
+    found = [text[c.start:c.end] for c in generate(text) if c.origin == "coined"]
+    assert sorted(found) == sorted(expected)
+
+
+def test_coined_mentions_skip_quotes_and_titles() -> None:
+    from analyser.extract.slogans.coined import coined_candidates
+
+    text = "《关于贯彻新发展理念的意见》提出“新发展理念”，要坚持新发展理念。"
+    quoted = [(text.index("“"), text.index("”") + 1)]
+    assert [c.start for c in coined_candidates(text, quoted, None)] == [text.rindex("新发展理念")]
+
+
+def test_coined_list_is_mined_from_frames() -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[3] / "models" / "build_slogan_coined.py"
+    spec = importlib.util.spec_from_file_location("build_slogan_coined_for_test", path)
+    miner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(miner)
+    docs = [("坚持新发展理念，实施科教兴国战略，坚持改革开放。", str(1990 + i)) for i in range(4)]
+    rows = {p for p, _, _ in miner.learn(docs, 4, 3)}
+    # a named line by its head word; an ordinary policy object (改革开放) is not kept
+    assert rows == {"新发展理念", "科教兴国战略"}
