@@ -193,10 +193,11 @@ def _may_be_variant(a: tuple, b: tuple) -> bool:
     return (exact >= 1 and fuzzy * 2 >= len(short)) or (fuzzy >= 2 and fuzzy * 4 >= 3 * len(short))
 
 
-def _masks(key: str) -> list[str]:
-    """``key`` with each of its characters in turn replaced by NUL: two keys of one length differ
-    in exactly one character when they share one of these."""
-    return [f"{key[:i]}\0{key[i + 1:]}" for i in range(len(key))]
+def _halves(key: str) -> tuple[tuple[int, str], tuple[int, str]]:
+    """The first and the second half of ``key``, each with the key's length (the second one's
+    negated): two keys of one length that differ in one character share one of them."""
+    h = len(key) // 2
+    return (len(key), key[:h]), (-len(key), key[h:])
 
 
 class FamilyIndex:
@@ -208,9 +209,9 @@ class FamilyIndex:
     several members when, counting a member that equals one of the other's or :func:`_may_match`
     one as matched, the shorter reaches :func:`is_variant`'s thresholds (:func:`_may_be_variant`,
     a few set look-ups); a key of one member (five characters or more), only of a key of one
-    member of its length that differs from it in one character, found by its masked forms, or of
-    itself. So the member comparisons run for a few families, not for every family sharing a
-    common bigram, whose number grows with the text.
+    member of its length that differs from it in one character (the two share a half, see
+    :func:`_halves`), or of itself. So the member comparisons run for a few families, not for
+    every family sharing a common bigram, whose number grows with the text.
 
     >>> idx = FamilyIndex()
     >>> idx.family("不忘初心、牢记使命")
@@ -226,7 +227,7 @@ class FamilyIndex:
         self._profiles: list[tuple] = []
         self._index: dict[str, int] = {}  # family key -> its number in _keys
         self._by_bigram: dict[str, list[int]] = {}  # bigram -> families of several members, oldest first
-        self._by_mask: dict[str, list[int]] = {}  # masked key (see _masks) -> families of one member
+        self._by_half: dict[tuple[int, str], list[int]] = {}  # half of a key (see _halves) -> families of one member
         self._seen: dict[str, str] = {}  # a key met before keeps its family: later keys come after it
 
     def family(self, normalized: str) -> str:
@@ -247,7 +248,7 @@ class FamilyIndex:
             near = set().union(*[by_bigram[g] for g in grams if g in by_bigram])
             near = {i for i in near if _may_be_variant(mine, profiles[i])}
         else:
-            near = {i for m in (_masks(key) if len(key) >= 5 else ()) for i in self._by_mask.get(m, ())}
+            near = {i for h in (_halves(key) if len(key) >= 5 else ()) for i in self._by_half.get(h, ())}
         same = self._index.get(key)
         if same is not None:
             near.add(same)
@@ -263,5 +264,5 @@ class FamilyIndex:
             for g in profile[1]:
                 self._by_bigram.setdefault(g, []).append(i)
         elif len(fam) >= 5:
-            for m in _masks(fam):
-                self._by_mask.setdefault(m, []).append(i)
+            for h in _halves(fam):
+                self._by_half.setdefault(h, []).append(i)
