@@ -17,9 +17,10 @@ so it is the figure to read under load). The median, not the min: a long text's 
 its parts', so it compares with the typical window, and the min of many short windows is both the
 lightest text and the quietest moment (with more windows it falls, and every ratio to it rises).
 Flat is a ratio within 1.3. ``facts`` counts the facts of the first window, ``per 1k`` the median
-facts per 1,000 characters: a short text gives more of them than the same lines inside a long one
-(three 100,000-character windows cut into 10,000-character texts: 30–50 % more quantities, dates and
-entities, the same formulations), so it costs more per character. The peak resident memory is
+facts per 1,000 characters (the same kind of text should give about as many at every size). The mix
+holds the article bodies only: a web page's footer line (扫一扫在手机打开当前页) in the middle of a
+window ends that window's body, and the facts after it are not extracted, which made long windows
+look cheaper per character than short ones. The peak resident memory is
 measured above what the process held before each window (the loaded pipeline), in bytes per
 character, the highest of the windows. Texts above ``--chunked-above`` characters (default: the
 analyser's own threshold) are segmented in stretches (:mod:`analyser.nlp.chunks`); ``--chunked-above
@@ -122,11 +123,22 @@ def _files() -> list[Path]:
 
 
 def build_mix(files: list[Path], seed: int = 2026) -> str:
-    """The paragraphs (non-blank lines) of ``files``, shuffled in a fixed order, one a line."""
+    """The paragraphs (non-blank lines) of the article bodies of ``files``, shuffled in a fixed order.
+
+    Only each document's body (:func:`analyser.reading.page.find_page_info`) is taken: a web page's
+    header and footer lines (扫一扫在手机打开当前页, 标　　题：…) shuffled into the middle of the mix
+    would end the body of any window holding one, and the facts after it would not be extracted.
+    """
     sys.path.insert(0, str(ROOT))
     from analyser.reading import read_path
+    from analyser.reading.page import find_page_info
+    from analyser.text.normalize import simplified_view
 
-    lines = [line for p in files for line in read_path(p).text.splitlines() if line.strip()]
+    lines = []
+    for p in files:
+        text = read_path(p).text
+        a, b = find_page_info(text, simplified_view(text)).body
+        lines += [line for line in text[a:b].splitlines() if line.strip()]
     random.Random(seed).shuffle(lines)
     return "\n".join(lines) + "\n"
 
