@@ -91,7 +91,8 @@ def collect(S) -> list[dict]:
     captured: list = []
     original = im.rerank
 
-    def capture(src, quantities, model=None, starts=None):
+    def capture(src, quantities, model=None, starts=None, firm=()):
+        # the firm figures (a noun a list names for each, a handful) are weighed like the others here
         captured.append((src, list(quantities)))
         return list(quantities)
 
