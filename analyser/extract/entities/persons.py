@@ -42,6 +42,10 @@ _ROLES = (
     "群众", "村民", "居民", "农民", "贫困户", "脱贫户", "党员", "干部", "工人", "职工", "老人", "负责人",
     "记者", "代表", "户主", "村支书", "支书", "第一书记", "大学生", "之一", "组员",
 )
+#: titles that are also verbs (李克强代表国务院): after a name they confirm it only when the
+#: person then speaks or writes (叶圣陶代表发表了…, 某某委员指出)
+_VERB_TITLES = ("代表", "委员")
+_STATES = _SPEECH + ("发表", "提出", "建议", "呼吁", "认为", "写道")
 _BOUNDARY_BEFORE = set("，。；：！？、“”（）\n 　由和与及同向对是请在据当被让给跟")
 
 
@@ -155,7 +159,7 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
             speech = any(view.startswith(w, b) for w in _SPEECH)
             if (before_title and (after_title or _confirmed_after(view, b) or _end(view, b) or view[b:b + 1] in _JOINS and _name_like(name))) or \
                (before_role and (speech or after_title == "同志")) or \
-               (boundary and after_title and after_title not in ("代表", "委员")):
+               (boundary and after_title and (after_title not in _VERB_TITLES or _speaks(view, b + len(after_title)))):
                 out.append((i, b, name))
                 taken.update(range(i, b))
                 break
@@ -604,6 +608,11 @@ def _candidate_starts(view: str, lo: int, hi: int) -> list[int]:
         starts.add(m.end())
         starts.update(range(max(lo, m.start() - 4), m.start() - 1))
     return sorted(p for p in starts if p < hi)
+
+
+def _speaks(view: str, i: int) -> bool:
+    """True when a verb of speech or of stating a view opens at ``i`` (叶圣陶代表|发表了)."""
+    return view.startswith(_STATES, i)
 
 
 def _end(view: str, b: int) -> bool:
