@@ -64,6 +64,29 @@ def is_leader(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _alone() -> frozenset[str]:
+    """Two-character names of ``persons.tsv`` marked ``alone``: no ordinary word (列宁; not 汪洋)."""
+    return frozenset(row[0] for row in data_table("persons.tsv") if len(row) > 2 and row[2] == "alone")
+
+
+#: what turns a name into the name of a doctrine (马克思主义, 列宁主义)
+_ISM = "主义"
+
+
+def _in_doctrine(view: str, b: int, leaders: Lexicon) -> bool:
+    """True when the name ending at ``b`` opens a doctrine's name: 主义 follows, or another name
+    of the list and 主义 (马克思|列宁主义).
+
+    >>> _in_doctrine("马克思列宁主义", 3, _leaders()), _in_doctrine("马克思说", 3, _leaders())
+    (True, False)
+    """
+    if view.startswith(_ISM, b):
+        return True
+    found = leaders.longest_at(view, b)
+    return found is not None and view.startswith(_ISM, found[0])
+
+
+@lru_cache(maxsize=1)
 def _titles() -> Lexicon:
     return Lexicon({ln.strip(): ln.strip() for ln in data_lines("person_titles.txt")})
 
@@ -126,7 +149,9 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
     leaders = _leaders()
     taken: set[int] = set()
     for a, b, key, _ in leaders.finditer(view, lo, hi):
-        if len(key) >= 3 or _confirmed_after(view, b) or _title_before(view, a) or _in_person_list(view, a, b, leaders):
+        if _in_doctrine(view, b, leaders):
+            continue
+        if len(key) >= 3 or key in _alone() or _confirmed_after(view, b) or _title_before(view, a) or _in_person_list(view, a, b, leaders):
             out.append((a, b, key))
             taken.update(range(a, b))
     # the persons addressed at the head of a reply (周桂英、邓明义代表：)
