@@ -72,8 +72,8 @@ def _zone(view: str, m: PlaceMention, hi: int, starts: set[int], bounds: WordBou
     for suffix in sorted(_WORDS["direct"], key=len, reverse=True):
         if view.startswith(suffix, m.end) and _ends_word(bounds, m.start, m.end + len(suffix)):
             return _extended(view, m, m.end + len(suffix))
-    if m.kind == "region" and view.startswith("地区", m.end) and _ends_word(bounds, m.start, m.end + 2):
-        return _extended(view, m, m.end + 2)  # 辽中南地区, 成渝地区: the region named in full
+    if m.kind in ("region", "strait") and view.startswith("地区", m.end) and _ends_word(bounds, m.start, m.end + 2):
+        return _extended(view, m, m.end + 2)  # 辽中南地区, 成渝地区, 台湾海峡地区: the region named in full
     if m.kind == "country" or m.kind == "region" and m.normalized.endswith("地区"):
         return None  # 美丽中国先行区, 中西部地区增设自贸试验区: a zone is named after a province, city,
         # county or a region short of a broad 地区
