@@ -88,6 +88,27 @@ def org_words() -> tuple[frozenset[str], frozenset[str]]:
     return _leadins()
 
 
+#: tags of words a name does not hold: verbs, prepositions, conjunctions, pronouns
+_CLAUSE_TAGS = frozenset({"p", "c", "r"})
+
+
+def _after_clause_words(view: str, a: int, s: int) -> int:
+    """Where the name before a suffix begins once the words of the clause around it are cut: after
+    the last verb, preposition, conjunction or pronoun the segmentation finds in ``view[a:s]``
+    (反对以|苏修叛徒集团, 美国纠集|东南亚条约集团, 说什么|刘少奇叛徒集团).
+
+    >>> v = "反对以苏修叛徒集团"
+    >>> v[_after_clause_words(v, 0, 7):]
+    '苏修叛徒集团'
+    """
+    pos, cut = a, a
+    for t in get_tokenizer().tokenize(view[a:s]):
+        pos += len(t.text)
+        if t.tag in _CLAUSE_TAGS:
+            cut = pos
+    return cut
+
+
 def _trim_leadins(view: str, a: int, s: int) -> int:
     leadins, _ = _leadins()
     changed = True
@@ -337,6 +358,8 @@ def find_orgs(
                 edge = max([e.end() for e in pattern.finditer(view, edge, s)], default=edge)
             a = _trim_leadins(view, edge, s)
             a = _after_leadin_head(view, a, s, spans, place_starts)
+            if a not in place_starts and a not in spans.spans and not view.startswith(tuple(_NAME_OPENERS), a):
+                a = _after_clause_words(view, a, s)  # not 国际葡萄与葡萄酒…中心: an opener keeps 与
             stem = view[a:s]
             starts_with_place = a in place_starts
             if stem in _leadins()[0] or _generic_in(view, a, s, bounds, named=starts_with_place or a in spans.spans):
