@@ -101,11 +101,19 @@ def _after_clause_words(view: str, a: int, s: int) -> int:
     >>> v[_after_clause_words(v, 0, 7):]
     '苏修叛徒集团'
     """
+    tok = get_tokenizer()
     pos, cut = a, a
-    for t in get_tokenizer().tokenize(view[a:s]):
+    for t in tok.tokenize(view[a:s]):
+        if tok.dictionary_tag(t.text) is None:  # a guessed word (以苏修, 同以): its leading function characters
+            k = 0
+            while k < len(t.text) - 1 and tok.dictionary_tag(t.text[k]) in _CLAUSE_TAGS:
+                k += 1
+            if k and tok.dictionary_tag(t.text[k]) in _CLAUSE_TAGS and k == len(t.text) - 1:
+                k += 1
+            cut = pos + k if k else cut
+        elif t.tag in _CLAUSE_TAGS:
+            cut = pos + len(t.text)
         pos += len(t.text)
-        if t.tag in _CLAUSE_TAGS:
-            cut = pos
     return cut
 
 
