@@ -1,8 +1,11 @@
 """Persons: known leaders (``persons.tsv``) and names confirmed by a title or a speech verb.
 
 A bare part-of-speech tag is not evidence enough (jieba tags many ordinary words ``nr``). A
-name is taken when it is a known leader of three characters or more; a two-character leader's
-name (汪洋, 韩正) also needs a title, 同志, a list of persons or a verb of speech next to it;
+name is taken when it is a known leader of three characters or more, or a two-character one the
+list marks ``alone`` (列宁: no ordinary word), but not where it opens a doctrine's name
+(马克思|列宁主义); any other two-character leader's name (汪洋, 韩正) also needs a title, 同志,
+a list of persons or a verb of speech next to it; a name before 代表/委员 needs a verb of
+speech after the title too (叶圣陶代表发表了…, not 某某代表国务院);
 any other name (a surname of ``surnames.txt`` plus one or two characters) needs a title before
 or after it (组长汪洋, 李克强总理) or a role noun and a verb of speech around it
 (搬迁群众王永庆说); a three-character word the segmentation tags as a name is taken when a verb of
