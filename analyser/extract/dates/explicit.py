@@ -14,7 +14,7 @@ from analyser import data
 from analyser.text.numerals import digit_sequence_value, parse_number, small_number
 
 __all__ = [
-    "anniversary", "as_of", "century_part", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "decade", "month", "month_range", "months",
+    "anniversary", "as_of", "century_part", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "decade", "decade_bare", "month", "month_range", "months",
     "numeric_date",
     "plan", "plan_nth", "plan_period", "since_year", "year", "year_part", "year_range",
 ]
@@ -181,6 +181,25 @@ def decade(m, scan):
     if hundreds is None or tens is None:
         return a, b, None, "decade"
     first = hundreds + 10 * tens
+    return a, b, f"{first}/{first + 9}", "decade"
+
+
+#: How far ahead of the document a decade named without its century may lie: 九十年代 is the
+#: 1990s in a text of 1982 (ahead) and of 2002 (behind); 七十年代 the 1970s in a text of 2026.
+_DECADE_AHEAD = 20
+
+
+def decade_bare(m, scan):
+    """五十年代 -> 1950/1959, 九十年代 -> 1990/1999 in a text of 1982 or of 2002: the latest decade of
+    that name that begins no more than twenty years after the document's year."""
+    a, b = m.span()
+    tens = small(m["dbn"]) if m["dbn"] else int(m["dbd"])
+    y = scan.frame.year
+    if y is None or tens is None:
+        return a, b, None, "decade"
+    first = (y + _DECADE_AHEAD) // 100 * 100 + 10 * tens
+    if first > y + _DECADE_AHEAD:
+        first -= 100
     return a, b, f"{first}/{first + 9}", "decade"
 
 

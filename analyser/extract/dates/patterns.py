@@ -88,6 +88,8 @@ PATTERNS: list[tuple[str, str]] = [
     # a decade of a century: 本世纪二十年代 (the document's century), 上世纪九十年代, 二十世纪八十年代
     ("decade", (rf"(?P<dcc>本世纪|上个?世纪|下个?世纪|(?P<dcx>二十一|二十|十九|21|20|19)世纪)的?"
                 rf"(?P<dcn>[一二三四五六七八九])十年代")),
+    # a decade named without its century: 五十年代, 九十年代初, 80年代 (see .explicit.decade)
+    ("decade_bare", rf"(?<![\d{_CD}十百千两几数第])(?:(?P<dbn>[二三四五六七八九])十|(?P<dbd>[2-9])0)年代"),
     ("rel", rf"(?<![\d{_CD}十百千年几])(?!(?<=数)十)(?:最?近)?(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
     # anaphoric and deictic years
     # a day or a month of the year just named: 同年四月二十八日, 当年12月

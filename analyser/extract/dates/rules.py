@@ -63,6 +63,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ahead": rel.years_ahead,
     "ago": rel.years_ago,
     "decade": cal.decade,
+    "decade_bare": cal.decade_bare,
     "rel": rel.years_up_to,
     "ana_day": rel.anaphoric_day,
     "ana": rel.anaphoric,
