@@ -37,7 +37,13 @@ from .runs import clause_candidates, compact_candidates, joined_candidates
 
 __all__ = ["NUMERALS", "QUOTES", "Candidate", "find_members", "generate", "looks_like_speech", "numeral_value"]
 
-_QUOTE_RE = re.compile("|".join(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,120}}){re.escape(c)}" for o, c in QUOTES.items()))
+#: A quotation on one line; some transcriptions print the marks on lines of their own
+#: (“\n深挖洞、广积粮、不称霸\n”): one line break after the opening and before the closing mark is
+#: part of the marks, never of the quoted text.
+#: One pattern per pair of marks, so that a quote nested in another (“打破‘金要足赤’的…”) is found
+#: as well as the quote holding it.
+_QUOTE_RES = tuple(re.compile(f"{re.escape(o)}\n?([^{re.escape(o + c)}\n]{{1,120}})\n?{re.escape(c)}")
+                   for o, c in QUOTES.items())
 _TITLE_RE = re.compile(r"《[^《》\n]{0,200}》")
 _PERIOD_NAME = re.compile(r"^十[一二三四五六七八九]五$")
 #: A quoted programme code: digits and Latin letters (“315”科技创新体系, “415X”集群), or Latin
@@ -84,9 +90,8 @@ def _title_spans(view: str) -> list[tuple[int, int]]:
 def _quote_candidates(view: str) -> list[Candidate]:
     titles = _title_spans(view)
     out = []
-    for m in _QUOTE_RE.finditer(view):
-        g = next(i for i in range(1, len(QUOTES) + 1) if m.group(i) is not None)
-        a, b = m.span(g)
+    for m in (m for pattern in _QUOTE_RES for m in pattern.finditer(view)):
+        a, b = m.span(1)
         if not _IS_HAN.search(view[a:b]) and not (_CODE.match(view[a:b]) and _IS_HAN.match(view[m.end():m.end() + 1])):
             continue  # no Han character: kept only for a programme code naming what follows (“415X”集群)
         in_title = any(x < a and b < y for x, y in titles)
@@ -260,7 +265,11 @@ def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list
     """
     quotes = _quote_candidates(view)
     qspans = [c.outer for c in quotes if c.outer]
-    inner_spans = sorted((c.start, c.end) for c in quotes)
+    # a rule's candidate inside a quote is the quote itself, unless the quote is someone's words
+    inner_spans: list[tuple[int, int]] = []  # the outermost such quotes: nested ones add nothing
+    for a, b in sorted(((c.start, c.end) for c in quotes if not looks_like_speech(view, c)), key=lambda s: (s[0], -s[1])):
+        if not inner_spans or b > inner_spans[-1][1]:
+            inner_spans.append((a, b))
     out: list[Candidate] = list(quotes)
     out += _numbered_candidates(view, qspans, bounds)
     rules = (list_candidates(view, bounds) + clause_candidates(view) + compact_candidates(view, bounds)
