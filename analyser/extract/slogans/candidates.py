@@ -53,7 +53,7 @@ _CODE = re.compile(r"^(?=.*[0-9+])[0-9A-Za-z+]{2,8}$")
 #: is in the lexicon), never a counted formula in the annotated documents, so 级 is no measure here.
 _NUMBERED = re.compile(
     rf"[{NUMERALS}]位一体"
-    rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类)(?P<head>[{_HAN}]{{1,4}})"
+    rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类)(?P<head>[{_HAN}]{{1,6}})"
     rf"|[{NUMERALS}]不[{_HAN}]{{1,2}}[{NUMERALS}][{_HAN}]{{2}}"
     rf"|[{NUMERALS}][{_HAN}][{NUMERALS}][{_HAN}]"
     rf"|[{NUMERALS}]步走|翻[一{NUMERALS}]番"
@@ -129,7 +129,7 @@ def looks_like_speech(view: str, c: Candidate) -> bool:
 
 def _numbered_candidates(view: str, quoted: list[tuple[int, int]], bounds: set[int] | frozenset[int] | None = None) -> list[Candidate]:
     out = []
-    heads = cues()["head"]
+    heads, long_heads = cues()["head"], cues()["long_head"]
     quoted = sorted(quoted)
     q_starts = [x for x, _ in quoted]
     q_reach, reach = [], -1  # the furthest end of the quotes so far: one that holds ``a`` reaches past it
@@ -150,8 +150,11 @@ def _numbered_candidates(view: str, quoted: list[tuple[int, int]], bounds: set[i
             body = m.group(group)
             stem_len = m.start(group) - a
             best = None
-            for L in range(min(4, len(body)), 1, -1):
-                if any(body[:L].endswith(h) for h in heads):
+            if body.startswith(tuple(cues()["counted"])):
+                continue  # an ordinal, a time or a count (十大以来, 十条之多), not a formula's name
+            # a known head word ends the name within six characters (十条经济建设方针)
+            for L in range(min(6, len(body)), 1, -1):
+                if any(body[:L].endswith(h) for h in (heads if L <= 4 else long_heads)) and (L <= 4 or "的" not in body[:L]):
                     best = L
                     break
             if best is None and group == "step":
