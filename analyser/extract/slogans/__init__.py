@@ -33,6 +33,7 @@ from analyser.text.document import DocumentText
 from .candidates import Candidate, _is_numbered_text, generate, looks_like_speech
 from .family import FamilyIndex, normalize_key, variant_family
 from .noise import drop_noise
+from .runs import linked_parallel
 from .terms import term_candidates
 
 __all__ = ["extract_slogans", "normalize_key", "variant_family"]
@@ -138,6 +139,9 @@ def extract_slogans(src: DocumentText) -> list[Slogan]:
     ctx = FeatureContext.build(src.view, src.tokens)
     cands = generate(src.view, ctx.bounds)
     probs, threshold = score_candidates(ctx, cands)
+    # clauses of one shape linked by a shared verb or modal (国家要独立，民族要解放) are kept by rule
+    probs = [max(p, threshold) if c.origin in ("even", "clauses") and linked_parallel([src.view[a:b] for a, b in c.parts])
+             else p for c, p in zip(cands, probs)]
     # bare mentions of coined terms are kept by rule, unless a likelier candidate covers them
     quoted = [c.outer for c in drop_noise(src.view, (c for c, p in zip(cands, probs) if c.outer and p >= threshold))
               if c.outer and not looks_like_speech(src.view, c)]
