@@ -260,6 +260,22 @@ def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
 
 
+def _widened(numbered: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
+    """The numbered candidates, each spanning the known name that holds it (五项原则 in
+    和平共处五项原则, 三个世界 in 三个世界划分) where there is one."""
+    known = sorted((c.start, c.end) for c in lexicon)
+    starts = [a for a, _ in known]
+    for c in numbered:
+        i = bisect.bisect_right(starts, c.start) - 1
+        while i >= 0 and known[i][0] > c.start - 40:
+            a, b = known[i]
+            if a <= c.start and c.end <= b and (a, b) != (c.start, c.end):
+                c.start, c.end = a, b
+                break
+            i -= 1
+    return numbered
+
+
 def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list[Candidate]:
     """All candidates of ``view``, sorted by start; ``bounds`` are word boundaries when known.
 
@@ -274,11 +290,12 @@ def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list
         if not inner_spans or b > inner_spans[-1][1]:
             inner_spans.append((a, b))
     out: list[Candidate] = list(quotes)
-    out += _numbered_candidates(view, qspans, bounds)
+    lexicon = _lexicon_candidates(view)
+    out += _widened(_numbered_candidates(view, qspans, bounds), lexicon)
     rules = (list_candidates(view, bounds) + clause_candidates(view) + compact_candidates(view, bounds)
              + joined_candidates(view, bounds))
     spans = {(c.start, c.end) for c in rules}
-    rules += [c for c in _lexicon_candidates(view) if (c.start, c.end) not in spans]
+    rules += [c for c in lexicon if (c.start, c.end) not in spans]
     spans |= {(c.start, c.end) for c in rules + out}  # a coined wording found otherwise (四项基本原则) once
     rules += [c for c in coined_candidates(view, qspans, bounds) if (c.start, c.end) not in spans]
     for c in rules:
