@@ -58,7 +58,8 @@ def _bare_term(view: str, c: Candidate) -> bool:
 
 def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> list[tuple[Candidate, float]]:
     """Keep candidates at or above the threshold; of two that cross (or nest with the same kind)
-    keep the likelier. A quote or numbered formula may sit inside a parallel formula."""
+    keep the likelier. A quote or numbered formula may sit inside a parallel formula, a quote
+    inside a quote (“至今还是‘死人’统治着”)."""
     kept: list[tuple[Candidate, float]] = []
     near: dict[int, list[Candidate]] = {}  # kept candidates by start // MAX_CHARS: all are shorter
     order = sorted(range(len(cands)), key=lambda i: -probs[i])
@@ -72,7 +73,8 @@ def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> li
             if c.end <= k.start or k.end <= c.start:
                 continue
             nested = (k.start <= c.start and c.end <= k.end) or (c.start <= k.start and k.end <= c.end)
-            if nested and (c.quoted or k.quoted or "numbered" in (c.origin, k.origin)) and c.origin != k.origin:
+            if nested and (c.quoted or k.quoted or "numbered" in (c.origin, k.origin)) and (
+                    c.origin != k.origin or (c.quoted and k.quoted)):  # a quote nested in a quote
                 continue
             clash = True
             break
