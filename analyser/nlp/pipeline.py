@@ -204,5 +204,13 @@ def gc_paused() -> Iterator[None]:
 
 @lru_cache(maxsize=1)
 def get_nlp():
-    """The process-wide pipeline, built once on first use."""
-    return build_nlp()
+    """The process-wide pipeline, built once on first use.
+
+    Once built, the objects the process holds (the pipeline, its vocabulary and word lists) are
+    moved out of the garbage collector's sight (:func:`gc.freeze`): they live as long as the
+    process, yet each full collection between documents would walk them again, a pause of the
+    size of the loaded pipeline that cost a short document more than a tenth of its time.
+    """
+    nlp = build_nlp()
+    gc.freeze()
+    return nlp

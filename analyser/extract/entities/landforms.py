@@ -57,6 +57,12 @@ def _suffixes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _basin_words() -> tuple[str, ...]:
+    """Words only a river or a lake takes after its name (流域, 上游: ``place_context.txt`` group ``basin``)."""
+    return tuple(data_groups("place_context.txt")["basin"])
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, _suffixes())) + "|" + _GROUP.pattern)
 
@@ -83,8 +89,9 @@ def landform_places(view: str, lo: int, hi: int, taken: set[int]) -> list[tuple[
             continue  # the landform word runs on into another word (江河湖泊, 山区)
         s0, e0, w, tag = spans[k]
         found = None
-        if len(w) >= 3 and tag.startswith("ns") and w.endswith(_suffixes()) and not (len(w) >= 4 and w[0] in _NUMERALS):
-            found = s0  # 叶尔羌河, 松花江 (one word, tagged a place); not 三座大山, 半壁江山
+        if len(w) >= 3 and (tag.startswith("ns") or tag.startswith(_NAME_TAGS) and view.startswith(_basin_words(), end)) \
+                and w.endswith(_suffixes()) and not (len(w) >= 4 and w[0] in _NUMERALS):
+            found = s0  # 叶尔羌河, 松花江 (one word, tagged a place), 龙溪河|流域 (tagged a name); not 三座大山
         elif (w in _suffixes() and tag[:1] in ("n", "") or _GROUP.fullmatch(w)) and k > 0:
             j = k
             while j > 0 and spans[j - 1][3].startswith(_NAME_TAGS) and s0 - spans[j - 1][0] <= 5:

@@ -88,6 +88,61 @@ def org_words() -> tuple[frozenset[str], frozenset[str]]:
     return _leadins()
 
 
+#: tags of words a name does not hold: verbs, prepositions, conjunctions, pronouns
+_CLAUSE_TAGS = frozenset({"p", "c", "r"})
+
+
+def _after_clause_words(view: str, a: int, s: int) -> int:
+    """Where the name before a suffix begins once the words of the clause around it are cut: after
+    the last verb, preposition, conjunction or pronoun the segmentation finds in ``view[a:s]``
+    (反对以|苏修叛徒集团, 美国纠集|东南亚条约集团, 说什么|刘少奇叛徒集团).
+
+    >>> v = "反对以苏修叛徒集团"
+    >>> v[_after_clause_words(v, 0, 7):]
+    '苏修叛徒集团'
+    """
+    tok = get_tokenizer()
+    pos, cut = a, a
+    for t in tok.tokenize(view[a:s]):
+        if tok.dictionary_tag(t.text) is None:  # a guessed word (以苏修, 同以): its leading function characters
+            k = 0
+            while k < len(t.text) - 1 and tok.dictionary_tag(t.text[k]) in _CLAUSE_TAGS:
+                k += 1
+            if k and tok.dictionary_tag(t.text[k]) in _CLAUSE_TAGS and k == len(t.text) - 1:
+                k += 1
+            cut = pos + k if k else cut
+        elif t.tag in _CLAUSE_TAGS:
+            cut = pos + len(t.text)
+        pos += len(t.text)
+    return cut
+
+
+_CLIQUE_WORDS = tuple(sorted(_CUES["clique_words"], key=len, reverse=True))
+_NAME_TAGS = ("nr", "ns", "nt")
+
+
+def _unnamed_clique(stem: str) -> bool:
+    """True when the words before 集团 describe a political clique without naming it: once the
+    clique words are cut from its end, no person's, place's or quoted name is left
+    (反革命阴谋|集团; not 林彪|反党集团, 苏修|叛徒集团, “四人帮”|反党集团).
+
+    >>> _unnamed_clique("反革命阴谋"), _unnamed_clique("林彪反党"), _unnamed_clique("大兴安岭森工")
+    (True, False, False)
+    """
+    rest, cut = stem, False
+    while True:
+        w = next((w for w in _CLIQUE_WORDS if rest.endswith(w)), None)
+        if w is None:
+            break
+        rest, cut = rest[: -len(w)], True
+    if not cut:
+        return False
+    if rest.endswith("”"):
+        return False
+    words = get_tokenizer().tokenize(rest)
+    return not any(t.tag.startswith(_NAME_TAGS) for t in words)
+
+
 def _trim_leadins(view: str, a: int, s: int) -> int:
     leadins, _ = _leadins()
     changed = True
@@ -337,7 +392,11 @@ def find_orgs(
                 edge = max([e.end() for e in pattern.finditer(view, edge, s)], default=edge)
             a = _trim_leadins(view, edge, s)
             a = _after_leadin_head(view, a, s, spans, place_starts)
+            if a not in place_starts and a not in spans.spans and not view.startswith(tuple(_NAME_OPENERS), a):
+                a = _after_clause_words(view, a, s)  # not 国际葡萄与葡萄酒…中心: an opener keeps 与
             stem = view[a:s]
+            if view.startswith("集团", s) and _unnamed_clique(stem):
+                continue  # 反革命阴谋集团: a description, not a name
             starts_with_place = a in place_starts
             if stem in _leadins()[0] or _generic_in(view, a, s, bounds, named=starts_with_place or a in spans.spans):
                 continue  # a verb and the bare suffix (联系|指挥部), or a kind of body (污水处理厂)

@@ -1,8 +1,11 @@
 """Persons: known leaders (``persons.tsv``) and names confirmed by a title or a speech verb.
 
 A bare part-of-speech tag is not evidence enough (jieba tags many ordinary words ``nr``). A
-name is taken when it is a known leader of three characters or more; a two-character leader's
-name (汪洋, 韩正) also needs a title, 同志, a list of persons or a verb of speech next to it;
+name is taken when it is a known leader of three characters or more, or a two-character one the
+list marks ``alone`` (列宁: no ordinary word), but not where it opens a doctrine's name
+(马克思|列宁主义); any other two-character leader's name (汪洋, 韩正) also needs a title, 同志,
+a list of persons or a verb of speech next to it; a name before 代表/委员 needs a verb of
+speech after the title too (叶圣陶代表发表了…, not 某某代表国务院);
 any other name (a surname of ``surnames.txt`` plus one or two characters) needs a title before
 or after it (组长汪洋, 李克强总理) or a role noun and a verb of speech around it
 (搬迁群众王永庆说); a three-character word the segmentation tags as a name is taken when a verb of
@@ -42,6 +45,10 @@ _ROLES = (
     "群众", "村民", "居民", "农民", "贫困户", "脱贫户", "党员", "干部", "工人", "职工", "老人", "负责人",
     "记者", "代表", "户主", "村支书", "支书", "第一书记", "大学生", "之一", "组员",
 )
+#: titles that are also verbs (李克强代表国务院): after a name they confirm it only when the
+#: person then speaks or writes (叶圣陶代表发表了…, 某某委员指出)
+_VERB_TITLES = ("代表", "委员")
+_STATES = _SPEECH + ("发表", "提出", "建议", "呼吁", "认为", "写道")
 _BOUNDARY_BEFORE = set("，。；：！？、“”（）\n 　由和与及同向对是请在据当被让给跟")
 
 
@@ -57,6 +64,29 @@ def is_leader(name: str) -> bool:
     (True, False)
     """
     return name in _leaders().entries
+
+
+@lru_cache(maxsize=1)
+def _alone() -> frozenset[str]:
+    """Two-character names of ``persons.tsv`` marked ``alone``: no ordinary word (列宁; not 汪洋)."""
+    return frozenset(row[0] for row in data_table("persons.tsv") if len(row) > 2 and row[2] == "alone")
+
+
+#: what turns a name into the name of a doctrine (马克思主义, 列宁主义)
+_ISM = "主义"
+
+
+def _in_doctrine(view: str, b: int, leaders: Lexicon) -> bool:
+    """True when the name ending at ``b`` opens a doctrine's name: 主义 follows, or another name
+    of the list and 主义 (马克思|列宁主义).
+
+    >>> _in_doctrine("马克思列宁主义", 3, _leaders()), _in_doctrine("马克思说", 3, _leaders())
+    (True, False)
+    """
+    if view.startswith(_ISM, b):
+        return True
+    found = leaders.longest_at(view, b)
+    return found is not None and view.startswith(_ISM, found[0])
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +152,9 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
     leaders = _leaders()
     taken: set[int] = set()
     for a, b, key, _ in leaders.finditer(view, lo, hi):
-        if len(key) >= 3 or _confirmed_after(view, b) or _title_before(view, a) or _in_person_list(view, a, b, leaders):
+        if _in_doctrine(view, b, leaders):
+            continue
+        if len(key) >= 3 or key in _alone() or _confirmed_after(view, b) or _title_before(view, a) or _in_person_list(view, a, b, leaders):
             out.append((a, b, key))
             taken.update(range(a, b))
     # the persons addressed at the head of a reply (周桂英、邓明义代表：)
@@ -155,7 +187,7 @@ def find_persons(view: str, lo: int, hi: int, tokens: Sequence = ()) -> list[tup
             speech = any(view.startswith(w, b) for w in _SPEECH)
             if (before_title and (after_title or _confirmed_after(view, b) or _end(view, b) or view[b:b + 1] in _JOINS and _name_like(name))) or \
                (before_role and (speech or after_title == "同志")) or \
-               (boundary and after_title and after_title not in ("代表", "委员")):
+               (boundary and after_title and (after_title not in _VERB_TITLES or _speaks(view, b + len(after_title)))):
                 out.append((i, b, name))
                 taken.update(range(i, b))
                 break
@@ -604,6 +636,11 @@ def _candidate_starts(view: str, lo: int, hi: int) -> list[int]:
         starts.add(m.end())
         starts.update(range(max(lo, m.start() - 4), m.start() - 1))
     return sorted(p for p in starts if p < hi)
+
+
+def _speaks(view: str, i: int) -> bool:
+    """True when a verb of speech or of stating a view opens at ``i`` (叶圣陶代表|发表了)."""
+    return view.startswith(_STATES, i)
 
 
 def _end(view: str, b: int) -> bool:

@@ -204,6 +204,8 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
             end, key, value = found
             m = _weak_county(view, i, end, value[1], last, chained, context, bounds)
             if m is not None:
+                m = _renamed(view, m, hi, bounds)
+                end = m.end
                 out.append(m)
                 i, last = end, m
                 continue
@@ -237,7 +239,8 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
             if d is not None and not within and _bare_county_stem(key, d) and not _named_around(d, context):
                 d = None  # 清水河 (a river) is 清水河县 only in a document naming its province or prefecture
             if d is not None and (within or _standalone_ok(key, d, view, end) and not (short and crosses(bounds, i, end))):
-                m = PlaceMention(i, end, d.name, tuple(gz.chain(d)[:-1]), d.level, d)
+                m = _renamed(view, PlaceMention(i, end, d.name, tuple(gz.chain(d)[:-1]), d.level, d), hi, bounds)
+                end = m.end
                 out.append(m)
                 context.add(d.code)
                 i, last = end, m
@@ -264,6 +267,24 @@ def find_places(view: str, lo: int, hi: int, bounds: WordBounds | None = None) -
     out.extend(_short_mentions(view, out, hi))
     out.sort(key=lambda m: (m.start, m.end))
     return _dedupe(out)
+
+
+#: division words a county takes when it becomes a city or a district (撤县设市, 撤县设区)
+_NEW_STATUS = ("市", "区")
+
+
+def _renamed(view: str, m: PlaceMention, hi: int, bounds: WordBounds | None) -> PlaceMention:
+    """``m`` with the division word the text prints after a county's bare stem when the
+    gazetteer knows the county under its former status (宁乡县 printed 宁乡市, 梁平县 printed
+    梁平区): the place as printed, named as printed. Not when the word runs on into another
+    word (义乌|市场, 宁乡|区域)."""
+    d, printed = m.division, view[m.start:m.end]
+    if d is None or d.level != "county" or printed == d.name or printed.endswith(("县", "旗", "市", "区")):
+        return m
+    end = m.end + 1
+    if end > hi or view[m.end] not in _NEW_STATUS or view[m.end] == d.name[-1] or crosses(bounds, m.start, end):
+        return m
+    return PlaceMention(m.start, end, view[m.start:end], m.parents, m.kind, d)
 
 
 #: a stem this frequent as a word is an ordinary word (和平, 长安, 朝阳) even where its county's

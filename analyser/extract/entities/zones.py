@@ -47,6 +47,8 @@ def with_context(
         if _in_law_title(view, m):
             continue
         zone = _zone(view, m, hi, starts, bounds)
+        if zone is not None and zone.start > m.start:
+            out.append(m)  # 天津市|滨海新区: the division and the zone after it, two places
         out.append(zone or m)
         if m.kind == "country" and m.normalized != "中国":
             out.extend(_subdivisions(view, m, hi, starts, bounds))
@@ -70,24 +72,44 @@ def _zone(view: str, m: PlaceMention, hi: int, starts: set[int], bounds: WordBou
     for suffix in sorted(_WORDS["direct"], key=len, reverse=True):
         if view.startswith(suffix, m.end) and _ends_word(bounds, m.start, m.end + len(suffix)):
             return _extended(view, m, m.end + len(suffix))
-    if m.kind == "region" and view.startswith("地区", m.end) and _ends_word(bounds, m.start, m.end + 2):
-        return _extended(view, m, m.end + 2)  # 辽中南地区, 成渝地区: the region named in full
+    if m.kind in ("region", "strait") and view.startswith("地区", m.end) and _ends_word(bounds, m.start, m.end + 2):
+        return _extended(view, m, m.end + 2)  # 辽中南地区, 成渝地区, 台湾海峡地区: the region named in full
     if m.kind == "country" or m.kind == "region" and m.normalized.endswith("地区"):
         return None  # 美丽中国先行区, 中西部地区增设自贸试验区: a zone is named after a province, city,
         # county or a region short of a broad 地区
+    full = _full_name(view, m)
     j = m.end
     while j < hi and j - m.end <= _MAX_BETWEEN:
         for suffix in sorted(_WORDS["named"], key=len, reverse=True):
             if view.startswith(suffix, j):
                 end = j + len(suffix)
-                if end <= hi and _ends_word(bounds, m.start, end):
+                if not (end <= hi and _ends_word(bounds, m.start, end)):
+                    return None
+                if not full:
                     return _extended(view, m, end)
-                return None
+                if j - m.end < 2 or view.startswith(_NOT_NAMED + _GENERIC, m.end):
+                    return None  # 北京市经济技术开发区: no name of its own after the division
+                return PlaceMention(m.end, end, view[m.end:end], m.parents + (m.normalized,), "zone", m.division)
         ch = view[j]
-        if not is_han(ch) or ch in _STOP or (j > m.end and j in starts) or view.startswith(_SCOPE_WORDS, j):
-            return None
+        if not is_han(ch) or ch in _STOP or (j > m.end or full) and j in starts or view.startswith(_SCOPE_WORDS, j):
+            return None  # after a full name, the next division names the zone (广东省|珠海市横琴新区)
         j += 1
     return None
+
+
+#: words opening a zone's description rather than its own name (北京市经济技术开发区)
+_GENERIC = ("经济", "现代", "高新", "综合", "保税", "自由贸易", "自贸", "产业", "工业", "开发")
+
+
+def _full_name(view: str, m: PlaceMention) -> bool:
+    """True when ``m`` is a division printed with its division word (天津市, 广东省): a zone
+    named after it is a place of its own (天津市|滨海新区, as 河北省|邢台市), while one named after a
+    short name is one span (上海浦东新区, 渤海新区; 郑州航空港区: 州 is part of 郑州市's name)."""
+    d, printed = m.division, view[m.start:m.end]
+    return d is not None and m.kind != "zone" and printed[-1:] in _DIVISION_WORDS and printed[-1] == d.name[-1]
+
+
+_DIVISION_WORDS = set("省市县区州盟旗")
 
 
 def _coordinated(view: str, places: list[PlaceMention], lo: int, hi: int) -> list[PlaceMention]:

@@ -95,7 +95,7 @@ def first_subject_start(src: DocumentText, s: int, e: int) -> int:
     if toks:
         starts = token_starts(toks)
         lo, hi = bisect.bisect_left(starts, pos), bisect.bisect_left(starts, e)
-        inside = [t for t in islice(toks, lo, hi) if t.end <= e]
+        inside = [t for t in toks[lo:hi] if t.end <= e]
         if inside and inside[-1].tag.startswith("n"):
             verbs = [t.end for t in inside[:-1] if t.tag == "v"]
             if verbs and e - verbs[-1] >= 2:

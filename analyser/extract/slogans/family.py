@@ -166,20 +166,68 @@ def variant_family(normalized: str, known: Iterable[str]) -> str:
     return normalized
 
 
+@lru_cache(maxsize=65536)
+def _profile(key: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """What :class:`FamilyIndex` reads of a key: its members; the character bigrams of all of them
+    (of a one-character member, the character); the members as a set; the first characters and the
+    bigrams of the members of three characters or more (:func:`_reach`)."""
+    members = _members(key)
+    grams = frozenset(g for m in members for g in _bigrams(m))
+    return (members, grams, frozenset(members), *_reach(members))
+
+
+def _may_be_variant(a: tuple, b: tuple) -> bool:
+    """False when keys of several members whose :func:`_profile` are ``a`` and ``b`` cannot be
+    variants (:func:`is_variant`): counting every member of the shorter one that equals a member
+    of the other or :func:`_may_match` one of them, the count falls short of both of its thresholds."""
+    if len(a[0]) > len(b[0]):
+        a, b = b, a
+    short, (_, _, long_set, firsts, grams) = a[0], b
+    exact = fuzzy = 0
+    for m in short:
+        if m in long_set:
+            exact += 1
+            fuzzy += 1
+        elif len(m) >= 3 and (m[0] in firsts or not grams.isdisjoint(_bigrams(m))):  # _may_match, inline
+            fuzzy += 1
+    return (exact >= 1 and fuzzy * 2 >= len(short)) or (fuzzy >= 2 and fuzzy * 4 >= 3 * len(short))
+
+
+def _halves(key: str) -> tuple[tuple[int, str], tuple[int, str]]:
+    """The first and the second half of ``key``, each with the key's length (the second one's
+    negated): two keys of one length that differ in one character share one of them."""
+    h = len(key) // 2
+    return (len(key), key[:h]), (-len(key), key[h:])
+
+
 class FamilyIndex:
-    """Family keys seen so far, indexed by character bigrams so a lookup compares few of them.
+    """Family keys seen so far, indexed so a lookup compares only those that could be variants.
+
+    The family of a new key is the oldest known family that shares a character bigram with it
+    and is a variant of it (:func:`variant_family` over those). Only families that could pass
+    :func:`is_variant` are compared: a key of several members is a variant only of a key of
+    several members when, counting a member that equals one of the other's or :func:`_may_match`
+    one as matched, the shorter reaches :func:`is_variant`'s thresholds (:func:`_may_be_variant`,
+    a few set look-ups); a key of one member (five characters or more), only of a key of one
+    member of its length that differs from it in one character (the two share a half, see
+    :func:`_halves`), or of itself. So the member comparisons run for a few families, not for
+    every family sharing a common bigram, whose number grows with the text.
 
     >>> idx = FamilyIndex()
     >>> idx.family("不忘初心、牢记使命")
     '不忘初心、牢记使命'
     >>> idx.family("不忘初心、牢记使命、不负重托、尽锐出战")
     '不忘初心、牢记使命'
+    >>> idx.family("最先一公里"), idx.family("最后一公里")
+    ('最先一公里', '最先一公里')
     """
 
     def __init__(self) -> None:
         self._keys: list[str] = []
-        self._known: set[str] = set()
-        self._by_bigram: dict[str, set[int]] = {}
+        self._profiles: list[tuple] = []
+        self._index: dict[str, int] = {}  # family key -> its number in _keys
+        self._by_bigram: dict[str, list[int]] = {}  # bigram -> families of several members, oldest first
+        self._by_half: dict[tuple[int, str], list[int]] = {}  # half of a key (see _halves) -> families of one member
         self._seen: dict[str, str] = {}  # a key met before keeps its family: later keys come after it
 
     def family(self, normalized: str) -> str:
@@ -187,13 +235,34 @@ class FamilyIndex:
         fam = self._seen.get(normalized)
         if fam is not None:
             return fam
-        grams = {g for m in _members(normalized) for g in _bigrams(m)}
-        near = sorted({i for g in grams for i in self._by_bigram.get(g, ())})
-        fam = self._seen[normalized] = variant_family(normalized, [self._keys[i] for i in near])
-        if fam not in self._known:
-            i = len(self._keys)
-            self._keys.append(fam)
-            self._known.add(fam)
-            for g in {g for m in _members(fam) for g in _bigrams(m)}:
-                self._by_bigram.setdefault(g, set()).add(i)
+        fam = self._seen[normalized] = variant_family(normalized, self._candidates(normalized))
+        if fam not in self._index:
+            self._add(fam)
         return fam
+
+    def _candidates(self, key: str) -> list[str]:
+        """The known families, oldest first, that share a bigram with ``key`` and could be variants of it."""
+        members, grams = _profile(key)[:2]
+        if len(members) >= 2:
+            by_bigram, mine, profiles = self._by_bigram, _profile(key), self._profiles
+            near = set().union(*[by_bigram[g] for g in grams if g in by_bigram])
+            near = {i for i in near if _may_be_variant(mine, profiles[i])}
+        else:
+            near = {i for h in (_halves(key) if len(key) >= 5 else ()) for i in self._by_half.get(h, ())}
+        same = self._index.get(key)
+        if same is not None:
+            near.add(same)
+        return [self._keys[i] for i in sorted(near)]
+
+    def _add(self, fam: str) -> None:
+        i = len(self._keys)
+        profile = _profile(fam)
+        self._keys.append(fam)
+        self._profiles.append(profile)
+        self._index[fam] = i
+        if len(profile[0]) >= 2:
+            for g in profile[1]:
+                self._by_bigram.setdefault(g, []).append(i)
+        elif len(fam) >= 5:
+            for h in _halves(fam):
+                self._by_half.setdefault(h, []).append(i)
