@@ -11,8 +11,14 @@
   本年度 / 上财政年度 / 下年度 count from the document's date: see :mod:`.fiscal`);
 * ``plan_period``: five-year plans (“十三五” -> 2016/2020, 第一个五年计划 -> 1953/1957);
 * ``relative_period``: “十三五”以来 -> 2016/.., 2016年以来 -> 2016/.., 十八大以来 -> 2012-11/..,
-  五年来 / 五年多来 resolved against the document's date;
+  五年来 / 五年多来 resolved against the document's date; periods opened by a dated event
+  (:mod:`.events`): 十一届三中全会以来 -> 1978-12/.., 党的第十一次全国代表大会以来 -> 1977-08/..,
+  六届人大一次会议以来 -> 1983/..;
+* ``decade``: 本世纪二十年代 -> 1920/1929 in a text of 1982, 上世纪九十年代, 二十世纪八十年代, and a
+  decade named without its century, the latest that begins at most twenty years after the
+  document's year (九十年代 -> 1990/1999 in a text of 1982 or of 2002);
 * ``as_of``: 截至2020年底 -> 2020-12-31;
+* ``deictic_year`` 十年前 / 五年以前: the year that many years before the document's (1972 in 1982);
 * ``anaphoric_year`` (当年, 同年) and ``deictic_year`` (今年, 过去一年, 全年, 这一年, 本年内) resolved from
   the context or the document's date: 今年/去年/明年 shift the document's year (the date it closes
   with, else the publication date; for a report, the day it was delivered), while 全年/这一年 are the year the text speaks of (the last year
@@ -27,7 +33,8 @@
   2018/2020) or, looking back, ending the year before the document's;
   a programme or a deadline ahead (三年行动, 3年内) keeps ``P3Y``;
 
-Vague expressions (新时代, 近年来, 长期以来, 今后) are left out: they name no period one can date.
+Vague expressions (新时代, 近年来, 长期以来, 今后, 几十年来) are left out: they name no period one can
+date; so is a part of the year joined to a recurring time (在年中和年末向国务院报告, 每年年初).
 
 The package is a table (:mod:`.rules`): each kind's regular expression (:mod:`.patterns`) with the
 resolver that gives its value — :mod:`.explicit` for the expressions that name their dates,

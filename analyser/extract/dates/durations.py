@@ -129,7 +129,7 @@ def anchor_durations(dates: list[DateExpr], src: DocumentText, frame: Frame) -> 
         s0, s1 = src.sentence_at(d.start)
         if _BOUNDED.search(d.text):
             continue  # 将近十年, 1年以上: an estimate or a threshold has no dated interval
-        anchored = _anchored(dates, i, n, src.view, (s0, s1))
+        anchored = _anchored(dates, i, n, src.view, (s0, s1), frame.year)
         ahead = _AHEAD_AFTER.match(src.view, d.end) or _AHEAD_BEFORE.search(src.view, s0, d.start)
         looking_back = _PAST.search(src.view, s0, s1) is not None or _PAST_AFTER.match(src.view, d.end) is not None
         if anchored is None and not ahead and looking_back:
@@ -138,8 +138,11 @@ def anchor_durations(dates: list[DateExpr], src: DocumentText, frame: Frame) -> 
             dates[i] = DateExpr(d.start, d.end, d.text, anchored, d.kind)
 
 
-def _anchored(dates: list[DateExpr], i: int, n: int, view: str, sentence: tuple[int, int]) -> str | None:
-    """The interval a year of the sentence, or a period of the same length before it, gives ``dates[i]``."""
+def _anchored(
+    dates: list[DateExpr], i: int, n: int, view: str, sentence: tuple[int, int], year: int | None = None
+) -> str | None:
+    """The interval a year of the sentence, or a period of the same length before it, gives ``dates[i]``;
+    ``year`` is the document's."""
     d = dates[i]
     s0, s1 = sentence
     elapsed = _ELAPSED.search(view, s0, d.start) is not None
@@ -162,8 +165,9 @@ def _anchored(dates: list[DateExpr], i: int, n: int, view: str, sentence: tuple[
         if prev.kind in ("plan_period", "relative_period") and "/" in prev.value:
             lo, hi = prev.value.split("/")
             if hi == ".." and lo[:4].isdigit():
-                if prev.kind == "relative_period" and prev.start >= s0:
-                    return f"{lo[:4]}/{int(lo[:4]) + n - 1}"
+                first = int(lo[:4]) + (lo[5:7] == "12")  # 十一届三中全会 (1978-12) 以来的八年: 1979 on
+                if prev.kind == "relative_period" and prev.start >= s0 and (year is None or first + n >= year - 1):
+                    return f"{first}/{first + n - 1}"  # not 三中全会以来……的五年 of a later term
             elif lo[:4].isdigit() and hi[:4].isdigit() and int(hi[:4]) - int(lo[:4]) + 1 == n:
                 return f"{lo[:4]}/{hi[:4]}"
         if prev.start < s0 or prev.kind not in ("year", "deictic_year"):

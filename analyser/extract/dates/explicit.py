@@ -14,7 +14,7 @@ from analyser import data
 from analyser.text.numerals import digit_sequence_value, parse_number, small_number
 
 __all__ = [
-    "anniversary", "as_of", "century_part", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "month", "month_range", "months",
+    "anniversary", "as_of", "century_part", "century_range", "century_year", "congress", "congress_month", "date", "day_range", "days", "decade", "decade_bare", "month", "month_range", "months",
     "numeric_date",
     "plan", "plan_nth", "plan_period", "since_year", "year", "year_part", "year_range",
 ]
@@ -160,6 +160,47 @@ def century_part(m, scan):
         return m.start(), m.end(), None, "year_part"
     ahead, nth = _CENTURY_PARTS[m["cpt"]]
     return m.start(), m.end(), f"{((y - 1) // 100 + ahead) * 100 + nth}", "year_part"
+
+
+#: Centuries named by their place: hundreds of years from the document's century.
+_CENTURY_SHIFT = {"本世纪": 0, "上世纪": -1, "上个世纪": -1, "下世纪": 1, "下个世纪": 1}
+
+
+def decade(m, scan):
+    """本世纪二十年代 -> 1920/1929 in a text of 1982 (the document's century), 上世纪九十年代 ->
+    1990/1999 in a text of 2016, 二十世纪八十年代 -> 1980/1989; without a document year, 本世纪 gives
+    no value."""
+    a, b = m.span()
+    tens = small(m["dcn"])
+    if m["dcx"]:
+        nth = int(m["dcx"]) if m["dcx"].isdigit() else small(m["dcx"])
+        hundreds = (nth - 1) * 100 if nth else None
+    else:
+        y = scan.frame.year
+        hundreds = ((y - 1) // 100 + _CENTURY_SHIFT[m["dcc"].replace("的", "")]) * 100 if y else None
+    if hundreds is None or tens is None:
+        return a, b, None, "decade"
+    first = hundreds + 10 * tens
+    return a, b, f"{first}/{first + 9}", "decade"
+
+
+#: How far ahead of the document a decade named without its century may lie: 九十年代 is the
+#: 1990s in a text of 1982 (ahead) and of 2002 (behind); 七十年代 the 1970s in a text of 2026.
+_DECADE_AHEAD = 20
+
+
+def decade_bare(m, scan):
+    """五十年代 -> 1950/1959, 九十年代 -> 1990/1999 in a text of 1982 or of 2002: the latest decade of
+    that name that begins no more than twenty years after the document's year."""
+    a, b = m.span()
+    tens = small(m["dbn"]) if m["dbn"] else int(m["dbd"])
+    y = scan.frame.year
+    if y is None or tens is None:
+        return a, b, None, "decade"
+    first = (y + _DECADE_AHEAD) // 100 * 100 + 10 * tens
+    if first > y + _DECADE_AHEAD:
+        first -= 100
+    return a, b, f"{first}/{first + 9}", "decade"
 
 
 def century_year(m, scan):

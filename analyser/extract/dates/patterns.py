@@ -23,6 +23,7 @@ _OLD_FIVE = r"[六七八九十]五"  # 六五 … 十五
 _FY_SEP = r"[/／\-－—–]"
 _FY_WORD = r"(?:财政|课税|纳税)?年度"  # 2025-26年度, 2025-26课税年度 (a year of assessment)
 _NINE_MONTHS = r"(?:前|首)三季度?"  # 前三季度, 首三季 (Hong Kong usage): January to September
+_ORD = rf"[一二]?十?[{CN_NONZERO}十]"  # an ordinal up to 二十九: 十一(届), 三(中全会)
 _QUARTER = r"(?:第[一二三四1-4]季度?|[一二三四1-4]季度|首季度?)"  # 第二季度, 一季度, 第四季, 首季 (Hong Kong usage)
 
 #: (kind, pattern) in matching order.
@@ -67,6 +68,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("plan_old", rf"(?<![十百千\d])(?P<pon>{_OLD_FIVE})(?P<pos>时期|期间|规划|计划)"),
     ("plan_nth", rf"第(?P<nth>[{CN_NONZERO}十]{{1,3}})个五年(?:计划|规划)(?P<nths>期间|时期)?"),
     ("congress", rf"(?P<cn>[一二]?十?[{CN_NONZERO}十])大以来"),
+    # since a plenary session of the Central Committee or a congress named in full: 十一届三中全会以来,
+    # (党的)第十一次全国代表大会以来 (see .events)
+    ("plenum", (rf"(?P<ptt>{_ORD})届(?:中央委员会)?第?(?P<pts>{_ORD})(?:中全会|次全体会议)以来"
+                rf"|(?<=党的|产党)第(?P<pct>{_ORD})次全国代表大会以来")),
+    # since a session of the National People's Congress: 六届人大一次会议以来
+    ("npc_since", rf"第?(?P<npt>{_ORD})届(?:全国人民代表大会|全国人大|人大)第?(?P<nps>{_ORD})次会议以来"),
     # since the government in office was formed: 本届政府以来, 本届政府成立以来
     ("gov_since", r"本届政府(?:成立)?以来"),
     # relative: 五年来, 五年多来, 5年来, 一年来, 过去一年, 过去的一年, 过去五年; 这五年 looking back
@@ -76,7 +83,14 @@ PATTERNS: list[tuple[str, str]] = [
               rf"|(?<!年)这(?![一1]年)(?P<pastz>{_SMALL}|两)年(?![代级龄度里内的时])")),
     # looking ahead: 今后五年, 未来五年
     ("ahead", rf"(?:今后|未来)(?P<an>{_SMALL}|两)年(?![代级龄度])"),
-    ("rel", rf"(?<![\d{_CD}十百千年])(?:最?近)?(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
+    # years before the document's: 十年前, 五年以前 (not 2030年前, a deadline; not 五年前后, "about")
+    ("ago", rf"(?<![\d{_CD}十百千两几多年])(?!(?<=数)十)(?P<agn>{_SMALL}|两)年(?:以)?前(?![后後])"),
+    # a decade of a century: 本世纪二十年代 (the document's century), 上世纪九十年代, 二十世纪八十年代
+    ("decade", (rf"(?P<dcc>本世纪|上个?世纪|下个?世纪|(?P<dcx>二十一|二十|十九|21|20|19)世纪)的?"
+                rf"(?P<dcn>[一二三四五六七八九])十年代")),
+    # a decade named without its century: 五十年代, 九十年代初, 80年代 (see .explicit.decade)
+    ("decade_bare", rf"(?<![\d{_CD}十百千两几数第])(?:(?P<dbn>[二三四五六七八九])十|(?P<dbd>[2-9])0)年代"),
+    ("rel", rf"(?<![\d{_CD}十百千年几])(?!(?<=数)十)(?:最?近)?(?P<rn>{_NUM})(?:个)?年(?P<more>多)?(?:以)?来"),
     # anaphoric and deictic years
     # a day or a month of the year just named: 同年四月二十八日, 当年12月
     ("ana_day", rf"(?P<anad>当年|同年|该年|是年)(?P<adm>{_SMALL})月(?:(?P<add>{_SMALL})[日号])?"),
@@ -99,7 +113,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("focus_part", (rf"(?<![\d{_CD}十百千两几多今明去本当同该是每上前全半年个近])(?P<fp>年底|年末|年初|年内)"
                     rf"|(?<![年今明去本])(?P<fpm>上半年|下半年|{_NINE_MONTHS}|第[一二三四]季度?|[一二三四]季度|首季度?)")),
     # durations: 5年, 六十四年, 将近十年
-    ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
+    ("dur", rf"(?P<dq>将近|近|约|大约|超过|长达|历时|历经)?(?<!几)(?!(?<=数)十)(?P<dn>{_NUM})(?P<dmore>多)?(?P<du>个月|年)(?P<dpost>多|左右|以上)?"),
 ]
 
 #: Every pattern starts with one of these characters or :data:`FIRST_WORDS`: a cheap first test

@@ -28,6 +28,7 @@ __all__ = [
     "past_years",
     "recent",
     "this_and_next",
+    "years_ago",
     "years_up_to",
 ]
 
@@ -138,6 +139,16 @@ def years_up_to(m, scan):
     if m["more"]:
         return a, b, f"{f.year - n}/{f.month}", "relative_period"
     return a, b, f.looking_back(n), "relative_period"
+
+
+def years_ago(m, scan):
+    """十年前 -> 1972 in a report of 1982: the year ``n`` years before the document's."""
+    a, b = m.span()
+    n = parse_number(m["agn"])
+    if not n or n != int(n) or n > _MAX_YEARS_BACK:
+        return None
+    y = scan.frame.year
+    return a, b, (f"{y - int(n)}" if y is not None else None), "deictic_year"
 
 
 def government_since(m, scan):
@@ -267,15 +278,22 @@ def recent(m, scan, n):
     return a, b, f"{k // 12:04d}-{k % 12 + 1:02d}/{f.month}", "duration"
 
 
+#: A part of the year joined to a recurring time (每年, 年中, 每季, 逐月, 半年), which makes it recur
+#: too: 年中和年末, 每年年初, 逐月调度、逐季分析、半年告诫、年末奖惩.
+_RECURRING_BEFORE = re.compile(r"(?:每年|(?:^|[^上下])年中[和及与、]|(?:每|逐)[季月][^，。；：]{0,6}[和及与、]|半年[^，。；：]{0,3}[和及与、])$")
+
+
 def focus_part(m, scan):
     """年末, 年底前, 年初, 年内, 上半年, 一季度: a part of the year its sentence has mentioned
     (去年……年初), else of the year in focus (the year the section speaks of, or the last one
     named), else of the document year."""
     a, b = m.span()
+    part = m["fp"] or m["fpm"]
+    if part in ("年底", "年末", "年初") and _RECURRING_BEFORE.search(scan.view[max(0, a - 8):a]):
+        return None  # 在年中和年末向国务院报告, 逐季分析、半年告诫、年末奖惩: every year's, not one year's
     y = _in_focus(scan, a)
     if y is None:
         return a, b, None, "year_part"
-    part = m["fp"] or m["fpm"]
     if part in ("年底", "年末"):
         return a, b, f"{y}-12", "year_part"
     if part == "年初":

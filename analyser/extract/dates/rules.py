@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import explicit as cal
 from . import fiscal as fy
+from . import events as ev
 from . import relative as rel
 from .durations import duration
 from .frame import Frame
@@ -55,9 +56,14 @@ RESOLVERS: dict[str, Resolver] = {
     "plan_old": cal.plan,
     "plan_nth": cal.plan_nth,
     "congress": cal.congress,
+    "plenum": ev.plenum_since,
+    "npc_since": ev.npc_since,
     "gov_since": rel.government_since,
     "past": rel.past_years,
     "ahead": rel.years_ahead,
+    "ago": rel.years_ago,
+    "decade": cal.decade,
+    "decade_bare": cal.decade_bare,
     "rel": rel.years_up_to,
     "ana_day": rel.anaphoric_day,
     "ana": rel.anaphoric,
