@@ -33,6 +33,7 @@ from analyser.text.document import DocumentText
 from .candidates import Candidate, _is_numbered_text, generate, looks_like_speech
 from .family import FamilyIndex, normalize_key, variant_family
 from .noise import drop_noise
+from .runs import linked_parallel
 from .terms import term_candidates
 
 __all__ = ["extract_slogans", "normalize_key", "variant_family"]
@@ -57,7 +58,8 @@ def _bare_term(view: str, c: Candidate) -> bool:
 
 def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> list[tuple[Candidate, float]]:
     """Keep candidates at or above the threshold; of two that cross (or nest with the same kind)
-    keep the likelier. A quote or numbered formula may sit inside a parallel formula."""
+    keep the likelier. A quote or numbered formula may sit inside a parallel formula, a quote
+    inside a quote (“至今还是‘死人’统治着”)."""
     kept: list[tuple[Candidate, float]] = []
     near: dict[int, list[Candidate]] = {}  # kept candidates by start // MAX_CHARS: all are shorter
     order = sorted(range(len(cands)), key=lambda i: -probs[i])
@@ -71,7 +73,8 @@ def _resolve(cands: list[Candidate], probs: list[float], threshold: float) -> li
             if c.end <= k.start or k.end <= c.start:
                 continue
             nested = (k.start <= c.start and c.end <= k.end) or (c.start <= k.start and k.end <= c.end)
-            if nested and (c.quoted or k.quoted or "numbered" in (c.origin, k.origin)) and c.origin != k.origin:
+            if nested and (c.quoted or k.quoted or "numbered" in (c.origin, k.origin)) and (
+                    c.origin != k.origin or (c.quoted and k.quoted)):  # a quote nested in a quote
                 continue
             clash = True
             break
@@ -138,6 +141,9 @@ def extract_slogans(src: DocumentText) -> list[Slogan]:
     ctx = FeatureContext.build(src.view, src.tokens)
     cands = generate(src.view, ctx.bounds)
     probs, threshold = score_candidates(ctx, cands)
+    # clauses of one shape linked by a shared verb or modal (国家要独立，民族要解放) are kept by rule
+    probs = [max(p, threshold) if c.origin in ("even", "clauses") and linked_parallel([src.view[a:b] for a, b in c.parts])
+             else p for c, p in zip(cands, probs)]
     # bare mentions of coined terms are kept by rule, unless a likelier candidate covers them
     quoted = [c.outer for c in drop_noise(src.view, (c for c, p in zip(cands, probs) if c.outer and p >= threshold))
               if c.outer and not looks_like_speech(src.view, c)]

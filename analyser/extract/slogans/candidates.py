@@ -37,7 +37,13 @@ from .runs import clause_candidates, compact_candidates, joined_candidates
 
 __all__ = ["NUMERALS", "QUOTES", "Candidate", "find_members", "generate", "looks_like_speech", "numeral_value"]
 
-_QUOTE_RE = re.compile("|".join(f"{re.escape(o)}([^{re.escape(o + c)}\n]{{1,120}}){re.escape(c)}" for o, c in QUOTES.items()))
+#: A quotation on one line; some transcriptions print the marks on lines of their own
+#: (“\n深挖洞、广积粮、不称霸\n”): one line break after the opening and before the closing mark is
+#: part of the marks, never of the quoted text.
+#: One pattern per pair of marks, so that a quote nested in another (“打破‘金要足赤’的…”) is found
+#: as well as the quote holding it.
+_QUOTE_RES = tuple(re.compile(f"{re.escape(o)}\n?([^{re.escape(o + c)}\n]{{1,120}})\n?{re.escape(c)}")
+                   for o, c in QUOTES.items())
 _TITLE_RE = re.compile(r"《[^《》\n]{0,200}》")
 _PERIOD_NAME = re.compile(r"^十[一二三四五六七八九]五$")
 #: A quoted programme code: digits and Latin letters (“315”科技创新体系, “415X”集群), or Latin
@@ -47,7 +53,7 @@ _CODE = re.compile(r"^(?=.*[0-9+])[0-9A-Za-z+]{2,8}$")
 #: is in the lexicon), never a counted formula in the annotated documents, so 级 is no measure here.
 _NUMBERED = re.compile(
     rf"[{NUMERALS}]位一体"
-    rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类)(?P<head>[{_HAN}]{{1,4}})"
+    rf"|(?P<a>[{NUMERALS}])(?:个|大|项|条|种|类)(?P<head>[{_HAN}]{{1,6}})"
     rf"|[{NUMERALS}]不[{_HAN}]{{1,2}}[{NUMERALS}][{_HAN}]{{2}}"
     rf"|[{NUMERALS}][{_HAN}][{NUMERALS}][{_HAN}]"
     rf"|[{NUMERALS}]步走|翻[一{NUMERALS}]番"
@@ -84,9 +90,8 @@ def _title_spans(view: str) -> list[tuple[int, int]]:
 def _quote_candidates(view: str) -> list[Candidate]:
     titles = _title_spans(view)
     out = []
-    for m in _QUOTE_RE.finditer(view):
-        g = next(i for i in range(1, len(QUOTES) + 1) if m.group(i) is not None)
-        a, b = m.span(g)
+    for m in (m for pattern in _QUOTE_RES for m in pattern.finditer(view)):
+        a, b = m.span(1)
         if not _IS_HAN.search(view[a:b]) and not (_CODE.match(view[a:b]) and _IS_HAN.match(view[m.end():m.end() + 1])):
             continue  # no Han character: kept only for a programme code naming what follows (“415X”集群)
         in_title = any(x < a and b < y for x, y in titles)
@@ -124,7 +129,7 @@ def looks_like_speech(view: str, c: Candidate) -> bool:
 
 def _numbered_candidates(view: str, quoted: list[tuple[int, int]], bounds: set[int] | frozenset[int] | None = None) -> list[Candidate]:
     out = []
-    heads = cues()["head"]
+    heads, long_heads = cues()["head"], cues()["long_head"]
     quoted = sorted(quoted)
     q_starts = [x for x, _ in quoted]
     q_reach, reach = [], -1  # the furthest end of the quotes so far: one that holds ``a`` reaches past it
@@ -145,8 +150,11 @@ def _numbered_candidates(view: str, quoted: list[tuple[int, int]], bounds: set[i
             body = m.group(group)
             stem_len = m.start(group) - a
             best = None
-            for L in range(min(4, len(body)), 1, -1):
-                if any(body[:L].endswith(h) for h in heads):
+            if body.startswith(tuple(cues()["counted"])):
+                continue  # an ordinal, a time or a count (十大以来, 十条之多), not a formula's name
+            # a known head word ends the name within six characters (十条经济建设方针)
+            for L in range(min(6, len(body)), 1, -1):
+                if any(body[:L].endswith(h) for h in (heads if L <= 4 else long_heads)) and (L <= 4 or "的" not in body[:L]):
                     best = L
                     break
             if best is None and group == "step":
@@ -252,6 +260,22 @@ def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= a and b <= spans[i][1]
 
 
+def _widened(numbered: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
+    """The numbered candidates, each spanning the known name that holds it (五项原则 in
+    和平共处五项原则, 三个世界 in 三个世界划分) where there is one."""
+    known = sorted((c.start, c.end) for c in lexicon)
+    starts = [a for a, _ in known]
+    for c in numbered:
+        i = bisect.bisect_right(starts, c.start) - 1
+        while i >= 0 and known[i][0] > c.start - 40:
+            a, b = known[i]
+            if a <= c.start and c.end <= b and (a, b) != (c.start, c.end):
+                c.start, c.end = a, b
+                break
+            i -= 1
+    return numbered
+
+
 def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list[Candidate]:
     """All candidates of ``view``, sorted by start; ``bounds`` are word boundaries when known.
 
@@ -260,13 +284,18 @@ def generate(view: str, bounds: set[int] | frozenset[int] | None = None) -> list
     """
     quotes = _quote_candidates(view)
     qspans = [c.outer for c in quotes if c.outer]
-    inner_spans = sorted((c.start, c.end) for c in quotes)
+    # a rule's candidate inside a quote is the quote itself, unless the quote is someone's words
+    inner_spans: list[tuple[int, int]] = []  # the outermost such quotes: nested ones add nothing
+    for a, b in sorted(((c.start, c.end) for c in quotes if not looks_like_speech(view, c)), key=lambda s: (s[0], -s[1])):
+        if not inner_spans or b > inner_spans[-1][1]:
+            inner_spans.append((a, b))
     out: list[Candidate] = list(quotes)
-    out += _numbered_candidates(view, qspans, bounds)
+    lexicon = _lexicon_candidates(view)
+    out += _widened(_numbered_candidates(view, qspans, bounds), lexicon)
     rules = (list_candidates(view, bounds) + clause_candidates(view) + compact_candidates(view, bounds)
              + joined_candidates(view, bounds))
     spans = {(c.start, c.end) for c in rules}
-    rules += [c for c in _lexicon_candidates(view) if (c.start, c.end) not in spans]
+    rules += [c for c in lexicon if (c.start, c.end) not in spans]
     spans |= {(c.start, c.end) for c in rules + out}  # a coined wording found otherwise (四项基本原则) once
     rules += [c for c in coined_candidates(view, qspans, bounds) if (c.start, c.end) not in spans]
     for c in rules:

@@ -41,7 +41,7 @@ __all__ = ["drop_noise", "is_noise"]
 
 _WORDS = data_groups("slogan_noise.txt")
 _NUMERAL = r"[0-9０-９一二三四五六七八九十百千万两]+"
-_COUNT = re.compile(rf"^{_NUMERAL}(?:{'|'.join(sorted(_WORDS['measures'], key=len, reverse=True))})(?P<noun>[\u4e00-\u9fff]{{0,4}})$")
+_COUNT = re.compile(rf"^{_NUMERAL}(?:{'|'.join(sorted(_WORDS['measures'], key=len, reverse=True))})(?P<noun>[\u4e00-\u9fff]{{0,6}})$")
 _PLAN = re.compile(r"^(?:十[一二三四五六七八九]|[一二三四五六七八九])五$")
 _AMOUNT = re.compile(rf"{_NUMERAL}(?:\.\d+)?(?:{'|'.join(sorted(map(re.escape, _WORDS['units']), key=len, reverse=True))})")
 
@@ -65,7 +65,8 @@ def is_noise(text: str, parts: list[str], quoted: bool) -> bool:
     if _PLAN.match(text):
         return True
     m = _COUNT.match(text)
-    if m and m.group("noun") in _WORDS["count_nouns"] + ("",):
+    # the counted noun alone, or a two-character one opening a longer noun (十个方面重点任务)
+    if m and (m.group("noun") in _WORDS["count_nouns"] + ("",) or m.group("noun")[:2] in _WORDS["count_nouns"]):
         return True
     if len(parts) >= 2 and all(_AMOUNT.search(p) for p in parts):
         return True

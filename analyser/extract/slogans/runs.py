@@ -13,13 +13,43 @@ import re
 from os.path import commonprefix
 
 from .base import _CLAUSE_BREAK, _CONNECTORS, _HAN, _IS_HAN, _SENT_BREAK, Candidate
-from .lexicon import cue_pattern
+from .lexicon import cue_pattern, cues
 
-__all__ = ["clause_candidates", "compact_candidates", "joined_candidates"]
+__all__ = ["clause_candidates", "compact_candidates", "joined_candidates", "linked_parallel"]
+
+#: Sentence particles: a clause run closing on one is narration (要闹事，要政变了).
+_PARTICLES = "了吗呢吧啊"
 
 
 def _common_prefix(a: str, b: str) -> int:
     return len(commonprefix((a, b)))
+
+
+def _linked_columns(parts: list[str]) -> tuple[int, int] | None:
+    """``(i, j)`` when ``parts`` (two or more, of one length, 4 or 5 characters) share exactly the
+    characters ``[i, j)`` inside them, after subjects that all differ and before predicates."""
+    if len(parts) < 2 or len({len(p) for p in parts}) != 1 or not 4 <= len(parts[0]) <= 5:
+        return None
+    shared = [k for k, col in enumerate(zip(*parts)) if len(set(col)) == 1]
+    if not shared or shared[0] == 0 or shared[-1] == len(parts[0]) - 1 or shared != list(range(shared[0], shared[-1] + 1)):
+        return None
+    subjects = [p[:shared[0]] for p in parts]
+    if len(set(subjects)) != len(parts) or any(s[0] in _CONNECTORS + "不没只" for s in subjects):
+        return None
+    return shared[0], shared[-1] + 1
+
+
+def linked_parallel(parts: list[str]) -> bool:
+    """Clauses of one shape whose subjects differ and share the verb or modal linking them to their
+    predicates (the ``link`` cues): the set form of an official formula.
+
+    >>> linked_parallel(["国家要独立", "民族要解放", "人民要革命"]), linked_parallel(["管而不死", "活而不乱"])
+    (True, True)
+    >>> linked_parallel(["发展新观念", "进入新境界"]), linked_parallel(["而是一大片", "不是极少数"])
+    (False, False)
+    """
+    cols = _linked_columns(parts)
+    return cols is not None and parts[0][cols[0]:cols[1]] in cues()["link"]
 
 def clause_candidates(view: str) -> list[Candidate]:
     """Runs of ，-clauses with a shared opening (不搞…，不搞…) or 既…，又… ."""
@@ -76,7 +106,10 @@ def clause_candidates(view: str) -> list[Candidate]:
                     break
                 run.append((a1 + off, b1))
                 j += 1
-            if len(run) >= 2 and frame and _IS_HAN.search(frame):
+            # a denial (不是中好，也不是小好) or a run closing on a sentence particle (要闹事，要政变了)
+            # is narration, not a formula
+            if len(run) >= 2 and frame and _IS_HAN.search(frame) and not frame.startswith("不是") \
+                    and view[run[-1][1] - 1] not in _PARTICLES:
                 out.append(Candidate(run[0][0], run[-1][1], "clauses", parts=tuple(run), frame=frame))
                 # a one-character opening is weak evidence: the next clause may open a run of its own
                 # (…作品，更好地为人民服务，为社会主义服务)
@@ -106,7 +139,8 @@ def _even_clause_runs(view: str, clauses: list[tuple[int, int]]) -> list[Candida
         size = y - x
         # the first clause may open with a marker or a cue word: （一）带量采购，…; 坚持自力更生，…
         if b - a > size and _ALL_HAN.fullmatch(view, b - size, b) and (
-                not _IS_HAN.match(view[b - size - 1]) or cue_pattern("before", "$").search(view, a, b - size)):
+                not _IS_HAN.match(view[b - size - 1]) or cue_pattern("before", "$").search(view, a, b - size)
+                or linked_parallel([view[b - size:b], view[x:y]])):  # 因此态度要积极，步骤要稳妥
             a = b - size
         size = b - a
         run = [(a, b)]
