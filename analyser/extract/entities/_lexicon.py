@@ -96,10 +96,19 @@ class Lexicon(Generic[V]):
 
     def ends_at(self, text: str, b: int) -> str | None:
         """The longest entry ending at ``b``, or None."""
+        if b <= 0 or (b <= len(text) and text[b - 1] not in self.last_chars()):
+            return None  # most positions: no entry ends with the character there
         for n in self._lengths():
             if n <= b and text[b - n:b] in self.entries:
                 return text[b - n:b]
         return None
+
+    def last_chars(self) -> frozenset[str]:
+        """The characters an entry ends with (a position after any other ends none)."""
+        found = getattr(self, "_all_last_chars", None)
+        if found is None:
+            found = self._all_last_chars = frozenset(k[-1] for k in self.entries if k)
+        return found
 
     def _lengths(self) -> tuple[int, ...]:
         found = getattr(self, "_all_lengths", None)

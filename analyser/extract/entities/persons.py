@@ -412,12 +412,21 @@ def _dictionary_names_titled(view: str, lo: int, hi: int, tokens: Sequence, take
     """
     out: list[tuple[int, int]] = []
     prev = None
+    titles = _titles()
+    title_ends = titles.last_chars()
     for t in tokens:
         a, b, tag = t.start, t.end, t.tag
         one_before, prev = prev, t
-        if not lo <= a < b <= hi or any(p in taken for p in range(a, b)):
+        if not lo <= a < b <= hi:
             continue
-        title = _titles().ends_at(view, b) if tag not in _NAME_TAGS else None
+        if tag in _NAME_TAGS:
+            title = None
+        else:
+            title = titles.ends_at(view, b) if view[b - 1] in title_ends else None
+            if title is None and tag not in _OTHER_PROPER:
+                continue  # most words: neither a name's tag nor a title at their end
+        if any(p in taken for p in range(a, b)):
+            continue
         if title is not None and 2 <= b - len(title) - a <= 5:  # 布什总统: one word of the dictionary
             head = get_tokenizer().tokenize(view[a:b - len(title)])
             if len(head) != 1 or head[0].tag not in _NAME_TAGS:
